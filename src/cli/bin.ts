@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/** The `tensormarket` command line. */
+import { Command } from 'commander';
+import { TensormarketError } from '../engine/errors.ts';
+import { registerConformance } from './conformance.ts';
+
+const program = new Command()
+  .name('tensormarket')
+  .description(
+    'Exact engine, Monte Carlo lab and local network for token-funded AI networks (Bittensor dTAO).',
+  )
+  .version('0.1.0');
+
+registerConformance(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof TensormarketError) {
+    process.stderr.write(`error [${error.code}] ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,94 @@
+/** Comparison of a handler's actual outputs with a vector's expected values, within its tolerance. */
+import type { Json, JsonObject, Tolerance } from './vector.ts';
+
+/** A property the handler checked itself (bounds, orderings, sums): `key` names the expected key. */
+export interface Check {
+  readonly key: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** What a handler computed for a vector. */
+export interface Outcome {
+  /** Values keyed like `expected`; compared with the tolerance. */
+  readonly actual: JsonObject;
+  /** Property checks for expected keys that are not plain values. */
+  readonly checks?: readonly Check[];
+}
+
+function toNumber(v: number | bigint): number {
+  return typeof v === 'bigint' ? Number(v) : v;
+}
+
+function numbersClose(expected: number | bigint, actual: number | bigint, tol: Tolerance): boolean {
+  if (typeof expected === 'bigint' || typeof actual === 'bigint') {
+    if (typeof expected === typeof actual || Number.isInteger(toNumber(expected))) {
+      const e = BigInt(expected);
+      const a = typeof actual === 'bigint' ? actual : Number.isInteger(actual) ? BigInt(actual) : null;
+      if (a !== null) {
+        const d = a > e ? a - e : e - a;
+        if (d === 0n) return true;
+        if (tol.abs !== undefined && Number(d) <= tol.abs) return true;
+        if (tol.rel !== undefined && Number(d) <= tol.rel * Math.abs(Number(e))) return true;
+        return false;
+      }
+    }
+  }
+  const e = toNumber(expected);
+  const a = toNumber(actual);
+  if (e === a) return true;
+  const d = Math.abs(a - e);
+  if (tol.abs !== undefined && d <= tol.abs) return true;
+  if (tol.rel !== undefined && d <= tol.rel * Math.abs(e)) return true;
+  return false;
+}
+
+function show(v: Json | undefined): string {
+  return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)) ?? 'undefined';
+}
+
+/** Differences between `expected` and `actual` at `path` (empty when they agree). */
+export function diffValues(path: string, expected: Json, actual: Json | undefined, tol: Tolerance): string[] {
+  if (expected === null) return [];
+  if (actual === undefined) return [`${path}: expected ${show(expected)}, not computed`];
+  if (typeof expected === 'number' || typeof expected === 'bigint') {
+    if (typeof actual !== 'number' && typeof actual !== 'bigint') {
+      return [`${path}: expected ${show(expected)}, got ${show(actual)}`];
+    }
+    return numbersClose(expected, actual, tol)
+      ? []
+      : [`${path}: expected ${show(expected)}, got ${show(actual)}`];
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) {
+      return [`${path}: expected ${show(expected)}, got ${show(actual)}`];
+    }
+    return expected.flatMap((e, i) => diffValues(`${path}[${i}]`, e, actual[i], tol));
+  }
+  if (typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) {
+      return [`${path}: expected an object, got ${show(actual)}`];
+    }
+    return Object.entries(expected).flatMap(([k, e]) => diffValues(`${path}.${k}`, e, actual[k], tol));
+  }
+  return expected === actual ? [] : [`${path}: expected ${show(expected)}, got ${show(actual)}`];
+}
+
+/**
+ * Every non-null expected key must be either produced in `actual` (and agree) or covered by a check.
+ * Returns the list of differences; empty means the vector passes.
+ */
+export function compareOutcome(expected: JsonObject, outcome: Outcome, tol: Tolerance): string[] {
+  const diffs: string[] = [];
+  const checks = new Map((outcome.checks ?? []).map((c) => [c.key, c]));
+  for (const [key, value] of Object.entries(expected)) {
+    if (value === null) continue;
+    const check = checks.get(key);
+    if (check !== undefined) {
+      if (!check.ok) diffs.push(`${key}: ${check.detail}`);
+      continue;
+    }
+    diffs.push(...diffValues(key, value, outcome.actual[key], tol));
+  }
+  return diffs;
+}

@@ -1,0 +1,30 @@
+/**
+ * Domain types. Money is integer: TAO in rao (1 TAO = 1e9 rao), alpha in its raw units (same scale).
+ * Brands keep a netuid from being passed as an amount, and one subnet's alpha from being added to TAO.
+ */
+
+/** TAO amount in rao (u64 on chain). */
+export type Rao = bigint & { readonly __unit: 'rao' };
+/** Alpha amount in raw units (u64 on chain, 1e9 per alpha). */
+export type Alpha = bigint & { readonly __unit: 'alpha' };
+/** Subnet id (u16). Root is 0. */
+export type NetUid = number & { readonly __id: 'netuid' };
+/** Neuron slot in a subnet (u16). */
+export type Uid = number & { readonly __id: 'uid' };
+/** Account id of a hotkey (the on-subnet identity and staking target). */
+export type Hotkey = string & { readonly __account: 'hotkey' };
+/** Account id of a coldkey (owns TAO and hotkeys). */
+export type Coldkey = string & { readonly __account: 'coldkey' };
+/** Block number. */
+export type BlockNumber = number;
+
+/** 1 TAO in rao. */
+export const RAO_PER_TAO = 1_000_000_000n;
+/** The root subnet. */
+export const ROOT_NETUID = 0 as NetUid;
+
+export const rao = (n: bigint | number): Rao => BigInt(n) as Rao;
+export const alpha = (n: bigint | number): Alpha => BigInt(n) as Alpha;
+export const netuid = (n: number): NetUid => n as NetUid;
+export const hotkey = (s: string): Hotkey => s as Hotkey;
+export const coldkey = (s: string): Coldkey => s as Coldkey;
