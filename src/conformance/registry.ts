@@ -5,6 +5,10 @@
 import { TensormarketError } from '../engine/errors.ts';
 import { compareOutcome, type Outcome } from './compare.ts';
 import { blockEmissionHandlers } from './handlers/blockEmission.ts';
+import { coinbaseHandlers } from './handlers/coinbase.ts';
+import { mathHandlers } from './handlers/math.ts';
+import { registrationHandlers } from './handlers/registration.ts';
+import { swapHandlers } from './handlers/swap.ts';
 import type { Vector } from './vector.ts';
 
 /** Computes the outputs of one vector kind. */
@@ -13,6 +17,10 @@ export type Handler = (vector: Vector) => Outcome;
 /** Every known kind. */
 export const handlers: Readonly<Record<string, Handler>> = {
   ...blockEmissionHandlers,
+  ...coinbaseHandlers,
+  ...mathHandlers,
+  ...registrationHandlers,
+  ...swapHandlers,
 };
 
 /** Verdict on one vector. */
