@@ -1,0 +1,70 @@
+/** Events a block emits, in the order they happen. */
+
+export type ChainEvent =
+  | { readonly type: 'BlockEmission'; readonly minted: bigint; readonly recycled: bigint }
+  | {
+      readonly type: 'EpochRun';
+      readonly netuid: number;
+      readonly emission: bigint;
+      readonly deferred: boolean;
+    }
+  | { readonly type: 'EpochDeferred'; readonly netuid: number; readonly to: number }
+  | { readonly type: 'Transfer'; readonly from: string; readonly to: string; readonly amount: bigint }
+  | {
+      readonly type: 'StakeAdded';
+      readonly coldkey: string;
+      readonly hotkey: string;
+      readonly netuid: number;
+      readonly tao: bigint;
+      readonly alpha: bigint;
+      readonly fee: bigint;
+    }
+  | {
+      readonly type: 'StakeRemoved';
+      readonly coldkey: string;
+      readonly hotkey: string;
+      readonly netuid: number;
+      readonly tao: bigint;
+      readonly alpha: bigint;
+      readonly fee: bigint;
+    }
+  | {
+      readonly type: 'StakeMoved';
+      readonly coldkey: string;
+      readonly from: string;
+      readonly to: string;
+      readonly originNetuid: number;
+      readonly destinationNetuid: number;
+      readonly alpha: bigint;
+    }
+  | { readonly type: 'NetworkAdded'; readonly netuid: number; readonly owner: string; readonly lock: bigint }
+  | {
+      readonly type: 'NetworkRemoved';
+      readonly netuid: number;
+      readonly refunded: bigint;
+      readonly recycled: bigint;
+    }
+  | { readonly type: 'FirstEmissionBlockNumberSet'; readonly netuid: number; readonly block: number }
+  | {
+      readonly type: 'NeuronRegistered';
+      readonly netuid: number;
+      readonly uid: number;
+      readonly hotkey: string;
+      readonly burn: bigint;
+      readonly replaced: string | null;
+    }
+  | { readonly type: 'WeightsSet'; readonly netuid: number; readonly uid: number }
+  | {
+      readonly type: 'AlphaRecycled';
+      readonly netuid: number;
+      readonly coldkey: string;
+      readonly alpha: bigint;
+    }
+  | {
+      readonly type: 'AlphaBurned';
+      readonly netuid: number;
+      readonly coldkey: string;
+      readonly alpha: bigint;
+    }
+  | { readonly type: 'SubnetEmissionEnabledSet'; readonly netuid: number; readonly enabled: boolean }
+  | { readonly type: 'TaoWeightSet'; readonly taoWeight: bigint };

@@ -1,0 +1,104 @@
+/**
+ * Extrinsics the chain accepts (the dispatchable calls of the subtensor pallet that move value).
+ * `signer` is the account that signed: a coldkey for value transfers, the hotkey for `set_weights`.
+ * Amounts are integers: TAO in rao, alpha in raw units. Limit prices are rao per alpha (u64).
+ */
+
+interface Signed {
+  readonly signer: string;
+}
+
+export type Extrinsic =
+  | (Signed & { readonly call: 'transfer'; readonly dest: string; readonly amount: bigint })
+  | (Signed & {
+      readonly call: 'add_stake';
+      readonly hotkey: string;
+      readonly netuid: number;
+      readonly amount: bigint;
+    })
+  | (Signed & {
+      readonly call: 'add_stake_limit';
+      readonly hotkey: string;
+      readonly netuid: number;
+      readonly amount: bigint;
+      readonly limitPrice: bigint;
+      readonly allowPartial: boolean;
+    })
+  | (Signed & {
+      readonly call: 'remove_stake';
+      readonly hotkey: string;
+      readonly netuid: number;
+      readonly amount: bigint;
+    })
+  | (Signed & {
+      readonly call: 'remove_stake_limit';
+      readonly hotkey: string;
+      readonly netuid: number;
+      readonly amount: bigint;
+      readonly limitPrice: bigint;
+      readonly allowPartial: boolean;
+    })
+  | (Signed & {
+      readonly call: 'move_stake';
+      readonly originHotkey: string;
+      readonly destinationHotkey: string;
+      readonly originNetuid: number;
+      readonly destinationNetuid: number;
+      readonly amount: bigint;
+    })
+  | (Signed & { readonly call: 'register_network'; readonly hotkey: string })
+  | (Signed & { readonly call: 'start_call'; readonly netuid: number })
+  | (Signed & { readonly call: 'burned_register'; readonly hotkey: string; readonly netuid: number })
+  | (Signed & {
+      readonly call: 'set_weights';
+      readonly netuid: number;
+      readonly uids: readonly number[];
+      readonly weights: readonly number[];
+    })
+  | (Signed & {
+      readonly call: 'recycle_alpha';
+      readonly hotkey: string;
+      readonly netuid: number;
+      readonly amount: bigint;
+    })
+  | (Signed & {
+      readonly call: 'burn_alpha';
+      readonly hotkey: string;
+      readonly netuid: number;
+      readonly amount: bigint;
+    })
+  | (Signed & {
+      readonly call: 'add_stake_burn';
+      readonly hotkey: string;
+      readonly netuid: number;
+      readonly amount: bigint;
+      readonly limitPrice?: bigint;
+    })
+  | (Signed & {
+      readonly call: 'sudo_set_emission_enabled';
+      readonly netuid: number;
+      readonly enabled: boolean;
+    })
+  | (Signed & { readonly call: 'sudo_set_tao_weight'; readonly taoWeight: bigint });
+
+/** Name of an extrinsic. */
+export type CallName = Extrinsic['call'];
+
+/** Every call name, for validation of external input. */
+export const CALL_NAMES: readonly CallName[] = [
+  'transfer',
+  'add_stake',
+  'add_stake_limit',
+  'remove_stake',
+  'remove_stake_limit',
+  'move_stake',
+  'register_network',
+  'start_call',
+  'burned_register',
+  'set_weights',
+  'recycle_alpha',
+  'burn_alpha',
+  'add_stake_burn',
+  'sudo_set_emission_enabled',
+  'sudo_set_tao_weight',
+];

@@ -1,0 +1,306 @@
+/**
+ * Genesis: the first state of a chain from a config. Total issuance is derived from the holdings, so
+ * a genesis state satisfies the supply identities by construction.
+ */
+import { InputError } from '../errors.ts';
+import { fromInt, I96F32, type U96F32 } from '../fixed/index.ts';
+import { addToPool, EMPTY_POOL } from '../staking/sharePool.ts';
+import { type Coldkey, coldkey, type Hotkey, hotkey, type NetUid, netuid, ROOT_NETUID } from '../types.ts';
+import {
+  DEFAULT_BURN_INCREASE_MULT,
+  DEFAULT_CHAIN_PARAMS,
+  DEFAULT_EPOCH_PARAMS,
+  NEW_SUBNET,
+} from './defaults.ts';
+import type { ChainParams, ChainState, EpochParams, Neuron, StakePool, SubnetState } from './types.ts';
+
+/** A neuron at genesis, optionally with stake from its owner coldkey. */
+export interface GenesisNeuron {
+  readonly hotkey: string;
+  readonly coldkey: string;
+  /** Alpha staked by the coldkey on the hotkey. */
+  readonly stake?: bigint;
+  readonly validatorPermit?: boolean;
+}
+
+/** A subnet at genesis. */
+export interface GenesisSubnet {
+  readonly netuid: number;
+  readonly ownerColdkey: string;
+  readonly ownerHotkey: string;
+  /** 1 (dynamic, default) or 0 (stable). */
+  readonly mechanism?: 0 | 1;
+  readonly taoReserve: bigint;
+  readonly alphaIn: bigint;
+  /** Moving price as a decimal (default 0, as for a new subnet). */
+  readonly movingPrice?: number;
+  /** Whether start_call has happened (default true). */
+  readonly started?: boolean;
+  readonly emissionEnabled?: boolean;
+  readonly tempo?: number;
+  readonly epoch?: Partial<EpochParams>;
+  /** Additional neurons after the owner's UID 0. */
+  readonly neurons?: readonly GenesisNeuron[];
+}
+
+/** Everything a chain starts from. */
+export interface GenesisConfig {
+  readonly params?: Partial<ChainParams>;
+  /** Block number of the genesis state (default 0). */
+  readonly block?: number;
+  /** TaoWeight as a u64 proportion (default 0.18 of u64::MAX). */
+  readonly taoWeight?: bigint;
+  readonly sudo: string;
+  readonly author?: string | null;
+  readonly balances?: Readonly<Record<string, bigint>>;
+  /** Root stakes: TAO staked on root to a hotkey by a coldkey. */
+  readonly rootStakes?: ReadonlyArray<{
+    readonly coldkey: string;
+    readonly hotkey: string;
+    readonly amount: bigint;
+  }>;
+  readonly subnets?: readonly GenesisSubnet[];
+}
+
+/** A neuron record as registration creates it. */
+export function newNeuron(hk: Hotkey, block: number): Neuron {
+  return {
+    hotkey: hk,
+    blockAtRegistration: block,
+    lastUpdate: block,
+    validatorPermit: false,
+    emission: 0n,
+    incentive: 0,
+    dividends: 0,
+    consensus: 0,
+    validatorTrust: 0,
+    active: true,
+  };
+}
+
+/** A subnet record with the defaults `init_new_network` sets (spec §9.2). */
+export function newSubnetState(args: {
+  netuid: NetUid;
+  ownerColdkey: Coldkey;
+  ownerHotkey: Hotkey;
+  block: number;
+  params: ChainParams;
+  taoReserve: bigint;
+  alphaIn: bigint;
+  lockedTao: bigint;
+  mechanism?: 0 | 1;
+}): SubnetState {
+  const tempo = args.params.defaultTempo;
+  return {
+    netuid: args.netuid,
+    mechanism: args.mechanism ?? 1,
+    ownerColdkey: args.ownerColdkey,
+    ownerHotkey: args.ownerHotkey,
+    registeredAt: args.block,
+    lockedTao: args.lockedTao,
+    taoReserve: args.taoReserve,
+    alphaIn: args.alphaIn,
+    alphaOut: 0n,
+    wQuote: 500_000_000_000_000_000n,
+    swapInitialized: false,
+    feeRate: NEW_SUBNET.feeRate,
+    accountTao: 0n,
+    protocolAlpha: 0n,
+    pendingServer: 0n,
+    pendingValidator: 0n,
+    pendingRoot: 0n,
+    pendingOwnerCut: 0n,
+    rootAlphaOwed: 0n,
+    burnedAlpha: 0n,
+    unownedAlpha: 0n,
+    movingPrice: 0n,
+    firstEmissionBlock: null,
+    subtokenEnabled: false,
+    emissionEnabled: args.params.newSubnetEmissionEnabled,
+    registrationAllowed: true,
+    ownerCutEnabled: true,
+    minerBurned: 0n as U96F32,
+    lastAlphaOutEmission: 0n,
+    lastTaoInEmission: 0n,
+    lastExcessTao: 0n,
+    tempo,
+    lastEpochBlock: args.block - (args.netuid % tempo),
+    blocksSinceLastStep: 0,
+    pendingEpochAt: 0,
+    epochIndex: 0,
+    lastMechanismStepBlock: 0,
+    burn: NEW_SUBNET.burn,
+    burnHalfLife: NEW_SUBNET.burnHalfLife,
+    burnIncreaseMult: DEFAULT_BURN_INCREASE_MULT,
+    minBurn: NEW_SUBNET.minBurn,
+    maxBurn: NEW_SUBNET.maxBurn,
+    registrationsThisBlock: 0,
+    maxAllowedUids: NEW_SUBNET.maxAllowedUids,
+    immunityPeriod: NEW_SUBNET.immunityPeriod,
+    minAllowedWeights: NEW_SUBNET.minAllowedWeights,
+    weightsSetRateLimit: NEW_SUBNET.weightsSetRateLimit,
+    epoch: DEFAULT_EPOCH_PARAMS,
+    neurons: [newNeuron(args.ownerHotkey, args.block)],
+    weights: [[]],
+    bonds: [[]],
+    stakes: new Map(),
+    rootClaimable: new Map(),
+  };
+}
+
+/** The root subnet (netuid 0): stable mechanism, TAO staked 1:1, no epoch in the coinbase. */
+function rootSubnet(params: ChainParams, sudo: Coldkey, block: number): SubnetState {
+  return {
+    ...newSubnetState({
+      netuid: ROOT_NETUID,
+      ownerColdkey: sudo,
+      ownerHotkey: hotkey(`${sudo}/root`),
+      block,
+      params,
+      taoReserve: 0n,
+      alphaIn: 0n,
+      lockedTao: 0n,
+      mechanism: 0,
+    }),
+    tempo: 100,
+    lastEpochBlock: block,
+    neurons: [],
+    weights: [],
+    bonds: [],
+    feeRate: 0,
+    emissionEnabled: false,
+    maxAllowedUids: 64,
+  };
+}
+
+function nonNegative(field: string, v: bigint): bigint {
+  if (typeof v !== 'bigint' || v < 0n) throw new InputError(field, 'must be a non-negative integer (rao)');
+  return v;
+}
+
+/**
+ * Build the genesis state.
+ * @example createGenesis({ sudo: 'alice', balances: { alice: 10n ** 12n } })
+ */
+export function createGenesis(config: GenesisConfig): ChainState {
+  const params: ChainParams = { ...DEFAULT_CHAIN_PARAMS, ...config.params };
+  const block = config.block ?? 0;
+  const sudo = coldkey(config.sudo);
+  const balances = new Map<Coldkey, bigint>();
+  let issuance = 0n;
+  for (const [who, amount] of Object.entries(config.balances ?? {})) {
+    nonNegative(`balances.${who}`, amount);
+    if (amount > 0n) balances.set(coldkey(who), amount);
+    issuance += amount;
+  }
+  const hotkeyOwner = new Map<Hotkey, Coldkey>();
+  const subnets = new Map<NetUid, SubnetState>();
+
+  let root = rootSubnet(params, sudo, block);
+  const rootStakes = new Map<Hotkey, StakePool>();
+  (config.rootStakes ?? []).forEach((s, i) => {
+    nonNegative(`rootStakes[${i}].amount`, s.amount);
+    const hk = hotkey(s.hotkey);
+    const owner = hotkeyOwner.get(hk);
+    if (owner !== undefined && owner !== s.coldkey) {
+      throw new InputError(`rootStakes[${i}].hotkey`, `is owned by ${owner}; use a hotkey of ${s.coldkey}`);
+    }
+    hotkeyOwner.set(hk, coldkey(s.coldkey));
+    rootStakes.set(hk, addToPool(rootStakes.get(hk) ?? EMPTY_POOL, coldkey(s.coldkey), s.amount));
+    root = { ...root, taoReserve: root.taoReserve + s.amount };
+    issuance += s.amount;
+  });
+  root = { ...root, stakes: rootStakes };
+  subnets.set(ROOT_NETUID, root);
+
+  (config.subnets ?? []).forEach((g, idx) => {
+    const where = `subnets[${idx}]`;
+    if (!Number.isInteger(g.netuid) || g.netuid < 1 || g.netuid > 65_535) {
+      throw new InputError(`${where}.netuid`, 'must be an integer in 1..65535 (0 is root)');
+    }
+    const id = netuid(g.netuid);
+    if (subnets.has(id)) throw new InputError(`${where}.netuid`, `duplicates netuid ${g.netuid}`);
+    nonNegative(`${where}.taoReserve`, g.taoReserve);
+    nonNegative(`${where}.alphaIn`, g.alphaIn);
+    const ownerHk = hotkey(g.ownerHotkey);
+    const ownerCk = coldkey(g.ownerColdkey);
+    hotkeyOwner.set(ownerHk, ownerCk);
+    let subnet = newSubnetState({
+      netuid: id,
+      ownerColdkey: ownerCk,
+      ownerHotkey: ownerHk,
+      block,
+      params,
+      taoReserve: g.taoReserve,
+      alphaIn: g.alphaIn,
+      lockedTao: g.taoReserve,
+      mechanism: g.mechanism ?? 1,
+    });
+    const started = g.started ?? true;
+    const tempo = g.tempo ?? subnet.tempo;
+    const neurons = [...subnet.neurons];
+    const stakes = new Map<Hotkey, StakePool>();
+    let alphaOut = 0n;
+    (g.neurons ?? []).forEach((n, j) => {
+      const hk = hotkey(n.hotkey);
+      const owner = hotkeyOwner.get(hk);
+      if (owner !== undefined && owner !== n.coldkey) {
+        throw new InputError(
+          `${where}.neurons[${j}].hotkey`,
+          `is owned by ${owner}; use a hotkey of ${n.coldkey}`,
+        );
+      }
+      if (neurons.some((x) => x.hotkey === hk)) {
+        throw new InputError(`${where}.neurons[${j}].hotkey`, 'is already registered on this subnet');
+      }
+      hotkeyOwner.set(hk, coldkey(n.coldkey));
+      neurons.push({ ...newNeuron(hk, block), validatorPermit: n.validatorPermit ?? false });
+      const stake = nonNegative(`${where}.neurons[${j}].stake`, n.stake ?? 0n);
+      if (stake > 0n) {
+        stakes.set(hk, addToPool(stakes.get(hk) ?? EMPTY_POOL, coldkey(n.coldkey), stake));
+        alphaOut += stake;
+      }
+    });
+    if (neurons.length > subnet.maxAllowedUids) {
+      throw new InputError(
+        `${where}.neurons`,
+        `has ${neurons.length} UIDs; at most ${subnet.maxAllowedUids}`,
+      );
+    }
+    subnet = {
+      ...subnet,
+      tempo,
+      lastEpochBlock: block - (g.netuid % tempo),
+      movingPrice: fromInt(I96F32, 0n) + BigInt(Math.round((g.movingPrice ?? 0) * 2 ** 32)),
+      firstEmissionBlock: started ? block : null,
+      subtokenEnabled: started,
+      emissionEnabled: g.emissionEnabled ?? (started ? true : params.newSubnetEmissionEnabled),
+      epoch: { ...subnet.epoch, ...g.epoch },
+      neurons,
+      weights: neurons.map(() => []),
+      bonds: neurons.map(() => []),
+      stakes,
+      alphaOut,
+    };
+    issuance += g.taoReserve;
+    subnets.set(id, subnet);
+  });
+
+  return {
+    block,
+    params,
+    rulePack: 'price-2026-06',
+    totalIssuance: issuance,
+    totalStake: [...subnets.values()].reduce((s, n) => s + n.taoReserve, 0n),
+    burnedTao: 0n,
+    taoWeight: config.taoWeight ?? 3_320_413_933_267_719_290n,
+    sudo,
+    author: config.author === undefined || config.author === null ? null : coldkey(config.author),
+    balances,
+    hotkeyOwner,
+    takes: new Map(),
+    subnets,
+    lastLock: 0n,
+    lastLockBlock: 0,
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * Chain state: plain readonly data. A block step never mutates a state; it builds the next one,
+ * sharing every part that did not change (see `draft.ts`).
+ *
+ * Accounting identities (checked after every block by `checkInvariants`):
+ *
+ *   TotalIssuance = Σ free balances + Σ_subnets (SubnetTAO + subnet account TAO) + burned TAO
+ *
+ * where "subnet account TAO" is TAO the chain moved into a subnet's account outside the pool reserve
+ * (registration swap fees, stranded chain buys) and "burned TAO" is TAO destroyed by `burn_tao`
+ * (fees with no block author), which by the chain's rules does not lower TotalIssuance. Locked
+ * network-registration TAO becomes the new pool's SubnetTAO. And for every subnet:
+ *
+ *   AlphaIn + AlphaOut = alpha issuance,
+ *   AlphaOut = Σ_hotkeys TotalHotkeyAlpha + protocol alpha + pending (server + validator + root + owner)
+ *              + root alpha owed to root stakers + burned alpha + unowned alpha
+ *
+ * where unowned alpha is alpha the chain minted into AlphaOut without crediting anyone (flooring dust,
+ * dividends with no eligible receiver; spec §4.10 step 4), and burned alpha was destroyed by
+ * `burn_subnet_alpha`, which keeps AlphaOut unchanged.
+ */
+import type { U64F64, U96F32 } from '../fixed/index.ts';
+import type { Coldkey, Hotkey, NetUid } from '../types.ts';
+
+/** One staking share pool: the alpha staked on a hotkey on one subnet, owned by coldkeys in shares. */
+export interface StakePool {
+  /** `TotalHotkeyAlpha`: the pool's value in alpha (root: TAO). */
+  readonly value: bigint;
+  /** Total shares issued. */
+  readonly totalShares: bigint;
+  /** Shares per coldkey. */
+  readonly shares: ReadonlyMap<Coldkey, bigint>;
+}
+
+/** One UID of a subnet. */
+export interface Neuron {
+  readonly hotkey: Hotkey;
+  readonly blockAtRegistration: number;
+  readonly lastUpdate: number;
+  /** Permit stored by the last epoch (used by the next one). */
+  readonly validatorPermit: boolean;
+  /** Last epoch's combined emission in alpha (server + validator), used for pruning. */
+  readonly emission: bigint;
+  /** Last epoch's outputs as stored u16 proportions. */
+  readonly incentive: number;
+  readonly dividends: number;
+  readonly consensus: number;
+  readonly validatorTrust: number;
+  readonly active: boolean;
+}
+
+/** A sparse row: `[uid, u16 value]` pairs in ascending uid order. */
+export type SparseRow = ReadonlyArray<readonly [number, number]>;
+
+/** Epoch hyperparameters of a subnet (spec §7, §11). */
+export interface EpochParams {
+  readonly kappa: number;
+  readonly bondsMovingAverage: number;
+  readonly bondsPenalty: number;
+  readonly yuma3: boolean;
+  readonly liquidAlpha: boolean;
+  readonly alphaLow: number;
+  readonly alphaHigh: number;
+  readonly alphaSigmoidSteepness: number;
+  readonly maxAllowedValidators: number;
+  readonly activityCutoffFactorMilli: number;
+  readonly stakeThreshold: bigint;
+}
+
+/** Everything the chain stores about one subnet. */
+export interface SubnetState {
+  readonly netuid: NetUid;
+  /** 0 = stable (price 1, swaps 1:1), 1 = dynamic (Balancer pool). */
+  readonly mechanism: 0 | 1;
+  readonly ownerColdkey: Coldkey;
+  readonly ownerHotkey: Hotkey;
+  readonly registeredAt: number;
+  /** TAO locked by the registration (`SubnetLocked`). */
+  readonly lockedTao: bigint;
+
+  // Pool (spec §5)
+  /** `SubnetTAO`: TAO reserve (root: total root stake). */
+  readonly taoReserve: bigint;
+  /** `SubnetAlphaIn`: alpha reserve. */
+  readonly alphaIn: bigint;
+  /** `SubnetAlphaOut`: alpha held outside the pool. */
+  readonly alphaOut: bigint;
+  /** Balancer quote weight in Perquintill parts (1e18 = 1). */
+  readonly wQuote: bigint;
+  /** `PalSwapInitialized`: false until the first real swap. */
+  readonly swapInitialized: boolean;
+  /** Swap fee rate in u16 parts of 65535. */
+  readonly feeRate: number;
+  /** TAO in the subnet account outside the reserve (registration fees, stranded chain buys). */
+  readonly accountTao: bigint;
+
+  // Holders of AlphaOut other than stakers
+  readonly protocolAlpha: bigint;
+  readonly pendingServer: bigint;
+  readonly pendingValidator: bigint;
+  readonly pendingRoot: bigint;
+  readonly pendingOwnerCut: bigint;
+  /** Root dividends owed to root stakers of this subnet, not yet claimed. */
+  readonly rootAlphaOwed: bigint;
+  readonly burnedAlpha: bigint;
+  readonly unownedAlpha: bigint;
+
+  // Emission (spec §4)
+  /** `SubnetMovingPrice` raw I96F32 bits (the EMA price, never above 1). */
+  readonly movingPrice: bigint;
+  /** Block after `start_call`; null until the owner calls it. */
+  readonly firstEmissionBlock: number | null;
+  readonly subtokenEnabled: boolean;
+  readonly emissionEnabled: boolean;
+  readonly registrationAllowed: boolean;
+  readonly ownerCutEnabled: boolean;
+  /** `MinerBurned`: share of the last epoch's miner incentive withheld from owner hotkeys. */
+  readonly minerBurned: U96F32;
+  /** Per-block alpha emission of the last coinbase (informational). */
+  readonly lastAlphaOutEmission: bigint;
+  readonly lastTaoInEmission: bigint;
+  readonly lastExcessTao: bigint;
+
+  // Epoch scheduling (spec §4.9)
+  readonly tempo: number;
+  readonly lastEpochBlock: number;
+  readonly blocksSinceLastStep: number;
+  readonly pendingEpochAt: number;
+  readonly epochIndex: number;
+  readonly lastMechanismStepBlock: number;
+
+  // Registration (spec §8)
+  readonly burn: bigint;
+  readonly burnHalfLife: number;
+  /** Burn increase multiplier, U64F64 raw bits. */
+  readonly burnIncreaseMult: U64F64;
+  readonly minBurn: bigint;
+  readonly maxBurn: bigint;
+  readonly registrationsThisBlock: number;
+  readonly maxAllowedUids: number;
+  readonly immunityPeriod: number;
+  readonly minAllowedWeights: number;
+  readonly weightsSetRateLimit: number;
+
+  readonly epoch: EpochParams;
+  readonly neurons: ReadonlyArray<Neuron>;
+  /** Weights per validator UID (row), as stored by `set_weights`. */
+  readonly weights: ReadonlyArray<SparseRow>;
+  /** Bonds per validator UID (row), u16. */
+  readonly bonds: ReadonlyArray<SparseRow>;
+  /** Stake pools per hotkey on this subnet (root: TAO). */
+  readonly stakes: ReadonlyMap<Hotkey, StakePool>;
+  /** Root dividends owed to the root stakers of each hotkey, in this subnet's alpha, until claimed. */
+  readonly rootClaimable: ReadonlyMap<Hotkey, bigint>;
+}
+
+/** Chain-wide parameters fixed at genesis (defaults are the production runtime's, spec §11). */
+export interface ChainParams {
+  readonly defaultTempo: number;
+  readonly maxEpochsPerBlock: number;
+  readonly subnetOwnerCut: number;
+  readonly defaultTake: number;
+  readonly minStake: bigint;
+  readonly nominatorMinStake: bigint;
+  readonly networkMinLock: bigint;
+  readonly networkLockReductionInterval: number;
+  readonly networkRateLimit: number;
+  readonly networkImmunityPeriod: number;
+  readonly subnetLimit: number;
+  readonly startCallDelay: number;
+  readonly emaPriceHalvingBlocks: number;
+  /** `SubnetMovingAlpha` raw I96F32 bits. */
+  readonly movingAlpha: bigint;
+  readonly minimumReserve: bigint;
+  readonly immuneOwnerUidsLimit: number;
+  readonly minNonImmuneUids: number;
+  /** Whether new subnets start with TAO-side emission enabled (the chain: false until root enables it). */
+  readonly newSubnetEmissionEnabled: boolean;
+}
+
+/** The whole chain. */
+export interface ChainState {
+  readonly block: number;
+  readonly params: ChainParams;
+  /** Rule pack that the coinbase follows. */
+  readonly rulePack: 'price-2026-06';
+  /** `TotalIssuance` in rao. */
+  readonly totalIssuance: bigint;
+  /** `TotalStake` in rao (informational, as the chain keeps it). */
+  readonly totalStake: bigint;
+  /** TAO destroyed by `burn_tao`, still counted in TotalIssuance. */
+  readonly burnedTao: bigint;
+  /** `TaoWeight` as a u64 proportion of u64::MAX. */
+  readonly taoWeight: bigint;
+  /** The account allowed to call sudo extrinsics. */
+  readonly sudo: Coldkey;
+  /** Block author that receives swap fees; fees are burned when null. */
+  readonly author: Coldkey | null;
+  readonly balances: ReadonlyMap<Coldkey, bigint>;
+  readonly hotkeyOwner: ReadonlyMap<Hotkey, Coldkey>;
+  /** Delegate take per hotkey in u16 parts (default `params.defaultTake`). */
+  readonly takes: ReadonlyMap<Hotkey, number>;
+  readonly subnets: ReadonlyMap<NetUid, SubnetState>;
+  /** Last network registration: TAO locked and its block (0 = never). */
+  readonly lastLock: bigint;
+  readonly lastLockBlock: number;
+}
