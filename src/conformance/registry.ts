@@ -5,6 +5,7 @@
 import { TensormarketError } from '../engine/errors.ts';
 import { compareOutcome, type Outcome } from './compare.ts';
 import { blockEmissionHandlers } from './handlers/blockEmission.ts';
+import { chainHandlers } from './handlers/chain.ts';
 import { coinbaseHandlers } from './handlers/coinbase.ts';
 import { mathHandlers } from './handlers/math.ts';
 import { registrationHandlers } from './handlers/registration.ts';
@@ -17,6 +18,7 @@ export type Handler = (vector: Vector) => Outcome;
 /** Every known kind. */
 export const handlers: Readonly<Record<string, Handler>> = {
   ...blockEmissionHandlers,
+  ...chainHandlers,
   ...coinbaseHandlers,
   ...mathHandlers,
   ...registrationHandlers,
