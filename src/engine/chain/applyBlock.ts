@@ -19,7 +19,7 @@ import { setWeights } from './calls/setWeights.ts';
 import { startCall } from './calls/startCall.ts';
 import { sudoSetEmissionEnabled, sudoSetTaoWeight } from './calls/sudo.ts';
 import { transfer } from './calls/transfer.ts';
-import type { CallContext } from './context.ts';
+import { type CallContext, phase, type Span } from './context.ts';
 import type { ChainEvent } from './events.ts';
 import type { Extrinsic } from './extrinsics.ts';
 import { onInitialize } from './onInitialize.ts';
@@ -51,6 +51,8 @@ export interface BlockResult {
 export interface BlockOptions {
   /** The epoch implementation the coinbase calls at each subnet's tempo. */
   readonly epoch: EpochFunction;
+  /** Optional profiler of the block's phases (see `Span`). */
+  readonly span?: Span;
 }
 
 function dispatch(ctx: CallContext, ext: Extrinsic): Rejection | null {
@@ -111,11 +113,13 @@ export function applyBlock(
   const init = new Draft(state);
   init.block = state.block + 1;
   const events: ChainEvent[] = [];
-  onInitialize({ draft: init, events }, options.epoch);
+  const ctx =
+    options.span === undefined ? { draft: init, events } : { draft: init, events, span: options.span };
+  onInitialize(ctx, options.epoch);
   let current = init.finish();
   const receipts: Receipt[] = [];
   extrinsics.forEach((ext, index) => {
-    const r = applyExtrinsic(current, ext);
+    const r = phase(options, 'extrinsics', () => applyExtrinsic(current, ext));
     if (r.error === null) {
       current = r.state;
       events.push(...r.events);

@@ -11,11 +11,12 @@ import {
   takeSplit,
 } from '../coinbase/dividends.ts';
 import { taoWeight } from '../coinbase/rootProportion.ts';
-import type { EpochFunction } from '../epoch/types.ts';
+import type { EpochFunction, EpochOutput } from '../epoch/types.ts';
 import { invariant } from '../errors.ts';
+import { fromInt, U96F32 } from '../fixed/index.ts';
 import { stakeWeightI64F64, taoWeightU96 } from '../staking/stakeWeight.ts';
 import { type Coldkey, type Hotkey, type NetUid, ROOT_NETUID } from '../types.ts';
-import type { CallContext } from './context.ts';
+import { type CallContext, phase } from './context.ts';
 import { creditStake, distributeToPool } from './stakeOps.ts';
 
 /** The four amounts drained from pending at the epoch. */
@@ -27,15 +28,16 @@ export interface PendingAmounts {
 }
 
 export function distributeEmission(
-  { draft }: CallContext,
+  ctx: CallContext,
   args: { netuid: NetUid; pending: PendingAmounts; epoch: EpochFunction },
 ): void {
+  const { draft } = ctx;
   const { netuid: id, pending } = args;
   const subnet = draft.read(id);
   const root = draft.read(ROOT_NETUID);
   const twU96 = taoWeightU96(draft);
   const ownerUid = subnet.neurons.findIndex((n) => n.hotkey === subnet.ownerHotkey);
-  const out = args.epoch({
+  const input = phase(ctx, 'epoch:inputs', () => ({
     block: draft.block,
     tempo: subnet.tempo,
     ownerUid: ownerUid < 0 ? null : ownerUid,
@@ -50,7 +52,18 @@ export function distributeEmission(
     weights: subnet.weights,
     bonds: subnet.bonds,
     raoEmission: pending.server + pending.validator + pending.root,
-  });
+  }));
+  const out = phase(ctx, 'epoch', () => args.epoch(input));
+  phase(ctx, 'distribution', () => pay(ctx, { ...args, out }));
+}
+
+function pay(
+  { draft }: CallContext,
+  args: { netuid: NetUid; pending: PendingAmounts; out: EpochOutput },
+): void {
+  const { netuid: id, pending, out } = args;
+  const subnet = draft.read(id);
+  const root = draft.read(ROOT_NETUID);
 
   const total = pending.server + pending.validator + pending.root + pending.ownerCut;
   let paid = 0n;
@@ -90,7 +103,7 @@ export function distributeEmission(
     pendingRootAlpha: pending.root,
     taoWeight: taoWeight(draft.taoWeight),
     hotkeys: holders.map((hk, uid) => ({
-      dividend: ((out.validatorEmission[uid] ?? 0n) << 32n) as never,
+      dividend: fromInt(U96F32, out.validatorEmission[uid] ?? 0n),
       alphaStake: subnet.stakes.get(hk)?.value ?? 0n,
       rootStake: root.stakes.get(hk)?.value ?? 0n,
     })),

@@ -5,11 +5,22 @@
 import { blockEmissionForIssuance, mintableAmount } from '../emission/blockEmission.ts';
 import type { EpochFunction } from '../epoch/types.ts';
 import { decayBurn } from '../registration/burnPrice.ts';
-import type { CallContext } from './context.ts';
+import { type CallContext, phase } from './context.ts';
 import { runCoinbase } from './runCoinbase.ts';
 
 export function onInitialize(ctx: CallContext, epoch: EpochFunction): void {
   const { draft, events } = ctx;
+  phase(ctx, 'registration-price', () => decayRegistrationPrices(ctx));
+  const emission = blockEmissionForIssuance(draft.totalIssuance);
+  const minted = mintableAmount(emission, draft.totalIssuance);
+  draft.totalIssuance += minted;
+  const leftover = runCoinbase(ctx, minted, epoch);
+  draft.totalIssuance -= leftover; // unspent credit is recycled (spec §4.7 step 6)
+  events.push({ type: 'BlockEmission', minted, recycled: leftover });
+}
+
+/** Per-block burn decay for every subnet, and the per-block registration counter reset (spec §8.1). */
+function decayRegistrationPrices({ draft }: CallContext): void {
   for (const id of draft.netuids()) {
     const s = draft.read(id);
     const burn = decayBurn({
@@ -25,10 +36,4 @@ export function onInitialize(ctx: CallContext, epoch: EpochFunction): void {
       w.registrationsThisBlock = 0;
     }
   }
-  const emission = blockEmissionForIssuance(draft.totalIssuance);
-  const minted = mintableAmount(emission, draft.totalIssuance);
-  draft.totalIssuance += minted;
-  const leftover = runCoinbase(ctx, minted, epoch);
-  draft.totalIssuance -= leftover; // unspent credit is recycled (spec §4.7 step 6)
-  events.push({ type: 'BlockEmission', minted, recycled: leftover });
 }

@@ -15,7 +15,7 @@ import type { EpochFunction } from '../epoch/types.ts';
 import { type I96F32, toU64, U96F32 } from '../fixed/index.ts';
 import type { SubnetState } from '../state/types.ts';
 import { type NetUid, ROOT_NETUID } from '../types.ts';
-import type { CallContext } from './context.ts';
+import { type CallContext, phase } from './context.ts';
 import { distributeEmission } from './distributeEmission.ts';
 import { buyAlpha, injectLiquidityWeight, spotPrice } from './poolOps.ts';
 
@@ -49,19 +49,36 @@ export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFuncti
   const rootTaoBefore = draft.read(ROOT_NETUID).taoReserve;
 
   // Terms for every subnet before anything is minted (the cap uses the pre-block root proportion).
-  const terms: SubnetTerms[] = emitting.map((s, i) =>
-    subnetTerms({
-      taoEmission: taoEmission[i]!,
-      price: spotPrice(s),
-      alphaIssuance: alphaIssuance(s),
-      rootProportion: rootProportion({
-        rootTao: rootTaoBefore,
-        taoWeight: tw,
+  const terms: SubnetTerms[] = phase(ctx, 'coinbase:shares', () =>
+    emitting.map((s, i) =>
+      subnetTerms({
+        taoEmission: taoEmission[i]!,
+        price: spotPrice(s),
         alphaIssuance: alphaIssuance(s),
+        rootProportion: rootProportion({
+          rootTao: rootTaoBefore,
+          taoWeight: tw,
+          alphaIssuance: alphaIssuance(s),
+        }),
       }),
-    }),
+    ),
   );
 
+  const remaining = phase(ctx, 'coinbase:inject', () => injectAndBuy(ctx, emitting, terms, credit));
+  phase(ctx, 'coinbase:pending', () => accumulatePending(ctx, emitting, terms, rootSell));
+  drainPending(ctx, epoch);
+  phase(ctx, 'moving-price', () => updateMovingPrices(ctx, emitting));
+  return remaining;
+}
+
+/** Inject liquidity and chain-buy with the excess TAO, per subnet in order (spec §4.7). */
+function injectAndBuy(
+  ctx: CallContext,
+  emitting: readonly SubnetState[],
+  terms: readonly SubnetTerms[],
+  credit: bigint,
+): bigint {
+  const { draft } = ctx;
   let remaining = credit;
   emitting.forEach((s, i) => {
     const t = terms[i]!;
@@ -96,8 +113,17 @@ export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFuncti
       draft.totalStake += taoIn;
     }
   });
+  return remaining;
+}
 
-  // Alpha out, owner cut, root alpha and pending amounts (spec §4.8).
+/** Alpha out, owner cut, root alpha and pending amounts (spec §4.8). */
+function accumulatePending(
+  { draft }: CallContext,
+  emitting: readonly SubnetState[],
+  terms: readonly SubnetTerms[],
+  rootSell: boolean,
+): void {
+  const tw = taoWeight(draft.taoWeight);
   const ownerCut = ownerCutFraction(draft.params.subnetOwnerCut);
   const rootTao = draft.read(ROOT_NETUID).taoReserve;
   emitting.forEach((s, i) => {
@@ -120,10 +146,10 @@ export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFuncti
     w.unownedAlpha +=
       minted - split.ownerCut - split.server - split.validator - split.rootAlpha - split.recycled;
   });
+}
 
-  drainPending(ctx, epoch);
-
-  // Moving prices, after emission used the old ones (spec §4.3).
+/** Moving prices, after emission used the old ones (spec §4.3). */
+function updateMovingPrices({ draft }: CallContext, emitting: readonly SubnetState[]): void {
   for (const s of emitting) {
     const w = draft.write(s.netuid);
     w.movingPrice = updateMovingPrice({
@@ -135,7 +161,6 @@ export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFuncti
       movingPrice: movingAlphaPrice({ mechanism: w.mechanism, stored: w.movingPrice as I96F32 }),
     });
   }
-  return remaining;
 }
 
 /** Epoch scheduling with the per-block cap, then distribution for each subnet whose epoch runs (§4.9). */

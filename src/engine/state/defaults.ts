@@ -1,5 +1,4 @@
 /** Default parameters: the production runtime's values (spec §11), as new subnets get them (§9.2). */
-import { fromF64, U64F64 } from '../fixed/index.ts';
 import type { ChainParams, EpochParams } from './types.ts';
 
 /** Chain-wide defaults. */
@@ -38,12 +37,6 @@ export const DEFAULT_EPOCH_PARAMS: EpochParams = Object.freeze({
   activityCutoffFactorMilli: 13_889,
   stakeThreshold: 0n,
 });
-
-/** TaoWeight set by the dTAO migration: 0.18 of u64::MAX. */
-export const MAINNET_TAO_WEIGHT = 3_320_413_933_267_719_290n;
-
-/** BurnIncreaseMult 1.26 as the nearest U64F64 to the f64 1.26. */
-export const DEFAULT_BURN_INCREASE_MULT = fromF64(U64F64, 1.26);
 
 /** Subnet registration defaults (spec §8, §9.2). */
 export const NEW_SUBNET = Object.freeze({

@@ -293,7 +293,7 @@ export function createGenesis(config: GenesisConfig): ChainState {
     totalIssuance: issuance,
     totalStake: [...subnets.values()].reduce((s, n) => s + n.taoReserve, 0n),
     burnedTao: 0n,
-    taoWeight: config.taoWeight ?? 3_320_413_933_267_719_290n,
+    taoWeight: config.taoWeight ?? MAINNET_TAO_WEIGHT_RAW,
     sudo,
     author: config.author === undefined || config.author === null ? null : coldkey(config.author),
     balances,
