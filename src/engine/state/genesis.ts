@@ -2,16 +2,14 @@
  * Genesis: the first state of a chain from a config. Total issuance is derived from the holdings, so
  * a genesis state satisfies the supply identities by construction.
  */
+
+import { MAINNET_TAO_WEIGHT_RAW } from '../coinbase/rootProportion.ts';
 import { InputError } from '../errors.ts';
-import { fromInt, I96F32, type U96F32 } from '../fixed/index.ts';
+import { fromF64, I96F32, type U96F32 } from '../fixed/index.ts';
+import { DEFAULT_BURN_INCREASE_MULT } from '../registration/burnPrice.ts';
 import { addToPool, EMPTY_POOL } from '../staking/sharePool.ts';
 import { type Coldkey, coldkey, type Hotkey, hotkey, type NetUid, netuid, ROOT_NETUID } from '../types.ts';
-import {
-  DEFAULT_BURN_INCREASE_MULT,
-  DEFAULT_CHAIN_PARAMS,
-  DEFAULT_EPOCH_PARAMS,
-  NEW_SUBNET,
-} from './defaults.ts';
+import { DEFAULT_CHAIN_PARAMS, DEFAULT_EPOCH_PARAMS, NEW_SUBNET } from './defaults.ts';
 import type { ChainParams, ChainState, EpochParams, Neuron, StakePool, SubnetState } from './types.ts';
 
 /** A neuron at genesis, optionally with stake from its owner coldkey. */
@@ -271,7 +269,7 @@ export function createGenesis(config: GenesisConfig): ChainState {
       ...subnet,
       tempo,
       lastEpochBlock: block - (g.netuid % tempo),
-      movingPrice: fromInt(I96F32, 0n) + BigInt(Math.round((g.movingPrice ?? 0) * 2 ** 32)),
+      movingPrice: fromF64(I96F32, g.movingPrice ?? 0),
       firstEmissionBlock: started ? block : null,
       subtokenEnabled: started,
       emissionEnabled: g.emissionEnabled ?? (started ? true : params.newSubnetEmissionEnabled),
