@@ -10,7 +10,15 @@ import { DEFAULT_BURN_INCREASE_MULT } from '../registration/burnPrice.ts';
 import { addToPool, EMPTY_POOL } from '../staking/sharePool.ts';
 import { type Coldkey, coldkey, type Hotkey, hotkey, type NetUid, netuid, ROOT_NETUID } from '../types.ts';
 import { DEFAULT_CHAIN_PARAMS, DEFAULT_EPOCH_PARAMS, NEW_SUBNET } from './defaults.ts';
-import type { ChainParams, ChainState, EpochParams, Neuron, StakePool, SubnetState } from './types.ts';
+import type {
+  ChainParams,
+  ChainState,
+  EpochParams,
+  Neuron,
+  SparseRow,
+  StakePool,
+  SubnetState,
+} from './types.ts';
 
 /** A neuron at genesis, optionally with stake from its owner coldkey. */
 export interface GenesisNeuron {
@@ -19,6 +27,8 @@ export interface GenesisNeuron {
   /** Alpha staked by the coldkey on the hotkey. */
   readonly stake?: bigint;
   readonly validatorPermit?: boolean;
+  /** Weights this neuron has set: `[uid, u16]` pairs (stored as `set_weights` would, max-upscaled). */
+  readonly weights?: ReadonlyArray<readonly [number, number]>;
 }
 
 /** A subnet at genesis. */
@@ -58,6 +68,18 @@ export interface GenesisConfig {
     readonly amount: bigint;
   }>;
   readonly subnets?: readonly GenesisSubnet[];
+}
+
+function genesisWeights(field: string, n: GenesisNeuron, uids: number): SparseRow {
+  const row = [...(n.weights ?? [])].sort((a, b) => a[0] - b[0]);
+  row.forEach(([uid, w], i) => {
+    if (!Number.isInteger(uid) || uid < 0 || uid >= uids)
+      throw new InputError(`${field}[${i}]`, `no UID ${uid}`);
+    if (i > 0 && row[i - 1]![0] === uid) throw new InputError(`${field}[${i}]`, `UID ${uid} appears twice`);
+    if (!Number.isInteger(w) || w < 0 || w > 65_535)
+      throw new InputError(`${field}[${i}]`, 'weight must be 0..65535');
+  });
+  return row;
 }
 
 /** A neuron record as registration creates it. */
@@ -275,7 +297,12 @@ export function createGenesis(config: GenesisConfig): ChainState {
       emissionEnabled: g.emissionEnabled ?? (started ? true : params.newSubnetEmissionEnabled),
       epoch: { ...subnet.epoch, ...g.epoch },
       neurons,
-      weights: neurons.map(() => []),
+      weights: [
+        [],
+        ...(g.neurons ?? []).map((n, j) =>
+          genesisWeights(`${where}.neurons[${j}].weights`, n, neurons.length),
+        ),
+      ],
       bonds: neurons.map(() => []),
       stakes,
       alphaOut,

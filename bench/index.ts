@@ -1,0 +1,14 @@
+/**
+ * `npm run bench`: prints figures (medians, ratios side by side). Benchmarks never fail on time.
+ * Pass section names to run only some: `npm run bench -- engine`.
+ */
+import { runEngineBench } from './engine.ts';
+
+const sections: Record<string, () => void> = {
+  engine: runEngineBench,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(sections)) {
+  if (wanted.length === 0 || wanted.includes(name)) run();
+}
