@@ -1,0 +1,22 @@
+/**
+ * The pure protocol engine: exact chain state machine, fixed-point emulation, AMM, coinbase,
+ * registration and epoch. No I/O; everything it needs comes in as arguments.
+ */
+export {
+  applyBlock,
+  applyExtrinsic,
+  type BlockOptions,
+  type BlockResult,
+  type Receipt,
+} from './chain/applyBlock.ts';
+export type { ChainEvent } from './chain/events.ts';
+export { CALL_NAMES, type CallName, type Extrinsic } from './chain/extrinsics.ts';
+export { stateRoot } from './chain/stateRoot.ts';
+export { blockEmissionForIssuance, TOTAL_SUPPLY } from './emission/blockEmission.ts';
+export { stakeProportionalEpoch } from './epoch/stakeProportionalEpoch.ts';
+export type { EpochFunction, EpochInput, EpochOutput } from './epoch/types.ts';
+export * from './errors.ts';
+export { createGenesis, type GenesisConfig, type GenesisSubnet } from './state/genesis.ts';
+export { checkInvariants, taoHoldings } from './state/invariants.ts';
+export type { ChainParams, ChainState, Neuron, SubnetState } from './state/types.ts';
+export * from './types.ts';
