@@ -79,8 +79,9 @@ const sparseFloats = (m: SparseMat32): number[][][] =>
   m.map((row) => row.map(([j, x]) => [j, toF64(I32F32, x)]));
 
 /** Bit-exact comparison with the expected decimals converted like the test's own targets. */
-function bitsCheck(key: string, actual: Vec32, expected: Json, literal: Literal): Check {
-  const want = vec(expected, `expected.${key}`, literal);
+function bitsCheck(key: string, actual: Vec32, expected: Json | undefined, literal: Literal): Check {
+  if (expected === undefined || expected === null) return { key, ok: true, detail: 'not asserted' };
+  const want = vec(Array.isArray(expected) ? expected : [expected], `expected.${key}`, literal);
   const ok = want.length === actual.length && want.every((w, i) => w === actual[i]);
   const show = (v: Vec32) => v.map((x) => `${toF64(I32F32, x)} (bits ${x})`).join(', ');
   return { key, ok, detail: `got [${show(actual)}], want [${show(want)}]` };
@@ -102,7 +103,7 @@ export const mathHandlers: Record<string, Handler> = {
       partitionLo: fixedOf(num(v.inputs, 'partition_lo'), 'partition_lo', 'f32'),
       partitionHi,
     });
-    return { actual: {}, checks: [bitsCheck('median', [median], [v.expected.median ?? null], 'f32')] };
+    return { actual: {}, checks: [bitsCheck('median', [median], v.expected.median, 'f32')] };
   },
 
   weighted_median_col: (v) => {
@@ -112,7 +113,7 @@ export const mathHandlers: Record<string, Handler> = {
     const columns = Number(big(v.inputs, 'columns'));
     const dense = weightedMedianCol({ stake, score: weights, majority });
     const sparseMedian = weightedMedianColSparse({ stake, score: toSparse(weights), columns, majority });
-    const expected = v.expected.median ?? null;
+    const expected = v.expected.median;
     const d = bitsCheck('median', dense, expected, 'f32');
     const s = bitsCheck('median', sparseMedian, expected, 'f32');
     return {
@@ -227,6 +228,6 @@ export const mathHandlers: Record<string, Handler> = {
     const rho = fixedOf(num(v.inputs, 'rho'), 'rho', 'f64');
     const kappa = fixedOf(num(v.inputs, 'kappa'), 'kappa', 'f64');
     const y = vec(list(v.inputs, 'x'), 'x', 'f64').map((input) => sigmoidSafe({ input, rho, kappa }));
-    return { actual: {}, checks: [bitsCheck('y', y, v.expected.y ?? null, 'f64')] };
+    return { actual: {}, checks: [bitsCheck('y', y, v.expected.y, 'f64')] };
   },
 };

@@ -67,10 +67,10 @@ export function fromF64<N extends FormatName>(f: FixedFormat<N>, x: number): Fix
 
 /** Nearest float64 of a fixed value (for reports and float paths only; never fed back). */
 export function toF64<N extends FormatName>(f: FixedFormat<N>, v: Fixed<N>): number {
-  // Split so that large raw values keep their precision in the conversion.
-  const intPart = v >> f.frac;
-  const fracPart = v - (intPart << f.frac);
-  return Number(intPart) + Number(fracPart) / 2 ** Number(f.frac);
+  // Number(bigint) rounds correctly and dividing by a power of two is exact (no format reaches the
+  // subnormal range), so this is the correctly rounded value. Splitting into integer and fraction
+  // parts instead cancels for small negative values (e.g. I64F64 raw -1 gave 0).
+  return Number(v) / 2 ** Number(f.frac);
 }
 
 /** `to_num::<integer>()`: drop the fractional bits, i.e. floor. */
@@ -192,4 +192,26 @@ export function fromU64Proportion<N extends FormatName>(f: FixedFormat<N>, x: bi
 /** Integer `floor(a * b / c)` for non-negative operands; 0 when c is 0 (`safe_div`). */
 export function mulDivFloor(a: bigint, b: bigint, c: bigint): bigint {
   return c === 0n ? 0n : (a * b) / c;
+}
+
+/** Reduce raw bits modulo the storage width, like the storage integer's wrapping arithmetic. */
+export function wrap<N extends FormatName>(f: FixedFormat<N>, raw: bigint): Fixed<N> {
+  const width = f.max - f.min + 1n;
+  const r = (raw - f.min) % width;
+  return ((r < 0n ? r + width : r) + f.min) as Fixed<N>;
+}
+
+/**
+ * Plain `+` of the chain's release runtime (built without overflow checks): the sum wraps around.
+ * `Iterator::sum` of fixed values folds with this.
+ */
+export function wrappingAdd<N extends FormatName>(f: FixedFormat<N>, a: Fixed<N>, b: Fixed<N>): Fixed<N> {
+  return wrap(f, a + b);
+}
+
+/** `round()`: nearest integer, ties away from zero; wraps on overflow like the release runtime. */
+export function round<N extends FormatName>(f: FixedFormat<N>, v: Fixed<N>): Fixed<N> {
+  const half = f.one >> 1n;
+  const magnitude = (((v < 0n ? -v : v) + half) >> f.frac) << f.frac;
+  return wrap(f, v < 0n ? -magnitude : magnitude);
 }
