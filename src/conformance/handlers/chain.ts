@@ -2,8 +2,9 @@
  * Conformance handlers that need the chain state machine: one `run_coinbase` on a state built from
  * the vector (coinbase.json `coinbase_block`), under the chain test mock's parameters.
  */
-import { runCoinbase } from '../../engine/chain/runCoinbase.ts';
+
 import type { ChainEvent } from '../../engine/chain/events.ts';
+import { runCoinbase } from '../../engine/chain/runCoinbase.ts';
 import { stakeProportionalEpoch } from '../../engine/epoch/stakeProportionalEpoch.ts';
 import { fromF64, I96F32 } from '../../engine/fixed/index.ts';
 import { Draft } from '../../engine/state/draft.ts';
@@ -56,12 +57,15 @@ export const chainHandlers: Record<string, Handler> = {
     const ids = subnets.map((_, i) => netuid(i + 1));
     return {
       actual: {
-        subnet_tao_delta: ids.map((id) => after.subnets.get(id)!.taoReserve - withPrices.subnets.get(id)!.taoReserve),
-        subnet_alpha_in_delta: ids.map((id) => after.subnets.get(id)!.alphaIn - withPrices.subnets.get(id)!.alphaIn),
+        subnet_tao_delta: ids.map(
+          (id) => after.subnets.get(id)!.taoReserve - withPrices.subnets.get(id)!.taoReserve,
+        ),
+        subnet_alpha_in_delta: ids.map(
+          (id) => after.subnets.get(id)!.alphaIn - withPrices.subnets.get(id)!.alphaIn,
+        ),
         total_issuance_delta: after.totalIssuance - withPrices.totalIssuance,
         total_stake_delta: after.totalStake - withPrices.totalStake,
       },
     };
   },
 };
-

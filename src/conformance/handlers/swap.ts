@@ -9,6 +9,7 @@ import {
   baseDeltaIn,
   baseNeededForQuote,
   createPool,
+  DYNAMIC_MECHANISM,
   expScaled,
   initializePool,
   mulPerquintillRound,
@@ -44,7 +45,7 @@ function weightFraction(obj: JsonObject, key: string): bigint {
   return perquintillFromRational(a, b);
 }
 
-const DYNAMIC = 1;
+const DYNAMIC = DYNAMIC_MECHANISM;
 /** The swap pallet's test mock sets `MinimumReserve` to 1 (the runtime uses 1_000_000). */
 const MOCK_MINIMUM_RESERVE = 1n;
 
@@ -55,6 +56,22 @@ function pool(taoReserve: bigint, alphaReserve: bigint, wQuote: bigint): PoolSta
 function priceF64(p: bigint): number {
   return toF64(U64F64, p as U64F64);
 }
+
+/**
+ * `calculate_quote_delta_in`, the function the swap step calls when a buy hits its limit. The chain
+ * test compares it with `(f64 formula) as u64`; the vector is that formula's value, and the chain
+ * function (exact 4th-root path for w_b = 3/4, prices as U64F64 from f64) gives the same integer.
+ */
+const quoteDelta: Handler = (v) => ({
+  actual: {
+    dy: quoteDeltaIn({
+      wQuote: weightParts(v.inputs, 'w_quote'),
+      currentPrice: fromF64(U64F64, num(v.inputs, 'current_price')),
+      targetPrice: fromF64(U64F64, num(v.inputs, 'target_price')),
+      reserve: big(v.inputs, 'tao_reserve'),
+    }),
+  },
+});
 
 export const swapHandlers: Record<string, Handler> = {
   exp_scaled: (v) => {
@@ -82,18 +99,7 @@ export const swapHandlers: Record<string, Handler> = {
     return { actual: { result_parts: result, decimal: `${text.slice(0, -18)}.${text.slice(-18)}` } };
   },
 
-  // The test compares with `(f64 formula) as u64`; the chain function itself is what must match.
-  quote_delta_to_reach_higher_price: (v) => ({
-    actual: {
-      dy: quoteDeltaIn({
-        wQuote: weightParts(v.inputs, 'w_quote'),
-        currentPrice: fromF64(U64F64, num(v.inputs, 'current_price')),
-        targetPrice: fromF64(U64F64, num(v.inputs, 'target_price')),
-        reserve: big(v.inputs, 'tao_reserve'),
-      }),
-    },
-  }),
-
+  quote_delta_to_reach_higher_price: (v) => quoteDelta(v),
   base_delta_to_reach_lower_price: (v) => ({
     actual: {
       dx: baseDeltaIn({
@@ -105,16 +111,7 @@ export const swapHandlers: Record<string, Handler> = {
     },
   }),
 
-  quote_delta_impossible_direction: (v) => ({
-    actual: {
-      dy: quoteDeltaIn({
-        wQuote: weightParts(v.inputs, 'w_quote'),
-        currentPrice: fromF64(U64F64, num(v.inputs, 'current_price')),
-        targetPrice: fromF64(U64F64, num(v.inputs, 'target_price')),
-        reserve: big(v.inputs, 'tao_reserve'),
-      }),
-    },
-  }),
+  quote_delta_impossible_direction: (v) => quoteDelta(v),
 
   base_needed_for_quote: (v) => ({
     actual: {

@@ -11,13 +11,16 @@ import type { ChainState } from '../state/types.ts';
 import { addStake, addStakeLimit } from './calls/addStake.ts';
 import { addStakeBurn } from './calls/addStakeBurn.ts';
 import { burnedRegister } from './calls/burnedRegister.ts';
+import { claimRoot } from './calls/claimRoot.ts';
 import { moveStake } from './calls/moveStake.ts';
 import { burnAlpha, recycleAlpha } from './calls/recycleAlpha.ts';
 import { registerNetwork } from './calls/registerNetwork.ts';
 import { removeStake, removeStakeLimit } from './calls/removeStake.ts';
+import { setChildren } from './calls/setChildren.ts';
 import { setWeights } from './calls/setWeights.ts';
 import { startCall } from './calls/startCall.ts';
 import { sudoSetEmissionEnabled, sudoSetTaoWeight } from './calls/sudo.ts';
+import { decreaseTake, increaseTake } from './calls/take.ts';
 import { transfer } from './calls/transfer.ts';
 import { type CallContext, phase, type Span } from './context.ts';
 import type { ChainEvent } from './events.ts';
@@ -83,6 +86,14 @@ function dispatch(ctx: CallContext, ext: Extrinsic): Rejection | null {
       return burnAlpha(ctx, ext);
     case 'add_stake_burn':
       return addStakeBurn(ctx, ext);
+    case 'set_children':
+      return setChildren(ctx, ext);
+    case 'claim_root':
+      return claimRoot(ctx, ext);
+    case 'decrease_take':
+      return decreaseTake(ctx, ext);
+    case 'increase_take':
+      return increaseTake(ctx, ext);
     case 'sudo_set_emission_enabled':
       return sudoSetEmissionEnabled(ctx, ext);
     case 'sudo_set_tao_weight':

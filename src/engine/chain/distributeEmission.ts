@@ -7,6 +7,7 @@
 import {
   dividendDistribution,
   minerBurnedProportion,
+  parentChildDividends,
   rootClaimableIncrement,
   takeSplit,
 } from '../coinbase/dividends.ts';
@@ -14,7 +15,9 @@ import { taoWeight } from '../coinbase/rootProportion.ts';
 import type { EpochFunction, EpochOutput } from '../epoch/types.ts';
 import { invariant } from '../errors.ts';
 import { fromInt, U96F32 } from '../fixed/index.ts';
+import { childProportions, parentsOf } from '../staking/childkeys.ts';
 import { stakeWeightI64F64, taoWeightU96 } from '../staking/stakeWeight.ts';
+import type { SubnetState } from '../state/types.ts';
 import { type Coldkey, type Hotkey, type NetUid, ROOT_NETUID } from '../types.ts';
 import { type CallContext, phase } from './context.ts';
 import { creditStake, distributeToPool } from './stakeOps.ts';
@@ -96,28 +99,33 @@ function pay(
     paid += amount;
   });
 
-  // Alpha vs root dividends (step 4), then takes (steps 7 and 8).
-  const holders = subnet.neurons.map((n) => n.hotkey);
+  // Parent/child split (step 3), then alpha vs root dividends (step 4), then takes (steps 7 and 8).
+  const tw = taoWeight(draft.taoWeight);
+  const dividends = splitToParents(
+    { subnet, root, tw, ownerOf: (hk) => draft.ownerOf(hk) },
+    out.validatorEmission,
+  );
+  const holders = [...dividends.keys()];
   const split = dividendDistribution({
     pendingAlpha: validatorPot,
     pendingRootAlpha: pending.root,
-    taoWeight: taoWeight(draft.taoWeight),
-    hotkeys: holders.map((hk, uid) => ({
-      dividend: fromInt(U96F32, out.validatorEmission[uid] ?? 0n),
+    taoWeight: tw,
+    hotkeys: holders.map((hk) => ({
+      dividend: fromInt(U96F32, dividends.get(hk)!),
       alphaStake: subnet.stakes.get(hk)?.value ?? 0n,
       rootStake: root.stakes.get(hk)?.value ?? 0n,
     })),
   });
   const claimable = new Map(draft.read(id).rootClaimable);
   let owed = 0n;
-  holders.forEach((hk: Hotkey, uid) => {
+  holders.forEach((hk: Hotkey, i) => {
     const owner = draft.ownerOf(hk) as Coldkey;
     const take = draft.takeOf(hk);
-    const alphaDiv = takeSplit({ amount: split.alpha[uid]!, takeU16: take });
+    const alphaDiv = takeSplit({ amount: split.alpha[i]!, takeU16: take });
     creditStake(draft, { netuid: id, hotkey: hk, coldkey: owner, amount: alphaDiv.take });
     distributeToPool(draft, { netuid: id, hotkey: hk, amount: alphaDiv.rest, fallbackOwner: owner });
     paid += alphaDiv.take + alphaDiv.rest;
-    const rootDiv = takeSplit({ amount: split.root[uid]!, takeU16: take });
+    const rootDiv = takeSplit({ amount: split.root[i]!, takeU16: take });
     creditStake(draft, { netuid: id, hotkey: hk, coldkey: owner, amount: rootDiv.take });
     paid += rootDiv.take;
     if (rootDiv.rest > 0n) {
@@ -154,4 +162,47 @@ function pay(
     validatorTrust: out.validatorTrust[uid] ?? 0,
     active: out.active[uid] ?? false,
   }));
+}
+
+/**
+ * Each UID's dividend split with its parents (spec §6.5): returns the dividend per hotkey, UIDs first in
+ * UID order, then parents in the order they first receive a share. Flooring dust is left out (the
+ * caller counts it as unowned).
+ */
+function splitToParents(
+  ctx: { subnet: SubnetState; root: SubnetState; tw: U96F32; ownerOf: (hk: Hotkey) => Coldkey | undefined },
+  validatorEmission: readonly bigint[],
+): Map<Hotkey, bigint> {
+  const { subnet, root, tw } = ctx;
+  const out = new Map<Hotkey, bigint>();
+  const add = (hk: Hotkey, v: bigint) => out.set(hk, (out.get(hk) ?? 0n) + v);
+  const own = (s: SubnetState, hk: Hotkey) => s.stakes.get(hk)?.value ?? 0n;
+  subnet.neurons.forEach((n, uid) => {
+    const d = validatorEmission[uid] ?? 0n;
+    const parents = parentsOf(subnet, n.hotkey);
+    if (parents.length === 0) {
+      add(n.hotkey, d);
+      return;
+    }
+    const owner = ctx.ownerOf(n.hotkey);
+    const r = parentChildDividends({
+      dividend: d,
+      stake: { alpha: own(subnet, n.hotkey), root: own(root, n.hotkey) },
+      childProportions: childProportions(subnet, n.hotkey),
+      parents: parents.map((p) => ({
+        alpha: own(subnet, p.parent),
+        root: own(root, p.parent),
+        proportion: p.proportion,
+        sameOwner: ctx.ownerOf(p.parent) === owner,
+      })),
+      childkeyTakeU16: 0,
+      ckBurn: 0n as U96F32,
+      taoWeight: tw,
+    });
+    add(n.hotkey, r.self);
+    parents.forEach((p, i) => {
+      add(p.parent, r.parents[i]!);
+    });
+  });
+  return out;
 }

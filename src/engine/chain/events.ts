@@ -67,4 +67,20 @@ export type ChainEvent =
       readonly alpha: bigint;
     }
   | { readonly type: 'SubnetEmissionEnabledSet'; readonly netuid: number; readonly enabled: boolean }
-  | { readonly type: 'TaoWeightSet'; readonly taoWeight: bigint };
+  | { readonly type: 'TaoWeightSet'; readonly taoWeight: bigint }
+  | {
+      readonly type: 'ChildrenScheduled';
+      readonly netuid: number;
+      readonly hotkey: string;
+      readonly applyAt: number;
+    }
+  | { readonly type: 'ChildrenSet'; readonly netuid: number; readonly hotkey: string; readonly count: number }
+  | {
+      readonly type: 'RootClaimed';
+      readonly netuid: number;
+      readonly coldkey: string;
+      readonly hotkey: string;
+      readonly alpha: bigint;
+      readonly tao: bigint;
+    }
+  | { readonly type: 'TakeChanged'; readonly hotkey: string; readonly take: number };

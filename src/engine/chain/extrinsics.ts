@@ -75,6 +75,16 @@ export type Extrinsic =
       readonly limitPrice?: bigint;
     })
   | (Signed & {
+      readonly call: 'set_children';
+      readonly hotkey: string;
+      readonly netuid: number;
+      /** Each child's proportion in u64 parts of u64::MAX; an empty list removes all children. */
+      readonly children: ReadonlyArray<{ readonly proportion: bigint; readonly child: string }>;
+    })
+  | (Signed & { readonly call: 'claim_root'; readonly netuid: number; readonly mode: 'swap' | 'keep' })
+  | (Signed & { readonly call: 'decrease_take'; readonly hotkey: string; readonly take: number })
+  | (Signed & { readonly call: 'increase_take'; readonly hotkey: string; readonly take: number })
+  | (Signed & {
       readonly call: 'sudo_set_emission_enabled';
       readonly netuid: number;
       readonly enabled: boolean;
@@ -99,6 +109,10 @@ export const CALL_NAMES: readonly CallName[] = [
   'recycle_alpha',
   'burn_alpha',
   'add_stake_burn',
+  'set_children',
+  'claim_root',
+  'decrease_take',
+  'increase_take',
   'sudo_set_emission_enabled',
   'sudo_set_tao_weight',
 ];

@@ -35,7 +35,7 @@ function genesis(subnets: number, uids: number): ChainState {
   return createGenesis({
     sudo: 'sudo',
     author: 'author',
-    params: { networkRateLimit: 5, networkMinLock: 100n * TAO, maxEpochsPerBlock: 2 },
+    params: { networkRateLimit: 5, networkMinLock: 100n * TAO, maxEpochsPerBlock: 2, childkeyCooldown: 10 },
     balances: Object.fromEntries(coldkeys.map((c) => [c, 100_000n * TAO])),
     rootStakes: [{ coldkey: 'nc0', hotkey: 'n1.0', amount: 5_000n * TAO }].filter(() => subnets > 0),
     subnets: list,
@@ -104,6 +104,24 @@ function callArb(subnets: number): fc.Arbitrary<Extrinsic> {
     }),
     fc.record({ call: fc.constant('burn_alpha' as const), signer, hotkey: hk, netuid: net, amount: alpha }),
     fc.record({ call: fc.constant('add_stake_burn' as const), signer, hotkey: hk, netuid: net, amount: tao }),
+    fc.record({
+      call: fc.constant('set_children' as const),
+      signer,
+      hotkey: hk,
+      netuid: net,
+      children: fc.array(
+        fc.record({ proportion: fc.bigInt({ min: 1n, max: (1n << 62n) - 1n }), child: hk }),
+        { maxLength: 3 },
+      ),
+    }),
+    fc.record({
+      call: fc.constant('claim_root' as const),
+      signer,
+      netuid: net,
+      mode: fc.constantFrom<'swap' | 'keep'>('swap', 'keep'),
+    }),
+    fc.record({ call: fc.constant('decrease_take' as const), signer, hotkey: hk, take: fc.nat(20_000) }),
+    fc.record({ call: fc.constant('increase_take' as const), signer, hotkey: hk, take: fc.nat(20_000) }),
   );
 }
 

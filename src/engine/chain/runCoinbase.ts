@@ -203,6 +203,7 @@ function drainPending(ctx: CallContext, epoch: EpochFunction): void {
     w.pendingRoot = 0n;
     w.pendingOwnerCut = 0n;
     distributeEmission(ctx, { netuid: id, pending, epoch });
+    applyPendingChildren(ctx, id);
     events.push({
       type: 'EpochRun',
       netuid: id,
@@ -210,4 +211,23 @@ function drainPending(ctx: CallContext, epoch: EpochFunction): void {
       deferred: d.next.pendingEpochAt !== 0,
     });
   });
+}
+
+/** Childkey changes whose cooldown has passed take effect when the subnet's epoch runs (spec §2 step 7). */
+function applyPendingChildren({ draft, events }: CallContext, id: NetUid): void {
+  const s = draft.read(id);
+  if (s.pendingChildren.size === 0) return;
+  const due = [...s.pendingChildren].filter(([, p]) => p.applyAt <= draft.block);
+  if (due.length === 0) return;
+  const w = draft.write(id);
+  const children = new Map(w.children);
+  const pending = new Map(w.pendingChildren);
+  for (const [parent, p] of due) {
+    if (p.children.length === 0) children.delete(parent);
+    else children.set(parent, p.children);
+    pending.delete(parent);
+    events.push({ type: 'ChildrenSet', netuid: id, hotkey: parent, count: p.children.length });
+  }
+  w.children = children;
+  w.pendingChildren = pending;
 }

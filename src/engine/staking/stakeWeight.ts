@@ -6,6 +6,7 @@
 import { fromU64Proportion, type I64F64, U96F32 } from '../fixed/index.ts';
 import type { ChainState, SubnetState } from '../state/types.ts';
 import { type Hotkey, ROOT_NETUID } from '../types.ts';
+import { inheritedStakes } from './childkeys.ts';
 
 /** tao_weight as U96F32 raw bits. */
 export function taoWeightU96(state: Pick<ChainState, 'taoWeight'>): bigint {

@@ -31,6 +31,7 @@ export class Draft {
   private balances: Map<Coldkey, bigint> | null = null;
   private hotkeyOwner: Map<Hotkey, Coldkey> | null = null;
   private takes: Map<Hotkey, number> | null = null;
+  private takeIncreases: Map<Hotkey, number> | null = null;
   private subnets: Map<NetUid, SubnetState> | null = null;
   private readonly writable = new Set<NetUid>();
   private readonly writableStakes = new Set<NetUid>();
@@ -139,6 +140,16 @@ export class Draft {
     this.takes.set(hotkey, take);
   }
 
+  /** Block of the hotkey's last take increase, if any. */
+  takeIncreasedAt(hotkey: Hotkey): number | undefined {
+    return (this.takeIncreases ?? this.base.takeIncreasedAt).get(hotkey);
+  }
+
+  markTakeIncrease(hotkey: Hotkey, block: number): void {
+    this.takeIncreases ??= new Map(this.base.takeIncreasedAt);
+    this.takeIncreases.set(hotkey, block);
+  }
+
   /** All subnets, in ascending netuid order. */
   netuids(): NetUid[] {
     return [...(this.subnets ?? this.base.subnets).keys()].sort((a, b) => a - b);
@@ -207,6 +218,7 @@ export class Draft {
       balances: this.balances ?? this.base.balances,
       hotkeyOwner: this.hotkeyOwner ?? this.base.hotkeyOwner,
       takes: this.takes ?? this.base.takes,
+      takeIncreasedAt: this.takeIncreases ?? this.base.takeIncreasedAt,
       subnets: this.subnets ?? this.base.subnets,
     };
   }

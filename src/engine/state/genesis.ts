@@ -165,6 +165,8 @@ export function newSubnetState(args: {
     bonds: [[]],
     stakes: new Map(),
     rootClaimable: new Map(),
+    children: new Map(),
+    pendingChildren: new Map(),
   };
 }
 
@@ -324,6 +326,7 @@ export function createGenesis(config: GenesisConfig): ChainState {
     balances,
     hotkeyOwner,
     takes: new Map(),
+    takeIncreasedAt: new Map(),
     subnets,
     lastLock: 0n,
     lastLockBlock: 0,

@@ -152,6 +152,22 @@ export interface SubnetState {
   readonly stakes: ReadonlyMap<Hotkey, StakePool>;
   /** Root dividends owed to the root stakers of each hotkey, in this subnet's alpha, until claimed. */
   readonly rootClaimable: ReadonlyMap<Hotkey, bigint>;
+  /** Childkeys in force: parent hotkey -> its children with proportions (u64 parts of u64::MAX). */
+  readonly children: ReadonlyMap<Hotkey, ReadonlyArray<ChildLink>>;
+  /** Childkey changes waiting for their cooldown, applied at the subnet's first epoch at or after `applyAt`. */
+  readonly pendingChildren: ReadonlyMap<Hotkey, PendingChildren>;
+}
+
+/** A parent's link to one child: `proportion / u64::MAX` of the parent's stake is inherited by the child. */
+export interface ChildLink {
+  readonly proportion: bigint;
+  readonly child: Hotkey;
+}
+
+/** A scheduled childkey change. */
+export interface PendingChildren {
+  readonly children: ReadonlyArray<ChildLink>;
+  readonly applyAt: number;
 }
 
 /** Chain-wide parameters fixed at genesis (defaults are the production runtime's, spec §11). */
@@ -160,6 +176,14 @@ export interface ChainParams {
   readonly maxEpochsPerBlock: number;
   readonly subnetOwnerCut: number;
   readonly defaultTake: number;
+  /** Largest delegate take in u16 parts (18%). */
+  readonly maxTake: number;
+  /** Blocks between two take increases of one hotkey. */
+  readonly takeIncreaseRateLimit: number;
+  /** Blocks before a childkey change takes effect. */
+  readonly childkeyCooldown: number;
+  /** How many root-stake hotkeys count as root validators (they become parents of new subnet owners). */
+  readonly rootValidators: number;
   readonly minStake: bigint;
   readonly nominatorMinStake: bigint;
   readonly networkMinLock: bigint;
@@ -200,6 +224,8 @@ export interface ChainState {
   readonly hotkeyOwner: ReadonlyMap<Hotkey, Coldkey>;
   /** Delegate take per hotkey in u16 parts (default `params.defaultTake`). */
   readonly takes: ReadonlyMap<Hotkey, number>;
+  /** Block of each hotkey's last take increase (rate limit). */
+  readonly takeIncreasedAt: ReadonlyMap<Hotkey, number>;
   readonly subnets: ReadonlyMap<NetUid, SubnetState>;
   /** Last network registration: TAO locked and its block (0 = never). */
   readonly lastLock: bigint;

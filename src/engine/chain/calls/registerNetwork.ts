@@ -6,13 +6,14 @@
 
 import { movingAlphaPrice } from '../../coinbase/movingPrice.ts';
 import { blockEmissionForIssuance } from '../../emission/blockEmission.ts';
+import { U64_MAX } from '../../fixed/index.ts';
 import { networkLockCost } from '../../registration/lockCost.ts';
 import { medianSubnetPrice } from '../../registration/medianSubnetPrice.ts';
 import { isNetworkImmune, networkToPrune } from '../../registration/networkToPrune.ts';
 import { subnetPoolSeed } from '../../registration/subnetPoolSeed.ts';
 import type { Draft } from '../../state/draft.ts';
 import { newSubnetState } from '../../state/genesis.ts';
-import { coldkey, hotkey, type NetUid, netuid, ROOT_NETUID } from '../../types.ts';
+import { coldkey, type Hotkey, hotkey, type NetUid, netuid, ROOT_NETUID } from '../../types.ts';
 import { type CallHandler, rejection } from '../context.ts';
 import { dissolveSubnet } from '../dissolveSubnet.ts';
 import type { Extrinsic } from '../extrinsics.ts';
@@ -101,9 +102,30 @@ export const registerNetwork: CallHandler<Extrinsic & { call: 'register_network'
       lockedTao: lock,
     }),
   );
+  scheduleRootParents(draft, id, hk);
   draft.totalStake += seed.taoReserve;
   draft.lastLock = lock;
   draft.lastLockBlock = draft.block;
   events.push({ type: 'NetworkAdded', netuid: id, owner: who, lock });
   return null;
 };
+
+/**
+ * Root validators become parents of a new subnet's owner hotkey with their whole stake (spec §6.5,
+ * `do_set_root_validators_for_subnet`), after the usual childkey cooldown. Root validators are the
+ * hotkeys with the most root stake, up to `params.rootValidators`.
+ */
+function scheduleRootParents(draft: Draft, id: NetUid, ownerHotkey: Hotkey): void {
+  const root = draft.read(ROOT_NETUID);
+  const validators = [...root.stakes]
+    .filter(([hk, pool]) => pool.value > 0n && hk !== ownerHotkey)
+    .sort((a, b) => (a[1].value === b[1].value ? (a[0] < b[0] ? -1 : 1) : a[1].value > b[1].value ? -1 : 1))
+    .slice(0, draft.params.rootValidators);
+  if (validators.length === 0) return;
+  const applyAt = draft.block + draft.params.childkeyCooldown;
+  const w = draft.write(id);
+  const pending = new Map(w.pendingChildren);
+  for (const [hk] of validators)
+    pending.set(hk, { children: [{ proportion: U64_MAX, child: ownerHotkey }], applyAt });
+  w.pendingChildren = pending;
+}
