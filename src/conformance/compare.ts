@@ -44,7 +44,8 @@ function numbersClose(expected: number | bigint, actual: number | bigint, tol: T
 }
 
 function show(v: Json | undefined): string {
-  return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)) ?? 'undefined';
+  const text = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `__big__${x}` : x)) ?? 'undefined';
+  return text.replace(/"__big__(-?\d+)"/g, '$1');
 }
 
 /** Differences between `expected` and `actual` at `path` (empty when they agree). */
