@@ -1,0 +1,148 @@
+/**
+ * The fast kernel's contract: all subnets of one simulated future as `Float64Array` columns, advanced
+ * one step (k blocks) at a time with the rule pack's semantics aggregated in closed form. Units are
+ * float64 TAO and alpha (not rao). The kernel is the only code that changes a `KernelState`; agents
+ * read it and return `KernelIntent`s.
+ *
+ * Holdings of each subnet's alpha are kept by holder class so the simulator can follow who receives
+ * emission and who sells: `AlphaOut = Σ_class holdings + protocol alpha + pending + root owed + unowned`.
+ */
+
+/** Who holds alpha on a subnet (the simulator's actor classes). */
+export type HolderClass = 'staker' | 'owner' | 'miner' | 'speculator' | 'root';
+
+/** Holder classes in column order. */
+export const HOLDER_CLASSES: readonly HolderClass[] = ['staker', 'owner', 'miner', 'speculator', 'root'];
+
+/** Parameters fixed for a run (defaults: the production runtime, spec §11). */
+export interface KernelParams {
+  /** Subnet slots (the subnet limit, 128). */
+  readonly slots: number;
+  /** Blocks per step (1, a tempo, or a day = 7200). */
+  readonly blocksPerStep: number;
+  /** Epoch period in blocks (360): pending emission is paid out once per tempo. */
+  readonly tempo: number;
+  /** TaoWeight as a proportion (0.18). */
+  readonly taoWeight: number;
+  /** Owner cut as a proportion (11796/65535). */
+  readonly ownerCut: number;
+  /** EMAPriceHalvingBlocks (201_600). */
+  readonly emaHalvingBlocks: number;
+  /** SubnetMovingAlpha (12885/2^32 ≈ 3e-6). */
+  readonly movingAlpha: number;
+  /** Swap fee rate (33/65535). */
+  readonly feeRate: number;
+  /** Network registration: minimum lock (TAO), reduction interval (blocks), rate limit (blocks). */
+  readonly minLock: number;
+  readonly lockReductionInterval: number;
+  readonly networkRateLimit: number;
+  /** Blocks a new subnet is immune from pruning (864_000). */
+  readonly networkImmunityPeriod: number;
+  /** Whether a newly registered subnet gets TAO-side emission (the chain: off until root enables it). */
+  readonly newSubnetEmissionEnabled: boolean;
+}
+
+/** Per-slot columns. A slot with `active[i] = 0` holds no subnet. */
+export interface KernelColumns {
+  readonly active: Uint8Array;
+  /** Block of registration and of the start call (emission starts the block after). */
+  readonly registeredAt: Float64Array;
+  readonly startBlock: Float64Array;
+  readonly emissionEnabled: Uint8Array;
+  // Pool (Balancer; w_q = quote weight)
+  readonly taoReserve: Float64Array;
+  readonly alphaIn: Float64Array;
+  readonly alphaOut: Float64Array;
+  readonly wQuote: Float64Array;
+  /** EMA of the spot price clamped at 1 (SubnetMovingPrice). */
+  readonly movingPrice: Float64Array;
+  /** Share of last epoch's miner incentive withheld from owner hotkeys (feeds the share rule). */
+  readonly minerBurned: Float64Array;
+  // AlphaOut holders other than classes
+  readonly protocolAlpha: Float64Array;
+  readonly pendingServer: Float64Array;
+  readonly pendingValidator: Float64Array;
+  readonly pendingRoot: Float64Array;
+  readonly pendingOwner: Float64Array;
+  readonly unownedAlpha: Float64Array;
+  readonly burnedAlpha: Float64Array;
+  /** Alpha held per holder class: `holdings[c * slots + i]` for class index c (see HOLDER_CLASSES). */
+  readonly holdings: Float64Array;
+  readonly lastEpochBlock: Float64Array;
+  // Cumulative flows since the run began (TAO unless noted), for outcome metrics.
+  readonly emittedTao: Float64Array;
+  readonly injectedTao: Float64Array;
+  readonly chainBuyTao: Float64Array;
+  readonly userStakeTao: Float64Array;
+  readonly userUnstakeTao: Float64Array;
+  /** TAO value (at the pool price of the moment) of alpha burned or recycled by buybacks and burns. */
+  readonly burnedValueTao: Float64Array;
+  /** Alpha emitted (alpha out) per slot, cumulative. */
+  readonly emittedAlpha: Float64Array;
+}
+
+/** The whole state of one simulated future. */
+export interface KernelState {
+  block: number;
+  /** TotalIssuance in TAO. */
+  issuance: number;
+  /** TAO staked on root. */
+  rootStake: number;
+  /** TAO recycled (issuance lowered) and burned (issuance kept) so far. */
+  recycledTao: number;
+  burnedTao: number;
+  /** Last network registration: TAO locked and block (0 = never). */
+  lastLock: number;
+  lastLockBlock: number;
+  readonly columns: KernelColumns;
+}
+
+/** What an agent asks the kernel to do in a step; applied in order, each may be partly or not filled. */
+export type KernelIntent =
+  /** Buy alpha with TAO through the pool (fee from the input); the alpha goes to `holder`. */
+  | { readonly kind: 'stake'; readonly slot: number; readonly tao: number; readonly holder: HolderClass }
+  /** Sell alpha held by `holder` for TAO through the pool. */
+  | { readonly kind: 'unstake'; readonly slot: number; readonly alpha: number; readonly holder: HolderClass }
+  /** The owner buys alpha with TAO and burns it (add_stake_burn). */
+  | { readonly kind: 'buyback'; readonly slot: number; readonly tao: number }
+  /** Alpha held by `holder` is burned (burn_alpha) or recycled (recycle_alpha). */
+  | {
+      readonly kind: 'destroyAlpha';
+      readonly slot: number;
+      readonly alpha: number;
+      readonly holder: HolderClass;
+      readonly mode: 'burn' | 'recycle';
+    }
+  /** Stake or unstake TAO on root. */
+  | { readonly kind: 'rootStake'; readonly tao: number }
+  | { readonly kind: 'rootUnstake'; readonly tao: number }
+  /** Register a new subnet (pays the lock cost; prunes the lowest-EMA non-immune subnet when full). */
+  | { readonly kind: 'register'; readonly startImmediately: boolean }
+  /** Root's emission switch for a subnet. */
+  | { readonly kind: 'setEmissionEnabled'; readonly slot: number; readonly enabled: boolean }
+  /**
+   * Share of the subnet's miner incentive that goes to the owner's own miners this step. `burned` is the
+   * part the chain detects (owner hotkeys: burned, raises MinerBurned); the rest is paid to the owner
+   * class (self-mining through unrelated keys, undetected).
+   */
+  | {
+      readonly kind: 'ownerMining';
+      readonly slot: number;
+      readonly detected: number;
+      readonly undetected: number;
+    };
+
+/** What a step did, for the simulator's ledgers (TAO unless noted; per slot where an array). */
+export interface StepReport {
+  /** TAO emitted this step (after the supply cap), per slot and in total. */
+  readonly emitted: number;
+  /** Each intent's result: amount actually filled (TAO for stake/buyback/register, alpha for unstake). */
+  readonly filled: readonly number[];
+  /** TAO paid out by each unstake intent (0 for others). */
+  readonly proceeds: readonly number[];
+  /** Slots registered (new subnets) and pruned this step. */
+  readonly registered: readonly number[];
+  readonly pruned: readonly number[];
+  /** Epochs run this step (slot list; a slot may appear once per tempo boundary crossed). */
+  readonly epochs: number;
+}

@@ -1,0 +1,52 @@
+/**
+ * The contract between a simulation model (agents + kernel for one future) and the runner that
+ * executes thousands of futures. A model run is a pure function of (scenario, master seed, run index):
+ * it draws every random number from streams derived from those, so the same inputs give the same
+ * bytes whatever worker runs it.
+ */
+
+/** Names and meaning of what a model records. */
+export interface ModelShape {
+  /** Time series recorded at every recorded step (one value each), e.g. `taoPriceUsd`. */
+  readonly series: readonly MetricInfo[];
+  /** Final outcomes of a run (one value each), e.g. `holderReturn`. */
+  readonly outcomes: readonly MetricInfo[];
+  /** Yes/no events of a run, e.g. `topDecileSubnetLeavesWithinYear`. */
+  readonly events: readonly MetricInfo[];
+}
+
+/** One metric: a stable key, a label for reports, its unit, and a sentence on what it measures. */
+export interface MetricInfo {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: 'TAO' | 'USD' | 'ratio' | 'count' | 'share' | 'return' | 'boolean';
+  readonly description: string;
+}
+
+/** What one run of a model produces. */
+export interface RunOutput {
+  /** Step numbers at which series were recorded (same for every run of a scenario). */
+  readonly steps: Int32Array;
+  /** Row-major `[recordIndex * series.length + seriesIndex]`. */
+  readonly series: Float64Array;
+  /** One value per outcome, in `ModelShape.outcomes` order. */
+  readonly outcomes: Float64Array;
+  /** One 0/1 per event, in `ModelShape.events` order. */
+  readonly events: Uint8Array;
+}
+
+/** Inputs of one run. */
+export interface RunInput<S> {
+  readonly scenario: S;
+  /** Master seed of the experiment. */
+  readonly seed: number;
+  /** Index of this run (0-based); with the seed, it determines every random stream. */
+  readonly runIndex: number;
+}
+
+/** A simulation model: its shape and a deterministic run function. */
+export interface Model<S> {
+  readonly name: string;
+  shape(scenario: S): ModelShape;
+  run(input: RunInput<S>): RunOutput;
+}
