@@ -29,7 +29,7 @@ export function streamState(seed: number, runIndex: number, subsystem: string): 
   const view = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
   const words: number[] = [0, 4, 8, 12].map((o) => view.getInt32(o, true));
   // xoroshiro128+ must not start from the all-zero state.
-  if (words.every((w) => w === 0)) words[0] = 1;
+  if (!words.some((w) => w !== 0)) words[0] = 1;
   return words;
 }
 
