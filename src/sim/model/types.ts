@@ -1,3 +1,5 @@
+import type { Summary } from '../collect/summary.ts';
+
 /**
  * The contract between a simulation model (agents + kernel for one future) and the runner that
  * executes thousands of futures. A model run is a pure function of (scenario, master seed, run index):
@@ -44,9 +46,11 @@ export interface RunInput<S> {
   readonly runIndex: number;
 }
 
-/** A simulation model: its shape and a deterministic run function. */
+/** A simulation model: its shape, a deterministic run function, and how to say what the figures mean. */
 export interface Model<S> {
   readonly name: string;
   shape(scenario: S): ModelShape;
   run(input: RunInput<S>): RunOutput;
+  /** The answer in plain words (a few sentences with figures), from the aggregate without its headline. */
+  headline(summary: Omit<Summary, 'headline'>): string[];
 }
