@@ -1,0 +1,214 @@
+/**
+ * Parameters of the Bittensor model, with defaults and where each default comes from. Calibration
+ * facts are dated (spec/history.md); where no public figure exists the default is a stated assumption
+ * and the description says so. Units: TAO, USD, days, proportions.
+ */
+import { z } from 'zod';
+
+const share = (d: number, about: string) => z.number().min(0).max(1).default(d).describe(about);
+const nonNeg = (d: number, about: string) => z.number().min(0).default(d).describe(about);
+const real = (d: number, about: string) => z.number().default(d).describe(about);
+
+/** The network at the start of the simulation. */
+export const networkSchema = z
+  .object({
+    subnets: z
+      .number()
+      .int()
+      .min(1)
+      .max(128)
+      .default(128)
+      .describe('Subnets at the start. Default 128: the subnet limit, full in 2026 (spec/history.md).'),
+    issuanceTao: nonNeg(
+      11_730_000,
+      'TAO issued at the start. Default: 10.5M at the first halving (mid-Dec 2025) plus 3,600 TAO/day to Nov 2026 (spec/history.md).',
+    ),
+    rootStakeTao: nonNeg(
+      3_000_000,
+      'TAO staked on root. Assumption: about a quarter of issuance (no dated public figure in the spec).',
+    ),
+    taoWeight: share(
+      0.18,
+      'TaoWeight: weight of root stake in validator stake. Default 0.18 (migrate_rao, spec §6.3).',
+    ),
+    alphaMarketCapShare: share(
+      0.27,
+      'Subnet token market cap as a share of TAO market cap. Default 0.27 (Mar 2026, third-party, spec/history.md).',
+    ),
+    top10EmissionShare: share(
+      0.56,
+      'Share of emission to the top 10 subnets at the start; sets the spread of initial prices. Default 0.56 (Mar 2026, third-party).',
+    ),
+    emissionDisabledShare: share(
+      0.37,
+      'Share of subnets whose TAO-side emission root has switched off. Default 47/128 (governance, July 2026, spec/history.md).',
+    ),
+  })
+  .prefault({});
+
+/** Exogenous paths: TAO demand, AI demand, compute cost, centralized competition. */
+export const marketSchema = z
+  .object({
+    taoPriceUsd: nonNeg(
+      300,
+      'TAO price at the start (USD). Default ≈ 300 (Apr 2026: $340 → $286, third-party).',
+    ),
+    demandDriftPerYear: real(
+      0,
+      'Drift of exogenous TAO demand (log, per year). Default 0: no trend assumed.',
+    ),
+    demandVolatilityPerYear: nonNeg(
+      0.7,
+      'Volatility of TAO demand (log, annualised). Assumption: 0.7, typical of large crypto assets.',
+    ),
+    jumpsPerYear: nonNeg(2, 'Rate of demand jumps (per year). Assumption: 2.'),
+    jumpMean: real(
+      -0.1,
+      'Mean log size of a demand jump. Assumption: −0.1 (crashes more common than spikes).',
+    ),
+    jumpStdev: nonNeg(0.25, 'Spread of log jump sizes. Assumption: 0.25.'),
+    aiDemandGrowthPerYear: real(0.6, 'Growth of demand for AI services (log, per year). Assumption: 0.6.'),
+    computeCostDeclinePerYear: share(
+      0.9,
+      'Yearly fall of compute cost per unit of capability. Default 0.9: costs fall ~10× per year (2025, public statements).',
+    ),
+    competitionGrowthPerYear: nonNeg(
+      0.5,
+      'Growth of centralized competitors’ quality (log, per year): lowers what subnet products are worth. Assumption.',
+    ),
+    fundamentalsWeight: share(
+      0.35,
+      'How much of TAO market cap follows the network’s useful output (the rest follows exogenous demand). Assumption.',
+    ),
+    returnedValueMultiple: nonNeg(
+      1,
+      'USD of market cap added per USD returned to holders (burns, buybacks, payments). Assumption: 1.',
+    ),
+  })
+  .prefault({});
+
+/** Subnet teams: quality, costs, outside opportunity, and the decision to leave. */
+export const teamsSchema = z
+  .object({
+    qualityVolatilityPerYear: nonNeg(
+      0.5,
+      'Volatility of a subnet’s product quality (log, per year). Assumption.',
+    ),
+    opexUsdPerDay: nonNeg(1_500, 'A team’s operating cost (USD/day). Assumption: a small lab.'),
+    outsideValueUsdPerDay: nonNeg(
+      2_000,
+      'Off-network revenue a median-quality product could earn per day at the start (USD). Assumption.',
+    ),
+    outsideValueSpread: nonNeg(1.2, 'Log spread of outside revenue across subnets. Assumption.'),
+    onNetworkRevenueShare: share(
+      0.2,
+      'Share of its outside revenue a team can capture while it stays on the network (open miners, validator rules). Assumption.',
+    ),
+    switchingCostDays: nonNeg(
+      90,
+      'Cost of leaving, in days of outside revenue (rebuilding outside the network). Assumption.',
+    ),
+    decisionEveryDays: z
+      .number()
+      .int()
+      .min(1)
+      .default(30)
+      .describe('Days between a team’s stay-or-leave reviews. Assumption.'),
+    leaveSellDays: nonNeg(30, 'Days over which a leaving team sells its alpha. Assumption.'),
+    buybackProbability: share(
+      2 / 129,
+      'Share of teams that return revenue to holders through buybacks. Default 2/129: subnets publishing revenue (2026).',
+    ),
+    buybackShare: share(0.2, 'Share of revenue such a team spends on buy-and-burn. Assumption.'),
+    ownerSellShare: share(0.5, 'Share of the owner cut a team sells each day to fund itself. Assumption.'),
+  })
+  .prefault({});
+
+/** Miners: entry and exit by profit. */
+export const minersSchema = z
+  .object({
+    costUsdPerDay: nonNeg(15, 'A miner’s compute cost at the start (USD/day). Assumption.'),
+    sellShare: share(0.8, 'Share of mined alpha sold each day. Assumption.'),
+    entryElasticity: nonNeg(0.05, 'Daily change in miner count per unit of log profit margin. Assumption.'),
+    initialMiners: z
+      .number()
+      .int()
+      .min(1)
+      .default(180)
+      .describe('Miners per subnet at the start (256 UIDs less validators).'),
+  })
+  .prefault({});
+
+/** Stakers and root stakers: yield seeking with inertia. */
+export const stakersSchema = z
+  .object({
+    reallocationPerDay: share(
+      0.01,
+      'Share of staked value that moves towards better yields each day. Assumption.',
+    ),
+    yieldSensitivity: nonNeg(4, 'How strongly flows follow yield differences. Assumption.'),
+    rootShareTarget: share(0.3, 'Share of staker capital that prefers root (lower risk). Assumption.'),
+    darkExitPerDay: share(0.05, 'Share of stake leaving a subnet whose team has left, each day. Assumption.'),
+  })
+  .prefault({});
+
+/** Speculators: momentum and panic. */
+export const speculatorsSchema = z
+  .object({
+    capitalTao: nonNeg(300_000, 'TAO that speculators trade with across subnets. Assumption.'),
+    momentumSensitivity: nonNeg(2, 'Fraction of capital moved per unit of 7-day log return. Assumption.'),
+    panicDrawdown: share(0.5, 'Drawdown from the 30-day high that triggers panic selling. Assumption.'),
+  })
+  .prefault({});
+
+/** Adversaries. */
+export const adversariesSchema = z
+  .object({
+    selfMiningOwners: share(
+      0.1,
+      'Share of owners who mine their own subnet. Assumption (burned share of issued alpha per subnet is 0.3%–34%, 2026).',
+    ),
+    selfMiningDetectedShare: share(
+      0.5,
+      'Share of self-mining done through the owner’s registered hotkeys (detected and burned; lowers emission share).',
+    ),
+    selfMiningTakeShare: share(
+      0.3,
+      'Share of a subnet’s miner incentive a self-mining owner captures. Assumption.',
+    ),
+    pumpersPerYear: nonNeg(
+      4,
+      'Pump-for-share attempts per year: buy a small subnet’s alpha to lift its EMA share, then dump.',
+    ),
+    pumpTao: nonNeg(20_000, 'TAO a pumper puts in. Assumption.'),
+    pumpHoldDays: nonNeg(60, 'Days a pumper holds before dumping. Assumption.'),
+  })
+  .prefault({});
+
+/** New subnets: registration by new teams when the lock cost is worth it. */
+export const entrySchema = z
+  .object({
+    registrationsPerYear: nonNeg(20, 'New subnet teams trying to register per year. Assumption.'),
+  })
+  .prefault({});
+
+/** Everything the Bittensor model reads from a scenario's `model` section. */
+export const modelParamsSchema = z
+  .object({
+    rulePack: z
+      .literal('price-2026-06')
+      .default('price-2026-06')
+      .describe('Emission rules (the current chain).'),
+    network: networkSchema,
+    market: marketSchema,
+    teams: teamsSchema,
+    miners: minersSchema,
+    stakers: stakersSchema,
+    speculators: speculatorsSchema,
+    adversaries: adversariesSchema,
+    entry: entrySchema,
+  })
+  .prefault({});
+
+/** Resolved model parameters. */
+export type ModelParams = z.infer<typeof modelParamsSchema>;
