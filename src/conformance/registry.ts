@@ -7,6 +7,7 @@ import { compareOutcome, type Outcome } from './compare.ts';
 import { blockEmissionHandlers } from './handlers/blockEmission.ts';
 import { chainHandlers } from './handlers/chain.ts';
 import { coinbaseHandlers } from './handlers/coinbase.ts';
+import { epochHandlers } from './handlers/epoch.ts';
 import { mathHandlers } from './handlers/math.ts';
 import { registrationHandlers } from './handlers/registration.ts';
 import { swapHandlers } from './handlers/swap.ts';
@@ -20,6 +21,7 @@ export const handlers: Readonly<Record<string, Handler>> = {
   ...blockEmissionHandlers,
   ...chainHandlers,
   ...coinbaseHandlers,
+  ...epochHandlers,
   ...mathHandlers,
   ...registrationHandlers,
   ...swapHandlers,

@@ -16,6 +16,19 @@ export interface EpochNeuron {
   readonly validatorPermit: boolean;
 }
 
+/**
+ * The state of one extra mechanism (sub-subnet, spec §7.8): its own weights, bonds and LastUpdate over
+ * the subnet's shared UIDs and stake.
+ */
+export interface MechanismInput {
+  readonly weights: readonly SparseRow[];
+  readonly bonds: readonly SparseRow[];
+  /** LastUpdate per UID for this mechanism; a UID past the end counts as inactive and outdated. */
+  readonly lastUpdate: readonly number[];
+  /** Commit-reveal: earliest still-valid commit block per UID (`null` = none); omit when it is off. */
+  readonly commitBlocks?: readonly (number | null)[];
+}
+
 /** Everything one epoch of one subnet reads. */
 export interface EpochInput {
   readonly block: number;
@@ -29,6 +42,20 @@ export interface EpochInput {
   readonly bonds: readonly SparseRow[];
   /** Alpha to distribute (pending server + validator + root), raw units. */
   readonly raoEmission: bigint;
+  /** Commit-reveal of mechanism 0: earliest still-valid commit block per UID (`null` = none); omit when off. */
+  readonly commitBlocks?: readonly (number | null)[];
+  /** Mechanisms 1, 2, ... (sub-subnets); mechanism 0 is `weights`, `bonds` and the neurons' LastUpdate. */
+  readonly extraMechanisms?: readonly MechanismInput[];
+  /** `MechanismEmissionSplit`: u16 shares per mechanism summing to 65535; omitted means an even split. */
+  readonly mechanismEmissionSplit?: readonly number[];
+}
+
+/** What one mechanism stores for itself (spec §7.8): its incentive and bonds. */
+export interface MechanismOutput {
+  /** Stored u16 incentive per UID. */
+  readonly incentive: readonly number[];
+  /** Bonds to store (u16 rows). */
+  readonly bonds: readonly SparseRow[];
 }
 
 /** What one epoch returns per UID. */
@@ -47,6 +74,12 @@ export interface EpochOutput {
   readonly active: readonly boolean[];
   /** Bonds to store (u16 rows). */
   readonly bonds: readonly SparseRow[];
+  /** Stored u16 stake weight per UID (`StakeWeight`). */
+  readonly stakeWeight?: readonly number[];
+  /** Stored combined emission per UID (`Emission`, normalised incentive + dividends times the emission). */
+  readonly emission?: readonly bigint[];
+  /** Per-mechanism outputs, mechanism 0 first (its incentive and bonds are also `incentive` and `bonds`). */
+  readonly mechanisms?: readonly MechanismOutput[];
 }
 
 /** An epoch implementation. */

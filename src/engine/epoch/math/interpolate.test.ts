@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromF64, fromInt, I32F32 } from '../../fixed/index.ts';
+import { add, fromF64, fromInt, I32F32, mul, sub } from '../../fixed/index.ts';
 import { interpolate, interpolateSparse } from './interpolate.ts';
 import { toDense, toSparse } from './sparse.ts';
+import type { SparseMat32 } from './types.ts';
 
 const fx = (x: number) => fromF64(I32F32, x);
 const ints = (xs: readonly number[]) => xs.map((x) => fromInt(I32F32, x));
@@ -46,6 +47,41 @@ describe('interpolate (bonds penalty)', () => {
         const cols = x[0]?.length ?? 0;
         const sparse = interpolateSparse({ a: toSparse(x), b: toSparse(y), columns: cols, ratio });
         expect(toDense(sparse, cols)).toEqual(interpolate({ a: x, b: y, ratio }));
+      }),
+    );
+  });
+
+  it('sparse: unordered rows, repeated and out-of-range columns come out like a densified row', () => {
+    // Reference: the chain densifies both rows (last entry per column wins) and walks every column.
+    const reference = (a: SparseMat32, b: SparseMat32, columns: number, ratio: I32F32) =>
+      a.map((row, i) => {
+        const dense = (r: SparseMat32[number] | undefined) => {
+          const d = new Array<I32F32>(columns).fill(0n as I32F32);
+          for (const [j, v] of r ?? []) if (j < columns) d[j] = v;
+          return d;
+        };
+        const da = dense(row);
+        const db = dense(b[i]);
+        return da.flatMap((x, j) => {
+          const v = add(I32F32, x, mul(I32F32, ratio, sub(I32F32, db[j]!, x)));
+          return v > 0n ? [[j, v] as const] : [];
+        });
+      });
+    const entry = fc
+      .tuple(fc.nat({ max: 7 }), fc.bigInt({ min: -(1n << 32n), max: 1n << 33n }))
+      .map(([j, v]) => [j, v as I32F32] as const);
+    const pair = fc
+      .integer({ min: 1, max: 5 })
+      .chain((r) =>
+        fc.tuple(
+          fc.array(fc.array(entry, { maxLength: 6 }), { minLength: r, maxLength: r }),
+          fc.array(fc.array(entry, { maxLength: 6 }), { minLength: r, maxLength: r }),
+        ),
+      );
+    fc.assert(
+      fc.property(pair, fc.integer({ min: 1, max: 6 }), cell, ([a, b], columns, ratio) => {
+        fc.pre(ratio !== 0n && ratio !== I32F32.one);
+        expect(interpolateSparse({ a, b, columns, ratio })).toEqual(reference(a, b, columns, ratio));
       }),
     );
   });

@@ -59,19 +59,30 @@ export function interpolateSparse(input: InterpolateSparseInput): SparseEntry32[
   const { a, b, columns, ratio } = input;
   if (ratio === 0n) return a.map((row) => [...row]);
   if (ratio === I32F32.one || a.length !== b.length) return b.map((row) => [...row]);
-  const densify = (row: readonly SparseEntry32[] | undefined): I32F32[] => {
-    const dense = new Array<I32F32>(columns).fill(ZERO);
-    for (const [j, v] of row ?? []) if (j < columns) dense[j] = v;
-    return dense;
-  };
-  return a.map((rowA, i) => {
-    const da = densify(rowA);
-    const db = densify(b[i]);
-    const out: SparseEntry32[] = [];
-    for (let j = 0; j < columns; j++) {
-      const v = lerp(da[j] ?? ZERO, db[j] ?? ZERO, ratio);
-      if (v > 0n) out.push([j, v]);
+  // Scratch rows shared by all rows; only columns present in either row can give a result > 0
+  // (0 interpolated with 0 is 0), so visiting just those is O(nnz) and gives the same output.
+  const rowA = new Array<I32F32 | undefined>(columns);
+  const rowB = new Array<I32F32 | undefined>(columns);
+  const touched: number[] = [];
+  const load = (row: readonly SparseEntry32[] | undefined, dense: (I32F32 | undefined)[]) => {
+    for (const [j, v] of row ?? []) {
+      if (j >= columns) continue;
+      if (rowA[j] === undefined && rowB[j] === undefined) touched.push(j);
+      dense[j] = v;
     }
+  };
+  return a.map((row, i) => {
+    load(row, rowA);
+    load(b[i], rowB);
+    touched.sort((x, y) => x - y);
+    const out: SparseEntry32[] = [];
+    for (const j of touched) {
+      const v = lerp(rowA[j] ?? ZERO, rowB[j] ?? ZERO, ratio);
+      if (v > 0n) out.push([j, v]);
+      rowA[j] = undefined;
+      rowB[j] = undefined;
+    }
+    touched.length = 0;
     return out;
   });
 }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromF64, I32F32, mul } from '../../fixed/index.ts';
+import { add, fromF64, I32F32, mul, sub } from '../../fixed/index.ts';
 import { matEma, matEmaAlpha, matEmaAlphaSparse, matEmaSparse } from './matEma.ts';
 import { toDense, toSparse } from './sparse.ts';
+import type { SparseMat32 } from './types.ts';
 
 const fx = (x: number) => fromF64(I32F32, x);
 const mat = (rows: readonly (readonly number[])[]) => rows.map((r) => r.map(fx));
@@ -34,6 +35,26 @@ describe('matEma (scalar alpha)', () => {
         const n = next.length;
         const dense = matEma({ new: next, old, alpha });
         expect(toDense(matEmaSparse({ new: toSparse(next), old: toSparse(old), alpha }), n)).toEqual(dense);
+      }),
+    );
+  });
+  it('sparse: unordered rows, repeated and out-of-range columns come out like a dense accumulator', () => {
+    // Reference: the chain's densified row (one cell per column < n, new then old, keep > 0).
+    const reference = (next: SparseMat32, old: SparseMat32, alpha: I32F32) =>
+      next.map((row, i) => {
+        const acc = new Array<I32F32>(next.length).fill(0n as I32F32);
+        for (const [j, v] of row) if (j < acc.length) acc[j] = add(I32F32, acc[j]!, mul(I32F32, alpha, v));
+        for (const [j, v] of old[i] ?? [])
+          if (j < acc.length) acc[j] = add(I32F32, acc[j]!, mul(I32F32, sub(I32F32, I32F32.one, alpha), v));
+        return acc.flatMap((v, j) => (v > 0n ? [[j, v] as const] : []));
+      });
+    const entry = fc
+      .tuple(fc.nat({ max: 7 }), fc.bigInt({ min: -(1n << 32n), max: 1n << 33n }))
+      .map(([j, v]) => [j, v as I32F32] as const);
+    const rows = fc.array(fc.array(entry, { maxLength: 6 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(rows, rows, unit, (next, old, alpha) => {
+        expect(matEmaSparse({ new: next, old, alpha })).toEqual(reference(next, old, alpha));
       }),
     );
   });

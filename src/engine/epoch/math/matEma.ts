@@ -43,20 +43,26 @@ export function matEmaSparse(input: MatEmaInput<SparseMat32>): SparseEntry32[][]
   const { new: next, old, alpha } = input;
   const n = next.length;
   const oneMinusAlpha = sub(I32F32, I32F32.one, alpha);
+  // One scratch row for all rows, touching only the columns present: O(nnz) instead of O(n^2).
+  const acc = new Array<I32F32 | undefined>(n);
+  const touched: number[] = [];
+  const accumulate = (j: number, term: I32F32) => {
+    if (j >= n) return;
+    const cur = acc[j];
+    if (cur === undefined) touched.push(j);
+    acc[j] = add(I32F32, cur ?? ZERO, term);
+  };
   return next.map((row, i) => {
-    const acc = new Array<I32F32>(n).fill(ZERO);
-    for (const [j, v] of row) {
-      const cur = acc[j];
-      if (cur !== undefined) acc[j] = add(I32F32, cur, mul(I32F32, alpha, v));
-    }
-    for (const [j, v] of old[i] ?? []) {
-      const cur = acc[j];
-      if (cur !== undefined) acc[j] = add(I32F32, cur, mul(I32F32, oneMinusAlpha, v));
-    }
+    for (const [j, v] of row) accumulate(j, mul(I32F32, alpha, v));
+    for (const [j, v] of old[i] ?? []) accumulate(j, mul(I32F32, oneMinusAlpha, v));
+    touched.sort((a, b) => a - b);
     const out: SparseEntry32[] = [];
-    acc.forEach((v, j) => {
+    for (const j of touched) {
+      const v = acc[j]!;
       if (v > 0n) out.push([j, v]);
-    });
+      acc[j] = undefined;
+    }
+    touched.length = 0;
     return out;
   });
 }

@@ -3,14 +3,21 @@
  * 0 on a zero divisor or overflow); sums use the plain `+` of `Iterator::sum` (wrapping) except the
  * column sums, which the chain accumulates with `saturating_add`.
  */
-import { add, convert, I32F32, I64F64, safeDiv, wrappingAdd } from '../../fixed/index.ts';
+import { add, convert, I32F32, I64F64, safeDiv, wrap } from '../../fixed/index.ts';
 import type { Mat32, SparseEntry32, SparseMat32, Vec32 } from './types.ts';
 
 const ZERO = 0n as I32F32;
 
+/** Wrapping sum of raw bits: wrapping each step equals wrapping once at the end, which is cheaper. */
+function wrappingSum(x: readonly bigint[]): bigint {
+  let total = 0n;
+  for (const v of x) total += v;
+  return total;
+}
+
 /** `sum`: plain I32F32 sum (wraps on overflow, like `Iterator::sum` in the release runtime). */
 export function sum(x: Vec32): I32F32 {
-  return x.reduce<I32F32>((acc, v) => wrappingAdd(I32F32, acc, v), ZERO);
+  return wrap(I32F32, wrappingSum(x));
 }
 
 /** `is_zero`: true when the vector's sum is exactly 0 (so an all-zero vector, but also [1, -1]). */
@@ -31,7 +38,7 @@ export function normalizeUsingSum(x: Vec32, xSum: I32F32): I32F32[] {
 
 /** `inplace_normalize_64`: I64F64 normalisation (truncating); a zero-sum vector is returned unchanged. */
 export function normalizeI64(x: readonly I64F64[]): I64F64[] {
-  const total = x.reduce<I64F64>((acc, v) => wrappingAdd(I64F64, acc, v), 0n as I64F64);
+  const total = wrap(I64F64, wrappingSum(x));
   if (total === 0n) return [...x];
   return x.map((v) => safeDiv(I64F64, v, total));
 }
@@ -63,7 +70,7 @@ export function rowNormalizeSparse(m: SparseMat32): SparseEntry32[][] {
 /** `inplace_row_normalize_64`: I64F64 rows with a positive sum are divided by it (truncating). */
 export function rowNormalizeI64(m: readonly (readonly I64F64[])[]): I64F64[][] {
   return m.map((row) => {
-    const total = row.reduce<I64F64>((acc, v) => wrappingAdd(I64F64, acc, v), 0n as I64F64);
+    const total = wrap(I64F64, wrappingSum(row));
     return total > 0n ? row.map((v) => safeDiv(I64F64, v, total)) : [...row];
   });
 }
