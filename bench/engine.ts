@@ -5,6 +5,7 @@
  */
 import { applyBlock } from '../src/engine/chain/applyBlock.ts';
 import type { Span } from '../src/engine/chain/context.ts';
+import { yumaEpoch } from '../src/engine/epoch/index.ts';
 import { stakeProportionalEpoch } from '../src/engine/epoch/stakeProportionalEpoch.ts';
 import type { EpochFunction } from '../src/engine/epoch/types.ts';
 import { createGenesis, type GenesisSubnet } from '../src/engine/state/genesis.ts';

@@ -15,6 +15,7 @@ export { stateRoot } from './chain/stateRoot.ts';
 export { blockEmissionForIssuance, TOTAL_SUPPLY } from './emission/blockEmission.ts';
 export { stakeProportionalEpoch } from './epoch/stakeProportionalEpoch.ts';
 export type { EpochFunction, EpochInput, EpochOutput } from './epoch/types.ts';
+export { runYumaEpoch, yumaEpoch } from './epoch/yuma/index.ts';
 export * from './errors.ts';
 export { createGenesis, type GenesisConfig, type GenesisSubnet } from './state/genesis.ts';
 export { checkInvariants, taoHoldings } from './state/invariants.ts';

@@ -155,7 +155,7 @@ function pay(
   w.neurons = w.neurons.map((n, uid) => ({
     ...n,
     validatorPermit: out.validatorPermit[uid] ?? false,
-    emission: (out.serverEmission[uid] ?? 0n) + (out.validatorEmission[uid] ?? 0n),
+    emission: out.emission?.[uid] ?? (out.serverEmission[uid] ?? 0n) + (out.validatorEmission[uid] ?? 0n),
     incentive: out.incentive[uid] ?? 0,
     dividends: out.dividends[uid] ?? 0,
     consensus: out.consensus[uid] ?? 0,

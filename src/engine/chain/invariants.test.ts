@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { yumaEpoch } from '../epoch/index.ts';
 import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
+import type { EpochFunction } from '../epoch/types.ts';
 import { createGenesis, type GenesisSubnet } from '../state/genesis.ts';
 import { checkInvariants } from '../state/invariants.ts';
 import type { ChainState } from '../state/types.ts';
@@ -131,18 +133,22 @@ function logInvariant(s: { taoReserve: bigint; alphaIn: bigint; wQuote: bigint }
   return (1 - wq) * Math.log(Number(s.alphaIn)) + wq * Math.log(Number(s.taoReserve));
 }
 
-function runChecked(start: ChainState, blocks: Extrinsic[][]): { applied: number; blocks: number } {
+function runChecked(
+  start: ChainState,
+  blocks: Extrinsic[][],
+  epoch: EpochFunction = stakeProportionalEpoch,
+): { applied: number; blocks: number } {
   let state = start;
   let applied = 0;
   for (const exts of blocks) {
     const before = state;
-    const r = applyBlock(state, exts, { epoch: stakeProportionalEpoch });
+    const r = applyBlock(state, exts, { epoch });
     state = r.state;
     applied += r.receipts.filter((x) => x.ok).length;
     const problems = checkInvariants(state);
     if (problems.length > 0) throw new Error(`block ${state.block}: ${problems.join('; ')}`);
     // User swaps happen in extrinsics: compare the pool after on_initialize with the block's end.
-    const mid = applyBlock(before, [], { epoch: stakeProportionalEpoch }).state;
+    const mid = applyBlock(before, [], { epoch }).state;
     for (const [id, s] of state.subnets) {
       const m = mid.subnets.get(id);
       if (id === 0 || m === undefined || s.mechanism !== 1 || s.wQuote !== m.wQuote) continue;
@@ -155,13 +161,13 @@ function runChecked(start: ChainState, blocks: Extrinsic[][]): { applied: number
 }
 
 describe('supply conservation over random extrinsic sequences', () => {
-  it('holds on small networks (4,000 blocks)', () => {
+  it('holds on small networks with Yuma Consensus (4,000 blocks)', () => {
     let applied = 0;
     fc.assert(
       fc.property(
         fc.array(fc.array(callArb(3), { maxLength: 4 }), { minLength: 100, maxLength: 100 }),
         (blocks) => {
-          applied += runChecked(genesis(3, 4), blocks).applied;
+          applied += runChecked(genesis(3, 4), blocks, yumaEpoch).applied;
         },
       ),
       { numRuns: 40 },

@@ -4,17 +4,11 @@
  * LastUpdate becomes the current block (commit-reveal is not modelled: weights are visible at once).
  */
 
+import { vecU16MaxUpscaleToU16 } from '../../epoch/math/u16.ts';
 import { stakeWeightFloor, taoWeightU96 } from '../../staking/stakeWeight.ts';
 import { hotkey, netuid, ROOT_NETUID } from '../../types.ts';
 import { type CallHandler, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
-
-/** Max-upscale to u16: the largest weight becomes 65535, others round(w * 65535 / max). */
-export function maxUpscaleU16(weights: readonly number[]): number[] {
-  const max = weights.reduce((m, w) => (w > m ? w : m), 0);
-  if (max === 0) return weights.map(() => 0);
-  return weights.map((w) => Number((BigInt(w) * 65_535n * 2n + BigInt(max)) / (2n * BigInt(max))));
-}
 
 export const setWeights: CallHandler<Extrinsic & { call: 'set_weights' }> = ({ draft, events }, ext) => {
   const id = netuid(ext.netuid);
@@ -68,7 +62,7 @@ export const setWeights: CallHandler<Extrinsic & { call: 'set_weights' }> = ({ d
       `needs at least ${Math.min(subnet.minAllowedWeights, n)} UIDs`,
     );
   }
-  const scaled = maxUpscaleU16(ext.weights);
+  const scaled = vecU16MaxUpscaleToU16(ext.weights); // the chain's I32F32 path, rounding included
   const row = ext.uids.map((u, i) => [u, scaled[i]!] as const).sort((a, b) => a[0] - b[0]);
   const w = draft.write(id);
   const weights = [...w.weights];
