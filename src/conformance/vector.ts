@@ -30,6 +30,11 @@ export interface Vector {
   readonly extra: JsonObject;
 }
 
+/** Parse JSON text keeping integers beyond 2^53 exact (as bigint). Throws on invalid JSON. */
+export function parseLosslessJson(text: string): Json {
+  return toJson(parse(text));
+}
+
 function toJson(value: unknown): Json {
   if (isLosslessNumber(value)) {
     const text = value.value;
