@@ -3,12 +3,14 @@
  * Pass section names to run only some: `npm run bench -- engine`.
  */
 import { runEngineBench } from './engine.ts';
+import { runSimBench } from './sim.ts';
 
-const sections: Record<string, () => void> = {
+const sections: Record<string, () => void | Promise<void>> = {
   engine: runEngineBench,
+  sim: runSimBench,
 };
 
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(sections)) {
-  if (wanted.length === 0 || wanted.includes(name)) run();
+  if (wanted.length === 0 || wanted.includes(name)) await run();
 }

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const tsxCli = require.resolve('tsx/cli');
+// Ctrl-C reaches the CLI through the process group; this wrapper waits for it to stop cleanly.
+process.on('SIGINT', () => {});
 const result = spawnSync(
   process.execPath,
   [tsxCli, join(here, '..', 'src', 'cli', 'bin.ts'), ...process.argv.slice(2)],

@@ -3,6 +3,9 @@
 import { Command } from 'commander';
 import { TensormarketError } from '../engine/errors.ts';
 import { registerConformance } from './conformance.ts';
+import { registerEpoch } from './epoch.ts';
+import { registerScenario } from './scenario.ts';
+import { registerSimulate } from './simulate.ts';
 
 const program = new Command()
   .name('tensormarket')
@@ -12,6 +15,9 @@ const program = new Command()
   .version('0.1.0');
 
 registerConformance(program);
+registerSimulate(program);
+registerScenario(program);
+registerEpoch(program);
 
 try {
   await program.parseAsync(process.argv);

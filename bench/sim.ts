@@ -1,0 +1,231 @@
+/**
+ * The Monte Carlo lab's benchmark: runs/s and subnet-steps/s at 1 and 2 workers (parallel efficiency),
+ * and peak memory (RSS high-water) at 1,000 vs 10,000 runs. Every setting runs in its own child process
+ * so that its figures are its own. Choose the model and scenario with arguments:
+ *
+ *   npx tsx bench/sim.ts [--model path#export] [--model-schema path#export] [--scenario file]
+ *
+ * Default: the Bittensor model (src/sim/model/index.ts#bittensorModel) with scenarios/default.yaml,
+ * or, when those cannot be loaded, the runner's test model (the output says which was used).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { z } from 'zod';
+import { modelParamsSchema } from '../src/sim/model/params.ts';
+import { PROJECT_ROOT } from '../src/sim/runner/manifest.ts';
+import { loadModel, type ModelRef, parseModelRef } from '../src/sim/runner/modelRef.ts';
+import { runExperiment } from '../src/sim/runner/runExperiment.ts';
+import { testModelParamsSchema } from '../src/sim/runner/testModel.testkit.ts';
+import { loadModelSchema } from '../src/sim/scenario/loadModelSchema.ts';
+import { loadScenario } from '../src/sim/scenario/loadScenario.ts';
+import { overrideScenario } from '../src/sim/scenario/overrideScenario.ts';
+import { parseScenario } from '../src/sim/scenario/parseScenario.ts';
+import { BLOCKS_PER_DAY, type Scenario, STEP_BLOCKS } from '../src/sim/scenario/scenarioSchema.ts';
+import { fmt, printTable } from './lib.ts';
+
+/** One measured setting, run in a child process. */
+interface Setting {
+  readonly model: ModelRef;
+  readonly scenario: Scenario;
+  readonly runs: number;
+  readonly workers: number;
+}
+
+/** What a child reports. */
+interface Measured {
+  readonly wallMs: number;
+  /** Runs collected after the first one and the time they took: throughput without pool start-up. */
+  readonly steadyRuns: number;
+  readonly steadyMs: number;
+  readonly maxRssMb: number;
+  readonly collectorBytes: number;
+  readonly errored: number;
+}
+
+const here = fileURLToPath(import.meta.url);
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const TEST_MODEL: ModelRef = {
+  module: join(PROJECT_ROOT, 'src', 'sim', 'runner', 'testModel.testkit.ts'),
+  exportName: 'testModel',
+};
+
+/** Run one setting in this process and print its figures as one JSON line (the child's job). */
+async function measureHere(setting: Setting): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'tm-bench-sim-'));
+  let first: { done: number; at: number } | null = null;
+  let last = { done: 0, at: 0 };
+  try {
+    const result = await runExperiment({
+      ...setting,
+      outDir,
+      onProgress: (p) => {
+        if (first === null && p.done > 0) first = { done: p.done, at: p.elapsedMs };
+        last = { done: p.done, at: p.elapsedMs };
+      },
+    });
+    const start = first ?? last;
+    const measured: Measured = {
+      wallMs: result.manifest.wallTimeMs,
+      steadyRuns: last.done - start.done,
+      steadyMs: last.at - start.at,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      collectorBytes: result.collectorBytes,
+      errored: result.manifest.errored,
+    };
+    process.stdout.write(`${JSON.stringify(measured)}\n`);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Run one setting in a fresh child process. */
+function measure(setting: Setting): Measured {
+  const r = spawnSync(process.execPath, ['--import', tsxLoader, here, '--child', JSON.stringify(setting)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = r.stdout.trim().split('\n').at(-1) ?? '';
+  if (r.status !== 0 || !line.startsWith('{'))
+    throw new Error(`benchmark child failed: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(line) as Measured;
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** The model and scenario to measure, from the arguments or the defaults. */
+async function choose(): Promise<{ model: ModelRef; scenario: Scenario; label: string }> {
+  const modelArg = argument('--model');
+  const scenarioArg = argument('--scenario');
+  const schemaArg = argument('--model-schema');
+  if (modelArg !== undefined) {
+    const model = parseModelRef(modelArg);
+    await loadModel(model);
+    const schema: z.ZodType =
+      schemaArg !== undefined
+        ? await loadModelSchema(parseModelRef(schemaArg))
+        : model.module === TEST_MODEL.module
+          ? testModelParamsSchema
+          : modelParamsSchema;
+    const scenario =
+      scenarioArg !== undefined
+        ? loadScenario({ file: scenarioArg, modelSchema: schema })
+        : parsed('name: bench\nhorizon: 1y\n', schema);
+    return { model, scenario, label: `${modelArg} (given)` };
+  }
+  const defaultModel: ModelRef = {
+    module: join(PROJECT_ROOT, 'src', 'sim', 'model', 'index.ts'),
+    exportName: 'bittensorModel',
+  };
+  const defaultScenario = scenarioArg ?? join(PROJECT_ROOT, 'scenarios', 'default.yaml');
+  if (existsSync(defaultScenario)) {
+    try {
+      await loadModel(defaultModel);
+      return {
+        model: defaultModel,
+        scenario: loadScenario({ file: defaultScenario, modelSchema: modelParamsSchema }),
+        label: `the Bittensor model (src/sim/model/index.ts#bittensorModel) with ${scenarioArg ?? 'scenarios/default.yaml'}`,
+      };
+    } catch (error) {
+      process.stdout.write(`(the Bittensor model could not be loaded: ${(error as Error).message})\n`);
+    }
+  }
+  return {
+    model: TEST_MODEL,
+    scenario: parsed(
+      'name: bench\nhorizon: 2y\nmodel:\n  subnets: 128\n  spinPerStep: 4\n',
+      testModelParamsSchema,
+    ),
+    label: 'the runner test model (src/sim/runner/testModel.testkit.ts#testModel), 128 paths, 2y daily',
+  };
+}
+
+function parsed(text: string, modelSchema: z.ZodType): Scenario {
+  const r = parseScenario({ text, file: 'bench.yaml', modelSchema });
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
+  return r.scenario;
+}
+
+/** Subnets simulated per run: what the model section says, else 1 (said in the output). */
+function subnetsOf(scenario: Scenario): { subnets: number; source: string } {
+  const m = scenario.model as { network?: { subnets?: unknown }; subnets?: unknown } | null;
+  const n = m?.network?.subnets ?? m?.subnets;
+  if (typeof n === 'number') return { subnets: n, source: 'starting subnets in the scenario' };
+  return { subnets: 1, source: 'unknown for this model: counted as 1' };
+}
+
+/** Print the simulator's figures (see the file comment for arguments). */
+export async function runSimBench(): Promise<void> {
+  const { model, scenario, label } = await choose();
+  const steps = Math.round(scenario.horizonDays / (STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY));
+  const { subnets, source } = subnetsOf(scenario);
+  process.stdout.write(
+    `\nsim: ${label}\n  horizon ${scenario.horizon}, step ${scenario.step} (${steps} steps), ${subnets} subnets per run (${source})\n`,
+  );
+
+  // A short pilot sizes the throughput runs to ~15 s each at 1 worker.
+  const pilot = measure({ model, scenario, runs: 3, workers: 1 });
+  const msPerRun = pilot.steadyRuns > 0 ? pilot.steadyMs / pilot.steadyRuns : pilot.wallMs / 3;
+  const runs = Math.max(8, Math.min(2000, Math.round(15_000 / Math.max(msPerRun, 0.01))));
+  const rows: string[][] = [];
+  let base = 0;
+  for (const workers of [1, 2]) {
+    const m = measure({ model, scenario, runs, workers });
+    const wallRate = (runs * 1000) / m.wallMs;
+    const steadyRate = m.steadyMs > 0 ? (m.steadyRuns * 1000) / m.steadyMs : wallRate;
+    if (workers === 1) base = steadyRate;
+    rows.push([
+      String(workers),
+      String(runs),
+      fmt(m.wallMs / 1000, 1),
+      fmt(wallRate, 2),
+      fmt(steadyRate, 2),
+      fmt((steadyRate * steps * subnets) / 1e6, 3),
+      workers === 1 ? '1.00' : fmt(steadyRate / (base * workers), 2),
+    ]);
+  }
+  printTable(
+    'sim throughput (steady = after the first run is collected, i.e. without worker start-up)',
+    ['workers', 'runs', 'wall s', 'runs/s wall', 'runs/s steady', 'M subnet-steps/s', 'efficiency'],
+    rows,
+  );
+
+  // Memory: the same horizon for both sizes, short enough that 10,000 runs take about a minute.
+  const msPerDay = msPerRun / scenario.horizonDays;
+  const memDays = Math.max(
+    7,
+    Math.min(scenario.horizonDays, Math.floor((60_000 * 2) / (10_000 * Math.max(msPerDay, 1e-6)))),
+  );
+  const memScenario = overrideScenario(
+    { ...scenario, recordEvery: Math.min(scenario.recordEvery, memDays) },
+    { horizon: `${memDays}d` },
+  );
+  const memRows = [1000, 10_000].map((n) => {
+    const m = measure({ model, scenario: memScenario, runs: n, workers: 2 });
+    return [
+      String(n),
+      fmt(m.maxRssMb, 0),
+      fmt(m.collectorBytes / 1024, 0),
+      fmt(m.wallMs / 1000, 1),
+      String(m.errored),
+    ];
+  });
+  printTable(
+    `sim peak memory, 2 workers, horizon ${memDays}d${memDays < scenario.horizonDays ? ` (shortened from ${scenario.horizon} so that 10,000 runs take about a minute)` : ''}`,
+    ['runs', 'max RSS MB', 'collectors KiB', 'wall s', 'errored'],
+    memRows,
+  );
+}
+
+const isMain = process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
+if (isMain) {
+  const child = argument('--child');
+  if (child !== undefined) await measureHere(JSON.parse(child) as Setting);
+  else await runSimBench();
+}

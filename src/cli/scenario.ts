@@ -1,0 +1,75 @@
+/**
+ * `tensormarket scenario validate FILE` and `tensormarket scenario schema`: check a scenario file
+ * (every problem, with file:line:col, field path, expected and found values) and print the JSON Schema
+ * of scenario files with the model's parameters, defaults and their sources.
+ */
+
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { InputError } from '../engine/errors.ts';
+import { modelParamsSchema } from '../sim/model/params.ts';
+import { parseModelRef } from '../sim/runner/modelRef.ts';
+import { loadModelSchema } from '../sim/scenario/loadModelSchema.ts';
+import { parseScenario } from '../sim/scenario/parseScenario.ts';
+import { formatScenarioIssue } from '../sim/scenario/scenarioIssue.ts';
+import { scenarioJsonSchema } from '../sim/scenario/scenarioJsonSchema.ts';
+import { green, red } from './output.ts';
+
+/**
+ * The schema of the `model` section: the Bittensor model's by default, the export named by
+ * `--model-schema path#export`, or any mapping when only `--model` names another model.
+ */
+export async function resolveModelSchema(opts: { model?: string; modelSchema?: string }): Promise<z.ZodType> {
+  if (opts.modelSchema !== undefined) return loadModelSchema(parseModelRef(opts.modelSchema));
+  if (opts.model !== undefined) return z.record(z.string(), z.unknown());
+  return modelParamsSchema;
+}
+
+/** Register the `scenario` command and its subcommands. */
+export function registerScenario(program: Command): void {
+  const scenario = program.command('scenario').description('check scenario files and print their schema');
+
+  scenario
+    .command('validate')
+    .description('validate a scenario file (YAML or JSON): every problem with file:line:col; exit 2 if any')
+    .argument('<file>', 'scenario file')
+    .option(
+      '--model-schema <module#export>',
+      'zod schema of the model section (default: the Bittensor model)',
+    )
+    .action(async (file: string, opts: { modelSchema?: string }) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (cause) {
+        throw new InputError(file, 'cannot be read; check the path', { cause });
+      }
+      const result = parseScenario({ text, file, modelSchema: await resolveModelSchema(opts) });
+      if (!result.ok) {
+        for (const issue of result.issues) process.stderr.write(`${formatScenarioIssue(issue)}\n`);
+        const n = result.issues.length;
+        process.stderr.write(`${red('INVALID')} ${file}: ${n} problem${n === 1 ? '' : 's'}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const s = result.scenario;
+      process.stdout.write(
+        `${green('OK')} ${file}: ${s.name}, ${s.runs} runs over ${s.horizon} (${s.horizonDays} days), ` +
+          `step ${s.step}, recorded every ${s.recordEvery} days, seed ${s.seed}\n`,
+      );
+    });
+
+  scenario
+    .command('schema')
+    .description('print the JSON Schema of scenario files (defaults and their sources in descriptions)')
+    .option(
+      '--model-schema <module#export>',
+      'zod schema of the model section (default: the Bittensor model)',
+    )
+    .action(async (opts: { modelSchema?: string }) => {
+      process.stdout.write(
+        `${JSON.stringify(scenarioJsonSchema(await resolveModelSchema(opts)), null, 2)}\n`,
+      );
+    });
+}

@@ -1,0 +1,7 @@
+/** What the runner hands to collectors for one run: its outputs, or why it failed. */
+import type { RunOutput } from '../model/types.ts';
+
+/** One finished run, fed to collectors in run-index order. */
+export type RunRecord =
+  | { readonly runIndex: number; readonly ok: true; readonly output: RunOutput }
+  | { readonly runIndex: number; readonly ok: false; readonly message: string };

@@ -1,0 +1,29 @@
+/** The main-thread backend (workers = 1): same code path as a worker, no thread overhead. */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Model } from '../model/types.ts';
+import type { Backend } from './backend.ts';
+import { runChunk } from './runChunk.ts';
+
+/**
+ * A backend that runs chunks in this thread, yielding to the event loop before each one so that
+ * progress output and Ctrl-C are handled between chunks.
+ * @example const backend = createInlineBackend({ model, scenario, seed: 1 })
+ */
+export function createInlineBackend({
+  model,
+  scenario,
+  seed,
+}: {
+  model: Model<unknown>;
+  scenario: unknown;
+  seed: number;
+}): Backend {
+  return {
+    workers: 1,
+    async run(range) {
+      await yieldToEventLoop();
+      return runChunk({ model, scenario, seed, ...range }).records;
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,48 @@
+/** The run manifest (`manifest.json`): what produced an experiment's outputs, to reproduce or compare them. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Root folder of the package (where package.json is). */
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..', '..');
+
+/** What `manifest.json` holds. */
+export interface Manifest {
+  readonly package: string;
+  /** Package version. */
+  readonly version: string;
+  /** Model name and where it was imported from (`path#export`, relative to the package root when inside it). */
+  readonly model: string;
+  readonly modelExport: string;
+  /** The model section's `rulePack`, when it has one. */
+  readonly rulePack: string | null;
+  /** Scenario name and SHA-256 of its resolved JSON (scenario.json, canonical form). */
+  readonly scenario: string;
+  readonly scenarioHash: string;
+  readonly seed: number;
+  /** Runs requested, completed and errored. */
+  readonly runs: number;
+  readonly completed: number;
+  readonly errored: number;
+  /** `partial` when the experiment was stopped before every run finished. */
+  readonly status: 'complete' | 'partial';
+  readonly workers: number;
+  readonly wallTimeMs: number;
+  /** Node.js version. */
+  readonly node: string;
+  readonly startedAt: string;
+  /** Files written to the output folder. */
+  readonly files: readonly string[];
+}
+
+/** Name and version of this package. */
+export function packageInfo(): { name: string; version: string } {
+  try {
+    const pkg = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      name?: string;
+      version?: string;
+    };
+    return { name: pkg.name ?? 'tensormarket', version: pkg.version ?? '0.0.0' };
+  } catch {
+    return { name: 'tensormarket', version: '0.0.0' };
+  }
+}

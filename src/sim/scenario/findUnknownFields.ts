@@ -1,0 +1,58 @@
+/**
+ * Fields a file sets that the schema does not know. Zod's plain objects drop unknown keys silently, so
+ * a typo in a model parameter would run with its default; this pass reports every such key instead.
+ */
+import { branches, type JsonSchema } from './describeExpected.ts';
+
+/** One unknown field: its path and the fields known at that level. */
+export interface UnknownField {
+  readonly path: readonly (string | number)[];
+  readonly known: readonly string[];
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Every key of `value` not allowed by `root` (objects without `additionalProperties` count as closed).
+ * @example findUnknownFields({ runz: 5 }, schema) // [{ path: ['runz'], known: ['name', 'runs', ...] }]
+ */
+export function findUnknownFields(value: unknown, root: JsonSchema): UnknownField[] {
+  const found: UnknownField[] = [];
+  const walk = (v: unknown, node: JsonSchema | undefined, path: (string | number)[]) => {
+    if (node === undefined) return;
+    const alts = branches(root, node);
+    if (isPlainObject(v)) {
+      const objects = alts.filter((b) => b.type === 'object' || b.properties !== undefined);
+      if (objects.length === 0) return;
+      const extra = objects.find(
+        (b) => b.additionalProperties !== undefined && b.additionalProperties !== false,
+      );
+      const known = new Map<string, JsonSchema>();
+      for (const b of objects) {
+        for (const [k, s] of Object.entries((b.properties ?? {}) as Record<string, JsonSchema>))
+          if (!known.has(k)) known.set(k, s);
+      }
+      for (const [k, child] of Object.entries(v)) {
+        const sub = known.get(k);
+        if (sub !== undefined) walk(child, sub, [...path, k]);
+        else if (extra !== undefined)
+          walk(
+            child,
+            typeof extra.additionalProperties === 'object'
+              ? (extra.additionalProperties as JsonSchema)
+              : undefined,
+            [...path, k],
+          );
+        else found.push({ path: [...path, k], known: [...known.keys()] });
+      }
+    } else if (Array.isArray(v)) {
+      const items = alts.find((b) => typeof b.items === 'object')?.items as JsonSchema | undefined;
+      v.forEach((item, i) => {
+        walk(item, items, [...path, i]);
+      });
+    }
+  };
+  walk(value, root, []);
+  return found;
+}

@@ -1,0 +1,21 @@
+/** Scenario files: schema, validation with located errors, overrides and identity. */
+export { DURATION_PATTERN, parseDuration } from './duration.ts';
+export { loadScenario } from './loadScenario.ts';
+export { overrideScenario, type ScenarioOverrides } from './overrideScenario.ts';
+export { type ParseScenarioResult, parseScenario } from './parseScenario.ts';
+export { ScenarioError } from './scenarioError.ts';
+export { canonicalJson, scenarioHash } from './scenarioHash.ts';
+export { formatScenarioIssue, type ScenarioIssue } from './scenarioIssue.ts';
+export { scenarioJsonSchema } from './scenarioJsonSchema.ts';
+export {
+  BLOCKS_PER_DAY,
+  createScenarioSchema,
+  resolveScenario,
+  type Scenario,
+  type ScenarioFile,
+  STEP_BLOCKS,
+  STEP_KINDS,
+  type StepKind,
+  scenarioFields,
+  toScenarioFile,
+} from './scenarioSchema.ts';

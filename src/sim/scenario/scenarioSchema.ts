@@ -1,0 +1,140 @@
+/**
+ * The scenario file: what to simulate (`model`, validated by the model's own schema), for how long,
+ * how often to record, and how many seeded futures to run.
+ */
+import { z } from 'zod';
+import { invariant } from '../../engine/errors.ts';
+import { DURATION_PATTERN, parseDuration } from './duration.ts';
+
+/** Granularity of a model step. */
+export const STEP_KINDS = ['block', 'tempo', 'day'] as const;
+
+/** A model step: one block (12 s), one tempo (360 blocks) or one day (7,200 blocks). */
+export type StepKind = (typeof STEP_KINDS)[number];
+
+/** Blocks per day at 12 s per block. */
+export const BLOCKS_PER_DAY = 7200;
+
+/** Blocks per step of each kind. */
+export const STEP_BLOCKS: Readonly<Record<StepKind, number>> = { block: 1, tempo: 360, day: BLOCKS_PER_DAY };
+
+/** A scenario name: also the output folder's name, so letters, digits, `.`, `_` and `-` only. */
+export const SCENARIO_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Fields of a scenario file other than `model`, with their defaults. */
+export const scenarioFields = {
+  name: z
+    .string()
+    .regex(SCENARIO_NAME_PATTERN)
+    .meta({ examples: ['default', 'bear-market'] })
+    .describe('Short name; also the default output folder out/<name>.'),
+  title: z.string().optional().describe('Title for reports. Default: the name.'),
+  description: z.string().default('').describe('What the scenario asks, in a sentence or two.'),
+  runs: z
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .default(1000)
+    .describe('Seeded futures to run. Default 1000: bands and tail probabilities to about ±1–3 points.'),
+  horizon: z
+    .string()
+    .regex(DURATION_PATTERN)
+    .default('2y')
+    .meta({ examples: ['2y', '180d', '26w'] })
+    .describe('Simulated time: whole days (d), weeks (w) or years (y = 365 days). Default 2y.'),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(1)
+    .describe('Master seed: with the run index it determines every random stream. Default 1.'),
+  step: z
+    .enum(STEP_KINDS)
+    .default('day')
+    .describe('Model step: block (12 s), tempo (360 blocks) or day (7,200 blocks). Default day.'),
+  recordEvery: z
+    .number()
+    .positive()
+    .default(7)
+    .describe('Days between recorded points of the time series. Default 7 (weekly).'),
+} as const;
+
+/**
+ * The schema of a scenario file whose `model` section is validated by `modelSchema` (its defaults fill
+ * whatever the file leaves out, including a missing `model` section).
+ * @example createScenarioSchema(modelParamsSchema).parse(yamlValue)
+ */
+export function createScenarioSchema<M extends z.ZodType>(modelSchema: M) {
+  return z
+    .object({
+      ...scenarioFields,
+      model: modelSchema
+        .prefault({} as z.input<M>)
+        .describe("The model's parameters (defaults from its schema)."),
+    })
+    .superRefine((s, ctx) => {
+      const days = parseDuration(s.horizon);
+      if (days !== null && s.recordEvery > days) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['recordEvery'],
+          input: s.recordEvery,
+          message: `expected at most the horizon (${days} days), got ${s.recordEvery}`,
+        });
+      }
+    });
+}
+
+/** A scenario file with every default filled in (what `scenario.json` in an output folder holds). */
+export interface ScenarioFile<M = unknown> {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly runs: number;
+  readonly horizon: string;
+  readonly seed: number;
+  readonly step: StepKind;
+  readonly recordEvery: number;
+  readonly model: M;
+}
+
+/** A resolved scenario as models read it: the file plus derived figures. */
+export interface Scenario<M = unknown> extends ScenarioFile<M> {
+  /** The horizon in days. */
+  readonly horizonDays: number;
+  /** Days between recorded points (same as `recordEvery`, named with its unit for models). */
+  readonly recordEveryDays: number;
+}
+
+/**
+ * Fill the title and the derived figures of a validated scenario file.
+ * @example resolveScenario({ ...file, horizon: '26w' }).horizonDays // 182
+ */
+export function resolveScenario<M>(
+  file: Omit<ScenarioFile<M>, 'title'> & { title?: string | undefined },
+): Scenario<M> {
+  const horizonDays = parseDuration(file.horizon);
+  invariant(horizonDays !== null, 'SCENARIO_UNVALIDATED', `horizon ${file.horizon} was not validated`);
+  return {
+    name: file.name,
+    title: file.title !== undefined && file.title !== '' ? file.title : file.name,
+    description: file.description,
+    runs: file.runs,
+    horizon: file.horizon,
+    seed: file.seed,
+    step: file.step,
+    recordEvery: file.recordEvery,
+    model: file.model,
+    horizonDays,
+    recordEveryDays: file.recordEvery,
+  };
+}
+
+/**
+ * The file form of a scenario (drops derived figures): what is hashed and written to scenario.json.
+ * @example toScenarioFile(scenario).horizon // '2y'
+ */
+export function toScenarioFile<M>(scenario: Scenario<M>): ScenarioFile<M> {
+  const { horizonDays: _days, recordEveryDays: _every, ...file } = scenario;
+  return file;
+}

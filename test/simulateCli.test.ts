@@ -1,0 +1,149 @@
+/**
+ * The `simulate` and `scenario` commands end to end, through `npx tensormarket`'s entry point (tsx, no
+ * build), with the runner's test model so that the runs are fast.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+const testkit = join(root, 'src', 'sim', 'runner', 'testModel.testkit.ts');
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const modelArgs = ['--model', `${testkit}#testModel`, '--model-schema', `${testkit}#testModelParamsSchema`];
+const dir = mkdtempSync(join(tmpdir(), 'tm-simulate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** `npx tensormarket ...` as a user runs it. */
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin', 'tensormarket.js'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+
+describe('tensormarket scenario', () => {
+  it('validate: OK with the resolved runs and horizon, exit 0', () => {
+    const r = cli(['scenario', 'validate', join(root, 'scenarios', 'default.yaml')]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^OK .*default\.yaml: default, \d+ runs over \w+ \(\d+ days\)/);
+  });
+
+  it('validate: every problem with file:line:col, exit 2', () => {
+    const bad = file(
+      'bad.yaml',
+      'name: bad\nruns: lots\nmodel:\n  market:\n    demandVolatilityPerYear: high\n',
+    );
+    const r = cli(['scenario', 'validate', bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${bad}:2:1 runs: expected an integer between 1 and 10000000, got "lots"`);
+    expect(r.stderr).toContain(
+      `${bad}:5:5 model.market.demandVolatilityPerYear: expected a number >= 0, got "high"`,
+    );
+    expect(r.stderr).toMatch(/INVALID .*bad\.yaml: 2 problems/);
+  });
+
+  it('schema: the JSON Schema with the model parameters, defaults and descriptions', () => {
+    const r = cli(['scenario', 'schema']);
+    expect(r.status).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.properties.horizon.default).toBe('2y');
+    const model = schema.properties.model;
+    expect(model.properties.market.properties.taoPriceUsd).toMatchObject({
+      type: 'number',
+      default: expect.any(Number),
+    });
+    expect(model.properties.market.properties.taoPriceUsd.description).toMatch(/\w/);
+  });
+});
+
+describe('tensormarket simulate', () => {
+  it('runs a scenario, writes the outputs and the report, and says where they are', () => {
+    const scenario = file('small.yaml', 'name: small\nruns: 30\nhorizon: 90d\nmodel:\n  failRuns: [4]\n');
+    const out = join(dir, 'small-out');
+    const r = cli(['simulate', scenario, ...modelArgs, '--workers', '2', '--runs', '24', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/small: 24 runs \(23 completed, 1 errored\)/);
+    expect(r.stdout).toContain('outputs in small-out/');
+    expect(r.stdout).toContain('report: small-out/report.html');
+    expect(r.stderr).toMatch(/simulate: 100% \(24\/24 runs, 1 errored/);
+    for (const f of ['runs.csv', 'summary.json', 'manifest.json', 'scenario.json', 'report.html'])
+      expect(existsSync(join(out, f))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toMatchObject({
+      runs: 24,
+      workers: 2,
+    });
+  });
+
+  it('defaults the output folder to out/<scenario name> and --quiet prints only where outputs are', () => {
+    const scenario = file('quiet.yaml', 'name: quiet-one\nruns: 5\nhorizon: 30d\n');
+    const r = cli(['simulate', scenario, ...modelArgs, '--workers', '1', '--quiet']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[0]).toBe('outputs in out/quiet-one/');
+    expect(existsSync(join(dir, 'out', 'quiet-one', 'summary.json'))).toBe(true);
+  });
+
+  it('rejects bad options naming the option, exit 2', () => {
+    const scenario = file('opts.yaml', 'name: opts\n');
+    const r = cli(['simulate', scenario, ...modelArgs, '--horizon', '2 years']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--horizon: expected a string like "2y"/);
+    expect(cli(['simulate', scenario, ...modelArgs, '--workers', 'many']).stderr).toMatch(
+      /--workers: expected auto/,
+    );
+  });
+
+  it('stops on Ctrl-C: finishes runs in flight, writes partial results and says so', async () => {
+    const scenario = file(
+      'long.yaml',
+      'name: long\nruns: 5000\nhorizon: 1y\nmodel:\n  subnets: 16\n  spinPerStep: 100\n',
+    );
+    const out = join(dir, 'long-out');
+    // The CLI process itself (as bin/tensormarket.js starts it), so the signal reaches it directly.
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        tsxLoader,
+        join(root, 'src', 'cli', 'bin.ts'),
+        'simulate',
+        scenario,
+        ...modelArgs,
+        '--workers',
+        '2',
+        '--out',
+        out,
+      ],
+      { cwd: dir },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      // Interrupt once the runs are going (past the first progress step).
+      if (/simulate: 10%/.test(stderr) && child.exitCode === null && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toContain('stopping: finishing the runs in flight');
+    expect(code).toBe(130);
+    expect(stdout).toMatch(/long: stopped: partial results, \d+ of 5000 runs/);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.status).toBe('partial');
+    expect(manifest.completed).toBeLessThan(5000);
+    const rows = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n');
+    expect(rows).toHaveLength(manifest.completed + manifest.errored + 1);
+  });
+});
