@@ -3,10 +3,12 @@
  * Pass section names to run only some: `npm run bench -- engine`.
  */
 import { runEngineBench } from './engine.ts';
+import { runKernelBench } from './kernel.ts';
 import { runSimBench } from './sim.ts';
 
 const sections: Record<string, () => void | Promise<void>> = {
   engine: runEngineBench,
+  kernel: runKernelBench,
   sim: runSimBench,
 };
 

@@ -5,7 +5,9 @@
  * read it and return `KernelIntent`s.
  *
  * Holdings of each subnet's alpha are kept by holder class so the simulator can follow who receives
- * emission and who sells: `AlphaOut = Σ_class holdings + protocol alpha + pending + root owed + unowned`.
+ * emission and who sells: `AlphaOut = Σ_class holdings + protocol alpha + pending + burned + unowned`
+ * (root dividends owed are the `root` class). TAO: `issuance = Σ (taoReserve + accountTao) + rootStake +
+ * burnedTao + external`. `kernelStep` advances a state, `kernelBalance` measures both identities.
  */
 
 /** Who holds alpha on a subnet (the simulator's actor classes). */
@@ -13,6 +15,15 @@ export type HolderClass = 'staker' | 'owner' | 'miner' | 'speculator' | 'root';
 
 /** Holder classes in column order. */
 export const HOLDER_CLASSES: readonly HolderClass[] = ['staker', 'owner', 'miner', 'speculator', 'root'];
+
+/** Column index of each holder class in `holdings` (the position in {@link HOLDER_CLASSES}). */
+export const HOLDER_INDEX: Readonly<Record<HolderClass, number>> = {
+  staker: 0,
+  owner: 1,
+  miner: 2,
+  speculator: 3,
+  root: 4,
+};
 
 /** Parameters fixed for a run (defaults: the production runtime, spec §11). */
 export interface KernelParams {
@@ -45,7 +56,10 @@ export interface KernelParams {
 /** Per-slot columns. A slot with `active[i] = 0` holds no subnet. */
 export interface KernelColumns {
   readonly active: Uint8Array;
-  /** Block of registration and of the start call (emission starts the block after). */
+  /**
+   * Block of registration and of the start call (emission starts the block after; `Infinity` until the
+   * owner starts the subnet).
+   */
   readonly registeredAt: Float64Array;
   readonly startBlock: Float64Array;
   readonly emissionEnabled: Uint8Array;
@@ -54,6 +68,8 @@ export interface KernelColumns {
   readonly alphaIn: Float64Array;
   readonly alphaOut: Float64Array;
   readonly wQuote: Float64Array;
+  /** TAO in the subnet account outside the reserve (neuron-registration swap fees, spec §8.2). */
+  readonly accountTao: Float64Array;
   /** EMA of the spot price clamped at 1 (SubnetMovingPrice). */
   readonly movingPrice: Float64Array;
   /** Share of last epoch's miner incentive withheld from owner hotkeys (feeds the share rule). */
@@ -69,13 +85,19 @@ export interface KernelColumns {
   /** Alpha held per holder class: `holdings[c * slots + i]` for class index c (see HOLDER_CLASSES). */
   readonly holdings: Float64Array;
   readonly lastEpochBlock: Float64Array;
-  // Cumulative flows since the run began (TAO unless noted), for outcome metrics.
+  // Cumulative flows per slot since the run began (TAO unless noted), for outcome metrics. A slot keeps
+  // counting across the subnets that occupy it in turn: difference at `StepReport.registered`.
+  /** TAO emission that entered the subnet (injected + chain buys). */
   readonly emittedTao: Float64Array;
   readonly injectedTao: Float64Array;
   readonly chainBuyTao: Float64Array;
+  /** Gross TAO paid by stake intents, TAO received by unstake intents. */
   readonly userStakeTao: Float64Array;
   readonly userUnstakeTao: Float64Array;
-  /** TAO value (at the pool price of the moment) of alpha burned or recycled by buybacks and burns. */
+  /**
+   * TAO value of alpha destroyed by buybacks and neuron registrations (the TAO that bought it), by
+   * `destroyAlpha` and detected owner mining (alpha × spot price of the moment).
+   */
   readonly burnedValueTao: Float64Array;
   /** Alpha emitted (alpha out) per slot, cumulative. */
   readonly emittedAlpha: Float64Array;
@@ -91,6 +113,11 @@ export interface KernelState {
   /** TAO recycled (issuance lowered) and burned (issuance kept) so far. */
   recycledTao: number;
   burnedTao: number;
+  /**
+   * TAO outside the modelled holdings: users' free balances, fees paid to block authors, unstake proceeds,
+   * dissolution payouts. Conservation: `issuance = Σ (taoReserve + accountTao) + rootStake + burnedTao + external`.
+   */
+  external: number;
   /** Last network registration: TAO locked and block (0 = never). */
   lastLock: number;
   lastLockBlock: number;
@@ -118,6 +145,13 @@ export type KernelIntent =
   | { readonly kind: 'rootUnstake'; readonly tao: number }
   /** Register a new subnet (pays the lock cost; prunes the lowest-EMA non-immune subnet when full). */
   | { readonly kind: 'register'; readonly startImmediately: boolean }
+  /** The owner's `start_call`: emission starts the block after (no effect once started). */
+  | { readonly kind: 'startCall'; readonly slot: number }
+  /**
+   * Neuron registrations (`burned_register`): `tao` (the burn prices paid, summed) buys alpha through the
+   * pool with the fee; the alpha is destroyed (AlphaOut falls) and the fee stays in the subnet account.
+   */
+  | { readonly kind: 'burnRegister'; readonly slot: number; readonly tao: number }
   /** Root's emission switch for a subnet. */
   | { readonly kind: 'setEmissionEnabled'; readonly slot: number; readonly enabled: boolean }
   /**
@@ -134,15 +168,22 @@ export type KernelIntent =
 
 /** What a step did, for the simulator's ledgers (TAO unless noted; per slot where an array). */
 export interface StepReport {
-  /** TAO emitted this step (after the supply cap), per slot and in total. */
+  /** TAO emitted to subnets this step (after the supply cap), in total; per slot see `columns.emittedTao`. */
   readonly emitted: number;
-  /** Each intent's result: amount actually filled (TAO for stake/buyback/register, alpha for unstake). */
+  /**
+   * Each intent's result: amount actually filled (TAO for stake, buyback, burnRegister, register, rootStake
+   * and rootUnstake; alpha for unstake and destroyAlpha; 1 or 0 for the switches).
+   */
   readonly filled: readonly number[];
   /** TAO paid out by each unstake intent (0 for others). */
   readonly proceeds: readonly number[];
+  /** Alpha received by each stake intent (0 for others). */
+  readonly received: readonly number[];
   /** Slots registered (new subnets) and pruned this step. */
   readonly registered: readonly number[];
   readonly pruned: readonly number[];
-  /** Epochs run this step (slot list; a slot may appear once per tempo boundary crossed). */
+  /** TAO paid by dissolutions this step to each holder class (HOLDER_CLASSES order; pro rata by alpha). */
+  readonly dissolutionTao: readonly number[];
+  /** Epochs run this step, summed over slots (a slot counts once per tempo boundary crossed). */
   readonly epochs: number;
 }

@@ -77,7 +77,7 @@ export const marketSchema = z
       'Growth of centralized competitors’ quality (log, per year): lowers what subnet products are worth. Assumption.',
     ),
     fundamentalsWeight: share(
-      0.35,
+      0.25,
       'How much of TAO market cap follows the network’s useful output (the rest follows exogenous demand). Assumption.',
     ),
     returnedValueMultiple: nonNeg(
@@ -96,7 +96,7 @@ export const teamsSchema = z
     ),
     opexUsdPerDay: nonNeg(1_500, 'A team’s operating cost (USD/day). Assumption: a small lab.'),
     outsideValueUsdPerDay: nonNeg(
-      2_000,
+      1_000,
       'Off-network revenue a median-quality product could earn per day at the start (USD). Assumption.',
     ),
     outsideValueSpread: nonNeg(1.2, 'Log spread of outside revenue across subnets. Assumption.'),

@@ -1,0 +1,82 @@
+/**
+ * The moving (EMA) price over a span of blocks in one expression (spec §4.3). Per block the chain does
+ * `ema' = a_b·min(spot, 1) + (1 − a_b)·ema` with `a_b = SubnetMovingAlpha · b / (b + h)`, b the blocks
+ * since the start call. Over n blocks with a mean clamped price p̄ this is
+ * `ema' = p̄ + (ema − p̄)·(1 − ā)^n`, ā the mean of a_b over the span:
+ * `ā = α·(1 − (h/n)·ln((b₀ + h + n + ½) / (b₀ + h + ½)))` (the sum of 1/(b + h) as an integral).
+ * Π(1 − a_b) is replaced by (1 − ā)^n (second order in the spread of a_b, < 1e-10 for a day). The chain
+ * weighs block j's price by a_j·(1 − a)^(n − j), i.e. later blocks more (a young subnet's a_b doubles
+ * within a day); for a price moving linearly by `priceSlope` per block that moves the mean to
+ * p̄ + slope·(n² − 1)/12·(a′/ā + ā), a′ = da_b/db.
+ *
+ * The chain stores the EMA in I96F32, flooring it to 32 fractional bits every block. The stored value is
+ * always on that grid, so each block moves it by floor(δ / 2^-32) units for an increment δ: the loss
+ * frac(δ / 2^-32) · 2^-32 is deterministic, not random, and a young subnet whose increments are below one
+ * unit keeps 0. Over 30 days a low EMA drifts measurably (order 1e-5 TAO). The kernel subtracts the
+ * loss for δ moving linearly from the span's first block to its last, i.e. the mean of frac over that
+ * range, exactly: (F(u₁) − F(u₀)) / (u₁ − u₀) with F(u) = ⌊u⌋/2 + frac(u)²/2.
+ */
+
+/** Inputs and output of {@link advanceMovingPrice}: one reusable object per kernel step. */
+export interface MovingPriceIo {
+  /** The moving price: read, then updated. */
+  ema: number;
+  /** Mean over the span of min(spot after each block, 1), and its trend per block (0 if unknown). */
+  meanClampedPrice: number;
+  priceSlope: number;
+  /** Blocks since the start call at the block before the span (the span's blocks have b₀ + 1 … b₀ + n). */
+  blocksSinceStart: number;
+  blocks: number;
+  /** `SubnetMovingAlpha` and `EMAPriceHalvingBlocks`. */
+  movingAlpha: number;
+  halvingBlocks: number;
+}
+
+/** Mean EMA coefficient over the span (exact for one block). */
+export function meanMovingAlpha(io: MovingPriceIo): number {
+  const b0 = Math.max(0, io.blocksSinceStart);
+  const h = io.halvingBlocks;
+  const n = io.blocks;
+  if (n === 1) return (io.movingAlpha * (b0 + 1)) / (b0 + 1 + h);
+  return io.movingAlpha * (1 - (h / n) * Math.log1p(n / (b0 + h + 0.5)));
+}
+
+/** One unit of the stored EMA (I96F32: 2^-32). */
+const UNIT = 2 ** -32;
+
+const frac = (u: number) => u - Math.floor(u);
+/** ∫₀ᵘ frac. */
+const fracIntegral = (u: number) => Math.floor(u) / 2 + frac(u) ** 2 / 2;
+
+/**
+ * Mean loss per block to the chain's flooring when the per-block increment moves linearly from `from`
+ * to `to` (TAO per alpha): 2^-32 times the mean of frac(δ / 2^-32).
+ */
+export function flooringLoss(range: { readonly from: number; readonly to: number }): number {
+  const u0 = range.from / UNIT;
+  const u1 = range.to / UNIT;
+  if (Math.abs(u1 - u0) < 1e-6) return frac((u0 + u1) / 2) * UNIT;
+  return ((fracIntegral(u1) - fracIntegral(u0)) / (u1 - u0)) * UNIT;
+}
+
+/** Advance `io.ema` over `io.blocks` blocks (see the file comment). */
+export function advanceMovingPrice(io: MovingPriceIo): void {
+  const n = io.blocks;
+  if (!(n > 0)) return;
+  const b0 = Math.max(0, io.blocksSinceStart);
+  const h = io.halvingBlocks;
+  const meanAlpha = meanMovingAlpha(io);
+  let p = io.meanClampedPrice;
+  if (io.priceSlope !== 0 && meanAlpha > 0) {
+    const bMid = b0 + (n + 1) / 2;
+    const growth = (io.movingAlpha * h) / (bMid + h) ** 2;
+    const shift = ((n * n - 1) / 12) * (growth / meanAlpha + meanAlpha);
+    p = Math.min(Math.max(p + io.priceSlope * shift, 0), 1);
+  }
+  const decay = Math.exp(n * Math.log1p(-meanAlpha));
+  const next = p + (io.ema - p) * decay;
+  const firstAlpha = (io.movingAlpha * (b0 + 1)) / (b0 + 1 + h);
+  const lastAlpha = (io.movingAlpha * (b0 + n)) / (b0 + n + h);
+  const loss = flooringLoss({ from: firstAlpha * (p - io.ema), to: lastAlpha * (p - next) });
+  io.ema = Math.max(0, next - n * loss);
+}

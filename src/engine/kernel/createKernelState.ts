@@ -1,0 +1,188 @@
+/**
+ * A kernel state from initial pools and holdings. AlphaOut is derived from the holders, so a new state
+ * satisfies the alpha identity by construction, and `external` (TAO held by users) is what the issuance
+ * leaves after pools, subnet accounts, root stake and burned TAO.
+ */
+import { InputError } from '../errors.ts';
+import {
+  HOLDER_CLASSES,
+  type HolderClass,
+  type KernelColumns,
+  type KernelParams,
+  type KernelState,
+} from './types.ts';
+
+/** One subnet of the initial state (TAO and alpha units). */
+export interface KernelSubnetInit {
+  /** Slot (default: its index in the list). The chain's netuid n maps to slot n − 1. */
+  readonly slot?: number;
+  readonly taoReserve: number;
+  readonly alphaIn: number;
+  /** Balancer quote weight in [0.01, 0.99] (default 0.5). */
+  readonly wQuote?: number;
+  /** SubnetMovingPrice (default 0, as for a new subnet). */
+  readonly movingPrice?: number;
+  readonly minerBurned?: number;
+  /** Alpha held by each class (default none). */
+  readonly holdings?: Readonly<Partial<Record<HolderClass, number>>>;
+  readonly protocolAlpha?: number;
+  readonly pendingServer?: number;
+  readonly pendingValidator?: number;
+  readonly pendingRoot?: number;
+  readonly pendingOwner?: number;
+  readonly burnedAlpha?: number;
+  readonly unownedAlpha?: number;
+  /** TAO in the subnet account outside the reserve (default 0). */
+  readonly accountTao?: number;
+  /** TAO-side emission switch (default true). */
+  readonly emissionEnabled?: boolean;
+  /** Block of registration (default: just past the immunity period, as in an existing network). */
+  readonly registeredAt?: number;
+  /** Block of the start call; null = not started (default the block before the state's, as at genesis). */
+  readonly startBlock?: number | null;
+  /** Block of the last epoch (default staggered as the chain does: block − (netuid mod tempo)). */
+  readonly lastEpochBlock?: number;
+}
+
+/** Inputs of {@link createKernelState}. */
+export interface KernelStateInit {
+  readonly params: KernelParams;
+  readonly subnets: readonly KernelSubnetInit[];
+  /** TotalIssuance, TAO. */
+  readonly issuance: number;
+  /** TAO staked on root. */
+  readonly rootStake: number;
+  /** Block of the state (default 0). */
+  readonly block?: number;
+  /** TAO burned so far (kept in issuance; default 0). */
+  readonly burnedTao?: number;
+  /** Last network registration's lock (TAO) and block (default 0 = never). */
+  readonly lastLock?: number;
+  readonly lastLockBlock?: number;
+}
+
+/** Zeroed columns for `slots` slots. */
+export function emptyColumns(slots: number): KernelColumns {
+  const f = () => new Float64Array(slots);
+  return {
+    active: new Uint8Array(slots),
+    registeredAt: f(),
+    startBlock: f(),
+    emissionEnabled: new Uint8Array(slots),
+    taoReserve: f(),
+    alphaIn: f(),
+    alphaOut: f(),
+    wQuote: f(),
+    accountTao: f(),
+    movingPrice: f(),
+    minerBurned: f(),
+    protocolAlpha: f(),
+    pendingServer: f(),
+    pendingValidator: f(),
+    pendingRoot: f(),
+    pendingOwner: f(),
+    unownedAlpha: f(),
+    burnedAlpha: f(),
+    holdings: new Float64Array(slots * HOLDER_CLASSES.length),
+    lastEpochBlock: f(),
+    emittedTao: f(),
+    injectedTao: f(),
+    chainBuyTao: f(),
+    userStakeTao: f(),
+    userUnstakeTao: f(),
+    burnedValueTao: f(),
+    emittedAlpha: f(),
+  };
+}
+
+function amount(field: string, v: number | undefined): number {
+  const x = v ?? 0;
+  if (!Number.isFinite(x) || x < 0) throw new InputError(field, 'must be a finite non-negative number');
+  return x;
+}
+
+/** Check the parameters a step relies on. */
+export function checkKernelParams(params: KernelParams): void {
+  for (const key of ['slots', 'blocksPerStep', 'tempo'] as const) {
+    const v = params[key];
+    if (!Number.isInteger(v) || v < 1) throw new InputError(`params.${key}`, 'must be a positive integer');
+  }
+  for (const key of ['taoWeight', 'ownerCut', 'feeRate'] as const) {
+    const v = params[key];
+    if (!(v >= 0 && v < 1)) throw new InputError(`params.${key}`, 'must be a proportion in [0, 1)');
+  }
+}
+
+/**
+ * Build a kernel state.
+ * @example createKernelState({ params: DEFAULT_KERNEL_PARAMS, subnets: [{ taoReserve: 5000, alphaIn: 50_000, movingPrice: 0.1 }], issuance: 10_600_000, rootStake: 2_000_000 })
+ */
+export function createKernelState(init: KernelStateInit): KernelState {
+  const { params } = init;
+  checkKernelParams(params);
+  const slots = params.slots;
+  const block = init.block ?? 0;
+  const c = emptyColumns(slots);
+  let held = amount('rootStake', init.rootStake) + amount('burnedTao', init.burnedTao);
+  init.subnets.forEach((s, index) => {
+    const where = `subnets[${index}]`;
+    const i = s.slot ?? index;
+    if (!Number.isInteger(i) || i < 0 || i >= slots)
+      throw new InputError(`${where}.slot`, `must be an integer in 0..${slots - 1}`);
+    if (c.active[i] === 1) throw new InputError(`${where}.slot`, `slot ${i} is given twice`);
+    const w = s.wQuote ?? 0.5;
+    if (!(w >= 0.01 && w <= 0.99)) throw new InputError(`${where}.wQuote`, 'must be in [0.01, 0.99]');
+    c.active[i] = 1;
+    c.registeredAt[i] = s.registeredAt ?? block - params.networkImmunityPeriod;
+    c.startBlock[i] =
+      s.startBlock === null ? Number.POSITIVE_INFINITY : (s.startBlock ?? Math.max(0, block - 1));
+    c.emissionEnabled[i] = s.emissionEnabled === false ? 0 : 1;
+    c.taoReserve[i] = amount(`${where}.taoReserve`, s.taoReserve);
+    c.alphaIn[i] = amount(`${where}.alphaIn`, s.alphaIn);
+    c.wQuote[i] = w;
+    c.accountTao[i] = amount(`${where}.accountTao`, s.accountTao);
+    c.movingPrice[i] = amount(`${where}.movingPrice`, s.movingPrice);
+    c.minerBurned[i] = Math.min(amount(`${where}.minerBurned`, s.minerBurned), 1);
+    c.protocolAlpha[i] = amount(`${where}.protocolAlpha`, s.protocolAlpha);
+    c.pendingServer[i] = amount(`${where}.pendingServer`, s.pendingServer);
+    c.pendingValidator[i] = amount(`${where}.pendingValidator`, s.pendingValidator);
+    c.pendingRoot[i] = amount(`${where}.pendingRoot`, s.pendingRoot);
+    c.pendingOwner[i] = amount(`${where}.pendingOwner`, s.pendingOwner);
+    c.burnedAlpha[i] = amount(`${where}.burnedAlpha`, s.burnedAlpha);
+    c.unownedAlpha[i] = amount(`${where}.unownedAlpha`, s.unownedAlpha);
+    let out =
+      c.protocolAlpha[i]! +
+      c.pendingServer[i]! +
+      c.pendingValidator[i]! +
+      c.pendingRoot[i]! +
+      c.pendingOwner[i]! +
+      c.burnedAlpha[i]! +
+      c.unownedAlpha[i]!;
+    HOLDER_CLASSES.forEach((h, k) => {
+      const v = amount(`${where}.holdings.${h}`, s.holdings?.[h]);
+      c.holdings[k * slots + i] = v;
+      out += v;
+    });
+    c.alphaOut[i] = out;
+    c.lastEpochBlock[i] = s.lastEpochBlock ?? block - ((i + 1) % params.tempo);
+    held += c.taoReserve[i]! + c.accountTao[i]!;
+  });
+  const issuance = amount('issuance', init.issuance);
+  if (issuance < held * (1 - 1e-12)) {
+    throw new InputError(
+      'issuance',
+      `must cover the pools, subnet accounts, root stake and burned TAO (${held})`,
+    );
+  }
+  return {
+    block,
+    issuance,
+    rootStake: init.rootStake,
+    recycledTao: 0,
+    burnedTao: init.burnedTao ?? 0,
+    external: Math.max(0, issuance - held),
+    lastLock: amount('lastLock', init.lastLock),
+    lastLockBlock: init.lastLockBlock ?? 0,
+    columns: c,
+  };
+}

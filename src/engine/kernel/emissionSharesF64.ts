@@ -1,0 +1,64 @@
+/**
+ * TAO emission shares of the kernel's subnets (spec §4.1, §4.2): the subnets that emit are the active,
+ * started ones; share_i = EMA_i / Σ EMA, weighted by (1 − min(MinerBurned_i, 1)) and renormalised (the
+ * unweighted shares when every weight is 0); if any emitting subnet has emission disabled, the enabled
+ * shares are divided by their sum and the disabled ones get 0.
+ */
+import type { KernelState } from './types.ts';
+
+/** Whether a slot takes part in the coinbase at the state's block (active and started before it). */
+export function isEmitting(state: KernelState, slot: number): boolean {
+  const c = state.columns;
+  return c.active[slot] === 1 && c.startBlock[slot]! <= state.block;
+}
+
+/**
+ * Write each slot's share into `out` (0 for slots that do not emit) and return the sum of the shares
+ * (1, or 0 when no subnet gets TAO). `movingPrice` and `minerBurned` override the state's columns (the
+ * kernel passes the values in force over a step on average).
+ * @example const out = new Float64Array(params.slots); emissionSharesF64({ state, out })
+ */
+export function emissionSharesF64(args: {
+  readonly state: KernelState;
+  readonly out: Float64Array;
+  readonly movingPrice?: Float64Array;
+  readonly minerBurned?: Float64Array;
+}): number {
+  const { state, out } = args;
+  const { emissionEnabled } = state.columns;
+  const movingPrice = args.movingPrice ?? state.columns.movingPrice;
+  const minerBurned = args.minerBurned ?? state.columns.minerBurned;
+  const slots = out.length;
+  let priceSum = 0;
+  for (let i = 0; i < slots; i++) {
+    const p = isEmitting(state, i) ? movingPrice[i]! : 0;
+    out[i] = p;
+    priceSum += p;
+  }
+  if (!(priceSum > 0)) {
+    out.fill(0);
+    return 0;
+  }
+  let weightedSum = 0;
+  let anyDisabled = false;
+  for (let i = 0; i < slots; i++) {
+    const burned = Math.min(Math.max(minerBurned[i]!, 0), 1);
+    weightedSum += (out[i]! / priceSum) * (1 - burned);
+    if (emissionEnabled[i] === 0 && isEmitting(state, i)) anyDisabled = true;
+  }
+  let enabledSum = 0;
+  for (let i = 0; i < slots; i++) {
+    const share = out[i]! / priceSum;
+    const burned = Math.min(Math.max(minerBurned[i]!, 0), 1);
+    const s = weightedSum > 0 ? (share * (1 - burned)) / weightedSum : share;
+    out[i] = s;
+    if (emissionEnabled[i] === 1) enabledSum += s;
+  }
+  if (!anyDisabled) return 1;
+  if (!(enabledSum > 0)) {
+    out.fill(0);
+    return 0;
+  }
+  for (let i = 0; i < slots; i++) out[i] = emissionEnabled[i] === 1 ? out[i]! / enabledSum : 0;
+  return 1;
+}

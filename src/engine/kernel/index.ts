@@ -1,0 +1,28 @@
+/**
+ * The fast kernel: all subnets of one simulated future as float64 columns, advanced one step of k blocks
+ * at a time with rule pack `price-2026-06` in closed form. The Monte Carlo lab runs this; the exact engine
+ * is the reference it is checked against (`kernelFidelity`).
+ */
+export { advanceMovingPrice, type MovingPriceIo } from './advanceMovingPrice.ts';
+export {
+  blockEmissionF64,
+  blocksBeforeHalving,
+  halvingThreshold,
+  TOTAL_SUPPLY_TAO,
+} from './blockEmissionF64.ts';
+export { cloneKernelState } from './cloneKernelState.ts';
+export {
+  createKernelState,
+  emptyColumns,
+  type KernelStateInit,
+  type KernelSubnetInit,
+} from './createKernelState.ts';
+export { BLOCKS_PER_DAY, DEFAULT_KERNEL_PARAMS } from './defaultKernelParams.ts';
+export { emissionSharesF64, isEmitting } from './emissionSharesF64.ts';
+export { type KernelBalance, kernelBalance } from './kernelBalance.ts';
+export { type FidelityReport, type FidelityRun, kernelFidelity } from './kernelFidelity.ts';
+export { kernelParamsFromChain, kernelStateFromChain } from './kernelStateFromChain.ts';
+export { type KernelStepInput, kernelStep } from './kernelStep.ts';
+export { spotAt } from './poolSwapTao.ts';
+export { kernelLockCost } from './registerSubnet.ts';
+export * from './types.ts';

@@ -1,0 +1,66 @@
+/**
+ * The kernel's accounting identities, in float:
+ *   issuance = Σ (taoReserve + accountTao) + rootStake + burnedTao + external
+ *   AlphaOut = Σ_class holdings + protocol + pending (server, validator, root, owner) + burned + unowned
+ * (per active slot). The kernel keeps them by construction; this measures how far rounding has drifted.
+ */
+import { HOLDER_CLASSES, type KernelState } from './types.ts';
+
+/** How well a state balances. */
+export interface KernelBalance {
+  readonly issuance: number;
+  /** TAO held: pools, subnet accounts, root stake, burned TAO and users (`external`). */
+  readonly held: number;
+  /** |issuance − held| / issuance. */
+  readonly taoError: number;
+  /** Largest |AlphaOut − accounted alpha| / max(AlphaOut, 1) over active slots. */
+  readonly alphaError: number;
+  /** Smallest value among the amounts that must not be negative (reserves, holdings, pending, external). */
+  readonly minAmount: number;
+}
+
+/**
+ * Measure the identities of a state.
+ * @example kernelBalance(state).taoError < 1e-9
+ */
+export function kernelBalance(state: KernelState): KernelBalance {
+  const c = state.columns;
+  const slots = c.active.length;
+  let held = state.rootStake + state.burnedTao + state.external;
+  let alphaError = 0;
+  let minAmount = Math.min(state.rootStake, state.external);
+  for (let i = 0; i < slots; i++) {
+    if (c.active[i] !== 1) continue;
+    held += c.taoReserve[i]! + c.accountTao[i]!;
+    let accounted =
+      c.protocolAlpha[i]! +
+      c.pendingServer[i]! +
+      c.pendingValidator[i]! +
+      c.pendingRoot[i]! +
+      c.pendingOwner[i]! +
+      c.burnedAlpha[i]! +
+      c.unownedAlpha[i]!;
+    for (let k = 0; k < HOLDER_CLASSES.length; k++) {
+      const h = c.holdings[k * slots + i]!;
+      accounted += h;
+      minAmount = Math.min(minAmount, h);
+    }
+    alphaError = Math.max(alphaError, Math.abs(c.alphaOut[i]! - accounted) / Math.max(c.alphaOut[i]!, 1));
+    minAmount = Math.min(
+      minAmount,
+      c.taoReserve[i]!,
+      c.alphaIn[i]!,
+      c.pendingServer[i]!,
+      c.pendingValidator[i]!,
+      c.pendingRoot[i]!,
+      c.pendingOwner[i]!,
+    );
+  }
+  return {
+    issuance: state.issuance,
+    held,
+    taoError: Math.abs(state.issuance - held) / Math.max(state.issuance, 1),
+    alphaError,
+    minAmount,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Working memory of a kernel step, allocated once per slot count and reused by every step (so a step in
+ * steady state allocates nothing per subnet). It carries no state from one step to the next: every value
+ * is written before it is read within a step.
+ */
+import type { MovingPriceIo } from './advanceMovingPrice.ts';
+import { createInjectIo, type InjectIo } from './injectAndBuy.ts';
+import type { RootProportionSpan } from './meanRootProportion.ts';
+
+/** Reusable buffers of a step. */
+export interface KernelScratch {
+  readonly slots: number;
+  /** Emission share per slot for the current span. */
+  readonly shares: Float64Array;
+  /** This step's `ownerMining` intent per slot: detected and undetected shares of the miner incentive. */
+  readonly ownerDetected: Float64Array;
+  readonly ownerUndetected: Float64Array;
+  /** MinerBurned in force over most of the current span (it changes at the span's first epoch). */
+  readonly minerBurned: Float64Array;
+  /** Moving prices at the middle of the current span (the shares' average). */
+  readonly movingPrice: Float64Array;
+  readonly inject: InjectIo;
+  readonly ema: MovingPriceIo;
+  readonly rootSpan: RootProportionSpan;
+}
+
+let cached: KernelScratch | null = null;
+
+/** The scratch for `slots` slots (reused across calls; not re-entrant, like any single-threaded loop). */
+export function kernelScratch(slots: number): KernelScratch {
+  if (cached !== null && cached.slots === slots) return cached;
+  cached = {
+    slots,
+    shares: new Float64Array(slots),
+    ownerDetected: new Float64Array(slots),
+    ownerUndetected: new Float64Array(slots),
+    minerBurned: new Float64Array(slots),
+    movingPrice: new Float64Array(slots),
+    inject: createInjectIo(),
+    ema: {
+      ema: 0,
+      meanClampedPrice: 0,
+      priceSlope: 0,
+      blocksSinceStart: 0,
+      blocks: 0,
+      movingAlpha: 0,
+      halvingBlocks: 0,
+    },
+    rootSpan: { weightedRoot: 0, issuance: 0, growth: 0, blocks: 0 },
+  };
+  return cached;
+}

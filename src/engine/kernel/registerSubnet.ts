@@ -1,0 +1,103 @@
+/**
+ * The `register` intent (spec §9.1, §9.2, §9.4): a new subnet pays the lock cost, which seeds its pool at
+ * the median spot price of the existing subnets. When every slot is taken, the non-immune subnet with the
+ * lowest moving price (ties: earliest registration, then lowest slot) is dissolved first and its slot
+ * reused; otherwise the lowest free slot is taken. Registrations are rate limited globally. The chain's
+ * own functions (bigint, in rao) compute the lock cost, the median and the pruning choice: registration
+ * is rare, so exactness costs nothing here.
+ */
+import { blockEmissionForIssuance } from '../emission/blockEmission.ts';
+import { fromF64, toF64, U64F64 } from '../fixed/index.ts';
+import { networkLockCost } from '../registration/lockCost.ts';
+import { medianSubnetPrice } from '../registration/medianSubnetPrice.ts';
+import { isNetworkImmune, networkToPrune } from '../registration/networkToPrune.ts';
+import { dissolveSlot } from './dissolveSlot.ts';
+import { spotAt } from './poolSwapTao.ts';
+import type { KernelParams, KernelState } from './types.ts';
+
+const RAO = 1e9;
+const toRao = (x: number) => BigInt(Math.max(0, Math.floor(x * RAO)));
+
+/** Lock cost of a new subnet now, TAO (`get_network_lock_cost`). */
+export function kernelLockCost(state: KernelState, params: KernelParams): number {
+  const cost = networkLockCost({
+    lastLock: toRao(state.lastLock),
+    lastLockBlock: state.lastLockBlock,
+    block: state.block,
+    minLock: toRao(params.minLock),
+    reductionInterval: BigInt(params.lockReductionInterval),
+    blockEmission: blockEmissionForIssuance(toRao(state.issuance)),
+  });
+  return Number(cost) / RAO;
+}
+
+/** Outcome of {@link registerSubnet}: the lock paid (0 when refused) and the slots touched. */
+export interface Registration {
+  readonly lock: number;
+  readonly slot: number | null;
+  readonly pruned: number | null;
+  /** TAO paid to each holder class by the pruned subnet's dissolution (null when none). */
+  readonly dissolution: number[] | null;
+}
+
+const REFUSED: Registration = { lock: 0, slot: null, pruned: null, dissolution: null };
+
+/**
+ * Register a subnet at the state's block (see the file comment); refused when rate limited, when every
+ * subnet is immune, or when users hold less TAO than the lock.
+ */
+export function registerSubnet(args: {
+  readonly state: KernelState;
+  readonly params: KernelParams;
+  readonly startImmediately: boolean;
+}): Registration {
+  const { state, params } = args;
+  const c = state.columns;
+  const block = state.block;
+  if (state.lastLockBlock !== 0 && block - state.lastLockBlock < params.networkRateLimit) return REFUSED;
+  let slot = c.active.indexOf(0);
+  let pruned: number | null = null;
+  if (slot < 0) {
+    const candidates = [];
+    for (let i = 0; i < params.slots; i++) {
+      candidates.push({
+        netuid: i,
+        movingPrice: fromF64(U64F64, c.movingPrice[i]!),
+        registeredAt: c.registeredAt[i]!,
+        immune: isNetworkImmune({
+          block,
+          registeredAt: c.registeredAt[i]!,
+          immunityPeriod: params.networkImmunityPeriod,
+        }),
+      });
+    }
+    pruned = networkToPrune(candidates);
+    if (pruned === null) return REFUSED;
+    slot = pruned;
+  }
+  const lock = kernelLockCost(state, params);
+  if (lock > state.external) return REFUSED;
+  const dissolution = pruned === null ? null : dissolveSlot(state, pruned);
+
+  const prices = [];
+  for (let i = 0; i < params.slots; i++) {
+    if (c.active[i] !== 1) continue;
+    const p = spotAt(c, i);
+    if (p > 0) prices.push(fromF64(U64F64, p));
+  }
+  const median = toF64(U64F64, medianSubnetPrice(prices));
+  // The whole lock seeds the pool (the cost is never below the minimum lock).
+  const tao = lock;
+  state.external -= lock;
+  c.active[slot] = 1;
+  c.registeredAt[slot] = block;
+  c.startBlock[slot] = args.startImmediately ? block : Number.POSITIVE_INFINITY;
+  c.emissionEnabled[slot] = params.newSubnetEmissionEnabled ? 1 : 0;
+  c.taoReserve[slot] = tao;
+  c.alphaIn[slot] = median > 0 ? tao / median : 0;
+  c.wQuote[slot] = 0.5;
+  c.lastEpochBlock[slot] = block - ((slot + 1) % params.tempo);
+  state.lastLock = lock;
+  state.lastLockBlock = block;
+  return { lock, slot, pruned, dissolution };
+}

@@ -1,0 +1,184 @@
+/**
+ * The coinbase of rule pack `price-2026-06` over a span of blocks at one emission rate (spec §4), in
+ * closed form per subnet: TAO emission by EMA-price shares, injection and chain buys
+ * ({@link injectAndBuy}), alpha out with the owner cut, root alpha (to root stakers when the moving
+ * prices sum above 1, else recycled) and server/validator alpha, epochs ({@link payEpochs}) and the moving
+ * price ({@link advanceMovingPrice}). The chain recomputes shares every block from the moving prices;
+ * the span uses the moving prices predicted for its middle (from the spot price at its start) and the
+ * MinerBurned in force on average, so a young subnet's fast-rising EMA is not undercounted. The emission
+ * rate and the root sell flag are read at the start (a halving ends the span).
+ */
+import { spotPriceF64 } from '../pool/balancerF64.ts';
+import { advanceMovingPrice } from './advanceMovingPrice.ts';
+import { blockEmissionF64, blocksBeforeHalving, TOTAL_SUPPLY_TAO } from './blockEmissionF64.ts';
+import { emissionSharesF64 } from './emissionSharesF64.ts';
+import { injectAndBuy } from './injectAndBuy.ts';
+import type { KernelScratch } from './kernelScratch.ts';
+import { meanRootProportion } from './meanRootProportion.ts';
+import { type EpochSpan, payEpochs } from './payEpochs.ts';
+import { spotAt } from './poolSwapTao.ts';
+import type { KernelParams } from './types.ts';
+
+/** A span's context: what it reads, and totals it adds to (`emitted` TAO, `epochs` run). */
+export interface CoinbaseSpan extends EpochSpan {
+  params: KernelParams;
+  readonly scratch: KernelScratch;
+  /** TAO that entered subnets (injected or spent on chain buys), accumulated. */
+  emitted: number;
+}
+
+/**
+ * Run the coinbase from `span.state.block` for up to `span.blocks` blocks, stopping early at a halving
+ * (the rate changes there); sets `span.blocks` to the blocks run and advances the state's block.
+ */
+export function runCoinbaseSpan(span: CoinbaseSpan): void {
+  const { state, params, scratch } = span;
+  const c = state.columns;
+  const slots = params.slots;
+  span.blockStart = state.block;
+  const shares = scratch.shares;
+  const shareSum = emissionSharesF64({
+    state,
+    out: shares,
+    movingPrice: spanMovingPrice(span),
+    minerBurned: spanMinerBurned(span),
+  });
+  const rate = blockEmissionF64(state.issuance);
+  // Issuance grows by what subnets take (the rest is recycled), so the next halving is this many blocks away.
+  const n = Math.min(span.blocks, blocksBeforeHalving(state.issuance, rate * shareSum));
+  span.blocks = n;
+  // mint_tao caps the issuance at 21M; what no subnet takes is recycled at the end of each block.
+  const minted = Math.min(rate * n, Math.max(0, TOTAL_SUPPLY_TAO - state.issuance));
+  const taoPerBlock = minted / n;
+  let emaSum = 0;
+  for (let i = 0; i < slots; i++)
+    if (c.active[i] === 1 && c.startBlock[i]! <= state.block) emaSum += c.movingPrice[i]!;
+  const rootSell = emaSum > 1;
+  const weightedRoot = params.taoWeight * state.rootStake;
+  const io = scratch.inject;
+  const pool = io.pool;
+  const rp = scratch.rootSpan;
+  const ema = scratch.ema;
+  ema.movingAlpha = params.movingAlpha;
+  ema.halvingBlocks = params.emaHalvingBlocks;
+  let entered = 0;
+
+  for (let i = 0; i < slots; i++) {
+    if (c.active[i] !== 1) continue;
+    span.ownerRate = 0;
+    span.serverRate = 0;
+    span.validatorRate = 0;
+    span.rootRate = 0;
+    if (c.startBlock[i]! <= state.block) {
+      const t = taoPerBlock * shares[i]!;
+      const issuance = c.alphaIn[i]! + c.alphaOut[i]!;
+      const e = blockEmissionF64(issuance);
+      pool.taoReserve = c.taoReserve[i]!;
+      pool.alphaReserve = c.alphaIn[i]!;
+      pool.wQuote = c.wQuote[i]!;
+      const price = spotPriceF64(pool);
+      const cut = params.ownerCut * e;
+      const rest = e - cut;
+      // Issuance growth per block, for the root proportion's drift inside the span.
+      const rp0 = weightedRoot > 0 ? weightedRoot / (weightedRoot + issuance) : 0;
+      const alphaInGuess = t > 0 && price > 0 ? Math.min(t / price, rp0 * e) : 0;
+      rp.weightedRoot = weightedRoot;
+      rp.issuance = issuance;
+      rp.growth = e + alphaInGuess - (rootSell ? 0 : (rp0 * rest) / 2);
+      rp.blocks = n;
+
+      io.taoPerBlock = t;
+      io.alphaCapPerBlock = e * meanRootProportion(rp, 0);
+      // d(rp)/d(block) = −W·g / (W + A)² at the middle of the span.
+      io.alphaCapSlope =
+        weightedRoot > 0
+          ? (-e * weightedRoot * rp.growth) / (weightedRoot + issuance + (rp.growth * n) / 2) ** 2
+          : 0;
+      io.blocks = n;
+      injectAndBuy(io);
+      c.taoReserve[i] = pool.taoReserve;
+      c.alphaIn[i] = pool.alphaReserve;
+      c.wQuote[i] = pool.wQuote;
+      c.protocolAlpha[i]! += io.boughtAlpha;
+      c.alphaOut[i]! += io.boughtAlpha;
+      const took = t * n - io.refusedTao;
+      entered += took;
+      c.emittedTao[i]! += took;
+      c.injectedTao[i]! += io.injectedTao;
+      c.chainBuyTao[i]! += io.chainBuyTao;
+
+      // Alpha out: owner cut, then half to miners and half to validators, of which root takes rp/2.
+      c.alphaOut[i]! += e * n;
+      c.emittedAlpha[i]! += e * n;
+      const rootRate = (meanRootProportion(rp, 1) * rest) / 2;
+      span.ownerRate = cut;
+      span.serverRate = rest / 2;
+      span.validatorRate = rest / 2 - rootRate;
+      if (rootSell) span.rootRate = rootRate;
+      else c.alphaOut[i]! -= rootRate * n; // recycled
+
+      ema.ema = c.movingPrice[i]!;
+      ema.meanClampedPrice = io.meanClampedPrice;
+      ema.priceSlope = io.clampedPriceSlope;
+      ema.blocksSinceStart = state.block - c.startBlock[i]!;
+      ema.blocks = n;
+      advanceMovingPrice(ema);
+      c.movingPrice[i] = ema.ema;
+    }
+    payEpochs(span, i);
+  }
+  const recycled = minted - entered;
+  state.issuance += entered;
+  state.recycledTao += recycled;
+  span.emitted += entered;
+  state.block += n;
+}
+
+/**
+ * MinerBurned for the span's shares: the chain re-reads it every block and each epoch resets it to the
+ * share withheld (the step's owner-mining `detected`), so the value is weighted by the blocks before and
+ * after the slot's first epoch in the span. (Shares are not linear in it; the weighting is first order.)
+ */
+function spanMinerBurned(span: CoinbaseSpan): Float64Array {
+  const c = span.state.columns;
+  const out = span.scratch.minerBurned;
+  const b0 = span.state.block;
+  const n = span.blocks;
+  for (let i = 0; i < out.length; i++) {
+    const old = c.minerBurned[i]!;
+    const first = Math.max(c.lastEpochBlock[i]! + span.tempo, b0 + 1);
+    if (c.active[i] !== 1 || first > b0 + n) {
+      out[i] = old;
+      continue;
+    }
+    const before = (first - b0) / n;
+    out[i] = before * old + (1 - before) * span.ownerDetected[i]!;
+  }
+  return out;
+}
+
+/**
+ * Moving prices at the middle of the span (the mean of the EMA the chain reads before each block), from
+ * the spot price at the span's start; the same update as the span's own, over (n − 1)/2 blocks.
+ */
+function spanMovingPrice(span: CoinbaseSpan): Float64Array {
+  const { state, params, scratch } = span;
+  const c = state.columns;
+  const out = scratch.movingPrice;
+  const half = (span.blocks - 1) / 2;
+  const ema = scratch.ema;
+  ema.movingAlpha = params.movingAlpha;
+  ema.halvingBlocks = params.emaHalvingBlocks;
+  for (let i = 0; i < out.length; i++) {
+    out[i] = c.movingPrice[i]!;
+    if (half <= 0 || c.active[i] !== 1 || c.startBlock[i]! > state.block) continue;
+    ema.ema = c.movingPrice[i]!;
+    ema.meanClampedPrice = Math.min(spotAt(c, i), 1);
+    ema.priceSlope = 0;
+    ema.blocksSinceStart = state.block - c.startBlock[i]!;
+    ema.blocks = half;
+    advanceMovingPrice(ema);
+    out[i] = ema.ema;
+  }
+  return out;
+}

@@ -1,0 +1,284 @@
+/**
+ * Agents: each a policy that reads the chain state and the world and returns intents for the kernel.
+ * Policies change only their own bookkeeping (a team's review date, a speculator's cash); value moves
+ * only when the kernel applies the intents. Rates are per day and scaled by the step length `dt`.
+ */
+import type { KernelIntent, KernelState } from '../../../engine/kernel/types.ts';
+import type { Rng } from '../../rng/stream.ts';
+import type { ModelParams } from '../params.ts';
+import type { Market } from './exogenous.ts';
+import { holding, spotPrice } from './view.ts';
+import { HISTORY_DAYS, LEFT, ON_NETWORK, type World } from './world.ts';
+
+/** What every policy reads. */
+export interface AgentContext {
+  readonly state: KernelState;
+  readonly world: World;
+  readonly market: Market;
+  readonly params: ModelParams;
+  /** Step length in days. */
+  readonly dt: number;
+  readonly day: number;
+  /** TAO price in USD this step. */
+  readonly taoUsd: number;
+  /** 30-day average TAO price in USD: what teams plan with. */
+  readonly taoUsdAverage: number;
+  /** Alpha emitted per slot per day over the last step (alpha out). */
+  readonly alphaPerDay: Float64Array;
+  readonly intents: KernelIntent[];
+}
+
+/** One pump-for-share position. */
+export interface Pump {
+  readonly slot: number;
+  /** Team on the slot when the pump started (a pruned slot may hold another subnet later). */
+  readonly teamId: number;
+  alpha: number;
+  taoIn: number;
+  readonly until: number;
+  buyIntent: number;
+  sellIntent: number;
+}
+
+/** Cash (TAO outside the chain's pools) held by agent groups between steps. */
+export interface Wallets {
+  stakers: number;
+  speculators: number;
+  rootClaims: number;
+  /** Speculators' own alpha per slot (the class also holds pumpers' alpha). */
+  readonly specAlpha: Float64Array;
+  /** Open pumps: slot, alpha held, TAO paid, day to dump, and the intents that buy and sell it (-1 = none). */
+  readonly pumps: Pump[];
+  pumpProfitTao: number;
+  selfMiningTao: number;
+}
+
+const MINER_SHARE = 0.5;
+
+/** Outside revenue a team's product could earn per day (USD). */
+export function outsideRevenue(ctx: AgentContext, slot: number): number {
+  const { world, market } = ctx;
+  return (world.outsideBase[slot]! * world.quality[slot]! * market.aiDemand) / market.competition;
+}
+
+/** Subnet teams: quality drift, selling the owner cut, buybacks, self-mining, and the leave decision. */
+export function teamsAct(ctx: AgentContext, rng: Rng): number[] {
+  const { state, world, params, dt, day, intents, taoUsd } = ctx;
+  const t = params.teams;
+  const sigma = params.teams.qualityVolatilityPerYear * Math.sqrt(dt / 365);
+  const leavers: number[] = [];
+  for (let i = 0; i < world.slots; i++) {
+    const status = world.status[i];
+    if (status === LEFT) {
+      const sell = Math.min(holding(state, 'owner', i), world.leaveSellPerDay[i]! * dt);
+      if (sell > 0) intents.push({ kind: 'unstake', slot: i, alpha: sell, holder: 'owner' });
+      continue;
+    }
+    if (status !== ON_NETWORK) continue;
+    world.quality[i] = world.quality[i]! * Math.exp(sigma * rng.normal() - 0.5 * sigma * sigma);
+    const price = spotPrice(state, i);
+    const ownerAlpha = holding(state, 'owner', i);
+    const sell = ownerAlpha * Math.min(1, t.ownerSellShare * dt);
+    if (sell > 0) intents.push({ kind: 'unstake', slot: i, alpha: sell, holder: 'owner' });
+    const revenue = outsideRevenue(ctx, i);
+    if (world.buybacker[i] === 1 && taoUsd > 0) {
+      const tao = (t.buybackShare * t.onNetworkRevenueShare * revenue * dt) / taoUsd;
+      if (tao > 0) intents.push({ kind: 'buyback', slot: i, tao });
+    }
+    if (world.selfMiner[i] === 1) {
+      const take = params.adversaries.selfMiningTakeShare;
+      const detected = take * params.adversaries.selfMiningDetectedShare;
+      intents.push({ kind: 'ownerMining', slot: i, detected, undetected: take - detected });
+    }
+    if (day >= world.nextReview[i]!) {
+      world.nextReview[i] = day + t.decisionEveryDays;
+      const minerAlpha = ctx.alphaPerDay[i]! * (1 - ownerCutShare(params)) * MINER_SHARE;
+      const undetected =
+        world.selfMiner[i] === 1
+          ? params.adversaries.selfMiningTakeShare * (1 - params.adversaries.selfMiningDetectedShare)
+          : 0;
+      const ownerIncome =
+        (ctx.alphaPerDay[i]! * ownerCutShare(params) + minerAlpha * undetected) * price * taoUsd +
+        t.onNetworkRevenueShare * revenue;
+      const outside = revenue - t.opexUsdPerDay;
+      const switching = (revenue * t.switchingCostDays) / 365;
+      if (outside - ownerIncome > switching) {
+        world.status[i] = LEFT;
+        const id = world.teamId[i]!;
+        if (id >= 0) world.teamLeftDay[id] = day;
+        world.leaveSellPerDay[i] = ownerAlpha / Math.max(1, t.leaveSellDays);
+        world.quality[i] = 0; // the product leaves with the team
+        leavers.push(i);
+      }
+    }
+  }
+  return leavers;
+}
+
+/** The owner cut as a proportion (SubnetOwnerCut 11796/65535). */
+export function ownerCutShare(_params: ModelParams): number {
+  return 11_796 / 65_535;
+}
+
+/** Miners: enter and exit by profit; sell most of what they mine. */
+export function minersAct(ctx: AgentContext): void {
+  const { state, world, params, dt, intents, taoUsd, market } = ctx;
+  const m = params.miners;
+  // Required capability rises as compute gets cheaper, so a miner's cost falls slower than unit cost.
+  const cost = m.costUsdPerDay * market.computeCost ** 0.3;
+  for (let i = 0; i < world.slots; i++) {
+    if (state.columns.active[i] !== 1) continue;
+    const minersNow = world.miners[i]!;
+    const minedUsd =
+      ctx.alphaPerDay[i]! * (1 - ownerCutShare(params)) * MINER_SHARE * spotPrice(state, i) * taoUsd;
+    const perMiner = minedUsd / Math.max(1, minersNow);
+    const margin = Math.max(-3, Math.min(3, Math.log(Math.max(perMiner, 1e-9) / cost)));
+    world.miners[i] = Math.max(1, Math.min(255, minersNow * Math.exp(m.entryElasticity * margin * dt)));
+    const sell = holding(state, 'miner', i) * Math.min(1, m.sellShare * dt);
+    if (sell > 0) intents.push({ kind: 'unstake', slot: i, alpha: sell, holder: 'miner' });
+  }
+}
+
+/**
+ * Stakers: leave subnets whose team left, move a share of their stake each day towards higher validator
+ * yields (with inertia), and sell root dividends for TAO that they restake on root (the chain's default
+ * claim). TAO from sales is spent on the next step's purchases.
+ */
+export function stakersAct(ctx: AgentContext, wallets: Wallets): void {
+  const { state, world, params, dt, intents } = ctx;
+  const s = params.stakers;
+  const n = world.slots;
+  if (wallets.rootClaims > 0) {
+    intents.push({ kind: 'rootStake', tao: wallets.rootClaims });
+    wallets.rootClaims = 0;
+  }
+  let totalValue = 0;
+  let weighted = 0;
+  const yields = scratch(n);
+  const values = scratch2(n);
+  for (let i = 0; i < n; i++) {
+    const rootAlpha = holding(state, 'root', i);
+    if (rootAlpha > 0) intents.push({ kind: 'unstake', slot: i, alpha: rootAlpha, holder: 'root' });
+    if (state.columns.active[i] !== 1) {
+      values[i] = 0;
+      continue;
+    }
+    const alpha = holding(state, 'staker', i);
+    const price = spotPrice(state, i);
+    if (world.status[i] === LEFT) {
+      const exit = alpha * Math.min(1, s.darkExitPerDay * dt);
+      if (exit > 0) intents.push({ kind: 'unstake', slot: i, alpha: exit, holder: 'staker' });
+      values[i] = 0;
+      continue;
+    }
+    const value = alpha * price;
+    const validatorAlphaPerDay = ctx.alphaPerDay[i]! * (1 - ownerCutShare(params)) * (1 - MINER_SHARE);
+    yields[i] = alpha > 0 ? validatorAlphaPerDay / alpha : 0;
+    values[i] = value;
+    totalValue += value;
+    weighted += value * yields[i]!;
+  }
+  if (totalValue <= 0) return;
+  const mean = weighted / totalValue;
+  // Target allocation tilts towards yield; a move of `reallocationPerDay` per day closes part of the gap.
+  let norm = 0;
+  for (let i = 0; i < n; i++) {
+    if (values[i]! <= 0) continue;
+    norm +=
+      values[i]! * Math.exp(s.yieldSensitivity * Math.tanh((yields[i]! - mean) / Math.max(mean, 1e-12)));
+  }
+  const rate = Math.min(1, s.reallocationPerDay * dt);
+  for (let i = 0; i < n; i++) {
+    if (values[i]! <= 0) continue;
+    const target =
+      (totalValue *
+        values[i]! *
+        Math.exp(s.yieldSensitivity * Math.tanh((yields[i]! - mean) / Math.max(mean, 1e-12)))) /
+      norm;
+    const move = rate * (target - values[i]!);
+    const price = spotPrice(state, i);
+    if (move < 0 && price > 0) {
+      intents.push({ kind: 'unstake', slot: i, alpha: -move / price, holder: 'staker' });
+    } else if (move > 0 && wallets.stakers > 0) {
+      const tao = Math.min(move, wallets.stakers);
+      wallets.stakers -= tao;
+      intents.push({ kind: 'stake', slot: i, tao, holder: 'staker' });
+    }
+  }
+}
+
+/** Speculators: buy recent winners, sell losers, and dump everything on a deep drawdown. */
+export function speculatorsAct(ctx: AgentContext, wallets: Wallets): void {
+  const { state, world, params, day, intents } = ctx;
+  const p = params.speculators;
+  if (day < 7) return;
+  const n = world.slots;
+  const budget = (p.capitalTao / Math.max(1, n)) * 8; // concentrate on the movers
+  for (let i = 0; i < n; i++) {
+    if (state.columns.active[i] !== 1) continue;
+    const now = spotPrice(state, i);
+    const weekAgo = world.history[((day - 7) % HISTORY_DAYS) * n + i]!;
+    if (now <= 0 || weekAgo <= 0) continue;
+    let high = 0;
+    for (let d = 0; d < Math.min(HISTORY_DAYS, day); d++) high = Math.max(high, world.history[d * n + i]!);
+    const held = wallets.specAlpha[i]!;
+    if (held > 0 && (now < (1 - p.panicDrawdown) * high || world.status[i] === LEFT)) {
+      intents.push({ kind: 'unstake', slot: i, alpha: held, holder: 'speculator' });
+      wallets.specAlpha[i] = 0;
+      continue;
+    }
+    const ret = Math.log(now / weekAgo);
+    const targetTao = Math.max(0, Math.min(1, p.momentumSensitivity * ret)) * budget;
+    const heldTao = held * now;
+    if (targetTao > heldTao * 1.1 && wallets.speculators > 0) {
+      const tao = Math.min(targetTao - heldTao, wallets.speculators);
+      wallets.speculators -= tao;
+      intents.push({ kind: 'stake', slot: i, tao, holder: 'speculator' });
+    } else if (targetTao < heldTao * 0.5 && held > 0) {
+      const alpha = held * 0.5;
+      wallets.specAlpha[i] = held - alpha;
+      intents.push({ kind: 'unstake', slot: i, alpha, holder: 'speculator' });
+    }
+  }
+}
+
+/**
+ * Pump-for-share: an adversary buys a small subnet's alpha to lift its EMA price (and so its emission
+ * share), then dumps after a while. Profit is what comes back minus what went in.
+ */
+export function pumpersAct(ctx: AgentContext, wallets: Wallets, rng: Rng): void {
+  const { state, world, params, dt, day, intents } = ctx;
+  const a = params.adversaries;
+  for (const pump of wallets.pumps) {
+    if (pump.alpha > 0 && day >= pump.until && world.teamId[pump.slot] === pump.teamId) {
+      pump.sellIntent = intents.length;
+      intents.push({ kind: 'unstake', slot: pump.slot, alpha: pump.alpha, holder: 'speculator' });
+    }
+  }
+  const arrivals = rng.poisson((a.pumpersPerYear * dt) / 365);
+  for (let k = 0; k < arrivals; k++) {
+    const slot = Math.floor(rng.uniform() * world.slots);
+    if (state.columns.active[slot] !== 1 || world.status[slot] !== ON_NETWORK) continue;
+    wallets.pumps.push({
+      slot,
+      teamId: world.teamId[slot]!,
+      alpha: 0,
+      taoIn: a.pumpTao,
+      until: day + a.pumpHoldDays,
+      buyIntent: intents.length,
+      sellIntent: -1,
+    });
+    intents.push({ kind: 'stake', slot, tao: a.pumpTao, holder: 'speculator' });
+  }
+}
+
+let scratchA = new Float64Array(0);
+let scratchB = new Float64Array(0);
+function scratch(n: number): Float64Array {
+  if (scratchA.length < n) scratchA = new Float64Array(n);
+  return scratchA;
+}
+function scratch2(n: number): Float64Array {
+  if (scratchB.length < n) scratchB = new Float64Array(n);
+  return scratchB;
+}

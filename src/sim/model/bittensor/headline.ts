@@ -1,0 +1,37 @@
+/** The report's opening answer, in plain words, from the aggregate figures. */
+import type { Summary } from '../../collect/summary.ts';
+
+const pct = (x: number) => `${(x * 100).toFixed(Math.abs(x) < 0.1 ? 1 : 0)}%`;
+
+/** A few sentences answering: does the network return value to those who fund it? */
+export function headline(summary: Omit<Summary, 'headline'>): string[] {
+  const o = (key: string) => summary.outcomes.find((x) => x.key === key);
+  const e = (key: string) => summary.events.find((x) => x.key === key);
+  const lines: string[] = [];
+  const holder = o('holderReturn');
+  const runs = summary.runs.completed;
+  if (holder !== undefined && holder.count > 0) {
+    const q = holder.quantiles;
+    lines.push(
+      `Across ${runs.toLocaleString('en-US')} futures of ${Math.round((summary.horizonDays / 365) * 10) / 10} years, a TAO holder's median return is ${pct(holder.median)} (5th percentile ${pct(q.p5 ?? Number.NaN)}, 95th ${pct(q.p95 ?? Number.NaN)}); the holder loses money in ${pct(holder.probNegative)} of futures.`,
+    );
+    lines.push(
+      `Outcomes are ${Math.abs(holder.skewness) < 0.5 ? 'roughly symmetric' : holder.skewness > 0 ? 'skewed to the upside' : 'skewed to the downside'} (skewness ${holder.skewness.toFixed(2)}, kurtosis ${holder.kurtosis.toFixed(1)}): the best 10% of futures hold ${pct(holder.top10Share)} of all positive return.`,
+    );
+  }
+  const ratio = o('returnRatio');
+  if (ratio !== undefined && ratio.count > 0) {
+    lines.push(
+      `For every TAO emitted, the network returns a median of ${ratio.median.toFixed(4)} TAO to holders through burns and buybacks.`,
+    );
+  }
+  const top = e('topDecileLeavesWithinYear');
+  const left = o('leftEmissionShare');
+  const retained = o('topQualityRetained');
+  if (top !== undefined && left !== undefined) {
+    lines.push(
+      `In ${pct(top.probability)} of futures at least one of today's top-decile subnets takes its product elsewhere within a year; subnets that later leave capture a median ${pct(left.median)} of all emission${retained === undefined ? '' : `, and a median ${pct(retained.median)} of the best subnets stay to the end`}.`,
+    );
+  }
+  return lines;
+}

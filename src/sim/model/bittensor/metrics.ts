@@ -1,0 +1,122 @@
+/** What the Bittensor model records: time series, final outcomes and events, with their meaning. */
+import type { MetricInfo, ModelShape } from '../types.ts';
+
+const m = (key: string, label: string, unit: MetricInfo['unit'], description: string): MetricInfo => ({
+  key,
+  label,
+  unit,
+  description,
+});
+
+export const SERIES = [
+  m('taoPriceUsd', 'TAO price', 'USD', 'Market price of TAO.'),
+  m(
+    'holderReturn',
+    'TAO holder return',
+    'return',
+    'Return of holding unstaked TAO since the start, in USD, net of dilution.',
+  ),
+  m(
+    'returnRatio',
+    'Return ratio',
+    'ratio',
+    'Value returned to holders (burns and buybacks) per TAO emitted, so far.',
+  ),
+  m('subnetsOnNetwork', 'Subnets with their team', 'count', 'Subnets whose team is still on the network.'),
+  m('subnetsLeft', 'Teams that left', 'count', 'Teams that took their product off the network, so far.'),
+  m('issuance', 'TAO issued', 'TAO', 'Total TAO issuance.'),
+  m('chainBuyShare', 'Chain-buy share', 'share', 'Share of TAO emission spent on chain buys, so far.'),
+  m('emissionGini', 'Emission Gini', 'ratio', 'Gini coefficient of cumulative emission across subnets.'),
+  m('miners', 'Miners', 'count', 'Miners across all subnets.'),
+] as const;
+
+export const OUTCOMES = [
+  m('finalTaoPriceUsd', 'Final TAO price', 'USD', 'TAO price at the horizon.'),
+  m(
+    'holderReturn',
+    'TAO holder return',
+    'return',
+    'Return of holding unstaked TAO over the horizon, net of dilution.',
+  ),
+  m(
+    'rootStakerReturn',
+    'Root staker return',
+    'return',
+    'Return of TAO staked on root with dividends sold and restaked (the default claim), in USD.',
+  ),
+  m(
+    'returnRatio',
+    'Return ratio',
+    'ratio',
+    'Value returned to holders by burns and buybacks per TAO emitted.',
+  ),
+  m(
+    'subnetsRetained',
+    'Starting subnets retained',
+    'share',
+    'Share of the starting teams still on the network at the horizon.',
+  ),
+  m('subnetsLeft', 'Teams that left', 'count', 'Teams that took their product elsewhere during the run.'),
+  m('subnetsDeregistered', 'Subnets deregistered', 'count', 'Subnets pruned to make room for new ones.'),
+  m(
+    'leftEmissionShare',
+    'Emission to leavers',
+    'share',
+    'Share of all TAO emission captured by subnets whose team later left.',
+  ),
+  m('emissionGini', 'Emission Gini', 'ratio', 'Gini coefficient of cumulative TAO emission across subnets.'),
+  m('chainBuyShare', 'Chain-buy share', 'share', 'Share of TAO emission spent on chain buys.'),
+  m(
+    'topQualityRetained',
+    'Best subnets retained',
+    'share',
+    'Share of the starting top-decile subnets whose team stayed.',
+  ),
+  m('pumpProfitTao', 'Pump-for-share profit', 'TAO', 'Total profit of pump-for-share adversaries.'),
+  m(
+    'selfMiningTao',
+    'Self-mining extraction',
+    'TAO',
+    'TAO value owners extracted by mining their own subnets undetected.',
+  ),
+] as const;
+
+export const EVENTS = [
+  m(
+    'topDecileLeavesWithinYear',
+    'A top-decile subnet leaves within a year',
+    'boolean',
+    'At least one of the starting top 10% subnets by emission loses its team within 365 days.',
+  ),
+  m(
+    'priceHalves',
+    'TAO price halves',
+    'boolean',
+    'The TAO price falls below half its starting value at some point.',
+  ),
+  m(
+    'quarterOfTeamsLeave',
+    'A quarter of teams leave',
+    'boolean',
+    'At least 25% of the starting teams leave by the horizon.',
+  ),
+] as const;
+
+/** The model's shape (same for every scenario). */
+export const SHAPE: ModelShape = { series: SERIES, outcomes: OUTCOMES, events: EVENTS };
+
+/** Index of a key in a list of metrics. */
+export const indexOf = (list: readonly MetricInfo[], key: string): number =>
+  list.findIndex((x) => x.key === key);
+
+/** Gini coefficient of non-negative values (0 = equal, 1 = all to one). */
+export function gini(values: ArrayLike<number>, count: number): number {
+  const xs = Array.from({ length: count }, (_, i) => Math.max(0, values[i] ?? 0)).sort((a, b) => a - b);
+  let sum = 0;
+  let weighted = 0;
+  xs.forEach((x, i) => {
+    sum += x;
+    weighted += (i + 1) * x;
+  });
+  return sum <= 0 ? 0 : (2 * weighted) / (count * sum) - (count + 1) / count;
+}

@@ -1,0 +1,376 @@
+/**
+ * One future of a Bittensor network: the kernel runs the chain's economics (rule pack
+ * `price-2026-06`), agents decide each step, and exogenous paths move TAO demand, AI demand, compute
+ * cost and competition.
+ *
+ * TAO price: market cap = start cap × exogenous demand × (useful output / start)^w + returned value,
+ * where useful output is the product quality of subnets whose team is still on the network (scaled by
+ * AI demand over competition) and returned value is the USD of alpha burned by buybacks (each USD
+ * returned adds `returnedValueMultiple` USD of cap). Price = cap / issuance, so emission dilutes holders.
+ */
+import { createKernelState, kernelStep } from '../../../engine/kernel/index.ts';
+import type { KernelIntent, KernelParams, StepReport } from '../../../engine/kernel/types.ts';
+import { createStream } from '../../rng/stream.ts';
+import type { ModelParams } from '../params.ts';
+import type { RunInput, RunOutput } from '../types.ts';
+import { minersAct, pumpersAct, speculatorsAct, stakersAct, teamsAct, type Wallets } from './agents.ts';
+import { advanceMarket, initialMarket } from './exogenous.ts';
+import { addTeam, initialNetwork } from './init.ts';
+import { EVENTS, gini, indexOf, OUTCOMES, SERIES } from './metrics.ts';
+import { spotPrice } from './view.ts';
+import { createWorld, EMPTY, HISTORY_DAYS, ON_NETWORK } from './world.ts';
+
+/** What the model reads from a resolved scenario. */
+export interface ModelScenario {
+  readonly horizonDays: number;
+  readonly step: 'block' | 'tempo' | 'day';
+  readonly recordEveryDays: number;
+  readonly model: ModelParams;
+}
+
+const BLOCKS_PER_DAY = 7200;
+const STEP_BLOCKS = { block: 1, tempo: 360, day: BLOCKS_PER_DAY } as const;
+
+/** Kernel parameters for a scenario (the production runtime's values, spec §11). */
+export function kernelParams(scenario: ModelScenario): KernelParams {
+  return {
+    slots: 128,
+    blocksPerStep: STEP_BLOCKS[scenario.step],
+    tempo: 360,
+    taoWeight: scenario.model.network.taoWeight,
+    ownerCut: 11_796 / 65_535,
+    emaHalvingBlocks: 201_600,
+    movingAlpha: 12_885 / 2 ** 32,
+    feeRate: 33 / 65_535,
+    minLock: 1000,
+    lockReductionInterval: 57_600,
+    networkRateLimit: 28_800,
+    networkImmunityPeriod: 864_000,
+    newSubnetEmissionEnabled: true,
+  };
+}
+
+/** Record indices: every `recordEveryDays`, plus the last step. */
+export function recordSteps(scenario: ModelScenario): Int32Array {
+  const dt = STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY;
+  const total = Math.round(scenario.horizonDays / dt);
+  const every = Math.max(1, Math.round(scenario.recordEveryDays / dt));
+  const out: number[] = [];
+  for (let s = 0; s <= total; s += every) out.push(s);
+  if (out.at(-1) !== total) out.push(total);
+  return Int32Array.from(out);
+}
+
+/** Run one future. */
+export function runFuture(input: RunInput<ModelScenario>): RunOutput {
+  const { scenario, seed, runIndex } = input;
+  const params = scenario.model;
+  const rngMarket = createStream(seed, runIndex, 'market');
+  const rngTeams = createStream(seed, runIndex, 'teams');
+  const rngInit = createStream(seed, runIndex, 'init');
+  const rngAdversary = createStream(seed, runIndex, 'adversaries');
+  const rngEntry = createStream(seed, runIndex, 'entry');
+  const kp = kernelParams(scenario);
+  const dt = kp.blocksPerStep / BLOCKS_PER_DAY;
+  const totalSteps = Math.round(scenario.horizonDays / dt);
+  const maxTeams =
+    kp.slots + Math.ceil(params.entry.registrationsPerYear * (scenario.horizonDays / 365) * 3) + 16;
+  const world = createWorld(kp.slots, maxTeams);
+  const market = initialMarket();
+  const subnets = initialNetwork({ params, world, rng: rngInit });
+  const state = createKernelState({
+    params: kp,
+    subnets,
+    issuance: params.network.issuanceTao,
+    rootStake: params.network.rootStakeTao,
+    block: 0,
+  });
+  const initialTeams = world.nextTeamId;
+  const topDecile = topDecileTeams(world, initialTeams);
+
+  const startCap = params.market.taoPriceUsd * params.network.issuanceTao;
+  const startOutput = usefulOutput(world, 1, 1);
+  const wallets: Wallets = {
+    stakers: 0.02 * params.network.rootStakeTao,
+    speculators: params.speculators.capitalTao,
+    rootClaims: 0,
+    specAlpha: new Float64Array(kp.slots),
+    pumps: [],
+    pumpProfitTao: 0,
+    selfMiningTao: 0,
+  };
+  const prevEmittedAlpha = new Float64Array(kp.slots);
+  const prevEmittedTao = new Float64Array(kp.slots);
+  const alphaPerDay = new Float64Array(kp.slots);
+  let prevBurnedValue = 0;
+  let returnedUsd = 0;
+  let rootGrowth = 1;
+  let priceHalved = false;
+  let deregistered = 0;
+
+  const steps = recordSteps(scenario);
+  const series = new Float64Array(steps.length * SERIES.length);
+  let nextRecord = 0;
+  const price0 = params.market.taoPriceUsd;
+  let taoUsd = price0;
+  let taoUsdAverage = price0;
+
+  const record = (step: number) => {
+    while (nextRecord < steps.length && steps[nextRecord] === step) {
+      const row = nextRecord * SERIES.length;
+      const c = state.columns;
+      const emitted = sum(c.emittedTao);
+      series[row + 0] = taoUsd;
+      series[row + 1] = taoUsd / price0 - 1;
+      series[row + 2] = emitted > 0 ? sum(c.burnedValueTao) / emitted : 0;
+      series[row + 3] = countStatus(world.status, ON_NETWORK);
+      series[row + 4] = countLeft(world);
+      series[row + 5] = state.issuance;
+      series[row + 6] = emitted > 0 ? sum(c.chainBuyTao) / emitted : 0;
+      series[row + 7] = gini(world.teamEmission, world.nextTeamId);
+      series[row + 8] = sum(world.miners);
+      nextRecord += 1;
+    }
+  };
+  record(0);
+
+  const intents: KernelIntent[] = [];
+  for (let step = 1; step <= totalSteps; step++) {
+    const day = step * dt;
+    const wholeDay = Math.floor(day);
+    advanceMarket(market, params.market, rngMarket, dt);
+    taoUsd = taoPrice({
+      startCap,
+      startOutput,
+      world,
+      market,
+      params,
+      returnedUsd,
+      issuance: state.issuance,
+    });
+    if (taoUsd < 0.5 * price0) priceHalved = true;
+    taoUsdAverage += (taoUsd - taoUsdAverage) * (1 - 0.5 ** (dt / 30));
+
+    intents.length = 0;
+    const ctx = {
+      state,
+      world,
+      market,
+      params,
+      dt,
+      day: wholeDay,
+      taoUsd,
+      taoUsdAverage,
+      alphaPerDay,
+      intents,
+    };
+    teamsAct(ctx, rngTeams);
+    minersAct(ctx);
+    stakersAct(ctx, wallets);
+    speculatorsAct(ctx, wallets);
+    pumpersAct(ctx, wallets, rngAdversary);
+    const arrivals = rngEntry.poisson((params.entry.registrationsPerYear * dt) / 365);
+    for (let k = 0; k < arrivals; k++) intents.push({ kind: 'register', startImmediately: true });
+
+    const rootBefore = state.rootStake;
+    const report = kernelStep({ state, params: kp, intents });
+
+    settleWallets({ wallets, intents, report });
+    // Root dividends sold and restaked grow a root staker's TAO (other root flows are stakers' own).
+    if (rootBefore > 0) rootGrowth *= 1 + Math.max(0, state.rootStake - rootBefore) / rootBefore;
+
+    for (const slot of report.pruned) {
+      // Open pumps on a dissolved subnet are closed at its last price (dissolution pays pro rata by value).
+      const last = world.history[((wholeDay + HISTORY_DAYS - 1) % HISTORY_DAYS) * kp.slots + slot]!;
+      for (let k = wallets.pumps.length - 1; k >= 0; k--) {
+        const pump = wallets.pumps[k]!;
+        if (pump.slot !== slot || pump.teamId !== world.teamId[slot]) continue;
+        wallets.pumpProfitTao += pump.alpha * last - pump.taoIn;
+        wallets.pumps.splice(k, 1);
+      }
+      const id = world.teamId[slot]!;
+      if (id >= 0) world.teamPruned[id] = 1;
+      world.status[slot] = EMPTY;
+      world.teamId[slot] = -1;
+      wallets.specAlpha[slot] = 0;
+      deregistered += 1;
+    }
+    for (const slot of report.registered) {
+      addTeam({
+        world,
+        slot,
+        quality: Math.exp(0.5 * rngEntry.normal()),
+        params,
+        rng: rngEntry,
+        day: wholeDay,
+        initialShare: -1,
+      });
+    }
+
+    const c = state.columns;
+    for (let i = 0; i < kp.slots; i++) {
+      const da = c.emittedAlpha[i]! - prevEmittedAlpha[i]!;
+      alphaPerDay[i] = da > 0 ? da / dt : 0;
+      prevEmittedAlpha[i] = c.emittedAlpha[i]!;
+      const dTao = c.emittedTao[i]! - prevEmittedTao[i]!;
+      prevEmittedTao[i] = c.emittedTao[i]!;
+      const id = world.teamId[i]!;
+      if (id >= 0 && dTao > 0) world.teamEmission[id] = world.teamEmission[id]! + dTao;
+      world.history[(wholeDay % HISTORY_DAYS) * kp.slots + i] = c.active[i] === 1 ? spotPrice(state, i) : 0;
+      if (world.selfMiner[i] === 1 && world.status[i] === ON_NETWORK) {
+        const take =
+          params.adversaries.selfMiningTakeShare * (1 - params.adversaries.selfMiningDetectedShare);
+        wallets.selfMiningTao += da * (1 - kp.ownerCut) * 0.5 * take * spotPrice(state, i);
+      }
+    }
+    const burned = sum(c.burnedValueTao);
+    returnedUsd += (burned - prevBurnedValue) * taoUsd * params.market.returnedValueMultiple;
+    prevBurnedValue = burned;
+    record(step);
+  }
+
+  // Close open pumps at the horizon price to measure their profit.
+  for (const pump of wallets.pumps) {
+    wallets.pumpProfitTao += pump.alpha * spotPrice(state, pump.slot) - pump.taoIn;
+  }
+
+  const outcomes = new Float64Array(OUTCOMES.length);
+  const c = state.columns;
+  const emitted = sum(c.emittedTao);
+  let leftEmission = 0;
+  let totalEmission = 0;
+  for (let id = 0; id < world.nextTeamId; id++) {
+    totalEmission += world.teamEmission[id]!;
+    if (world.teamLeftDay[id]! >= 0) leftEmission += world.teamEmission[id]!;
+  }
+  const retained = countRetained(world, initialTeams);
+  const set = (key: string, v: number) => {
+    outcomes[indexOf(OUTCOMES, key)] = v;
+  };
+  set('finalTaoPriceUsd', taoUsd);
+  set('holderReturn', taoUsd / price0 - 1);
+  set('rootStakerReturn', (rootGrowth * taoUsd) / price0 - 1);
+  set('returnRatio', emitted > 0 ? sum(c.burnedValueTao) / emitted : 0);
+  set('subnetsRetained', retained / Math.max(1, initialTeams));
+  set('subnetsLeft', countLeft(world));
+  set('subnetsDeregistered', deregistered);
+  set('leftEmissionShare', totalEmission > 0 ? leftEmission / totalEmission : 0);
+  set('emissionGini', gini(world.teamEmission, world.nextTeamId));
+  set('chainBuyShare', emitted > 0 ? sum(c.chainBuyTao) / emitted : 0);
+  set(
+    'topQualityRetained',
+    topDecile.filter((id) => world.teamLeftDay[id]! < 0).length / Math.max(1, topDecile.length),
+  );
+  set('pumpProfitTao', wallets.pumpProfitTao);
+  set('selfMiningTao', wallets.selfMiningTao);
+
+  const events = new Uint8Array(EVENTS.length);
+  events[indexOf(EVENTS, 'topDecileLeavesWithinYear')] = topDecile.some(
+    (id) => world.teamLeftDay[id]! >= 0 && world.teamLeftDay[id]! < 365,
+  )
+    ? 1
+    : 0;
+  events[indexOf(EVENTS, 'priceHalves')] = priceHalved ? 1 : 0;
+  events[indexOf(EVENTS, 'quarterOfTeamsLeave')] = initialTeams - retained >= 0.25 * initialTeams ? 1 : 0;
+  return { steps, series, outcomes, events };
+}
+
+/** Move what the kernel filled into the agents' wallets (TAO from sales, alpha from buys, pump P&L). */
+function settleWallets(args: {
+  wallets: Wallets;
+  intents: readonly KernelIntent[];
+  report: StepReport;
+}): void {
+  const { wallets, intents, report } = args;
+  const pumpIntents = new Set<number>();
+  for (const pump of wallets.pumps) {
+    if (pump.buyIntent >= 0) {
+      pumpIntents.add(pump.buyIntent);
+      pump.alpha = report.received[pump.buyIntent] ?? 0;
+      pump.taoIn = report.filled[pump.buyIntent] ?? 0;
+      pump.buyIntent = -1;
+    }
+    if (pump.sellIntent >= 0) {
+      pumpIntents.add(pump.sellIntent);
+      wallets.pumpProfitTao += (report.proceeds[pump.sellIntent] ?? 0) - pump.taoIn;
+      pump.alpha = 0;
+    }
+  }
+  for (let k = wallets.pumps.length - 1; k >= 0; k--)
+    if (wallets.pumps[k]!.sellIntent >= 0) wallets.pumps.splice(k, 1);
+  intents.forEach((intent, k) => {
+    if (pumpIntents.has(k)) return;
+    if (intent.kind === 'unstake') {
+      const proceeds = report.proceeds[k] ?? 0;
+      if (intent.holder === 'staker') wallets.stakers += proceeds;
+      else if (intent.holder === 'root') wallets.rootClaims += proceeds;
+      else if (intent.holder === 'speculator') wallets.speculators += proceeds;
+    } else if (intent.kind === 'stake') {
+      const unspent = intent.tao - (report.filled[k] ?? 0);
+      if (intent.holder === 'staker') wallets.stakers += unspent;
+      if (intent.holder === 'speculator') {
+        wallets.speculators += unspent;
+        wallets.specAlpha[intent.slot] = wallets.specAlpha[intent.slot]! + (report.received[k] ?? 0);
+      }
+    }
+  });
+}
+
+/** Useful output index: quality of products still on the network, scaled by AI demand over competition. */
+function usefulOutput(world: ReturnType<typeof createWorld>, aiDemand: number, competition: number): number {
+  let u = 0;
+  for (let i = 0; i < world.slots; i++) {
+    if (world.status[i] === ON_NETWORK)
+      u += world.quality[i]! * world.outsideBase[i]! * Math.sqrt(world.miners[i]! / 255);
+  }
+  return (u * aiDemand) / competition;
+}
+
+function taoPrice(args: {
+  startCap: number;
+  startOutput: number;
+  world: ReturnType<typeof createWorld>;
+  market: ReturnType<typeof initialMarket>;
+  params: ModelParams;
+  returnedUsd: number;
+  issuance: number;
+}): number {
+  const { market, params } = args;
+  const output = usefulOutput(args.world, market.aiDemand, market.competition);
+  const fundamentals = args.startOutput > 0 ? Math.max(output, 0) / args.startOutput : 1;
+  const cap =
+    args.startCap * market.demand * fundamentals ** params.market.fundamentalsWeight + args.returnedUsd;
+  return cap / args.issuance;
+}
+
+function topDecileTeams(world: ReturnType<typeof createWorld>, initialTeams: number): number[] {
+  const ids = Array.from({ length: initialTeams }, (_, i) => i).sort(
+    (a, b) => world.teamInitialShare[b]! - world.teamInitialShare[a]! || a - b,
+  );
+  return ids.slice(0, Math.max(1, Math.round(initialTeams / 10)));
+}
+
+function countStatus(status: Uint8Array, value: number): number {
+  let n = 0;
+  for (let i = 0; i < status.length; i++) if (status[i] === value) n += 1;
+  return n;
+}
+
+function countLeft(world: ReturnType<typeof createWorld>): number {
+  let n = 0;
+  for (let id = 0; id < world.nextTeamId; id++) if (world.teamLeftDay[id]! >= 0) n += 1;
+  return n;
+}
+
+function countRetained(world: ReturnType<typeof createWorld>, initialTeams: number): number {
+  let n = 0;
+  for (let id = 0; id < initialTeams; id++)
+    if (world.teamLeftDay[id]! < 0 && world.teamPruned[id] === 0) n += 1;
+  return n;
+}
+
+function sum(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  return s;
+}

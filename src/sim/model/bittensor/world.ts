@@ -1,0 +1,62 @@
+/**
+ * What the agents know about each subnet beyond the chain state: the team behind it, its product's
+ * quality and outside value, its miners, and short price histories. Typed columns, one per slot;
+ * teams are also numbered so a subnet can be followed after its slot is pruned and reused.
+ */
+
+/** Team status of a slot. */
+export const EMPTY = 0;
+export const ON_NETWORK = 1;
+export const LEFT = 2;
+
+/** Days of price history kept per slot (for momentum and drawdowns). */
+export const HISTORY_DAYS = 30;
+
+/** Per-slot agent state. */
+export interface World {
+  readonly slots: number;
+  readonly status: Uint8Array;
+  /** Team id of the slot's occupant (-1 = none). */
+  readonly teamId: Int32Array;
+  /** Product quality (1 = median at the start). */
+  readonly quality: Float64Array;
+  /** Outside revenue at quality 1 and market indices 1 (USD/day). */
+  readonly outsideBase: Float64Array;
+  readonly buybacker: Uint8Array;
+  readonly selfMiner: Uint8Array;
+  readonly miners: Float64Array;
+  /** Owner alpha still to sell after the team left, and the daily amount. */
+  readonly leaveSellPerDay: Float64Array;
+  /** Day the next stay-or-leave review happens. */
+  readonly nextReview: Float64Array;
+  /** Ring buffer of spot prices: `history[day % HISTORY_DAYS * slots + slot]`. */
+  readonly history: Float64Array;
+  /** Per team id: cumulative TAO emission received, left flag (day, -1 if never), initial flag, initial share. */
+  readonly teamEmission: Float64Array;
+  readonly teamLeftDay: Float64Array;
+  readonly teamInitialShare: Float64Array;
+  readonly teamPruned: Uint8Array;
+  nextTeamId: number;
+}
+
+/** An empty world for `slots` subnets and up to `maxTeams` teams over the run. */
+export function createWorld(slots: number, maxTeams: number): World {
+  return {
+    slots,
+    status: new Uint8Array(slots),
+    teamId: new Int32Array(slots).fill(-1),
+    quality: new Float64Array(slots),
+    outsideBase: new Float64Array(slots),
+    buybacker: new Uint8Array(slots),
+    selfMiner: new Uint8Array(slots),
+    miners: new Float64Array(slots),
+    leaveSellPerDay: new Float64Array(slots),
+    nextReview: new Float64Array(slots),
+    history: new Float64Array(slots * HISTORY_DAYS),
+    teamEmission: new Float64Array(maxTeams),
+    teamLeftDay: new Float64Array(maxTeams).fill(-1),
+    teamInitialShare: new Float64Array(maxTeams).fill(-1),
+    teamPruned: new Uint8Array(maxTeams),
+    nextTeamId: 0,
+  };
+}
