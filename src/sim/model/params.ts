@@ -192,6 +192,20 @@ export const entrySchema = z
   })
   .prefault({});
 
+/** How often periodic flows trade. */
+export const executionSchema = z
+  .object({
+    tradeEveryDays: z
+      .number()
+      .int()
+      .min(1)
+      .default(7)
+      .describe(
+        'Days between the periodic sales of owners, miners and root stakers and the stakers’ rebalancing (each subnet on its own day of the cycle). Assumption: weekly.',
+      ),
+  })
+  .prefault({});
+
 /** Everything the Bittensor model reads from a scenario's `model` section. */
 export const modelParamsSchema = z
   .object({
@@ -207,6 +221,7 @@ export const modelParamsSchema = z
     speculators: speculatorsSchema,
     adversaries: adversariesSchema,
     entry: entrySchema,
+    execution: executionSchema,
   })
   .prefault({});
 

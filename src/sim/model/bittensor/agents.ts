@@ -25,6 +25,10 @@ export interface AgentContext {
   readonly taoUsdAverage: number;
   /** Alpha emitted per slot per day over the last step (alpha out). */
   readonly alphaPerDay: Float64Array;
+  /** Step number, for the trading cycle. */
+  readonly step: number;
+  /** Steps between a slot's periodic trades (owner, miner and root sales; staker rebalancing). */
+  readonly tradeEvery: number;
   readonly intents: KernelIntent[];
 }
 
@@ -55,6 +59,11 @@ export interface Wallets {
 
 const MINER_SHARE = 0.5;
 
+/** Whether a slot's periodic trades happen this step (each slot has its own day in the cycle). */
+export function tradesNow(ctx: AgentContext, slot: number): boolean {
+  return (ctx.step + slot) % ctx.tradeEvery === 0;
+}
+
 /** Outside revenue a team's product could earn per day (USD). */
 export function outsideRevenue(ctx: AgentContext, slot: number): number {
   const { world, market } = ctx;
@@ -78,8 +87,10 @@ export function teamsAct(ctx: AgentContext, rng: Rng): number[] {
     world.quality[i] = world.quality[i]! * Math.exp(sigma * rng.normal() - 0.5 * sigma * sigma);
     const price = spotPrice(state, i);
     const ownerAlpha = holding(state, 'owner', i);
-    const sell = ownerAlpha * Math.min(1, t.ownerSellShare * dt);
-    if (sell > 0) intents.push({ kind: 'unstake', slot: i, alpha: sell, holder: 'owner' });
+    if (tradesNow(ctx, i)) {
+      const sell = ownerAlpha * Math.min(1, t.ownerSellShare * dt * ctx.tradeEvery);
+      if (sell > 0) intents.push({ kind: 'unstake', slot: i, alpha: sell, holder: 'owner' });
+    }
     const revenue = outsideRevenue(ctx, i);
     if (world.buybacker[i] === 1 && taoUsd > 0) {
       const tao = (t.buybackShare * t.onNetworkRevenueShare * revenue * dt) / taoUsd;
@@ -134,8 +145,10 @@ export function minersAct(ctx: AgentContext): void {
     const perMiner = minedUsd / Math.max(1, minersNow);
     const margin = Math.max(-3, Math.min(3, Math.log(Math.max(perMiner, 1e-9) / cost)));
     world.miners[i] = Math.max(1, Math.min(255, minersNow * Math.exp(m.entryElasticity * margin * dt)));
-    const sell = holding(state, 'miner', i) * Math.min(1, m.sellShare * dt);
-    if (sell > 0) intents.push({ kind: 'unstake', slot: i, alpha: sell, holder: 'miner' });
+    if (tradesNow(ctx, i)) {
+      const sell = holding(state, 'miner', i) * Math.min(1, m.sellShare * dt * ctx.tradeEvery);
+      if (sell > 0) intents.push({ kind: 'unstake', slot: i, alpha: sell, holder: 'miner' });
+    }
   }
 }
 
@@ -158,7 +171,8 @@ export function stakersAct(ctx: AgentContext, wallets: Wallets): void {
   const values = scratch2(n);
   for (let i = 0; i < n; i++) {
     const rootAlpha = holding(state, 'root', i);
-    if (rootAlpha > 0) intents.push({ kind: 'unstake', slot: i, alpha: rootAlpha, holder: 'root' });
+    if (rootAlpha > 0 && tradesNow(ctx, i))
+      intents.push({ kind: 'unstake', slot: i, alpha: rootAlpha, holder: 'root' });
     if (state.columns.active[i] !== 1) {
       values[i] = 0;
       continue;
@@ -187,9 +201,9 @@ export function stakersAct(ctx: AgentContext, wallets: Wallets): void {
     norm +=
       values[i]! * Math.exp(s.yieldSensitivity * Math.tanh((yields[i]! - mean) / Math.max(mean, 1e-12)));
   }
-  const rate = Math.min(1, s.reallocationPerDay * dt);
+  const rate = Math.min(1, s.reallocationPerDay * dt * ctx.tradeEvery);
   for (let i = 0; i < n; i++) {
-    if (values[i]! <= 0) continue;
+    if (values[i]! <= 0 || !tradesNow(ctx, i)) continue;
     const target =
       (totalValue *
         values[i]! *

@@ -9,7 +9,7 @@
  * returned adds `returnedValueMultiple` USD of cap). Price = cap / issuance, so emission dilutes holders.
  */
 import { createKernelState, kernelStep } from '../../../engine/kernel/index.ts';
-import type { KernelIntent, KernelParams, StepReport } from '../../../engine/kernel/types.ts';
+import type { KernelIntent, KernelParams, KernelState, StepReport } from '../../../engine/kernel/types.ts';
 import { createStream } from '../../rng/stream.ts';
 import type { ModelParams } from '../params.ts';
 import type { RunInput, RunOutput } from '../types.ts';
@@ -63,6 +63,11 @@ export function recordSteps(scenario: ModelScenario): Int32Array {
 
 /** Run one future. */
 export function runFuture(input: RunInput<ModelScenario>): RunOutput {
+  return simulateFuture(input).output;
+}
+
+/** Run one future and keep its final chain state (for tests and forks). */
+export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOutput; state: KernelState } {
   const { scenario, seed, runIndex } = input;
   const params = scenario.model;
   const rngMarket = createStream(seed, runIndex, 'market');
@@ -152,7 +157,10 @@ export function runFuture(input: RunInput<ModelScenario>): RunOutput {
     taoUsdAverage += (taoUsd - taoUsdAverage) * (1 - 0.5 ** (dt / 30));
 
     intents.length = 0;
+    const tradeEvery = Math.max(1, Math.round(params.execution.tradeEveryDays / dt));
     const ctx = {
+      step,
+      tradeEvery,
       state,
       world,
       market,
@@ -272,7 +280,7 @@ export function runFuture(input: RunInput<ModelScenario>): RunOutput {
     : 0;
   events[indexOf(EVENTS, 'priceHalves')] = priceHalved ? 1 : 0;
   events[indexOf(EVENTS, 'quarterOfTeamsLeave')] = initialTeams - retained >= 0.25 * initialTeams ? 1 : 0;
-  return { steps, series, outcomes, events };
+  return { output: { steps, series, outcomes, events }, state };
 }
 
 /** Move what the kernel filled into the agents' wallets (TAO from sales, alpha from buys, pump P&L). */
