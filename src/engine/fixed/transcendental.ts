@@ -5,6 +5,7 @@
  */
 import { I32F32 } from './format.ts';
 import { checked, checkedDiv, checkedMul, fromInt } from './ops.ts';
+import { divPow64, mulRaw, mulWide, TWO32 } from './rawF64.ts';
 
 /**
  * The crate's constant `E` is a U2F126 narrowed to I9F23 by a right shift (floor); `exp(1)` returns
@@ -39,8 +40,48 @@ export function exp(x: I32F32): I32F32 | null {
     if (term === null) return null;
     term = checkedDiv(I32F32, term, fromInt(I32F32, i));
     if (term === null) return null;
+    // Once a term is 0 every later one is 0 too (0 * x floors to 0, 0 / i is 0) and nothing can
+    // overflow any more, so the remaining iterations leave the result as it is.
+    if (term === 0n) break;
     result = checked(I32F32, result + term);
     if (result === null) return null;
   }
   return negative ? checkedDiv(I32F32, one, result) : result;
+}
+
+/** Largest |x| (raw bits) {@link expRaw} computes in float64: every term and product stays below 2^53. */
+export const EXP_RAW_LIMIT = 12 * TWO32;
+const E_RAW = Number(E_I32F32);
+// Local copies: an imported binding costs a check on every read in the loop.
+const mulRawLocal = mulRaw;
+const mulWideLocal = mulWide;
+
+/**
+ * {@link exp} on raw bits held in float64, the same steps in exact integer arithmetic, for
+ * |x| <= 12 (the sigmoid of liquid alpha at the default steepness needs |x| <= 5); other inputs go
+ * through the bigint {@link exp}, whose result may then not be exact in float64, so callers keep to
+ * the limit. Why it is exact: for u = |x| <= 12 * 2^32 the k-th term is at most 2^32 12^k / k!, so
+ * every product term * u / 2^32 is at most 2^32 12^12 / 11! < 2^50 and the sum below 2^32 e^12 < 2^50
+ * ({@link mulWide} covers the products, {@link mulRaw} those of terms below 1, the floor lemma of
+ * rawF64.ts the divisions by i, and {@link divPow64} the reciprocal of a negative input).
+ */
+export function expRaw(x: number): number | null {
+  if (x > EXP_RAW_LIMIT || x < -EXP_RAW_LIMIT) {
+    const r = exp(BigInt(x) as I32F32);
+    return r === null ? null : Number(r);
+  }
+  if (x === 0) return TWO32;
+  if (x === TWO32) return E_RAW;
+  const one = TWO32;
+  const operand = x < 0 ? -x : x;
+  let result = operand + one;
+  let term = operand;
+  for (let i = 2; i <= 31; i++) {
+    // Terms below 1 (the tail of the series) fit the cheaper product: operand < 2^36, term <= 2^32.
+    const product = term <= one ? mulRawLocal(operand, term) : mulWideLocal(term, operand);
+    term = Math.floor(product / i);
+    if (term === 0) break;
+    result += term;
+  }
+  return x < 0 ? divPow64(result) : result;
 }

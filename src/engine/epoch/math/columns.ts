@@ -3,7 +3,12 @@
  * original-Yuma bonds (spec §7.6). Quotients are `safe_div` (truncating).
  */
 import { I32F32, safeDiv } from '../../fixed/index.ts';
+import { divRaw } from '../../fixed/rawF64.ts';
+import { type CsrMat32, csrBuilder, finishCsr, withValues } from './csr.ts';
 import type { Mat32, SparseEntry32, SparseMat32, Vec32 } from './types.ts';
+
+// A local copy: an imported binding costs a check on every read in the hot loops.
+const divRawLocal = divRaw;
 
 const ZERO = 0n as I32F32;
 
@@ -71,4 +76,48 @@ export function colMaxUpscaleSparse(m: SparseMat32, columns: number): SparseEntr
       return [j, mx === 0n ? v : safeDiv(I32F32, v, mx)] as const;
     }),
   );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Typed twins on raw float64 bits (csr.ts): comparisons and copies are exact on integers, and each
+// quotient is `divRaw`, the same truncating `safe_div`.
+
+/** {@link colClipSparse} on a {@link CsrMat32} (a missing threshold counts as 0). */
+export function colClipCsr(m: CsrMat32, colThreshold: Float64Array): CsrMat32 {
+  const { start, col, val } = m;
+  const out = csrBuilder(m.rows, col.length);
+  let w = 0;
+  for (let i = 0; i < m.rows; i++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const j = col[k]!;
+      const v = val[k]!;
+      const th = j < colThreshold.length ? colThreshold[j]! : 0;
+      if (th >= v) {
+        out.col[w] = j;
+        out.val[w++] = v;
+      } else if (th > 0) {
+        out.col[w] = j;
+        out.val[w++] = th;
+      }
+    }
+    out.start[i + 1] = w;
+  }
+  return finishCsr(out);
+}
+
+/** {@link colMaxUpscaleSparse} on a {@link CsrMat32}: each entry over its column's maximum (truncating). */
+export function colMaxUpscaleCsr(m: CsrMat32, columns: number): CsrMat32 {
+  const { col, val } = m;
+  const maxes = new Float64Array(columns);
+  for (let k = 0; k < col.length; k++) {
+    const j = col[k]!;
+    if (j < columns && maxes[j]! < val[k]!) maxes[j] = val[k]!;
+  }
+  const out = new Float64Array(val.length);
+  for (let k = 0; k < col.length; k++) {
+    const j = col[k]!;
+    const mx = j < columns ? maxes[j]! : 0;
+    out[k] = mx === 0 ? val[k]! : divRawLocal(val[k]!, mx);
+  }
+  return withValues(m, out);
 }

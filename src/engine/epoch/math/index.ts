@@ -1,5 +1,6 @@
 /** I32F32 vector and matrix helpers of the chain's epoch/math.rs (spec §7), bit-exact on raw bits. */
 export * from './columns.ts';
+export * from './csr.ts';
 export * from './interpolate.ts';
 export * from './isTopk.ts';
 export * from './mask.ts';

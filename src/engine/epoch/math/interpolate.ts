@@ -4,7 +4,12 @@
  * product and saturating sums.
  */
 import { add, I32F32, mul, sub } from '../../fixed/index.ts';
+import { mulRawSigned, TWO32 } from '../../fixed/rawF64.ts';
+import { type CsrMat32, csrBuilder, finishCsr, unionCount } from './csr.ts';
 import type { Mat32, SparseEntry32, SparseMat32 } from './types.ts';
+
+// A local copy: an imported binding costs a check on every read in the hot loops.
+const mulRawSignedLocal = mulRawSigned;
 
 const ZERO = 0n as I32F32;
 
@@ -85,4 +90,46 @@ export function interpolateSparse(input: InterpolateSparseInput): SparseEntry32[
     touched.length = 0;
     return out;
   });
+}
+
+/** Inputs of {@link interpolateCsr}. */
+export interface InterpolateCsrInput {
+  readonly a: CsrMat32;
+  readonly b: CsrMat32;
+  /** Raw ratio in [0, 2^32]. */
+  readonly ratio: number;
+}
+
+/**
+ * {@link interpolateSparse} on {@link CsrMat32}s with equally many rows of ascending columns and values
+ * in [0, 2^32]: ratio 0 returns `a` and ratio 1 returns `b` (the same objects: nothing mutates them);
+ * otherwise `a + ratio * (b - a)` over the union of each row's columns (merged in ascending order, as
+ * the bigint twin sorts them), results > 0 kept. b - a lies in [-2^32, 2^32], so the product is
+ * `mulRawSigned` (floor toward minus infinity) and neither the difference nor the sum saturates.
+ */
+export function interpolateCsr({ a, b, ratio }: InterpolateCsrInput): CsrMat32 {
+  if (ratio === 0) return a;
+  if (ratio === TWO32) return b;
+  const out = csrBuilder(a.rows, unionCount(a, b));
+  let w = 0;
+  for (let i = 0; i < a.rows; i++) {
+    let p = a.start[i]!;
+    const pEnd = a.start[i + 1]!;
+    let q = b.start[i]!;
+    const qEnd = b.start[i + 1]!;
+    while (p < pEnd || q < qEnd) {
+      const jp = p < pEnd ? a.col[p]! : 0x7fffffff;
+      const jq = q < qEnd ? b.col[q]! : 0x7fffffff;
+      const j = jp < jq ? jp : jq;
+      const va = jp === j ? a.val[p++]! : 0;
+      const vb = jq === j ? b.val[q++]! : 0;
+      const v = va + mulRawSignedLocal(ratio, vb - va);
+      if (v > 0) {
+        out.col[w] = j;
+        out.val[w++] = v;
+      }
+    }
+    out.start[i + 1] = w;
+  }
+  return finishCsr(out);
 }

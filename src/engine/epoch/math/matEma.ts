@@ -3,9 +3,13 @@
  * path), `mat_ema_alpha*` a per-cell alpha (Yuma 3 liquid alpha). Products floor, sums saturate.
  */
 import { add, I32F32, mul, sub } from '../../fixed/index.ts';
+import { mulRaw, TWO32 } from '../../fixed/rawF64.ts';
+import { type CsrMat32, csrBuilder, finishCsr, unionCount } from './csr.ts';
 import type { Mat32, SparseEntry32, SparseMat32 } from './types.ts';
 
 const ZERO = 0n as I32F32;
+// A local copy: an imported binding costs a check on every read in the hot loops.
+const mulRawLocal = mulRaw;
 
 /** Inputs of {@link matEma} and {@link matEmaSparse}. */
 export interface MatEmaInput<M> {
@@ -120,4 +124,96 @@ export function matEmaAlphaSparse(input: MatEmaAlphaInput<SparseMat32>): SparseE
     }
     return out;
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Typed twins on raw float64 bits (csr.ts). Rows hold strictly ascending columns below the row count,
+// values and alphas lie in [0, 2^32]: each product is `mulRaw` (the same floor), 1 - alpha cannot
+// saturate, and no sum of two values in [0, 2^32] can.
+
+/** Inputs of {@link matEmaCsr}. */
+export interface MatEmaCsrInput {
+  readonly new: CsrMat32;
+  readonly old: CsrMat32;
+  /** Raw alpha in [0, 2^32]. */
+  readonly alpha: number;
+}
+
+/**
+ * {@link matEmaSparse} on {@link CsrMat32}s: `alpha * new + (1 - alpha) * old` over the union of each
+ * row's columns, results > 0 kept. Merging the two ascending rows visits the union in the ascending
+ * order the bigint twin sorts it into.
+ */
+export function matEmaCsr(input: MatEmaCsrInput): CsrMat32 {
+  const { new: next, old, alpha } = input;
+  const oneMinusAlpha = TWO32 - alpha;
+  const out = csrBuilder(next.rows, unionCount(next, old));
+  let w = 0;
+  for (let i = 0; i < next.rows; i++) {
+    let p = next.start[i]!;
+    const pEnd = next.start[i + 1]!;
+    let q = i < old.rows ? old.start[i]! : 0;
+    const qEnd = i < old.rows ? old.start[i + 1]! : 0;
+    while (p < pEnd || q < qEnd) {
+      const jp = p < pEnd ? next.col[p]! : 0x7fffffff;
+      const jq = q < qEnd ? old.col[q]! : 0x7fffffff;
+      let v: number;
+      let j: number;
+      if (jp === jq) {
+        j = jp;
+        v = mulRawLocal(alpha, next.val[p++]!) + mulRawLocal(oneMinusAlpha, old.val[q++]!);
+      } else if (jp < jq) {
+        j = jp;
+        v = mulRawLocal(alpha, next.val[p++]!);
+      } else {
+        j = jq;
+        v = mulRawLocal(oneMinusAlpha, old.val[q++]!);
+      }
+      if (v > 0) {
+        out.col[w] = j;
+        out.val[w++] = v;
+      }
+    }
+    out.start[i + 1] = w;
+  }
+  return finishCsr(out);
+}
+
+/** Inputs of {@link matEmaAlphaCsr}. */
+export interface MatEmaAlphaCsrInput {
+  readonly new: CsrMat32;
+  readonly old: CsrMat32;
+  /** Raw alpha per entry of `new` (same positions), each in [0, 2^32]. */
+  readonly alpha: Float64Array;
+}
+
+/**
+ * {@link matEmaAlphaSparse} on {@link CsrMat32}s: per entry of the new row
+ * `min(1, (1 - a) * old + max(0, a * new))`, results > 0 kept; old bonds at columns the new row lacks
+ * are dropped. The old value is found by walking the ascending old row alongside.
+ */
+export function matEmaAlphaCsr(input: MatEmaAlphaCsrInput): CsrMat32 {
+  const { new: next, old, alpha } = input;
+  const one = TWO32;
+  const out = csrBuilder(next.rows, next.col.length);
+  let w = 0;
+  for (let i = 0; i < next.rows; i++) {
+    let q = i < old.rows ? old.start[i]! : 0;
+    const qEnd = i < old.rows ? old.start[i + 1]! : 0;
+    for (let p = next.start[i]!; p < next.start[i + 1]!; p++) {
+      const j = next.col[p]!;
+      while (q < qEnd && old.col[q]! < j) q++;
+      const prev = q < qEnd && old.col[q]! === j ? old.val[q]! : 0;
+      const a = alpha[p]!;
+      // a * new >= 0, so max(0, a * new) is the product itself.
+      const v = mulRawLocal(one - a, prev) + mulRawLocal(a, next.val[p]!);
+      const cell = v < one ? v : one;
+      if (cell > 0) {
+        out.col[w] = j;
+        out.val[w++] = cell;
+      }
+    }
+    out.start[i + 1] = w;
+  }
+  return finishCsr(out);
 }

@@ -3,10 +3,14 @@
  * (saturating), accumulations saturate, except the row sums, which use `Iterator::sum` (wrapping).
  */
 import { add, checkedMul, I32F32, mul, safeDiv } from '../../fixed/index.ts';
+import { mulRaw } from '../../fixed/rawF64.ts';
+import { type CsrMat32, withValues } from './csr.ts';
 import { sum } from './normalize.ts';
 import type { Mat32, SparseEntry32, SparseMat32, Vec32 } from './types.ts';
 
 const ZERO = 0n as I32F32;
+// A local copy: an imported binding costs a check on every read in the hot loops.
+const mulRawLocal = mulRaw;
 
 /**
  * `matmul`: `result_j = sum_i vector_i * matrix_ij` over the first row's width; rows beyond the vector
@@ -125,4 +129,73 @@ export function matVecMulSparse(matrix: SparseMat32, vector: Vec32): SparseEntry
 /** `vecdiv`: `x_i / y_i` (`safe_div`: truncating, 0 on a zero or missing divisor or overflow). */
 export function vecdiv(x: Vec32, y: Vec32): I32F32[] {
   return x.map((v, i) => safeDiv(I32F32, v, y[i] ?? ZERO));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Typed twins on raw float64 bits (csr.ts). Factors lie in [0, 2^32], so each product is `mulRaw`
+// (the same floor) and no product overflows; fewer than 2^20 terms of at most 2^32 keep every
+// accumulation exact below 2^52, where saturating and wrapping sums agree with the plain sum.
+
+/** {@link matmulSparse} on a {@link CsrMat32}: `result_j = sum_i vector_i * matrix_ij`. */
+export function matmulCsr(m: CsrMat32, vector: Float64Array, columns: number): Float64Array {
+  const { start, col, val } = m;
+  const acc = new Float64Array(columns);
+  for (let i = 0; i < m.rows; i++) {
+    const scale = i < vector.length ? vector[i]! : 0;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const j = col[k]!;
+      if (j < columns) acc[j] = acc[j]! + mulRawLocal(scale, val[k]!);
+    }
+  }
+  return acc;
+}
+
+/**
+ * {@link matmulTransposeSparse} on a {@link CsrMat32}: `result_i = sum_j vector_j * matrix_ij`. Also
+ * `row_sum(mat_vec_mul_sparse(m, vector))`, which drops zero products (adding nothing) and wraps
+ * instead of saturating (neither happens in range).
+ */
+export function matmulTransposeCsr(m: CsrMat32, vector: Float64Array): Float64Array {
+  const { start, col, val } = m;
+  const out = new Float64Array(m.rows);
+  for (let i = 0; i < m.rows; i++) {
+    let acc = 0;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const j = col[k]!;
+      if (j < vector.length) acc += mulRawLocal(vector[j]!, val[k]!);
+    }
+    out[i] = acc;
+  }
+  return out;
+}
+
+/** {@link rowSumSparse} on a {@link CsrMat32}. */
+export function rowSumCsr(m: CsrMat32): Float64Array {
+  const { start, val } = m;
+  const out = new Float64Array(m.rows);
+  for (let i = 0; i < m.rows; i++) {
+    let acc = 0;
+    for (let k = start[i]!; k < start[i + 1]!; k++) acc += val[k]!;
+    out[i] = acc;
+  }
+  return out;
+}
+
+/** {@link rowHadamardSparse} on a {@link CsrMat32} with one scale per row (rows and vector equally long). */
+export function rowHadamardCsr(m: CsrMat32, vector: Float64Array): CsrMat32 {
+  const { start, val } = m;
+  const out = new Float64Array(val.length);
+  for (let i = 0; i < m.rows; i++) {
+    const scale = vector[i]!;
+    for (let k = start[i]!; k < start[i + 1]!; k++) out[k] = mulRawLocal(val[k]!, scale);
+  }
+  return withValues(m, out);
+}
+
+/** {@link vecMul} on raw values (no product of two values in [0, 2^32] overflows). */
+export function vecMulRaw(a: Float64Array, b: Float64Array): Float64Array {
+  const n = Math.min(a.length, b.length);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = mulRawLocal(a[i]!, b[i]!);
+  return out;
 }

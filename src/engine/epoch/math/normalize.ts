@@ -4,7 +4,12 @@
  * column sums, which the chain accumulates with `saturating_add`.
  */
 import { add, convert, I32F32, I64F64, safeDiv, wrap } from '../../fixed/index.ts';
+import { divRaw } from '../../fixed/rawF64.ts';
+import { type CsrMat32, withValues } from './csr.ts';
 import type { Mat32, SparseEntry32, SparseMat32, Vec32 } from './types.ts';
+
+// A local copy: an imported binding costs a check on every read in the hot loops.
+const divRawLocal = divRaw;
 
 const ZERO = 0n as I32F32;
 
@@ -111,4 +116,46 @@ export function colNormalizeSparse(m: SparseMat32, columns: number): SparseEntry
       return [j, s === 0n ? v : safeDiv(I32F32, v, s)] as const;
     }),
   );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Typed twins on raw float64 bits (csr.ts). Entries lie in [0, 2^32] and there are fewer than 2^20 of
+// them, so every sum is an exact integer below 2^52: no wrap and no saturation can occur, and the
+// twins return the same bits as the bigint functions above.
+
+/** Plain sum of raw values (exact under the bounds above). */
+export function sumRaw(x: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < x.length; i++) total += x[i]!;
+  return total;
+}
+
+/** {@link normalizeUsingSum} on raw values: each entry `safe_div` the sum; a copy when the sum is 0. */
+export function normalizeUsingSumRaw(x: Float64Array, xSum: number): Float64Array {
+  if (xSum === 0) return x.slice();
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = divRawLocal(x[i]!, xSum);
+  return out;
+}
+
+/** {@link normalize} on raw values. */
+export function normalizeRaw(x: Float64Array): Float64Array {
+  return normalizeUsingSumRaw(x, sumRaw(x));
+}
+
+/** {@link colNormalizeSparse} on a {@link CsrMat32}: each entry over its column's sum (truncating). */
+export function colNormalizeCsr(m: CsrMat32, columns: number): CsrMat32 {
+  const { col, val } = m;
+  const sums = new Float64Array(columns);
+  for (let k = 0; k < col.length; k++) {
+    const j = col[k]!;
+    if (j < columns) sums[j] = sums[j]! + val[k]!;
+  }
+  const out = new Float64Array(val.length);
+  for (let k = 0; k < col.length; k++) {
+    const j = col[k]!;
+    const s = j < columns ? sums[j]! : 0;
+    out[k] = s === 0 ? val[k]! : divRawLocal(val[k]!, s);
+  }
+  return withValues(m, out);
 }

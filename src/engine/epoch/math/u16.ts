@@ -68,6 +68,15 @@ export function fixedProportionToU16(x: I32F32): number {
   return toU16Proportion(I32F32, x);
 }
 
+/**
+ * {@link fixedProportionToU16} of raw bits held in float64 (|x| <= 2^37): x * 65535 is an exact integer
+ * below 2^53 and the division by 2^32 is exact, so the floor is the bigint floor.
+ */
+export function proportionToU16Raw(x: number): number {
+  const n = Math.floor((x * 65_535) / 4_294_967_296);
+  return n < 0 ? 0 : n > 65_535 ? 65_535 : n;
+}
+
 /** `vec_fixed_proportions_to_u16`: {@link fixedProportionToU16} of each entry. */
 export function vecFixedProportionsToU16(v: Vec32): number[] {
   return v.map(fixedProportionToU16);

@@ -4,7 +4,8 @@
  * scores, and ties and partition edges resolve exactly as on chain.
  */
 import { add, I32F32, sub } from '../../fixed/index.ts';
-import { normalize, sum } from './normalize.ts';
+import { type CsrMat32, scratchF64 } from './csr.ts';
+import { normalize, normalizeRaw, sum, sumRaw } from './normalize.ts';
 import type { Mat32, SparseMat32, Vec32 } from './types.ts';
 
 const ZERO = 0n as I32F32;
@@ -164,4 +165,126 @@ export function weightedMedianColSparse(input: WeightedMedianColSparseInput): I3
       partitionHi: stakeSum,
     }),
   );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Typed twin on raw float64 bits (csr.ts). Stakes and scores lie in [0, 2^32] and there are fewer than
+// 2^20 rows, so every partial stake sum is an exact integer below 2^52 (the saturating adds never
+// saturate) and every comparison is the bigint comparison.
+
+/** Scratch index buffers of one search; lower and upper keep the order of the current partition. */
+interface Partitions {
+  current: Int32Array;
+  lower: Int32Array;
+  upper: Int32Array;
+}
+
+/**
+ * {@link weightedMedian} of one column: `score[base + idx]` for idx in 0..k-1, all taking part, with the
+ * partition held in index buffers instead of fresh arrays.
+ */
+function weightedMedianRaw(
+  stake: Float64Array,
+  score: Float64Array,
+  base: number,
+  k: number,
+  minority: number,
+  stakeSum: number,
+  parts: Partitions,
+): number {
+  let { current, lower, upper } = parts;
+  for (let i = 0; i < k; i++) current[i] = i;
+  let n = k;
+  let lo = 0;
+  let hi = stakeSum;
+  for (let step = 0; step <= k; step++) {
+    if (n === 0) return 0;
+    if (n === 1) return score[base + current[0]!]!;
+    const pivot = score[base + current[n >> 1]!]!;
+    let loStake = 0;
+    let hiStake = 0;
+    let nLower = 0;
+    let nUpper = 0;
+    for (let t = 0; t < n; t++) {
+      const idx = current[t]!;
+      const s = score[base + idx]!;
+      if (s < pivot) {
+        loStake += stake[idx]!;
+        lower[nLower++] = idx;
+      } else if (s > pivot) {
+        hiStake += stake[idx]!;
+        upper[nUpper++] = idx;
+      }
+    }
+    if (minority < lo + loStake && nLower > 0) {
+      const next = lower;
+      lower = current;
+      current = next;
+      n = nLower;
+      hi = lo + loStake;
+    } else if (hi - hiStake <= minority && nUpper > 0) {
+      const next = upper;
+      upper = current;
+      current = next;
+      n = nUpper;
+      lo = hi - hiStake;
+    } else {
+      return pivot;
+    }
+  }
+  return 0;
+}
+
+/** Inputs of {@link weightedMedianColCsr}. */
+export interface WeightedMedianColCsrInput {
+  /** Active stake per row, raw bits in [0, 2^32]. */
+  readonly stake: Float64Array;
+  /** Row-normalised weights (values in [0, 2^32], ascending columns below `columns`). */
+  readonly score: CsrMat32;
+  readonly columns: number;
+  /** kappa, raw bits. */
+  readonly majority: number;
+}
+
+/**
+ * {@link weightedMedianColSparse} on a {@link CsrMat32}: the rows with stake > 0 renormalised once,
+ * their scores laid out column by column (a missing weight is 0), then one search per column.
+ */
+export function weightedMedianColCsr({
+  stake,
+  score,
+  columns,
+  majority,
+}: WeightedMedianColCsrInput): Float64Array {
+  const rows = Math.min(stake.length, score.rows);
+  let k = 0;
+  for (let r = 0; r < stake.length; r++) if (stake[r]! > 0) k++;
+  const positive = new Float64Array(k);
+  k = 0;
+  for (let r = 0; r < stake.length; r++) if (stake[r]! > 0) positive[k++] = stake[r]!;
+  const useStake = normalizeRaw(positive);
+  const stakeSum = sumRaw(useStake);
+  const minority = stakeSum - majority;
+  // Column-major scores: column c of the selected rows is score[c * k .. c * k + k - 1] (read only
+  // within this call, so scratch memory does).
+  const scores = scratchF64(columns * k);
+  let kk = 0;
+  for (let r = 0; r < rows; r++) {
+    if (stake[r]! <= 0) continue;
+    for (let e = score.start[r]!; e < score.start[r + 1]!; e++) {
+      const c = score.col[e]!;
+      if (c < columns) scores[c * k + kk] = score.val[e]!;
+    }
+    kk++;
+  }
+  const parts: Partitions = {
+    current: new Int32Array(k),
+    lower: new Int32Array(k),
+    upper: new Int32Array(k),
+  };
+  const median = new Float64Array(columns);
+  for (let c = 0; c < columns; c++) {
+    median[c] = weightedMedianRaw(useStake, scores, c * k, k, minority, stakeSum, parts);
+  }
+  return median;
 }

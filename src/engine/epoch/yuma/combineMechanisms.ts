@@ -41,6 +41,12 @@ function weightedAcc({ existing, added, weight, max }: WeightedAccStep): bigint 
 
 const saturatingU64 = (a: bigint, b: bigint): bigint => (a + b > U64_MAX ? U64_MAX : a + b);
 
+/**
+ * Weight 1 (a single mechanism always has it): `existing + added * 1` in U64F64 is exactly
+ * (existing + added) << 64, saturating at u128::MAX, so the floored result is the sum clamped to `max`.
+ */
+const ONE = U64F64.one;
+
 /** One mechanism's terms with its weight. */
 export interface WeightedTerms {
   readonly terms: MechanismTerms;
@@ -76,6 +82,11 @@ export function combineMechanisms(mechanisms: readonly WeightedTerms[], n: numbe
     validatorPermit: new Array<boolean>(n).fill(false),
   };
   const accU16 = (acc: number[], added: readonly number[], w: U64F64) => {
+    if (w === ONE) {
+      // existing + added * 1 is exact in U64F64 (both below 2^64), so the step is a clamped sum.
+      for (let i = 0; i < n; i++) acc[i] = Math.min(65_535, acc[i]! + (added[i] ?? 0));
+      return;
+    }
     for (let i = 0; i < n; i++)
       acc[i] = Number(
         weightedAcc({ existing: BigInt(acc[i]!), added: BigInt(added[i] ?? 0), weight: w, max: 65_535n }),
@@ -85,12 +96,12 @@ export function combineMechanisms(mechanisms: readonly WeightedTerms[], n: numbe
     for (let i = 0; i < n; i++) {
       out.serverEmission[i] = saturatingU64(out.serverEmission[i]!, terms.serverEmission[i] ?? 0n);
       out.validatorEmission[i] = saturatingU64(out.validatorEmission[i]!, terms.validatorEmission[i] ?? 0n);
-      out.emission[i] = weightedAcc({
-        existing: out.emission[i]!,
-        added: terms.emission[i] ?? 0n,
-        weight,
-        max: U64_MAX,
-      });
+      const existing = out.emission[i]!;
+      const added = terms.emission[i] ?? 0n;
+      out.emission[i] =
+        weight === ONE
+          ? saturatingU64(existing, added)
+          : weightedAcc({ existing, added, weight, max: U64_MAX });
       out.active[i] = out.active[i]! || terms.active[i] === true;
       out.validatorPermit[i] = out.validatorPermit[i]! || terms.validatorPermit[i] === true;
     }

@@ -4,13 +4,19 @@
  */
 import type { I32F32 } from '../../fixed/index.ts';
 import {
+  type CsrMat32,
+  colClipCsr,
   colClipSparse,
+  matmulCsr,
   matmulSparse,
   normalize,
+  normalizeRaw,
+  rowSumCsr,
   rowSumSparse,
   type SparseEntry32,
   type SparseMat32,
   type Vec32,
+  weightedMedianColCsr,
   weightedMedianColSparse,
 } from '../math/index.ts';
 
@@ -47,5 +53,35 @@ export function consensusAndIncentive({ activeStake, weights, n, kappa }: Consen
   const clippedWeights = colClipSparse(weights, consensus);
   const validatorTrust = rowSumSparse(clippedWeights);
   const incentive = normalize(matmulSparse({ matrix: clippedWeights, vector: activeStake, columns: n }));
+  return { consensus, clippedWeights, validatorTrust, incentive };
+}
+
+/** Inputs of {@link consensusAndIncentiveCsr}: {@link ConsensusInput} as raw float64 bits. */
+export interface ConsensusCsrInput {
+  readonly activeStake: Float64Array;
+  readonly weights: CsrMat32;
+  readonly n: number;
+  readonly kappa: number;
+}
+
+/** {@link ConsensusResult} as raw float64 bits. */
+export interface ConsensusCsrResult {
+  readonly consensus: Float64Array;
+  readonly clippedWeights: CsrMat32;
+  readonly validatorTrust: Float64Array;
+  readonly incentive: Float64Array;
+}
+
+/** {@link consensusAndIncentive} on the typed-array twins of its steps (same bits). */
+export function consensusAndIncentiveCsr({
+  activeStake,
+  weights,
+  n,
+  kappa,
+}: ConsensusCsrInput): ConsensusCsrResult {
+  const consensus = weightedMedianColCsr({ stake: activeStake, score: weights, columns: n, majority: kappa });
+  const clippedWeights = colClipCsr(weights, consensus);
+  const validatorTrust = rowSumCsr(clippedWeights);
+  const incentive = normalizeRaw(matmulCsr(clippedWeights, activeStake, n));
   return { consensus, clippedWeights, validatorTrust, incentive };
 }

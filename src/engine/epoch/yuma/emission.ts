@@ -2,8 +2,16 @@
  * Emission out of one mechanism's epoch (spec §7.7): incentive and dividends normalised on their joint
  * sum, with the stake fallback when both are zero, then scaled to rao in I96F32 and floored.
  */
-import { add, convert, fromInt, I32F32, I96F32, mul, toU64 } from '../../fixed/index.ts';
-import { isZero, normalize, normalizeUsingSum, sum, type Vec32 } from '../math/index.ts';
+import { add, convert, fromInt, I32F32, I96F32, mul, toU64, U64_MAX } from '../../fixed/index.ts';
+import {
+  isZero,
+  normalize,
+  normalizeUsingSum,
+  normalizeUsingSumRaw,
+  sum,
+  sumRaw,
+  type Vec32,
+} from '../math/index.ts';
 
 /** Inputs of {@link epochEmission}. */
 export interface EpochEmissionInput {
@@ -60,5 +68,62 @@ export function epochEmission(input: EpochEmissionInput): EpochEmissionResult {
     server: normalizedServer.map(toRao),
     validator: normalizedValidator.map(toRao),
     combined: normalizedCombined.map(toRao),
+  };
+}
+
+/** Inputs of {@link epochEmissionRaw}: {@link EpochEmissionInput} as raw float64 bits in [0, 2^32]. */
+export interface EpochEmissionRawInput {
+  readonly incentive: Float64Array;
+  readonly dividends: Float64Array;
+  readonly stake: Float64Array;
+  readonly activeStake: Float64Array;
+  readonly raoEmission: bigint;
+}
+
+/** {@link EpochEmissionResult} with the shares as raw float64 bits. */
+export interface EpochEmissionRawResult {
+  readonly normalizedServer: Float64Array;
+  readonly normalizedValidator: Float64Array;
+  readonly normalizedCombined: Float64Array;
+  readonly server: bigint[];
+  readonly validator: bigint[];
+  readonly combined: bigint[];
+}
+
+/**
+ * {@link shareToRao} of a raw share in [0, 2^32]: I96F32(share) * I96F32(rao) is share * rao * 2^32
+ * shifted right by 32, i.e. share * rao exactly (below 2^96 for a u64 rao, so no saturation), then
+ * floored to u64. A rao outside u64 goes through {@link shareToRao}.
+ */
+function shareToRaoRaw(share: number, raoEmission: bigint): bigint {
+  if (share === 0) return 0n;
+  if (raoEmission < 0n || raoEmission > U64_MAX) return shareToRao(BigInt(share) as I32F32, raoEmission);
+  const rao = (BigInt(share) * raoEmission) >> 32n;
+  return rao > U64_MAX ? U64_MAX : rao;
+}
+
+/** {@link epochEmission} on raw float64 bits (sums of values in [0, 2^33] stay exact, quotients `divRaw`). */
+export function epochEmissionRaw(input: EpochEmissionRawInput): EpochEmissionRawResult {
+  const { incentive, dividends, raoEmission } = input;
+  const n = Math.min(incentive.length, dividends.length);
+  const combinedRaw = new Float64Array(n);
+  for (let i = 0; i < n; i++) combinedRaw[i] = incentive[i]! + dividends[i]!;
+  const emissionSum = sumRaw(combinedRaw);
+  const normalizedServer = normalizeUsingSumRaw(incentive, emissionSum);
+  let normalizedValidator = normalizeUsingSumRaw(dividends, emissionSum);
+  let normalizedCombined = normalizeUsingSumRaw(combinedRaw, emissionSum);
+  if (emissionSum === 0) {
+    const fallback = sumRaw(input.activeStake) === 0 ? input.stake : input.activeStake;
+    normalizedValidator = fallback.slice();
+    normalizedCombined = fallback.slice();
+  }
+  const toRao = (v: Float64Array) => Array.from(v, (x) => shareToRaoRaw(x, raoEmission));
+  return {
+    normalizedServer,
+    normalizedValidator,
+    normalizedCombined,
+    server: toRao(normalizedServer),
+    validator: toRao(normalizedValidator),
+    combined: toRao(normalizedCombined),
   };
 }

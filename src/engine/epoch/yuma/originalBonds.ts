@@ -4,16 +4,25 @@
  * the bonds stored column max-upscaled.
  */
 import type { I32F32 } from '../../fixed/index.ts';
+import { TWO32 } from '../../fixed/rawF64.ts';
 import {
+  type CsrMat32,
+  colMaxUpscaleCsr,
   colMaxUpscaleSparse,
+  colNormalizeCsr,
   colNormalizeSparse,
+  matEmaCsr,
   matEmaSparse,
+  matmulTransposeCsr,
   matmulTransposeSparse,
   normalize,
+  normalizeRaw,
+  rowHadamardCsr,
   rowHadamardSparse,
   type SparseEntry32,
   type SparseMat32,
   type Vec32,
+  withValues,
 } from '../math/index.ts';
 
 /** Inputs of {@link originalYumaBonds}. */
@@ -49,4 +58,41 @@ export function originalYumaBonds(input: OriginalBondsInput): OriginalBondsResul
   const emaBonds = colNormalizeSparse(matEmaSparse({ new: bondsDelta, old, alpha: input.alpha }), n);
   const dividends = normalize(matmulTransposeSparse(emaBonds, input.incentive));
   return { bondsDelta, emaBonds, dividends, bondsToStore: colMaxUpscaleSparse(emaBonds, n) };
+}
+
+/** Inputs of {@link originalYumaBondsCsr}: {@link OriginalBondsInput} as raw float64 bits. */
+export interface OriginalBondsCsrInput {
+  readonly weightsForBonds: CsrMat32;
+  /** Stored bonds read as integers (b << 32). */
+  readonly bonds: CsrMat32;
+  readonly activeStake: Float64Array;
+  readonly incentive: Float64Array;
+  readonly n: number;
+  /** Raw alpha in [0, 2^32]. */
+  readonly alpha: number;
+}
+
+/** {@link OriginalBondsResult} as raw float64 bits. */
+export interface OriginalBondsCsrResult {
+  readonly bondsDelta: CsrMat32;
+  readonly emaBonds: CsrMat32;
+  readonly dividends: Float64Array;
+  readonly bondsToStore: CsrMat32;
+}
+
+/**
+ * {@link originalYumaBonds} on the typed-array twins of its steps (same bits). The stored bonds are
+ * integers b << 32, whose column sums (up to 2^48 n) would not stay exact in float64; but
+ * ((b << 32) << 32) / (S << 32) = (b << 32) / S for the u16 column sum S, so the integers b themselves
+ * are normalised (zero-sum columns hold only zeros either way).
+ */
+export function originalYumaBondsCsr(input: OriginalBondsCsrInput): OriginalBondsCsrResult {
+  const { n } = input;
+  const unit = TWO32;
+  const integers = input.bonds.val.map((v) => v / unit);
+  const old = colNormalizeCsr(withValues(input.bonds, integers), n);
+  const bondsDelta = colNormalizeCsr(rowHadamardCsr(input.weightsForBonds, input.activeStake), n);
+  const emaBonds = colNormalizeCsr(matEmaCsr({ new: bondsDelta, old, alpha: input.alpha }), n);
+  const dividends = normalizeRaw(matmulTransposeCsr(emaBonds, input.incentive));
+  return { bondsDelta, emaBonds, dividends, bondsToStore: colMaxUpscaleCsr(emaBonds, n) };
 }

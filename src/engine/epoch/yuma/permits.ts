@@ -3,7 +3,7 @@
  * one, hands out new ones by top-k stake, and only permitted, active validators carry active stake.
  */
 import type { I32F32 } from '../../fixed/index.ts';
-import { isTopkNonzero, maskVector, normalize, type Vec32 } from '../math/index.ts';
+import { isTopkNonzero, maskVector, normalize, normalizeRaw, type Vec32 } from '../math/index.ts';
 
 /** Inputs of {@link currentPermits}. */
 export interface CurrentPermitsInput {
@@ -46,4 +46,26 @@ export interface ActiveStakeInput {
 export function activeStake({ stake, inactive, permits }: ActiveStakeInput): I32F32[] {
   const forbids = permits.map((p) => !p);
   return normalize(maskVector(forbids, maskVector(inactive, stake)));
+}
+
+/** Inputs of {@link activeStakeRaw}: {@link ActiveStakeInput} with the stake as raw float64 bits. */
+export interface ActiveStakeRawInput {
+  /** Normalised stake, raw bits in [0, 2^32]. */
+  readonly stake: Float64Array;
+  readonly inactive: readonly boolean[];
+  readonly permits: readonly boolean[];
+}
+
+/**
+ * {@link activeStake} on raw bits: the same masks (an empty mask leaves the vector alone, a missing
+ * entry masks) and `normalizeRaw`, exact for shares in [0, 2^32].
+ */
+export function activeStakeRaw({ stake, inactive, permits }: ActiveStakeRawInput): Float64Array {
+  const masked = new Float64Array(stake.length);
+  for (let i = 0; i < stake.length; i++) {
+    const isInactive = inactive.length > 0 && (inactive[i] ?? true);
+    const forbidden = permits.length > 0 && permits[i] !== true;
+    masked[i] = isInactive || forbidden ? 0 : stake[i]!;
+  }
+  return normalizeRaw(masked);
 }

@@ -4,6 +4,7 @@
  */
 import type { EpochInput, MechanismInput } from '../types.ts';
 import { combineMechanisms, mechanismWeight } from './combineMechanisms.ts';
+import { extendRun } from './lazyTrace.ts';
 import { yumaParams } from './params.ts';
 import { currentPermits, newValidatorPermits } from './permits.ts';
 import { runMechanismEpoch } from './runMechanismEpoch.ts';
@@ -63,11 +64,11 @@ export function runYumaEpoch(input: EpochInput): YumaEpochOutput {
       mechanism,
       raoEmission,
     });
-    return {
-      ...run,
+    // Not a spread: that would read (and so compute) a lazy trace nobody may need.
+    return extendRun(run, {
       raoEmission,
       weight: mechanismWeight({ part: raoEmission, total: input.raoEmission, index }),
-    };
+    });
   });
 
   const combined = combineMechanisms(

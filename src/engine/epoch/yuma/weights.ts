@@ -4,8 +4,12 @@
  * registration dropped (and, with commit-reveal, those committed before it), then rows normalised.
  */
 import { fromInt, I32F32 } from '../../fixed/index.ts';
+import { TWO32 } from '../../fixed/rawF64.ts';
 import type { SparseRow } from '../../state/types.ts';
 import {
+  type CsrMat32,
+  csrBuilder,
+  finishCsr,
   maskDiagSparse,
   maskDiagSparseExceptIndex,
   maskRowsSparse,
@@ -71,4 +75,46 @@ export function epochWeights(input: EpochWeightsInput): SparseEntry32[][] {
     });
   }
   return rowNormalizeSparse(w);
+}
+
+/**
+ * {@link epochWeights} into a {@link CsrMat32}, for rows whose columns below n ascend strictly and whose
+ * values are u16 integers, with n < 2^15. The masks drop the same entries; row normalisation divides
+ * w << 32 by the row total (S << 32) with S = the row's u16 sum < 2^31 (no wrap), and
+ * ((w << 32) << 32) / (S << 32) truncated is floor(w 2^32 / S): w 2^32 < 2^48 is exact and the floor
+ * lemma (rawF64.ts) makes `Math.floor` exact. A row with S = 0 holds only zeros.
+ */
+export function epochWeightsCsr(input: EpochWeightsInput): CsrMat32 {
+  const { n, ownerUid, permits, lastUpdate, blockAtRegistration, commitBlocks } = input;
+  const one = TWO32;
+  let capacity = 0;
+  for (let i = 0; i < n; i++) capacity += input.weights[i]?.length ?? 0;
+  const out = csrBuilder(n, capacity);
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    const row = input.weights[i];
+    const rowStart = w;
+    if (row !== undefined && permits[i] === true) {
+      const updated = lastUpdate[i] ?? 0;
+      // A missing commit is the chain's u64::MAX, which never masks.
+      const committed =
+        commitBlocks === undefined ? Number.POSITIVE_INFINITY : (commitBlocks[i] ?? Number.POSITIVE_INFINITY);
+      let total = 0;
+      for (let e = 0; e < row.length; e++) {
+        const entry = row[e]!;
+        const j = entry[0];
+        const weight = entry[1];
+        if (j >= n || (j === i && i !== ownerUid)) continue;
+        const registered = blockAtRegistration[j] ?? 0;
+        if (updated <= registered || committed < registered) continue;
+        out.col[w] = j;
+        out.val[w++] = weight;
+        total += weight;
+      }
+      if (total > 0) for (let k = rowStart; k < w; k++) out.val[k] = Math.floor((out.val[k]! * one) / total);
+      else for (let k = rowStart; k < w; k++) out.val[k] = out.val[k]! * one;
+    }
+    out.start[i + 1] = w;
+  }
+  return finishCsr(out);
 }

@@ -5,18 +5,25 @@
  */
 import type { I32F32 } from '../../fixed/index.ts';
 import {
+  type CsrMat32,
+  colNormalizeCsr,
   colNormalizeSparse,
+  matEmaAlphaCsr,
   matEmaAlphaSparse,
+  matEmaCsr,
   matEmaSparse,
+  matmulTransposeCsr,
   matVecMulSparse,
   normalize,
+  normalizeRaw,
   rowSumSparse,
   type SparseEntry32,
   type SparseMat32,
   type Vec32,
   vecMul,
+  vecMulRaw,
 } from '../math/index.ts';
-import { type LiquidAlphaParams, liquidAlphaRows } from './liquidAlpha.ts';
+import { type LiquidAlphaParams, liquidAlphaCsr, liquidAlphaRows } from './liquidAlpha.ts';
 
 /** Inputs of {@link yuma3Bonds}. */
 export interface Yuma3BondsInput {
@@ -62,5 +69,46 @@ export function yuma3Bonds(input: Yuma3BondsInput): Yuma3BondsResult {
   const emaBondsNormalized = colNormalizeSparse(emaBonds, n);
   const perValidator = rowSumSparse(matVecMulSparse(emaBondsNormalized, input.incentive));
   const dividends = normalize(vecMul(perValidator, input.activeStake));
+  return { emaBonds, emaBondsNormalized, dividends };
+}
+
+/** Inputs of {@link yuma3BondsCsr}: {@link Yuma3BondsInput} as raw float64 bits. */
+export interface Yuma3BondsCsrInput {
+  readonly weightsForBonds: CsrMat32;
+  readonly bonds: CsrMat32;
+  readonly consensus: Float64Array;
+  readonly activeStake: Float64Array;
+  readonly incentive: Float64Array;
+  readonly n: number;
+  readonly liquidAlpha: LiquidAlphaParams | null;
+  /** Raw alpha in [0, 2^32]. */
+  readonly alpha: number;
+}
+
+/** {@link Yuma3BondsResult} as raw float64 bits. */
+export interface Yuma3BondsCsrResult {
+  readonly emaBonds: CsrMat32;
+  readonly emaBondsNormalized: CsrMat32;
+  readonly dividends: Float64Array;
+}
+
+/**
+ * {@link yuma3Bonds} on the typed-array twins of its steps (same bits). The per-validator bond value
+ * `row_sum(mat_vec_mul_sparse(B_norm, I))` is `matmulTransposeCsr(B_norm, I)`: the dropped zero
+ * products add nothing and no sum reaches the wrap.
+ */
+export function yuma3BondsCsr(input: Yuma3BondsCsrInput): Yuma3BondsCsrResult {
+  const { weightsForBonds, bonds, consensus, liquidAlpha, n } = input;
+  const liquid = liquidAlpha !== null && consensus.some((c) => c !== 0);
+  const emaBonds = liquid
+    ? matEmaAlphaCsr({
+        new: weightsForBonds,
+        old: bonds,
+        alpha: liquidAlphaCsr({ weights: weightsForBonds, bonds, consensus, params: liquidAlpha }),
+      })
+    : matEmaCsr({ new: weightsForBonds, old: bonds, alpha: input.alpha });
+  const emaBondsNormalized = colNormalizeCsr(emaBonds, n);
+  const perValidator = matmulTransposeCsr(emaBondsNormalized, input.incentive);
+  const dividends = normalizeRaw(vecMulRaw(perValidator, input.activeStake));
   return { emaBonds, emaBondsNormalized, dividends };
 }

@@ -1,0 +1,28 @@
+/**
+ * The rows the bond step works on: UIDs with weights this epoch or stored bonds. Only they can hold a
+ * new bond, so the dense bond rows cover validators (about k of them), not all n UIDs.
+ */
+import type { FastEpochInput } from './types.ts';
+import { ensureBondRows, type FastEpochWorkspace } from './workspace.ts';
+
+/** Fill `ws.bondRows` / `ws.bondSlot` (ascending UIDs) and clear their dense rows in `ws.emaBonds`. */
+export function selectBondRows(ws: FastEpochWorkspace, input: FastEpochInput): void {
+  const n = ws.n;
+  const w = ws.weights.rowStart;
+  const b = input.bonds;
+  const bRows = Math.min(n, b.rows);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const hasWeights = (w[i + 1] ?? 0) > (w[i] ?? 0);
+    const hasBonds = i < bRows && (b.rowStart[i + 1] ?? 0) > (b.rowStart[i] ?? 0);
+    if (hasWeights || hasBonds) {
+      ws.bondSlot[i] = count;
+      ws.bondRows[count++] = i;
+    } else {
+      ws.bondSlot[i] = -1;
+    }
+  }
+  ws.bondRowCount = count;
+  ensureBondRows(ws, count);
+  ws.emaBonds.fill(0, 0, count * n);
+}
