@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
+import { stakeWeightFloor, taoWeightU96 } from '../staking/stakeWeight.ts';
 import { createGenesis } from '../state/genesis.ts';
 import { checkInvariants } from '../state/invariants.ts';
 import type { ChainState } from '../state/types.ts';
@@ -158,6 +159,40 @@ describe('applyBlock', () => {
     ]);
     expect(receipts[0]!.ok).toBe(true);
     expect(stakeOn(claimed, 2, 'root-validator')).toBeGreaterThan(0n);
+  });
+
+  it('lends stake weight to a child after the cooldown, at the next epoch', () => {
+    const start = network({ childkeyCooldown: 5 });
+    const weightOf = (s: ChainState, hk: string) =>
+      stakeWeightFloor({
+        subnet: s.subnets.get(netuid(1))!,
+        root: s.subnets.get(netuid(0))!,
+        hotkey: hotkey(hk),
+        taoWeightU96: taoWeightU96(s),
+      });
+    const half = (1n << 63n) - 1n;
+    let { state, receipts } = run(start, [
+      [
+        {
+          call: 'set_children',
+          signer: 'vc',
+          hotkey: 'val',
+          netuid: 1,
+          children: [{ proportion: half, child: 'miner' }],
+        },
+      ],
+    ]);
+    expect(receipts[0]!.ok).toBe(true);
+    expect(weightOf(state, 'miner')).toBe(0n); // scheduled, not yet in force
+    state = run(
+      state,
+      Array.from({ length: 25 }, () => []),
+    ).state;
+    const own = state.subnets.get(netuid(1))!.stakes.get(hotkey('val'))!.value;
+    expect(weightOf(state, 'miner')).toBe(
+      own / 2n - (own % 2n === 0n ? 1n : 0n) + (own % 2n === 0n ? 1n : 0n),
+    );
+    expect(weightOf(state, 'val') + weightOf(state, 'miner')).toBeGreaterThanOrEqual(own - 2n);
   });
 
   it('burns the registration alpha and raises the burn price', () => {

@@ -18,17 +18,19 @@ export function hotkeyAlpha(subnet: SubnetState, hk: Hotkey): bigint {
   return subnet.stakes.get(hk)?.value ?? 0n;
 }
 
-/** S(h, n) as I64F64 raw bits: alpha << 64 plus root * tao_weight (32 fractional bits widened to 64). */
+/**
+ * S(h, n) as I64F64 raw bits: inherited alpha << 64 plus inherited root TAO * tao_weight (the U96F32
+ * product's 32 fractional bits widened to 64). Inherited stakes follow the subnet's childkeys.
+ */
 export function stakeWeightI64F64(args: {
   subnet: SubnetState;
   root: SubnetState;
   hotkey: Hotkey;
   taoWeightU96: bigint;
 }): I64F64 {
-  const alphaPart = hotkeyAlpha(args.subnet, args.hotkey) << 64n;
-  const rootPart =
-    args.subnet.netuid === ROOT_NETUID ? 0n : hotkeyAlpha(args.root, args.hotkey) * args.taoWeightU96;
-  return (alphaPart + (rootPart << 32n)) as I64F64;
+  const inherited = inheritedStakes(args);
+  const rootPart = args.subnet.netuid === ROOT_NETUID ? 0n : inherited.root * args.taoWeightU96;
+  return ((inherited.alpha << 64n) + (rootPart << 32n)) as I64F64;
 }
 
 /** floor(S(h, n)) in raw units. */
