@@ -15,6 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { z } from 'zod';
+import { kernelStep } from '../src/engine/kernel/index.ts';
+import { initialKernelState, type ModelScenario, runFuture } from '../src/sim/model/bittensor/run.ts';
 import { modelParamsSchema } from '../src/sim/model/params.ts';
 import { PROJECT_ROOT } from '../src/sim/runner/manifest.ts';
 import { loadModel, type ModelRef, parseModelRef } from '../src/sim/runner/modelRef.ts';
@@ -25,7 +27,7 @@ import { loadScenario } from '../src/sim/scenario/loadScenario.ts';
 import { overrideScenario } from '../src/sim/scenario/overrideScenario.ts';
 import { parseScenario } from '../src/sim/scenario/parseScenario.ts';
 import { BLOCKS_PER_DAY, type Scenario, STEP_BLOCKS } from '../src/sim/scenario/scenarioSchema.ts';
-import { fmt, printTable } from './lib.ts';
+import { fmt, median, printTable } from './lib.ts';
 
 /** One measured setting, run in a child process. */
 interface Setting {
@@ -160,6 +162,26 @@ function subnetsOf(scenario: Scenario): { subnets: number; source: string } {
   return { subnets: 1, source: 'unknown for this model: counted as 1' };
 }
 
+/**
+ * The full agent step against the bare kernel on the same start state and horizon: median ms per
+ * simulated step of a whole model run, and of kernel steps with no intents.
+ */
+function overhead(scenario: ModelScenario): { model: number; kernel: number } {
+  const steps = Math.round(scenario.horizonDays / (STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY));
+  const modelMs: number[] = [];
+  const kernelMs: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    let t0 = performance.now();
+    runFuture({ scenario, seed: 1, runIndex: r });
+    modelMs.push((performance.now() - t0) / steps);
+    const { state, params } = initialKernelState({ scenario, seed: 1, runIndex: r });
+    t0 = performance.now();
+    for (let k = 0; k < steps; k++) kernelStep({ state, params, intents: [] });
+    kernelMs.push((performance.now() - t0) / steps);
+  }
+  return { model: median(modelMs.slice(1)), kernel: median(kernelMs.slice(1)) };
+}
+
 /** Print the simulator's figures (see the file comment for arguments). */
 export async function runSimBench(): Promise<void> {
   const { model, scenario, label } = await choose();
@@ -195,6 +217,15 @@ export async function runSimBench(): Promise<void> {
     ['workers', 'runs', 'wall s', 'runs/s wall', 'runs/s steady', 'M subnet-steps/s', 'efficiency'],
     rows,
   );
+
+  if (label.includes('Bittensor model')) {
+    const o = overhead(scenario as unknown as ModelScenario);
+    printTable(
+      'full agent step vs bare kernel (same start state and horizon, ms per simulated step, median of 4 after a warm-up)',
+      ['model step ms', 'kernel step ms', 'overhead ratio'],
+      [[fmt(o.model, 3), fmt(o.kernel, 3), fmt(o.model / o.kernel, 2)]],
+    );
+  }
 
   // Memory: the same horizon for both sizes, short enough that 10,000 runs take about a minute.
   const msPerDay = msPerRun / scenario.horizonDays;

@@ -61,6 +61,25 @@ export function recordSteps(scenario: ModelScenario): Int32Array {
   return Int32Array.from(out);
 }
 
+/** The chain state a future starts from (the kernel alone, for benchmarks of the bare kernel). */
+export function initialKernelState(input: RunInput<ModelScenario>): {
+  state: KernelState;
+  params: KernelParams;
+} {
+  const params = input.scenario.model;
+  const kp = kernelParams(input.scenario);
+  const world = createWorld(kp.slots, kp.slots);
+  const subnets = initialNetwork({ params, world, rng: createStream(input.seed, input.runIndex, 'init') });
+  const state = createKernelState({
+    params: kp,
+    subnets,
+    issuance: params.network.issuanceTao,
+    rootStake: params.network.rootStakeTao,
+    block: 0,
+  });
+  return { state, params: kp };
+}
+
 /** Run one future. */
 export function runFuture(input: RunInput<ModelScenario>): RunOutput {
   return simulateFuture(input).output;
