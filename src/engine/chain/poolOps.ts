@@ -45,6 +45,16 @@ export function alphaValueInTao(s: SubnetState, alpha: bigint): bigint {
   return toU64(U64F64, mul(U64F64, fromInt(U64F64, alpha), spotPrice(s)));
 }
 
+/** Write a swap's next pool back into the subnet record. */
+function storePool(draft: Draft, id: NetUid, pool: PoolState) {
+  const w = draft.write(id);
+  w.taoReserve = pool.taoReserve;
+  w.alphaIn = pool.alphaReserve;
+  w.wQuote = pool.wQuote;
+  w.swapInitialized = pool.initialized;
+  return w;
+}
+
 function swapRejection(error: Rejection, field: string): Rejection {
   return rejection(error.code, field, error.message);
 }
@@ -85,11 +95,7 @@ export function buyAlpha(
       error: rejection('SlippageTooHigh', 'limitPrice', 'the limit price fills only part of the order'),
     };
   }
-  const w = draft.write(id);
-  w.taoReserve = pool.taoReserve;
-  w.alphaIn = pool.alphaReserve;
-  w.wQuote = pool.wQuote;
-  w.swapInitialized = pool.initialized;
+  const w = storePool(draft, id, pool);
   w.alphaOut += alphaOut;
   draft.totalStake += deltaIn;
   payFee(draft, id, fee, opts.feeToSubnet === true);
@@ -125,11 +131,7 @@ export function sellAlpha(
       error: rejection('SlippageTooHigh', 'limitPrice', 'the limit price fills only part of the order'),
     };
   }
-  const w = draft.write(id);
-  w.taoReserve = pool.taoReserve;
-  w.alphaIn = pool.alphaReserve;
-  w.wQuote = pool.wQuote;
-  w.swapInitialized = pool.initialized;
+  const w = storePool(draft, id, pool);
   w.alphaOut -= deltaIn;
   draft.totalStake -= taoOut;
   if (fee > 0n) {
