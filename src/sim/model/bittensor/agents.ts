@@ -233,10 +233,8 @@ export function speculatorsAct(ctx: AgentContext, wallets: Wallets): void {
     const now = spotPrice(state, i);
     const weekAgo = world.history[((day - 7) % HISTORY_DAYS) * n + i]!;
     if (now <= 0 || weekAgo <= 0) continue;
-    let high = 0;
-    for (let d = 0; d < Math.min(HISTORY_DAYS, day); d++) high = Math.max(high, world.history[d * n + i]!);
     const held = wallets.specAlpha[i]!;
-    if (held > 0 && (now < (1 - p.panicDrawdown) * high || world.status[i] === LEFT)) {
+    if (held > 0 && (world.status[i] === LEFT || now < (1 - p.panicDrawdown) * recentHigh(world, i, day))) {
       intents.push({ kind: 'unstake', slot: i, alpha: held, holder: 'speculator' });
       wallets.specAlpha[i] = 0;
       continue;
@@ -284,6 +282,13 @@ export function pumpersAct(ctx: AgentContext, wallets: Wallets, rng: Rng): void 
     });
     intents.push({ kind: 'stake', slot, tao: a.pumpTao, holder: 'speculator' });
   }
+}
+
+/** Highest price of a slot over the kept history. */
+function recentHigh(world: World, slot: number, day: number): number {
+  let high = 0;
+  for (let d = 0; d < Math.min(HISTORY_DAYS, day); d++) high = Math.max(high, world.history[d * world.slots + slot]!);
+  return high;
 }
 
 let scratchA = new Float64Array(0);

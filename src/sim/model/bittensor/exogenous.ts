@@ -27,7 +27,8 @@ export function initialMarket(): Market {
 export function advanceMarket(m: Market, p: ModelParams['market'], rng: Rng, days: number): void {
   const dt = days / 365;
   const sigma = p.demandVolatilityPerYear;
-  let logStep = (p.demandDriftPerYear - 0.5 * sigma * sigma) * dt + sigma * Math.sqrt(dt) * rng.normal();
+  // The drift is the median log growth: with no drift, demand is as likely to rise as to fall.
+  let logStep = p.demandDriftPerYear * dt + sigma * Math.sqrt(dt) * rng.normal();
   const jumps = rng.poisson(p.jumpsPerYear * dt);
   for (let j = 0; j < jumps; j++) logStep += p.jumpMean + p.jumpStdev * rng.normal();
   m.demand *= Math.exp(logStep);
