@@ -30,6 +30,8 @@ export function benchNetwork(subnets = 128, uids = 256, validators = 64): ChainS
         coldkey: `ck${j % 50}`,
         stake: isValidator ? BigInt(1000 + j * 37) * TAO : 0n,
         validatorPermit: isValidator,
+        // Registered before the genesis block and weights set at it, so the weights count (spec §7.1).
+        registeredAt: 0,
         weights: isValidator
           ? Array.from(
               { length: uids - validators },
@@ -40,6 +42,7 @@ export function benchNetwork(subnets = 128, uids = 256, validators = 64): ChainS
     }),
   }));
   return createGenesis({
+    block: 1,
     sudo: 'sudo',
     author: 'author',
     balances: { whale: 1_000_000n * TAO },

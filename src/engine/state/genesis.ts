@@ -27,6 +27,11 @@ export interface GenesisNeuron {
   /** Alpha staked by the coldkey on the hotkey. */
   readonly stake?: bigint;
   readonly validatorPermit?: boolean;
+  /** Block the neuron registered at (default the genesis block). */
+  readonly registeredAt?: number;
+  /** Block of its last weights (default the genesis block). A weight counts only when set after the
+   * target registered, so genesis weights need `lastUpdate` above the miners' `registeredAt`. */
+  readonly lastUpdate?: number;
   /** Weights this neuron has set: `[uid, u16]` pairs (stored as `set_weights` would, max-upscaled). */
   readonly weights?: ReadonlyArray<readonly [number, number]>;
 }
@@ -276,7 +281,15 @@ export function createGenesis(config: GenesisConfig): ChainState {
         throw new InputError(`${where}.neurons[${j}].hotkey`, 'is already registered on this subnet');
       }
       hotkeyOwner.set(hk, coldkey(n.coldkey));
-      neurons.push({ ...newNeuron(hk, block), validatorPermit: n.validatorPermit ?? false });
+      const registeredAt = n.registeredAt ?? block;
+      if (!Number.isInteger(registeredAt) || registeredAt > block) {
+        throw new InputError(`${where}.neurons[${j}].registeredAt`, `must be an integer block <= ${block}`);
+      }
+      neurons.push({
+        ...newNeuron(hk, registeredAt),
+        lastUpdate: n.lastUpdate ?? block,
+        validatorPermit: n.validatorPermit ?? false,
+      });
       const stake = nonNegative(`${where}.neurons[${j}].stake`, n.stake ?? 0n);
       if (stake > 0n) {
         stakes.set(hk, addToPool(stakes.get(hk) ?? EMPTY_POOL, coldkey(n.coldkey), stake));
