@@ -37,4 +37,9 @@ export function markActive(ws: FastEpochWorkspace, input: FastEpochInput): void 
   const out = ws.active;
   for (let i = 0; i < ws.n; i++)
     out[i] = i < lastUpdate.length && (lastUpdate[i] ?? 0) + cutoff >= block ? 1 : 0;
+  const registered = input.blockAtRegistration;
+  const listed = Math.min(ws.n, registered.length);
+  let latest = listed < ws.n ? 0 : Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < listed; j++) latest = Math.max(latest, registered[j] ?? 0);
+  ws.latestRegistration = latest;
 }

@@ -9,8 +9,9 @@ import { proportionToU16 } from './grid.ts';
 import type { FastEpochWorkspace } from './workspace.ts';
 
 /**
- * Fill `ws.dividends` and `ws.bonds` from `ws.emaBonds` and its column sums (`ws.columnSum`) and, for
- * original Yuma (`yuma3` false), column maxima (`ws.columnMax`).
+ * Fill `ws.dividends` (not yet normalised, see {@link normalizeDividends}) and `ws.bonds` from
+ * `ws.emaBonds` and its column sums (`ws.columnSum`) and, for original Yuma (`yuma3` false), column
+ * maxima (`ws.columnMax`).
  */
 export function bondDividends(ws: FastEpochWorkspace, yuma3: boolean): void {
   const n = ws.n;
@@ -24,12 +25,14 @@ export function bondDividends(ws: FastEpochWorkspace, yuma3: boolean): void {
     factor[j] = s > 0 ? incentive[j]! / s : 0;
   }
   dividends.fill(0);
-  let total = 0;
   let e = 0;
   let next = 0;
-  for (let r = 0; r < bondRowCount; r++) {
-    const i = bondRows[r]!;
+  // One round past the last bond row (as UID n) writes the remaining row offsets: nothing follows the
+  // loop, so a loop optimized mid-call never meets code it has no type feedback for.
+  for (let r = 0; r <= bondRowCount; r++) {
+    const i = r < bondRowCount ? bondRows[r]! : n;
     while (next <= i) rowStart[next++] = e;
+    if (i === n) break;
     const base = r * n;
     let bought = 0;
     if (validatorPermit[i] === 0) {
@@ -46,14 +49,15 @@ export function bondDividends(ws: FastEpochWorkspace, yuma3: boolean): void {
         }
       }
     }
-    const d = yuma3 ? bought * activeStake[i]! : bought;
-    dividends[i] = d;
-    total += d;
+    dividends[i] = yuma3 ? bought * activeStake[i]! : bought;
   }
-  while (next <= n) rowStart[next++] = e;
-  if (total > 0)
-    for (let r = 0; r < bondRowCount; r++) {
-      const i = bondRows[r]!;
-      dividends[i] = dividends[i]! / total;
-    }
+}
+
+/** Normalise `ws.dividends` (left alone when all zero). */
+export function normalizeDividends(ws: FastEpochWorkspace): void {
+  const d = ws.dividends;
+  const n = ws.n;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += d[i]!;
+  if (total > 0) for (let i = 0; i < n; i++) d[i] = d[i]! / total;
 }

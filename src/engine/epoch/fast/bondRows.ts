@@ -5,7 +5,7 @@
 import type { FastEpochInput } from './types.ts';
 import { ensureBondRows, type FastEpochWorkspace } from './workspace.ts';
 
-/** Fill `ws.bondRows` / `ws.bondSlot` (ascending UIDs) and clear their dense rows in `ws.emaBonds`. */
+/** Fill `ws.bondRows` (ascending UIDs; row r of `ws.emaBonds` is UID `bondRows[r]`) and clear those rows. */
 export function selectBondRows(ws: FastEpochWorkspace, input: FastEpochInput): void {
   const n = ws.n;
   const w = ws.weights.rowStart;
@@ -15,12 +15,7 @@ export function selectBondRows(ws: FastEpochWorkspace, input: FastEpochInput): v
   for (let i = 0; i < n; i++) {
     const hasWeights = (w[i + 1] ?? 0) > (w[i] ?? 0);
     const hasBonds = i < bRows && (b.rowStart[i + 1] ?? 0) > (b.rowStart[i] ?? 0);
-    if (hasWeights || hasBonds) {
-      ws.bondSlot[i] = count;
-      ws.bondRows[count++] = i;
-    } else {
-      ws.bondSlot[i] = -1;
-    }
+    if (hasWeights || hasBonds) ws.bondRows[count++] = i;
   }
   ws.bondRowCount = count;
   ensureBondRows(ws, count);

@@ -25,8 +25,8 @@ export function bondWeight(w: number, c: number, beta: number): number {
   // w * 1 + c * 0 and w * 0 + c * 1 are exact.
   const t = +(c >= w);
   const x = w * t + c * (1 - t);
-  if (c <= 0 && t === 0) return ABSENT;
-  if (beta === 1) return x;
+  // A clipped-away entry is absent from W̄ itself, but counts as 0 when interpolating.
+  if (beta === 1) return c <= 0 && t === 0 ? ABSENT : x;
   const v = w + beta * (x - w);
   return v > 0 ? v : ABSENT;
 }

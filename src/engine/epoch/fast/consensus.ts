@@ -2,17 +2,17 @@
  * Consensus (spec §7.5): per miner column, the stake-weighted median of the voters' weights (validators
  * with active stake), a missing weight counting as 0. `epochWeights` buckets the positive weights by
  * column; the zeros form one group at the bottom of each column, so a sparse column costs only its
- * entries, and the rest goes to {@link weightedMedianSelect}.
+ * entries, and the rest goes to {@link narrowMedianSelection} and {@link weightedMedianSelect}.
  */
 import { u16Ratio } from './grid.ts';
 import type { FastEpochInput } from './types.ts';
-import { weightedMedianSelect } from './weightedMedianSelect.ts';
+import { narrowMedianSelection, weightedMedianSelect } from './weightedMedianSelect.ts';
 import type { FastEpochWorkspace } from './workspace.ts';
 
 /** Fill `ws.consensus` from the column buckets, majority kappa = Kappa / 65535. */
 export function stakeWeightedConsensus(ws: FastEpochWorkspace, input: FastEpochInput): void {
   const n = ws.n;
-  const { activeStake, columnFill, columnStake, medianValue } = ws;
+  const { activeStake, columnFill, medianValue, medianStake } = ws;
   const voters = ws.voters;
   const out = ws.consensus;
   let total = 0;
@@ -20,6 +20,10 @@ export function stakeWeightedConsensus(ws: FastEpochWorkspace, input: FastEpochI
   const minority = total - u16Ratio(input.params.kappa);
   const sel = ws.selection;
   sel.minority = minority;
+  const hist = ws.histogram;
+  // Local copies: an imported binding costs a check on every call in the loop.
+  const narrow = narrowMedianSelection;
+  const select = weightedMedianSelect;
   for (let j = 0; j < n; j++) {
     const count = columnFill[j]!;
     const start = j * voters;
@@ -38,16 +42,23 @@ export function stakeWeightedConsensus(ws: FastEpochWorkspace, input: FastEpochI
       out[j] = maxOf(medianValue, start, end);
       continue;
     }
-    const zeroStake = zeros > 0 ? Math.max(0, total - columnStake[j]!) : 0;
-    if (zeros > 0 && minority < zeroStake) {
-      out[j] = 0;
-      continue;
+    let zeroStake = 0;
+    if (zeros > 0) {
+      // Voters without a (positive) weight here hold the rest of the stake, all at score 0.
+      let listed = 0;
+      for (let k = start; k < end; k++) listed += medianStake[k]!;
+      zeroStake = Math.max(0, total - listed);
+      if (minority < zeroStake) {
+        out[j] = 0;
+        continue;
+      }
     }
     sel.start = start;
     sel.end = end;
     sel.lo = zeroStake;
     sel.hi = total;
-    out[j] = weightedMedianSelect(sel);
+    narrow(sel, hist);
+    out[j] = select(sel);
   }
 }
 

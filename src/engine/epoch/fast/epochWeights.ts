@@ -10,7 +10,7 @@ import type { FastEpochWorkspace } from './workspace.ts';
  * Fill `ws.weights` (n rows) from `input.weights` and `ws.permitUsed`. Explicit zero entries stay (they
  * matter for liquid-alpha bonds); rows with a zero sum are left as they are. While each row is still
  * in cache, the positive weights of voters (active stake > 0) are also bucketed by column for the
- * consensus median (`ws.medianValue`, `ws.columnFill`, `ws.columnStake`).
+ * consensus median (`ws.medianValue`, `ws.medianStake`, `ws.columnFill`).
  */
 export function epochWeights(ws: FastEpochWorkspace, input: FastEpochInput): void {
   const n = ws.n;
@@ -18,16 +18,17 @@ export function epochWeights(ws: FastEpochWorkspace, input: FastEpochInput): voi
   const { rowStart: srcStart, col: srcCol, value: srcValue } = src;
   const out = ws.weights;
   const { rowStart, col, value } = out;
-  const { permitUsed: permit, activeStake, columnFill, columnStake, medianValue, medianStake } = ws;
+  const { permitUsed: permit, activeStake, columnFill, medianValue, medianStake } = ws;
   const voters = ws.voters;
   const { lastUpdate, blockAtRegistration: registered, commitBlock } = input;
   const owner = input.ownerUid;
   const latest = ws.latestRegistration;
   const rows = Math.min(n, src.rows);
   columnFill.fill(0);
-  columnStake.fill(0);
   let e = 0;
-  for (let i = 0; i < n; i++) {
+  // The closing offset rowStart[n] is written by the last round, not after the loop: a store after
+  // a long loop has no type feedback when the loop gets optimized mid-call, and would deoptimize.
+  for (let i = 0; i <= n; i++) {
     rowStart[i] = e;
     if (i >= rows || permit[i] === 0) continue;
     // A UID past the LastUpdate vector masks all its weights (the chain reads it as 0).
@@ -70,10 +71,8 @@ export function epochWeights(ws: FastEpochWorkspace, input: FastEpochInput): voi
           medianValue[j * voters + fill] = v;
           medianStake[j * voters + fill] = s;
           columnFill[j] = fill + 1;
-          columnStake[j] = columnStake[j]! + s;
         }
       }
     }
   }
-  rowStart[n] = e;
 }

@@ -30,11 +30,7 @@ export function splitMechanismEmission(input: EpochInput): bigint[] {
   return parts;
 }
 
-function floats(values: readonly number[], fill: (v: number) => number = (v) => v): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = fill(values[i] ?? 0);
-  return out;
-}
+const floats = (values: readonly number[]): Float64Array => Float64Array.from(values);
 
 /**
  * The chain's epoch input as fast inputs, one per mechanism (mechanism 0 first), each with its share
@@ -83,7 +79,7 @@ export function toFastEpochInputs(input: EpochInput): FastEpochInput[] {
 }
 
 /** Bond rows (u16) of a fast result, as the chain stores them. */
-function bondRows(bonds: CsrMatrix): SparseRow[] {
+function storedBondRows(bonds: CsrMatrix): SparseRow[] {
   const rows: SparseRow[] = [];
   for (let i = 0; i < bonds.rows; i++) {
     const row: (readonly [number, number])[] = [];
@@ -123,7 +119,7 @@ function copyResult(r: FastEpochResult, weight: number): MechanismCopy {
     validatorTrust: u16s(r.validatorTrust),
     active: r.active.slice(),
     validatorPermit: r.validatorPermit.slice(),
-    bonds: bondRows(r.bonds),
+    bonds: storedBondRows(r.bonds),
   };
 }
 

@@ -14,8 +14,9 @@ import { bondsEmaAlpha } from './yuma3Bonds.ts';
 /**
  * Fill the dense rows `ws.emaBonds` with B' = a ΔB/colsum + (1 - a) B/colsum and `ws.columnSum` /
  * `ws.columnMax` with its column sums and maxima. The first pass also clips the weights: trust
- * (`ws.validatorTrust`) and ranks (`ws.incentive`, normalised later by `normalizeIncentive`). Stored bonds are read as integers; those towards a
- * miner registered since the previous epoch (`lastTempo`) are dropped.
+ * (`ws.validatorTrust`) and ranks (`ws.incentive`, normalised later by `normalizeIncentive`). Stored
+ * bonds are read as integers; those towards a miner registered since the previous epoch (`lastTempo`)
+ * are dropped.
  */
 export function originalBonds(ws: FastEpochWorkspace, input: FastEpochInput, lastTempo: number): void {
   const n = ws.n;

@@ -5,7 +5,7 @@
  */
 import { activeStake } from './activeStake.ts';
 import { lastTempoBlock, markActive } from './activity.ts';
-import { bondDividends } from './bondDividends.ts';
+import { bondDividends, normalizeDividends } from './bondDividends.ts';
 import { selectBondRows } from './bondRows.ts';
 import { normalizeIncentive } from './clipWeights.ts';
 import { stakeWeightedConsensus } from './consensus.ts';
@@ -43,6 +43,7 @@ export function runFastEpoch(ws: FastEpochWorkspace, input: FastEpochInput): Fas
   else originalBonds(ws, input, lastTempo);
   normalizeIncentive(ws);
   bondDividends(ws, input.params.yuma3);
+  normalizeDividends(ws);
   epochEmission(ws, input);
   return ws.result;
 }

@@ -46,7 +46,7 @@ export interface FastEpochInput {
   readonly validatorPermit: Uint8Array;
   /** Stored weights, any nonnegative scale per row (u16 or proportions); rows are normalised. */
   readonly weights: CsrMatrix;
-  /** Stored bonds on the u16 scale (what the chain stores and what this epoch returns). */
+  /** Stored bonds as u16 integers (what the chain stores and what this epoch returns). */
   readonly bonds: CsrMatrix;
   /** Alpha to distribute, raw units. */
   readonly raoEmission: number;

@@ -4,8 +4,8 @@
  *
  * The rule returns the score p with stake(< p) <= minority - lo < stake(<= p) inside the partition
  * (the smallest score when minority is below it, the largest when above), which depends only on the
- * multiset of (score, stake) pairs and not on their order, so partitioning in place returns exactly
- * the value the chain's order-keeping partitions return.
+ * multiset of (score, stake) pairs and not on their order, so partitioning in place returns the value
+ * the chain's order-keeping partitions return (exactly, up to how the float stake sums round).
  */
 
 /** One median search: a segment of parallel score/stake buffers and the stake integral around it. */
@@ -25,11 +25,12 @@ export interface MedianSelection {
 }
 
 /**
- * `weighted_median` by selection: pivot = the score in the middle of the current segment; sum the stake
- * strictly below / above it, then keep only the side the rule descends into (compacted in place); descend into the
- * lower part if `minority < lo + stake(lower)` and it is non-empty, else into the upper part if
+ * `weighted_median` by selection: pivot = the score in the middle of the current segment; sum the
+ * stake strictly below / above it, then keep only the side the rule descends into (compacted in place):
+ * the lower part if `minority < lo + stake(lower)` and it is non-empty, else the upper part if
  * `hi - stake(upper) <= minority` and it is non-empty, else return the pivot. A one-entry segment
- * returns its score, an empty one 0.
+ * returns its score, an empty one 0. Both passes are branch-free: which side an entry falls on is a
+ * coin flip, and a branch would mispredict on it.
  */
 export function weightedMedianSelect(s: MedianSelection): number {
   const value = s.value;
@@ -79,4 +80,57 @@ export function weightedMedianSelect(s: MedianSelection): number {
     }
     end = k;
   }
+}
+
+/**
+ * Narrow a median search before {@link weightedMedianSelect}: bucket the segment's scores by value
+ * (equal-width buckets between its minimum and maximum, `hist.length` at most), find the bucket whose
+ * stake interval holds the minority, and keep only its entries with the matching `lo`/`hi`. Buckets
+ * are monotone in the score, so the rule's answer lies in that bucket and the search over it returns
+ * the same value; three streaming passes replace most partition rounds on long segments. Leaves the
+ * selection unchanged when it cannot help (short segment, one distinct score, minority outside).
+ */
+export function narrowMedianSelection(s: MedianSelection, hist: Float64Array): void {
+  const { value, stake, minority, start, end } = s;
+  const buckets = Math.min(hist.length, (end - start) >> 2);
+  if (buckets < 4 || !(minority >= s.lo && minority < s.hi)) return;
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (let k = start; k < end; k++) {
+    const v = value[k]!;
+    lowest = v < lowest ? v : lowest;
+    highest = v > highest ? v : highest;
+  }
+  if (!(highest > lowest)) return;
+  const scale = buckets / (highest - lowest);
+  const top = buckets - 1;
+  hist.fill(0, 0, buckets);
+  for (let k = start; k < end; k++) {
+    const b = ((value[k]! - lowest) * scale) | 0;
+    const c = b < top ? b : top;
+    hist[c] = hist[c]! + stake[k]!;
+  }
+  let lo = s.lo;
+  let target = -1;
+  for (let b = 0; b < buckets; b++) {
+    const w = hist[b]!;
+    if (w > 0 && minority < lo + w) {
+      target = b;
+      break;
+    }
+    lo += w;
+  }
+  // Rounding at the very top edge: leave it to the full search.
+  if (target < 0) return;
+  let kept = start;
+  for (let k = start; k < end; k++) {
+    const v = value[k]!;
+    value[kept] = v;
+    stake[kept] = stake[k]!;
+    const b = ((v - lowest) * scale) | 0;
+    kept += +((b < top ? b : top) === target);
+  }
+  s.end = kept;
+  s.lo = lo;
+  s.hi = lo + hist[target]!;
 }

@@ -29,18 +29,18 @@ export interface FastEpochWorkspace {
   latestRegistration: number;
   /** Rows with active stake > 0: the validators whose weights vote in the consensus median. */
   voters: number;
-  /** Median scratch: nonzero scores per column so far, and their stake. */
+  /** Median scratch: number of positive scores per column. */
   columnFill: Int32Array;
-  columnStake: Float64Array;
   /** Median scratch: column j's nonzero scores of voters at `j * voters ..`, with their stakes. */
   medianValue: Float64Array;
   medianStake: Float64Array;
   selection: MedianSelection;
-  /** UIDs with a bond row this epoch (ascending); `bondSlot[uid]` is its dense row, or -1. */
+  /** Median scratch: stake per value bucket. */
+  histogram: Float64Array;
+  /** UIDs with a bond row this epoch (ascending); row r of `emaBonds` belongs to `bondRows[r]`. */
   bondRows: Int32Array;
   bondRowCount: number;
-  bondSlot: Int32Array;
-  /** New bonds B', dense rows by slot (`slot * n + column`); zero means no entry. */
+  /** New bonds B', dense rows (`r * n + column` for UID `bondRows[r]`); zero means no entry. */
   emaBonds: Float64Array;
   /** Per column of B': sum, maximum, and incentive / sum (the dividend factor). */
   columnSum: Float64Array;
@@ -106,13 +106,12 @@ export function createFastEpochWorkspace(n = 0): FastEpochWorkspace {
     latestRegistration: 0,
     voters: 0,
     columnFill: new Int32Array(n),
-    columnStake: f64(),
     medianValue,
     medianStake,
     selection: { value: medianValue, stake: medianStake, start: 0, end: 0, minority: 0, lo: 0, hi: 0 },
+    histogram: new Float64Array(16),
     bondRows: new Int32Array(n),
     bondRowCount: 0,
-    bondSlot: new Int32Array(n).fill(-1),
     emaBonds: new Float64Array(Math.max(1, Math.min(n, 64) * n)),
     columnSum: f64(),
     columnMax: f64(),

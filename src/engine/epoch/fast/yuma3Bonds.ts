@@ -18,10 +18,10 @@ export function bondsEmaAlpha(bondsMovingAverage: number): number {
 /**
  * Fill the dense rows `ws.emaBonds` with B' and `ws.columnSum` with its column sums (rows from
  * `selectBondRows`). The same pass clips the weights: trust (`ws.validatorTrust`) and ranks
- * (`ws.incentive`, normalised later by `normalizeIncentive`). Liquid alpha (when on and some consensus is nonzero) keeps only the columns present
- * in the W_b row, so a bond towards a miner the validator no longer lists disappears; the fixed EMA
- * decays every old bond. Stored bonds towards a miner registered since the previous epoch (`lastTempo`)
- * are dropped.
+ * (`ws.incentive`, normalised later by `normalizeIncentive`). Liquid alpha (when on and some consensus
+ * is nonzero) keeps only the columns present in the W_b row, so a bond towards a miner the validator no
+ * longer lists disappears; the fixed EMA decays every old bond. Stored bonds towards a miner registered
+ * since the previous epoch (`lastTempo`) are dropped.
  */
 export function yuma3Bonds(ws: FastEpochWorkspace, input: FastEpochInput, lastTempo: number): void {
   const n = ws.n;
