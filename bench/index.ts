@@ -3,11 +3,13 @@
  * Pass section names to run only some: `npm run bench -- engine`.
  */
 import { runEngineBench } from './engine.ts';
+import { runEpochBench } from './epoch.ts';
 import { runKernelBench } from './kernel.ts';
 import { runSimBench } from './sim.ts';
 
 const sections: Record<string, () => void | Promise<void>> = {
   engine: runEngineBench,
+  epoch: runEpochBench,
   kernel: runKernelBench,
   sim: runSimBench,
 };
