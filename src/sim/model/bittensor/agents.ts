@@ -287,7 +287,8 @@ export function pumpersAct(ctx: AgentContext, wallets: Wallets, rng: Rng): void 
 /** Highest price of a slot over the kept history. */
 function recentHigh(world: World, slot: number, day: number): number {
   let high = 0;
-  for (let d = 0; d < Math.min(HISTORY_DAYS, day); d++) high = Math.max(high, world.history[d * world.slots + slot]!);
+  for (let d = 0; d < Math.min(HISTORY_DAYS, day); d++)
+    high = Math.max(high, world.history[d * world.slots + slot]!);
   return high;
 }
 
