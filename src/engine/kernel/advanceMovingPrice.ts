@@ -53,30 +53,102 @@ const fracIntegral = (u: number) => Math.floor(u) / 2 + frac(u) ** 2 / 2;
  * to `to` (TAO per alpha): 2^-32 times the mean of frac(δ / 2^-32).
  */
 export function flooringLoss(range: { readonly from: number; readonly to: number }): number {
-  const u0 = range.from / UNIT;
-  const u1 = range.to / UNIT;
+  return meanFlooringLoss(range.from, range.to);
+}
+
+function meanFlooringLoss(from: number, to: number): number {
+  const u0 = from / UNIT;
+  const u1 = to / UNIT;
   if (Math.abs(u1 - u0) < 1e-6) return frac((u0 + u1) / 2) * UNIT;
   return ((fracIntegral(u1) - fracIntegral(u0)) / (u1 - u0)) * UNIT;
+}
+
+/**
+ * What the update over a span takes from b₀, n, α and h alone (not from the prices): subnets started at
+ * the same block share it, so it is computed once per distinct span (see {@link coefficientsOf}).
+ */
+interface SpanCoefficients {
+  b0: number;
+  blocks: number;
+  movingAlpha: number;
+  halvingBlocks: number;
+  /** ā, (1 − ā)^n, a_b of the first and the last block, and the price shift per unit of slope. */
+  meanAlpha: number;
+  decay: number;
+  firstAlpha: number;
+  lastAlpha: number;
+  shift: number;
+  /** When it was last read (for replacement). */
+  used: number;
+}
+
+/** Recently used coefficients (a step reads a few distinct spans: its half-span and its span, per b₀). */
+const recent: SpanCoefficients[] = Array.from({ length: 8 }, () => ({
+  b0: Number.NaN,
+  blocks: Number.NaN,
+  movingAlpha: Number.NaN,
+  halvingBlocks: Number.NaN,
+  meanAlpha: 0,
+  decay: 0,
+  firstAlpha: 0,
+  lastAlpha: 0,
+  shift: 0,
+  used: 0,
+}));
+let lastHit = 0;
+let uses = 0;
+
+/** The coefficients of `io`'s span (b₀ = max(0, blocksSinceStart)), from the cache when already known. */
+function coefficientsOf(io: MovingPriceIo, b0: number): SpanCoefficients {
+  const n = io.blocks;
+  const a = io.movingAlpha;
+  const h = io.halvingBlocks;
+  const last = recent[lastHit]!;
+  if (last.b0 === b0 && last.blocks === n && last.movingAlpha === a && last.halvingBlocks === h) return last;
+  for (let k = 0; k < recent.length; k++) {
+    const r = recent[k]!;
+    if (r.b0 === b0 && r.blocks === n && r.movingAlpha === a && r.halvingBlocks === h) {
+      lastHit = k;
+      return r;
+    }
+  }
+  // Replace the least recently used (a step's shared spans stay while other subnets' come and go).
+  let oldest = 0;
+  for (let k = 1; k < recent.length; k++) if (recent[k]!.used < recent[oldest]!.used) oldest = k;
+  const r = recent[oldest]!;
+  lastHit = oldest;
+  const meanAlpha = meanMovingAlpha(io);
+  const bMid = b0 + (n + 1) / 2;
+  const growth = (a * h) / (bMid + h) ** 2;
+  r.b0 = b0;
+  r.blocks = n;
+  r.movingAlpha = a;
+  r.halvingBlocks = h;
+  r.meanAlpha = meanAlpha;
+  r.decay = Math.exp(n * Math.log1p(-meanAlpha));
+  r.firstAlpha = (a * (b0 + 1)) / (b0 + 1 + h);
+  r.lastAlpha = (a * (b0 + n)) / (b0 + n + h);
+  r.shift = ((n * n - 1) / 12) * (growth / meanAlpha + meanAlpha);
+  return r;
+}
+
+/** The coefficients of `io`'s span, marked as used. */
+function coefficientsFor(io: MovingPriceIo, b0: number): SpanCoefficients {
+  const r = coefficientsOf(io, b0);
+  r.used = ++uses;
+  return r;
 }
 
 /** Advance `io.ema` over `io.blocks` blocks (see the file comment). */
 export function advanceMovingPrice(io: MovingPriceIo): void {
   const n = io.blocks;
   if (!(n > 0)) return;
-  const b0 = Math.max(0, io.blocksSinceStart);
-  const h = io.halvingBlocks;
-  const meanAlpha = meanMovingAlpha(io);
+  const k = coefficientsFor(io, Math.max(0, io.blocksSinceStart));
   let p = io.meanClampedPrice;
-  if (io.priceSlope !== 0 && meanAlpha > 0) {
-    const bMid = b0 + (n + 1) / 2;
-    const growth = (io.movingAlpha * h) / (bMid + h) ** 2;
-    const shift = ((n * n - 1) / 12) * (growth / meanAlpha + meanAlpha);
-    p = Math.min(Math.max(p + io.priceSlope * shift, 0), 1);
+  if (io.priceSlope !== 0 && k.meanAlpha > 0) {
+    p = Math.min(Math.max(p + io.priceSlope * k.shift, 0), 1);
   }
-  const decay = Math.exp(n * Math.log1p(-meanAlpha));
-  const next = p + (io.ema - p) * decay;
-  const firstAlpha = (io.movingAlpha * (b0 + 1)) / (b0 + 1 + h);
-  const lastAlpha = (io.movingAlpha * (b0 + n)) / (b0 + n + h);
-  const loss = flooringLoss({ from: firstAlpha * (p - io.ema), to: lastAlpha * (p - next) });
+  const next = p + (io.ema - p) * k.decay;
+  const loss = meanFlooringLoss(k.firstAlpha * (p - io.ema), k.lastAlpha * (p - next));
   io.ema = Math.max(0, next - n * loss);
 }

@@ -13,7 +13,7 @@ import {
   MAX_INPUT_MULTIPLE,
   MIN_RESERVE_TAO,
   poolAt,
-  sellAlphaTao,
+  sellAlphaTaoAt,
   spotAt,
   swapFeeTao,
 } from './poolSwapTao.ts';
@@ -54,23 +54,39 @@ export function applyIntents(ctx: IntentContext, intents: readonly KernelIntent[
   const { scratch, results } = ctx;
   scratch.ownerDetected.fill(0);
   scratch.ownerUndetected.fill(0);
-  intents.forEach((intent, k) => {
+  for (let k = 0; k < intents.length; k++) {
     ctx.proceeds = 0;
     ctx.received = 0;
-    results.filled[k] = applyIntent(ctx, intent);
+    results.filled[k] = applyIntent(ctx, intents[k]!);
     results.proceeds[k] = ctx.proceeds;
     results.received[k] = ctx.received;
-  });
+  }
 }
 
 const isSlot = (ctx: IntentContext, slot: number) =>
   Number.isInteger(slot) && slot >= 0 && slot < ctx.params.slots && ctx.state.columns.active[slot] === 1;
 const positive = (x: number) => Number.isFinite(x) && x > 0;
-const isHolder = (holder: unknown): holder is HolderClass =>
-  typeof holder === 'string' && Object.hasOwn(HOLDER_INDEX, holder);
+/** Column of a holder class in `holdings` ({@link HOLDER_INDEX}), -1 for anything else. */
+function holderColumn(holder: unknown): number {
+  switch (holder) {
+    case 'staker':
+      return HOLDER_INDEX.staker;
+    case 'owner':
+      return HOLDER_INDEX.owner;
+    case 'miner':
+      return HOLDER_INDEX.miner;
+    case 'speculator':
+      return HOLDER_INDEX.speculator;
+    case 'root':
+      return HOLDER_INDEX.root;
+    default:
+      return -1;
+  }
+}
+const isHolder = (holder: unknown): holder is HolderClass => holderColumn(holder) >= 0;
 /** Index of a holder's alpha on a slot in `holdings`. */
 const holdingIndex = (ctx: IntentContext, at: { readonly slot: number; readonly holder: HolderClass }) =>
-  HOLDER_INDEX[at.holder] * ctx.params.slots + at.slot;
+  holderColumn(at.holder) * ctx.params.slots + at.slot;
 
 function applyIntent(ctx: IntentContext, intent: KernelIntent): number {
   const { state } = ctx;
@@ -207,10 +223,9 @@ function unstake(ctx: IntentContext, intent: KernelIntent & { kind: 'unstake' })
     net = maxNet;
     gross = Math.min(net / (1 - params.feeRate), c.holdings[h]!);
   }
-  const pool = poolAt(c, i);
-  const proceeds = sellAlphaTao(pool, net);
+  const proceeds = sellAlphaTaoAt(c, i, net);
   // The fee's alpha is sold fee-free for the author in the same pool: together, a sale of the gross.
-  const out = Math.max(proceeds, sellAlphaTao(pool, gross));
+  const out = Math.max(proceeds, sellAlphaTaoAt(c, i, gross));
   if (!(proceeds > 0) || !(out < c.taoReserve[i]!)) return 0;
   c.taoReserve[i]! -= out;
   c.alphaIn[i]! += gross;

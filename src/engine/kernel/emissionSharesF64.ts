@@ -25,32 +25,39 @@ export function emissionSharesF64(args: {
   readonly minerBurned?: Float64Array;
 }): number {
   const { state, out } = args;
-  const { emissionEnabled } = state.columns;
+  const { active, startBlock, emissionEnabled } = state.columns;
   const movingPrice = args.movingPrice ?? state.columns.movingPrice;
   const minerBurned = args.minerBurned ?? state.columns.minerBurned;
+  const block = state.block;
   const slots = out.length;
   let priceSum = 0;
+  let anyDisabled = false;
   for (let i = 0; i < slots; i++) {
-    const p = isEmitting(state, i) ? movingPrice[i]! : 0;
+    // isEmitting, inlined
+    const emitting = active[i] === 1 && startBlock[i]! <= block;
+    const p = emitting ? movingPrice[i]! : 0;
     out[i] = p;
     priceSum += p;
+    if (emitting && emissionEnabled[i] === 0) anyDisabled = true;
   }
   if (!(priceSum > 0)) {
     out.fill(0);
     return 0;
   }
+  // Each slot's unweighted share and its weight, kept for the second pass.
+  const kept = keptShares(slots);
   let weightedSum = 0;
-  let anyDisabled = false;
   for (let i = 0; i < slots; i++) {
-    const burned = Math.min(Math.max(minerBurned[i]!, 0), 1);
-    weightedSum += (out[i]! / priceSum) * (1 - burned);
-    if (emissionEnabled[i] === 0 && isEmitting(state, i)) anyDisabled = true;
+    const share = out[i]! / priceSum;
+    const keep = 1 - Math.min(Math.max(minerBurned[i]!, 0), 1);
+    out[i] = share;
+    kept[i] = keep;
+    weightedSum += share * keep;
   }
   let enabledSum = 0;
   for (let i = 0; i < slots; i++) {
-    const share = out[i]! / priceSum;
-    const burned = Math.min(Math.max(minerBurned[i]!, 0), 1);
-    const s = weightedSum > 0 ? (share * (1 - burned)) / weightedSum : share;
+    const share = out[i]!;
+    const s = weightedSum > 0 ? (share * kept[i]!) / weightedSum : share;
     out[i] = s;
     if (emissionEnabled[i] === 1) enabledSum += s;
   }
@@ -61,4 +68,11 @@ export function emissionSharesF64(args: {
   }
   for (let i = 0; i < slots; i++) out[i] = emissionEnabled[i] === 1 ? out[i]! / enabledSum : 0;
   return 1;
+}
+
+let keptScratch = new Float64Array(0);
+
+function keptShares(slots: number): Float64Array {
+  if (keptScratch.length < slots) keptScratch = new Float64Array(slots);
+  return keptScratch;
 }

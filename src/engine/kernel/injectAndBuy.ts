@@ -150,10 +150,13 @@ function cappedConstantProduct(io: InjectIo): void {
   const c = io.alphaCapPerBlock;
   const y = pool.taoReserve;
   const x = pool.alphaReserve;
-  // Read the path before the pool moves.
-  io.meanClampedPrice = meanClampedPath(io);
-  io.clampedPriceSlope = (clamp1(priceOnPath(io, n + 0.5)) - clamp1(priceOnPath(io, 0.5))) / n;
-  const xn = alphaOnPath(io, n);
+  // Read the path before the pool moves (the path's ends are shared by the mean and the trend).
+  const path = pathOf(io);
+  const first = priceOnPath(path, 0.5);
+  const last = priceOnPath(path, n + 0.5);
+  io.meanClampedPrice = meanClampedPath(path, first, last);
+  io.clampedPriceSlope = (clamp1(last) - clamp1(first)) / n;
+  const xn = alphaOnPath(path, n);
   let buys = n * t;
   // With a negligible cap (c·p < 1e-12·t) everything is bought; the formula would divide by ~0.
   if (c * y > 1e-12 * t * x) {
@@ -171,49 +174,72 @@ function cappedConstantProduct(io: InjectIo): void {
   pool.alphaReserve = xn;
 }
 
-/** Alpha reserve after `s` blocks on the capped path: D(s) / (y + t·s) (file comment). */
-function alphaOnPath(io: InjectIo, s: number): number {
-  const y = io.pool.taoReserve;
-  const t = io.taoPerBlock;
+/** The capped path's constants: reserves y, x at its start, t, the cap c₀ + c₁·s, and its blocks. */
+interface CappedPath {
+  y: number;
+  x: number;
+  t: number;
+  c0: number;
+  c1: number;
+  blocks: number;
+}
+
+const cappedPath: CappedPath = { y: 0, x: 0, t: 0, c0: 0, c1: 0, blocks: 0 };
+
+/** The (scratch) path of `io`'s pool, valid until the next call. */
+function pathOf(io: InjectIo): CappedPath {
   const c1 = io.alphaCapSlope;
-  const c0 = io.alphaCapPerBlock - (c1 * io.blocks) / 2;
-  const d = io.pool.alphaReserve * y + s * (2 * c0 * y + s * (c0 * t + c1 * y + (2 / 3) * c1 * t * s));
+  cappedPath.y = io.pool.taoReserve;
+  cappedPath.x = io.pool.alphaReserve;
+  cappedPath.t = io.taoPerBlock;
+  cappedPath.c0 = io.alphaCapPerBlock - (c1 * io.blocks) / 2;
+  cappedPath.c1 = c1;
+  cappedPath.blocks = io.blocks;
+  return cappedPath;
+}
+
+/** Alpha reserve after `s` blocks on the capped path: D(s) / (y + t·s) (file comment). */
+function alphaOnPath(path: CappedPath, s: number): number {
+  const { y, t, c0, c1 } = path;
+  const d = path.x * y + s * (2 * c0 * y + s * (c0 * t + c1 * y + (2 / 3) * c1 * t * s));
   return d / (y + t * s);
 }
 
 /** Price after `s` blocks on the capped path. */
-function priceOnPath(io: InjectIo, s: number): number {
-  return (io.pool.taoReserve + io.taoPerBlock * s) / alphaOnPath(io, s);
+function priceOnPath(path: CappedPath, s: number): number {
+  return (path.y + path.t * s) / alphaOnPath(path, s);
 }
 
 /**
  * Mean of min(p(s), 1) over the blocks of the capped path, which rises monotonically. The moving price
  * reads the price after each block 1..n, i.e. the path over [0.5, n + 0.5]: Simpson's rule (two panels)
- * up to where the price reaches 1, then 1.
+ * up to where the price reaches 1, then 1. `first` and `last` are the prices at the two ends.
  */
-function meanClampedPath(io: InjectIo): number {
+function meanClampedPath(path: CappedPath, first: number, last: number): number {
   const lo = 0.5;
-  const hi = io.blocks + 0.5;
-  if (priceOnPath(io, lo) >= 1) return 1;
+  const hi = path.blocks + 0.5;
+  if (first >= 1) return 1;
   let end = hi;
-  if (priceOnPath(io, hi) > 1) {
+  let atEnd = last;
+  if (last > 1) {
     // The block where p reaches 1 (p rises monotonically): bisection, rarely needed.
     let a = lo;
     for (let k = 0; k < 40; k++) {
       const mid = (a + end) / 2;
-      if (priceOnPath(io, mid) > 1) end = mid;
+      if (priceOnPath(path, mid) > 1) end = mid;
       else a = mid;
     }
+    atEnd = priceOnPath(path, end);
   }
   const h = (end - lo) / 4;
   const simpson =
-    (priceOnPath(io, lo) +
-      4 * priceOnPath(io, lo + h) +
-      2 * priceOnPath(io, lo + 2 * h) +
-      4 * priceOnPath(io, lo + 3 * h) +
-      priceOnPath(io, end)) /
+    (first +
+      4 * priceOnPath(path, lo + h) +
+      2 * priceOnPath(path, lo + 2 * h) +
+      4 * priceOnPath(path, lo + 3 * h) +
+      atEnd) /
     12;
-  return (simpson * (end - lo) + (hi - end)) / io.blocks;
+  return (simpson * (end - lo) + (hi - end)) / path.blocks;
 }
 
 /** The capped regime in chunks of the chain's per-block order (any weight; exact for one block). */

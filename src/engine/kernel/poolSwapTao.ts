@@ -3,7 +3,14 @@
  * (`pool/balancerF64.ts`, which works in rao). Outputs and fees are floored to the rao as on chain.
  * The pool objects here are scratch: each call overwrites them, so the hot loops allocate nothing.
  */
-import { buyOutputF64, type PoolF64, sellOutputF64, spotPriceF64, swapFeeF64 } from '../pool/balancerF64.ts';
+import {
+  buyOutputF64,
+  type PoolF64,
+  sellOutputF64,
+  sellOutputOf,
+  spotPriceF64,
+  swapFeeF64,
+} from '../pool/balancerF64.ts';
 import { MIN_WEIGHT, PERQUINTILL_ONE } from '../pool/perquintill.ts';
 import { MAX_SWAP_INPUT_RESERVE_MULTIPLIER, MINIMUM_RESERVE } from '../pool/swap.ts';
 import type { KernelColumns } from './types.ts';
@@ -58,6 +65,14 @@ export function buyAlphaTao(pool: PoolF64, tao: number): number {
 export function sellAlphaTao(pool: PoolF64, alpha: number): number {
   if (!(alpha > 0)) return 0;
   return sellOutputF64(toRao(pool), Math.floor(alpha * RAO)) / RAO;
+}
+
+/** {@link sellAlphaTao} on the pool of `slot` (same arithmetic, without the scratch pools). */
+export function sellAlphaTaoAt(columns: KernelColumns, slot: number, alpha: number): number {
+  if (!(alpha > 0)) return 0;
+  const y = columns.taoReserve[slot]! * RAO;
+  const x = columns.alphaIn[slot]! * RAO;
+  return sellOutputOf(y, x, columns.wQuote[slot]!, Math.floor(alpha * RAO)) / RAO;
 }
 
 /** Swap fee on a gross input (TAO or alpha), floored to the rao; `feeRate` as a proportion. */

@@ -7,7 +7,7 @@
  * is rare, so exactness costs nothing here.
  */
 import { blockEmissionForIssuance } from '../emission/blockEmission.ts';
-import { fromF64, toF64, U64F64 } from '../fixed/index.ts';
+import { fromF64, toF64, U64F64, type U64F64 as U64F64Value } from '../fixed/index.ts';
 import { networkLockCost } from '../registration/lockCost.ts';
 import { medianSubnetPrice } from '../registration/medianSubnetPrice.ts';
 import { isNetworkImmune, networkToPrune } from '../registration/networkToPrune.ts';
@@ -58,20 +58,7 @@ export function registerSubnet(args: {
   let slot = c.active.indexOf(0);
   let pruned: number | null = null;
   if (slot < 0) {
-    const candidates = [];
-    for (let i = 0; i < params.slots; i++) {
-      candidates.push({
-        netuid: i,
-        movingPrice: fromF64(U64F64, c.movingPrice[i]!),
-        registeredAt: c.registeredAt[i]!,
-        immune: isNetworkImmune({
-          block,
-          registeredAt: c.registeredAt[i]!,
-          immunityPeriod: params.networkImmunityPeriod,
-        }),
-      });
-    }
-    pruned = networkToPrune(candidates);
+    pruned = subnetToPrune(state, params);
     if (pruned === null) return REFUSED;
     slot = pruned;
   }
@@ -79,13 +66,7 @@ export function registerSubnet(args: {
   if (lock > state.external) return REFUSED;
   const dissolution = pruned === null ? null : dissolveSlot(state, pruned);
 
-  const prices = [];
-  for (let i = 0; i < params.slots; i++) {
-    if (c.active[i] !== 1) continue;
-    const p = spotAt(c, i);
-    if (p > 0) prices.push(fromF64(U64F64, p));
-  }
-  const median = toF64(U64F64, medianSubnetPrice(prices));
+  const median = toF64(U64F64, medianSpotPrice(state));
   // The whole lock seeds the pool (the cost is never below the minimum lock).
   const tao = lock;
   state.external -= lock;
@@ -100,4 +81,72 @@ export function registerSubnet(args: {
   state.lastLock = lock;
   state.lastLockBlock = block;
   return { lock, slot, pruned, dissolution };
+}
+
+/** Largest float moving price converted one by one (beyond it, the exact rule runs on every subnet). */
+const FAST_PRICE_LIMIT = 2 ** 62;
+/** Float moving prices within this of the lowest may equal it in U64F64 (2^-64 steps): compared exactly. */
+const PRICE_TIE = 2 ** -62;
+
+/**
+ * `networkToPrune` on the moving prices in U64F64. The conversion from float is monotone, so only the
+ * subnets whose float price is within {@link PRICE_TIE} of the lowest can be chosen: the exact rule (with
+ * its tie-breaks) runs on those alone, in slot order, and chooses the subnet it would among all.
+ */
+function subnetToPrune(state: KernelState, params: KernelParams): number | null {
+  const c = state.columns;
+  const block = state.block;
+  const immuneAt = (i: number) =>
+    isNetworkImmune({
+      block,
+      registeredAt: c.registeredAt[i]!,
+      immunityPeriod: params.networkImmunityPeriod,
+    });
+  let lowest = Number.POSITIVE_INFINITY;
+  // Any price out of the plain range (NaN, negative, huge) takes the exact rule on every subnet.
+  let plain = true;
+  for (let i = 0; i < params.slots; i++) {
+    const p = c.movingPrice[i]!;
+    if (!(p >= 0 && p < FAST_PRICE_LIMIT)) plain = false;
+    else if (p < lowest && !immuneAt(i)) lowest = p;
+  }
+  const candidates = [];
+  for (let i = 0; i < params.slots; i++) {
+    const immune = immuneAt(i);
+    if (plain && (immune || !(c.movingPrice[i]! - lowest <= PRICE_TIE))) continue;
+    candidates.push({
+      netuid: i,
+      movingPrice: fromF64(U64F64, c.movingPrice[i]!),
+      registeredAt: c.registeredAt[i]!,
+      immune,
+    });
+  }
+  return networkToPrune(candidates);
+}
+
+let sortedPrices = new Float64Array(0);
+
+/**
+ * `medianSubnetPrice` of the active subnets' spot prices in U64F64. The conversion from float is
+ * monotone, so the floats sorted are the U64F64 prices sorted: only the prices that round to 0 (a prefix,
+ * dropped by the rule) and the one or two middle ones are converted.
+ */
+function medianSpotPrice(state: KernelState): U64F64Value {
+  const c = state.columns;
+  const slots = c.active.length;
+  if (sortedPrices.length < slots) sortedPrices = new Float64Array(slots);
+  let count = 0;
+  for (let i = 0; i < slots; i++) {
+    if (c.active[i] !== 1) continue;
+    const p = spotAt(c, i);
+    if (p > 0) sortedPrices[count++] = p;
+  }
+  const sorted = sortedPrices.subarray(0, count).sort();
+  let zeros = 0;
+  while (zeros < count && fromF64(U64F64, sorted[zeros]!) === 0n) zeros += 1;
+  const n = count - zeros;
+  if (n === 0) return medianSubnetPrice([]);
+  const upper = fromF64(U64F64, sorted[zeros + (n >> 1)]!);
+  if (n % 2 === 1) return medianSubnetPrice([upper]);
+  return medianSubnetPrice([fromF64(U64F64, sorted[zeros + ((n - 1) >> 1)]!), upper]);
 }

@@ -50,11 +50,13 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
   // mint_tao caps the issuance at 21M; what no subnet takes is recycled at the end of each block.
   const minted = Math.min(rate * n, Math.max(0, TOTAL_SUPPLY_TAO - state.issuance));
   const taoPerBlock = minted / n;
+  const block = state.block;
+  const { active, startBlock, movingPrice, taoReserve, alphaIn, alphaOut, wQuote } = c;
   let emaSum = 0;
-  for (let i = 0; i < slots; i++)
-    if (c.active[i] === 1 && c.startBlock[i]! <= state.block) emaSum += c.movingPrice[i]!;
+  for (let i = 0; i < slots; i++) if (active[i] === 1 && startBlock[i]! <= block) emaSum += movingPrice[i]!;
   const rootSell = emaSum > 1;
   const weightedRoot = params.taoWeight * state.rootStake;
+  const ownerCut = params.ownerCut;
   const io = scratch.inject;
   const pool = io.pool;
   const rp = scratch.rootSpan;
@@ -64,43 +66,49 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
   let entered = 0;
 
   for (let i = 0; i < slots; i++) {
-    if (c.active[i] !== 1) continue;
+    if (active[i] !== 1) continue;
     span.ownerRate = 0;
     span.serverRate = 0;
     span.validatorRate = 0;
     span.rootRate = 0;
-    if (c.startBlock[i]! <= state.block) {
+    if (startBlock[i]! <= block) {
       const t = taoPerBlock * shares[i]!;
-      const issuance = c.alphaIn[i]! + c.alphaOut[i]!;
+      const issuance = alphaIn[i]! + alphaOut[i]!;
       const e = blockEmissionF64(issuance);
-      pool.taoReserve = c.taoReserve[i]!;
-      pool.alphaReserve = c.alphaIn[i]!;
-      pool.wQuote = c.wQuote[i]!;
-      const price = spotPriceF64(pool);
-      const cut = params.ownerCut * e;
+      pool.taoReserve = taoReserve[i]!;
+      pool.alphaReserve = alphaIn[i]!;
+      pool.wQuote = wQuote[i]!;
+      const cut = ownerCut * e;
       const rest = e - cut;
       // Issuance growth per block, for the root proportion's drift inside the span.
       const rp0 = weightedRoot > 0 ? weightedRoot / (weightedRoot + issuance) : 0;
-      const alphaInGuess = t > 0 && price > 0 ? Math.min(t / price, rp0 * e) : 0;
       rp.weightedRoot = weightedRoot;
       rp.issuance = issuance;
-      rp.growth = e + alphaInGuess - (rootSell ? 0 : (rp0 * rest) / 2);
       rp.blocks = n;
 
       io.taoPerBlock = t;
-      io.alphaCapPerBlock = e * meanRootProportion(rp, 0);
-      // d(rp)/d(block) = −W·g / (W + A)² at the middle of the span.
-      io.alphaCapSlope =
-        weightedRoot > 0
-          ? (-e * weightedRoot * rp.growth) / (weightedRoot + issuance + (rp.growth * n) / 2) ** 2
-          : 0;
       io.blocks = n;
+      if (t > 0) {
+        const price = spotPriceF64(pool);
+        const alphaInGuess = price > 0 ? Math.min(t / price, rp0 * e) : 0;
+        rp.growth = e + alphaInGuess - (rootSell ? 0 : (rp0 * rest) / 2);
+        io.alphaCapPerBlock = e * meanRootProportion(rp, 0);
+        // d(rp)/d(block) = −W·g / (W + A)² at the middle of the span.
+        io.alphaCapSlope =
+          weightedRoot > 0
+            ? (-e * weightedRoot * rp.growth) / (weightedRoot + issuance + (rp.growth * n) / 2) ** 2
+            : 0;
+      } else {
+        // No TAO: the injection reads neither the cap nor its drift.
+        rp.growth = e - (rootSell ? 0 : (rp0 * rest) / 2);
+        io.alphaCapPerBlock = 0;
+        io.alphaCapSlope = 0;
+      }
       injectAndBuy(io);
-      c.taoReserve[i] = pool.taoReserve;
-      c.alphaIn[i] = pool.alphaReserve;
-      c.wQuote[i] = pool.wQuote;
+      taoReserve[i] = pool.taoReserve;
+      alphaIn[i] = pool.alphaReserve;
+      wQuote[i] = pool.wQuote;
       c.protocolAlpha[i]! += io.boughtAlpha;
-      c.alphaOut[i]! += io.boughtAlpha;
       const took = t * n - io.refusedTao;
       entered += took;
       c.emittedTao[i]! += took;
@@ -108,22 +116,23 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
       c.chainBuyTao[i]! += io.chainBuyTao;
 
       // Alpha out: owner cut, then half to miners and half to validators, of which root takes rp/2.
-      c.alphaOut[i]! += e * n;
-      c.emittedAlpha[i]! += e * n;
       const rootRate = (meanRootProportion(rp, 1) * rest) / 2;
+      let out = alphaOut[i]! + io.boughtAlpha + e * n;
+      c.emittedAlpha[i]! += e * n;
       span.ownerRate = cut;
       span.serverRate = rest / 2;
       span.validatorRate = rest / 2 - rootRate;
       if (rootSell) span.rootRate = rootRate;
-      else c.alphaOut[i]! -= rootRate * n; // recycled
+      else out -= rootRate * n; // recycled
+      alphaOut[i] = out;
 
-      ema.ema = c.movingPrice[i]!;
+      ema.ema = movingPrice[i]!;
       ema.meanClampedPrice = io.meanClampedPrice;
       ema.priceSlope = io.clampedPriceSlope;
-      ema.blocksSinceStart = state.block - c.startBlock[i]!;
+      ema.blocksSinceStart = block - startBlock[i]!;
       ema.blocks = n;
       advanceMovingPrice(ema);
-      c.movingPrice[i] = ema.ema;
+      movingPrice[i] = ema.ema;
     }
     payEpochs(span, i);
   }

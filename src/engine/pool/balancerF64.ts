@@ -33,9 +33,15 @@ export function swapFeeF64(amount: number, feeRate: number): number {
   return Math.floor((amount * feeRate) / 65_535);
 }
 
-/** `1 - (r/(r+d))^k` via log1p/expm1, accurate for tiny d (the naive power loses ~k*1e-16). */
+/**
+ * `1 - (r/(r+d))^k` via log1p/expm1, accurate for tiny d (the naive power loses ~k*1e-16). For k = 1
+ * (w_q = 0.5, a constant-product pool, the usual case) it is `d/(r+d)`, as accurate and without the two
+ * transcendental calls.
+ */
 function oneMinusPower(reserve: number, delta: number, k: number): number {
   if (reserve === 0) return delta === 0 ? 0 : 1;
+  if (k === 1 && delta >= 0 && delta < Number.POSITIVE_INFINITY)
+    return Math.min(1, delta / (reserve + delta));
   return Math.min(1, Math.max(0, -Math.expm1(-k * Math.log1p(delta / reserve))));
 }
 
@@ -48,9 +54,12 @@ export function buyOutputF64(pool: PoolF64, taoIn: number): number {
 
 /** TAO out for a net alpha input: `floor(y * (1 - (x/(x+dx))^(w_b/w_q)))`. */
 export function sellOutputF64(pool: PoolF64, alphaIn: number): number {
-  return Math.floor(
-    pool.taoReserve * oneMinusPower(pool.alphaReserve, alphaIn, (1 - pool.wQuote) / pool.wQuote),
-  );
+  return sellOutputOf(pool.taoReserve, pool.alphaReserve, pool.wQuote, alphaIn);
+}
+
+/** {@link sellOutputF64} of the pool with reserves y, x and quote weight w. */
+export function sellOutputOf(y: number, x: number, w: number, alphaIn: number): number {
+  return Math.floor(y * oneMinusPower(x, alphaIn, (1 - w) / w));
 }
 
 /** A U64F64 price as a float (convenience for comparing the two engines). */

@@ -3,12 +3,13 @@
  * Policies change only their own bookkeeping (a team's review date, a speculator's cash); value moves
  * only when the kernel applies the intents. Rates are per day and scaled by the step length `dt`.
  */
-import type { KernelIntent, KernelState } from '../../../engine/kernel/types.ts';
+import type { HolderClass, KernelIntent, KernelState } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
 import type { ModelParams } from '../params.ts';
 import type { Market } from './exogenous.ts';
-import { holding, spotPrice } from './view.ts';
-import { HISTORY_DAYS, LEFT, ON_NETWORK, type World } from './world.ts';
+import type { IntentPool } from './intentPool.ts';
+import { CLASS_INDEX, spotPrice } from './view.ts';
+import { HISTORY_DAYS, historyHigh, LEFT, ON_NETWORK, type World } from './world.ts';
 
 /** What every policy reads. */
 export interface AgentContext {
@@ -30,6 +31,13 @@ export interface AgentContext {
   /** Steps between a slot's periodic trades (owner, miner and root sales; staker rebalancing). */
   readonly tradeEvery: number;
   readonly intents: KernelIntent[];
+  /** Reused intent objects (the caller resets it when it empties `intents`); without it, fresh ones. */
+  readonly pool?: IntentPool;
+  /**
+   * Spot price per slot as of the step's start, as {@link spotPrice} reads it (the agents all act before
+   * any intent moves a pool); without it, read from the state.
+   */
+  readonly spot?: Float64Array;
 }
 
 /** One pump-for-share position. */
@@ -59,6 +67,36 @@ export interface Wallets {
 
 const MINER_SHARE = 0.5;
 
+/** Spot price of a slot at the step's start. */
+function spotOf(ctx: AgentContext, slot: number): number {
+  return ctx.spot === undefined ? spotPrice(ctx.state, slot) : ctx.spot[slot]!;
+}
+
+/** Offset of a class's column in the kernel's holdings: `holdings[offset + slot]`, as `holding` reads it. */
+function classOffset(state: KernelState, cls: HolderClass): number {
+  return CLASS_INDEX[cls] * state.columns.active.length;
+}
+
+function unstake(ctx: AgentContext, slot: number, alpha: number, holder: HolderClass): void {
+  if (ctx.pool === undefined) ctx.intents.push({ kind: 'unstake', slot, alpha, holder });
+  else ctx.pool.unstake(ctx.intents, slot, alpha, holder);
+}
+
+function stake(ctx: AgentContext, slot: number, tao: number, holder: HolderClass): void {
+  if (ctx.pool === undefined) ctx.intents.push({ kind: 'stake', slot, tao, holder });
+  else ctx.pool.stake(ctx.intents, slot, tao, holder);
+}
+
+function buyback(ctx: AgentContext, slot: number, tao: number): void {
+  if (ctx.pool === undefined) ctx.intents.push({ kind: 'buyback', slot, tao });
+  else ctx.pool.buyback(ctx.intents, slot, tao);
+}
+
+function ownerMining(ctx: AgentContext, slot: number, detected: number, undetected: number): void {
+  if (ctx.pool === undefined) ctx.intents.push({ kind: 'ownerMining', slot, detected, undetected });
+  else ctx.pool.ownerMining(ctx.intents, slot, detected, undetected);
+}
+
 /** Whether a slot's periodic trades happen this step (each slot has its own day in the cycle). */
 export function tradesNow(ctx: AgentContext, slot: number): boolean {
   return (ctx.step + slot) % ctx.tradeEvery === 0;
@@ -72,37 +110,40 @@ export function outsideRevenue(ctx: AgentContext, slot: number): number {
 
 /** Subnet teams: quality drift, selling the owner cut, buybacks, self-mining, and the leave decision. */
 export function teamsAct(ctx: AgentContext, rng: Rng): number[] {
-  const { state, world, params, dt, day, intents, taoUsd } = ctx;
+  const { state, world, params, dt, day, taoUsd } = ctx;
   const t = params.teams;
   const sigma = params.teams.qualityVolatilityPerYear * Math.sqrt(dt / 365);
+  const drift = 0.5 * sigma * sigma;
+  const holdings = state.columns.holdings;
+  const owners = classOffset(state, 'owner');
   const leavers: number[] = [];
   for (let i = 0; i < world.slots; i++) {
     const status = world.status[i];
     if (status === LEFT) {
-      const sell = Math.min(holding(state, 'owner', i), world.leaveSellPerDay[i]! * dt);
-      if (sell > 0) intents.push({ kind: 'unstake', slot: i, alpha: sell, holder: 'owner' });
+      const sell = Math.min(holdings[owners + i]!, world.leaveSellPerDay[i]! * dt);
+      if (sell > 0) unstake(ctx, i, sell, 'owner');
       continue;
     }
     if (status !== ON_NETWORK) continue;
-    world.quality[i] = world.quality[i]! * Math.exp(sigma * rng.normal() - 0.5 * sigma * sigma);
-    const price = spotPrice(state, i);
-    const ownerAlpha = holding(state, 'owner', i);
+    world.quality[i] = world.quality[i]! * Math.exp(sigma * rng.normal() - drift);
+    const ownerAlpha = holdings[owners + i]!;
     if (tradesNow(ctx, i)) {
       const sell = ownerAlpha * Math.min(1, t.ownerSellShare * dt * ctx.tradeEvery);
-      if (sell > 0) intents.push({ kind: 'unstake', slot: i, alpha: sell, holder: 'owner' });
+      if (sell > 0) unstake(ctx, i, sell, 'owner');
     }
     const revenue = outsideRevenue(ctx, i);
     if (world.buybacker[i] === 1 && taoUsd > 0) {
       const tao = (t.buybackShare * t.onNetworkRevenueShare * revenue * dt) / taoUsd;
-      if (tao > 0) intents.push({ kind: 'buyback', slot: i, tao });
+      if (tao > 0) buyback(ctx, i, tao);
     }
     if (world.selfMiner[i] === 1) {
       const take = params.adversaries.selfMiningTakeShare;
       const detected = take * params.adversaries.selfMiningDetectedShare;
-      intents.push({ kind: 'ownerMining', slot: i, detected, undetected: take - detected });
+      ownerMining(ctx, i, detected, take - detected);
     }
     if (day >= world.nextReview[i]!) {
       world.nextReview[i] = day + t.decisionEveryDays;
+      const price = spotOf(ctx, i);
       const minerAlpha = ctx.alphaPerDay[i]! * (1 - ownerCutShare(params)) * MINER_SHARE;
       const undetected =
         world.selfMiner[i] === 1
@@ -133,21 +174,33 @@ export function ownerCutShare(_params: ModelParams): number {
 
 /** Miners: enter and exit by profit; sell most of what they mine. */
 export function minersAct(ctx: AgentContext): void {
-  const { state, world, params, dt, intents, taoUsd, market } = ctx;
+  const { state, world, params, dt, taoUsd, market } = ctx;
   const m = params.miners;
   // Required capability rises as compute gets cheaper, so a miner's cost falls slower than unit cost.
   const cost = m.costUsdPerDay * market.computeCost ** 0.3;
+  const active = state.columns.active;
+  const holdings = state.columns.holdings;
+  const miners = classOffset(state, 'miner');
+  const stayFull =
+    m.entryElasticity >= 0 &&
+    m.entryElasticity < Number.POSITIVE_INFINITY &&
+    dt >= 0 &&
+    dt < Number.POSITIVE_INFINITY;
   for (let i = 0; i < world.slots; i++) {
-    if (state.columns.active[i] !== 1) continue;
+    if (active[i] !== 1) continue;
     const minersNow = world.miners[i]!;
     const minedUsd =
-      ctx.alphaPerDay[i]! * (1 - ownerCutShare(params)) * MINER_SHARE * spotPrice(state, i) * taoUsd;
+      ctx.alphaPerDay[i]! * (1 - ownerCutShare(params)) * MINER_SHARE * spotOf(ctx, i) * taoUsd;
     const perMiner = minedUsd / Math.max(1, minersNow);
-    const margin = Math.max(-3, Math.min(3, Math.log(Math.max(perMiner, 1e-9) / cost)));
-    world.miners[i] = Math.max(1, Math.min(255, minersNow * Math.exp(m.entryElasticity * margin * dt)));
+    const ratio = Math.max(perMiner, 1e-9) / cost;
+    // A full subnet that still pays (ratio >= 1, so margin >= 0) stays at 255 miners: no log or exp needed.
+    if (!(stayFull && minersNow === 255 && ratio >= 1)) {
+      const margin = Math.max(-3, Math.min(3, Math.log(ratio)));
+      world.miners[i] = Math.max(1, Math.min(255, minersNow * Math.exp(m.entryElasticity * margin * dt)));
+    }
     if (tradesNow(ctx, i)) {
-      const sell = holding(state, 'miner', i) * Math.min(1, m.sellShare * dt * ctx.tradeEvery);
-      if (sell > 0) intents.push({ kind: 'unstake', slot: i, alpha: sell, holder: 'miner' });
+      const sell = holdings[miners + i]! * Math.min(1, m.sellShare * dt * ctx.tradeEvery);
+      if (sell > 0) unstake(ctx, i, sell, 'miner');
     }
   }
 }
@@ -169,23 +222,25 @@ export function stakersAct(ctx: AgentContext, wallets: Wallets): void {
   let weighted = 0;
   const yields = scratch(n);
   const values = scratch2(n);
+  const active = state.columns.active;
+  const holdings = state.columns.holdings;
+  const roots = classOffset(state, 'root');
+  const stakers = classOffset(state, 'staker');
   for (let i = 0; i < n; i++) {
-    const rootAlpha = holding(state, 'root', i);
-    if (rootAlpha > 0 && tradesNow(ctx, i))
-      intents.push({ kind: 'unstake', slot: i, alpha: rootAlpha, holder: 'root' });
-    if (state.columns.active[i] !== 1) {
+    const rootAlpha = holdings[roots + i]!;
+    if (rootAlpha > 0 && tradesNow(ctx, i)) unstake(ctx, i, rootAlpha, 'root');
+    if (active[i] !== 1) {
       values[i] = 0;
       continue;
     }
-    const alpha = holding(state, 'staker', i);
-    const price = spotPrice(state, i);
+    const alpha = holdings[stakers + i]!;
     if (world.status[i] === LEFT) {
       const exit = alpha * Math.min(1, s.darkExitPerDay * dt);
-      if (exit > 0) intents.push({ kind: 'unstake', slot: i, alpha: exit, holder: 'staker' });
+      if (exit > 0) unstake(ctx, i, exit, 'staker');
       values[i] = 0;
       continue;
     }
-    const value = alpha * price;
+    const value = alpha * spotOf(ctx, i);
     const validatorAlphaPerDay = ctx.alphaPerDay[i]! * (1 - ownerCutShare(params)) * (1 - MINER_SHARE);
     yields[i] = alpha > 0 ? validatorAlphaPerDay / alpha : 0;
     values[i] = value;
@@ -195,61 +250,66 @@ export function stakersAct(ctx: AgentContext, wallets: Wallets): void {
   if (totalValue <= 0) return;
   const mean = weighted / totalValue;
   // Target allocation tilts towards yield; a move of `reallocationPerDay` per day closes part of the gap.
+  // Each slot's tilt, read again below for its target.
+  const tilts = scratch3(n);
   let norm = 0;
   for (let i = 0; i < n; i++) {
     if (values[i]! <= 0) continue;
-    norm +=
-      values[i]! * Math.exp(s.yieldSensitivity * Math.tanh((yields[i]! - mean) / Math.max(mean, 1e-12)));
+    const tilt = Math.exp(s.yieldSensitivity * Math.tanh((yields[i]! - mean) / Math.max(mean, 1e-12)));
+    tilts[i] = tilt;
+    norm += values[i]! * tilt;
   }
   const rate = Math.min(1, s.reallocationPerDay * dt * ctx.tradeEvery);
   for (let i = 0; i < n; i++) {
     if (values[i]! <= 0 || !tradesNow(ctx, i)) continue;
-    const target =
-      (totalValue *
-        values[i]! *
-        Math.exp(s.yieldSensitivity * Math.tanh((yields[i]! - mean) / Math.max(mean, 1e-12)))) /
-      norm;
+    const target = (totalValue * values[i]! * tilts[i]!) / norm;
     const move = rate * (target - values[i]!);
-    const price = spotPrice(state, i);
+    const price = spotOf(ctx, i);
     if (move < 0 && price > 0) {
-      intents.push({ kind: 'unstake', slot: i, alpha: -move / price, holder: 'staker' });
+      unstake(ctx, i, -move / price, 'staker');
     } else if (move > 0 && wallets.stakers > 0) {
       const tao = Math.min(move, wallets.stakers);
       wallets.stakers -= tao;
-      intents.push({ kind: 'stake', slot: i, tao, holder: 'staker' });
+      stake(ctx, i, tao, 'staker');
     }
   }
 }
 
 /** Speculators: buy recent winners, sell losers, and dump everything on a deep drawdown. */
 export function speculatorsAct(ctx: AgentContext, wallets: Wallets): void {
-  const { state, world, params, day, intents } = ctx;
+  const { state, world, params, day } = ctx;
   const p = params.speculators;
   if (day < 7) return;
   const n = world.slots;
   const budget = (p.capitalTao / Math.max(1, n)) * 8; // concentrate on the movers
+  const active = state.columns.active;
+  // With a positive sensitivity a 7-day loss (log return <= 0) targets no position: no log needed.
+  const lossTarget = 0 * budget;
+  const sensitive = p.momentumSensitivity > 0;
   for (let i = 0; i < n; i++) {
-    if (state.columns.active[i] !== 1) continue;
-    const now = spotPrice(state, i);
+    if (active[i] !== 1) continue;
+    const now = spotOf(ctx, i);
     const weekAgo = world.history[((day - 7) % HISTORY_DAYS) * n + i]!;
     if (now <= 0 || weekAgo <= 0) continue;
     const held = wallets.specAlpha[i]!;
     if (held > 0 && (world.status[i] === LEFT || now < (1 - p.panicDrawdown) * recentHigh(world, i, day))) {
-      intents.push({ kind: 'unstake', slot: i, alpha: held, holder: 'speculator' });
+      unstake(ctx, i, held, 'speculator');
       wallets.specAlpha[i] = 0;
       continue;
     }
-    const ret = Math.log(now / weekAgo);
-    const targetTao = Math.max(0, Math.min(1, p.momentumSensitivity * ret)) * budget;
+    const targetTao =
+      sensitive && now <= weekAgo
+        ? lossTarget
+        : Math.max(0, Math.min(1, p.momentumSensitivity * Math.log(now / weekAgo))) * budget;
     const heldTao = held * now;
     if (targetTao > heldTao * 1.1 && wallets.speculators > 0) {
       const tao = Math.min(targetTao - heldTao, wallets.speculators);
       wallets.speculators -= tao;
-      intents.push({ kind: 'stake', slot: i, tao, holder: 'speculator' });
+      stake(ctx, i, tao, 'speculator');
     } else if (targetTao < heldTao * 0.5 && held > 0) {
       const alpha = held * 0.5;
       wallets.specAlpha[i] = held - alpha;
-      intents.push({ kind: 'unstake', slot: i, alpha, holder: 'speculator' });
+      unstake(ctx, i, alpha, 'speculator');
     }
   }
 }
@@ -286,6 +346,7 @@ export function pumpersAct(ctx: AgentContext, wallets: Wallets, rng: Rng): void 
 
 /** Highest price of a slot over the kept history. */
 function recentHigh(world: World, slot: number, day: number): number {
+  if (day >= HISTORY_DAYS) return historyHigh(world, slot); // every day of the ring, kept up as it is written
   let high = 0;
   for (let d = 0; d < Math.min(HISTORY_DAYS, day); d++)
     high = Math.max(high, world.history[d * world.slots + slot]!);
@@ -301,4 +362,9 @@ function scratch(n: number): Float64Array {
 function scratch2(n: number): Float64Array {
   if (scratchB.length < n) scratchB = new Float64Array(n);
   return scratchB;
+}
+let scratchC = new Float64Array(0);
+function scratch3(n: number): Float64Array {
+  if (scratchC.length < n) scratchC = new Float64Array(n);
+  return scratchC;
 }

@@ -23,8 +23,18 @@ const HOLDINGS: Readonly<Record<HolderClass | 'protocol', number>> = {
   root: 0,
 };
 
+/** The last exponent solved (every future of a scenario asks for the same one). */
+let lastZipf = { n: Number.NaN, top10: Number.NaN, exponent: 0 };
+
 /** Zipf exponent a such that the top 10 of n shares ∝ i^-a sum to `top10`. */
 export function zipfExponent(n: number, top10: number): number {
+  if (n === lastZipf.n && top10 === lastZipf.top10) return lastZipf.exponent;
+  const exponent = solveZipfExponent(n, top10);
+  lastZipf = { n, top10, exponent };
+  return exponent;
+}
+
+function solveZipfExponent(n: number, top10: number): number {
   const share = (a: number) => {
     let top = 0;
     let all = 0;

@@ -109,14 +109,20 @@ export const SHAPE: ModelShape = { series: SERIES, outcomes: OUTCOMES, events: E
 export const indexOf = (list: readonly MetricInfo[], key: string): number =>
   list.findIndex((x) => x.key === key);
 
+let sorted = new Float64Array(0);
+
 /** Gini coefficient of non-negative values (0 = equal, 1 = all to one). */
 export function gini(values: ArrayLike<number>, count: number): number {
-  const xs = Array.from({ length: count }, (_, i) => Math.max(0, values[i] ?? 0)).sort((a, b) => a - b);
+  if (sorted.length < count) sorted = new Float64Array(count);
+  const xs = sorted.subarray(0, count);
+  for (let i = 0; i < count; i++) xs[i] = Math.max(0, values[i] ?? 0);
+  xs.sort();
   let sum = 0;
   let weighted = 0;
-  xs.forEach((x, i) => {
+  for (let i = 0; i < count; i++) {
+    const x = xs[i]!;
     sum += x;
     weighted += (i + 1) * x;
-  });
+  }
   return sum <= 0 ? 0 : (2 * weighted) / (count * sum) - (count + 1) / count;
 }

@@ -16,9 +16,10 @@ import type { RunInput, RunOutput } from '../types.ts';
 import { minersAct, pumpersAct, speculatorsAct, stakersAct, teamsAct, type Wallets } from './agents.ts';
 import { advanceMarket, initialMarket } from './exogenous.ts';
 import { addTeam, initialNetwork } from './init.ts';
+import { IntentPool } from './intentPool.ts';
 import { EVENTS, gini, indexOf, OUTCOMES, SERIES } from './metrics.ts';
 import { spotPrice } from './view.ts';
-import { createWorld, EMPTY, HISTORY_DAYS, ON_NETWORK } from './world.ts';
+import { createWorld, EMPTY, HISTORY_DAYS, ON_NETWORK, recordPrice } from './world.ts';
 
 /** What the model reads from a resolved scenario. */
 export interface ModelScenario {
@@ -126,6 +127,9 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   const prevEmittedAlpha = new Float64Array(kp.slots);
   const prevEmittedTao = new Float64Array(kp.slots);
   const alphaPerDay = new Float64Array(kp.slots);
+  // Spot prices at the start of each step (what the agents read): set after each step's kernel step.
+  const spot = new Float64Array(kp.slots);
+  for (let i = 0; i < kp.slots; i++) spot[i] = state.columns.active[i] === 1 ? spotPrice(state, i) : 0;
   let prevBurnedValue = 0;
   let returnedUsd = 0;
   let rootGrowth = 1;
@@ -159,6 +163,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   record(0);
 
   const intents: KernelIntent[] = [];
+  const pool = new IntentPool();
   for (let step = 1; step <= totalSteps; step++) {
     const day = step * dt;
     const wholeDay = Math.floor(day);
@@ -176,6 +181,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
     taoUsdAverage += (taoUsd - taoUsdAverage) * (1 - 0.5 ** (dt / 30));
 
     intents.length = 0;
+    pool.reset();
     const tradeEvery = Math.max(1, Math.round(params.execution.tradeEveryDays / dt));
     const ctx = {
       step,
@@ -190,6 +196,8 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
       taoUsdAverage,
       alphaPerDay,
       intents,
+      pool,
+      spot,
     };
     teamsAct(ctx, rngTeams);
     minersAct(ctx);
@@ -243,11 +251,13 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
       prevEmittedTao[i] = c.emittedTao[i]!;
       const id = world.teamId[i]!;
       if (id >= 0 && dTao > 0) world.teamEmission[id] = world.teamEmission[id]! + dTao;
-      world.history[(wholeDay % HISTORY_DAYS) * kp.slots + i] = c.active[i] === 1 ? spotPrice(state, i) : 0;
+      const price = c.active[i] === 1 ? spotPrice(state, i) : 0;
+      spot[i] = price;
+      recordPrice(world, wholeDay % HISTORY_DAYS, i, price);
       if (world.selfMiner[i] === 1 && world.status[i] === ON_NETWORK) {
         const take =
           params.adversaries.selfMiningTakeShare * (1 - params.adversaries.selfMiningDetectedShare);
-        wallets.selfMiningTao += da * (1 - kp.ownerCut) * 0.5 * take * spotPrice(state, i);
+        wallets.selfMiningTao += da * (1 - kp.ownerCut) * 0.5 * take * price;
       }
     }
     const burned = sum(c.burnedValueTao);
@@ -309,7 +319,8 @@ function settleWallets(args: {
   report: StepReport;
 }): void {
   const { wallets, intents, report } = args;
-  const pumpIntents = new Set<number>();
+  const pumpIntents = settledPumpIntents;
+  pumpIntents.clear();
   for (const pump of wallets.pumps) {
     if (pump.buyIntent >= 0) {
       pumpIntents.add(pump.buyIntent);
@@ -325,8 +336,9 @@ function settleWallets(args: {
   }
   for (let k = wallets.pumps.length - 1; k >= 0; k--)
     if (wallets.pumps[k]!.sellIntent >= 0) wallets.pumps.splice(k, 1);
-  intents.forEach((intent, k) => {
-    if (pumpIntents.has(k)) return;
+  for (let k = 0; k < intents.length; k++) {
+    const intent = intents[k]!;
+    if (pumpIntents.size > 0 && pumpIntents.has(k)) continue;
     if (intent.kind === 'unstake') {
       const proceeds = report.proceeds[k] ?? 0;
       if (intent.holder === 'staker') wallets.stakers += proceeds;
@@ -340,8 +352,11 @@ function settleWallets(args: {
         wallets.specAlpha[intent.slot] = wallets.specAlpha[intent.slot]! + (report.received[k] ?? 0);
       }
     }
-  });
+  }
 }
+
+/** Pump intents of the step being settled (reused: settling is not re-entrant). */
+const settledPumpIntents = new Set<number>();
 
 /** Useful output index: quality of products still on the network, scaled by AI demand over competition. */
 function usefulOutput(world: ReturnType<typeof createWorld>, aiDemand: number, competition: number): number {

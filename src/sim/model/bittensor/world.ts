@@ -29,8 +29,10 @@ export interface World {
   readonly leaveSellPerDay: Float64Array;
   /** Day the next stay-or-leave review happens. */
   readonly nextReview: Float64Array;
-  /** Ring buffer of spot prices: `history[day % HISTORY_DAYS * slots + slot]`. */
+  /** Ring buffer of spot prices: `history[day % HISTORY_DAYS * slots + slot]` (written by {@link recordPrice}). */
   readonly history: Float64Array;
+  /** Per slot, max(0, every price in the ring), kept up by {@link recordPrice}; NaN when to be recomputed. */
+  readonly historyHigh: Float64Array;
   /** Per team id: cumulative TAO emission received, left flag (day, -1 if never), initial flag, initial share. */
   readonly teamEmission: Float64Array;
   readonly teamLeftDay: Float64Array;
@@ -53,10 +55,32 @@ export function createWorld(slots: number, maxTeams: number): World {
     leaveSellPerDay: new Float64Array(slots),
     nextReview: new Float64Array(slots),
     history: new Float64Array(slots * HISTORY_DAYS),
+    historyHigh: new Float64Array(slots),
     teamEmission: new Float64Array(maxTeams),
     teamLeftDay: new Float64Array(maxTeams).fill(-1),
     teamInitialShare: new Float64Array(maxTeams).fill(-1),
     teamPruned: new Uint8Array(maxTeams),
     nextTeamId: 0,
   };
+}
+
+/** Write a slot's price for a day into the ring (`row` = day mod {@link HISTORY_DAYS}), keeping its high. */
+export function recordPrice(world: World, row: number, slot: number, price: number): void {
+  const at = row * world.slots + slot;
+  const high = world.historyHigh[slot]!;
+  // The high stands unless the price it may come from is overwritten (NaN: unknown until read again).
+  if (world.history[at]! < high) world.historyHigh[slot] = Math.max(high, price);
+  else world.historyHigh[slot] = Number.NaN;
+  world.history[at] = price;
+}
+
+/** max(0, every price in a slot's ring), as {@link World.historyHigh} keeps it. */
+export function historyHigh(world: World, slot: number): number {
+  let high = world.historyHigh[slot]!;
+  if (Number.isNaN(high)) {
+    high = 0;
+    for (let d = 0; d < HISTORY_DAYS; d++) high = Math.max(high, world.history[d * world.slots + slot]!);
+    world.historyHigh[slot] = high;
+  }
+  return high;
 }
