@@ -15,6 +15,11 @@ export interface KernelScratch {
   /** This step's `ownerMining` intent per slot: detected and undetected shares of the miner incentive. */
   readonly ownerDetected: Float64Array;
   readonly ownerUndetected: Float64Array;
+  /** Per-block accrual of each pending amount per slot over the current span (owner, server, validator, root). */
+  readonly ownerRate: Float64Array;
+  readonly serverRate: Float64Array;
+  readonly validatorRate: Float64Array;
+  readonly rootRate: Float64Array;
   /** MinerBurned in force over most of the current span (it changes at the span's first epoch). */
   readonly minerBurned: Float64Array;
   /** Moving prices at the middle of the current span (the shares' average). */
@@ -34,6 +39,10 @@ export function kernelScratch(slots: number): KernelScratch {
     shares: new Float64Array(slots),
     ownerDetected: new Float64Array(slots),
     ownerUndetected: new Float64Array(slots),
+    ownerRate: new Float64Array(slots),
+    serverRate: new Float64Array(slots),
+    validatorRate: new Float64Array(slots),
+    rootRate: new Float64Array(slots),
     minerBurned: new Float64Array(slots),
     movingPrice: new Float64Array(slots),
     inject: createInjectIo(),

@@ -20,17 +20,18 @@ const OWNER = HOLDER_INDEX.owner;
 const STAKER = HOLDER_INDEX.staker;
 const ROOT = HOLDER_INDEX.root;
 
-/** What {@link payEpochs} reads: the span and each pending amount's per-block accrual for one slot. */
+/** What {@link payEpochs} reads: the span and each slot's per-block accrual of each pending amount. */
 export interface EpochSpan {
   state: KernelState;
   tempo: number;
   /** Block before the span (the span is blocks blockStart + 1 … blockStart + blocks). */
   blockStart: number;
   blocks: number;
-  ownerRate: number;
-  serverRate: number;
-  validatorRate: number;
-  rootRate: number;
+  /** Per slot: owner, server, validator and root alpha accrued per block over the span. */
+  readonly ownerRate: Float64Array;
+  readonly serverRate: Float64Array;
+  readonly validatorRate: Float64Array;
+  readonly rootRate: Float64Array;
   /** This step's owner-mining shares per slot. */
   readonly ownerDetected: Float64Array;
   readonly ownerUndetected: Float64Array;
@@ -38,45 +39,55 @@ export interface EpochSpan {
   epochs: number;
 }
 
-/** Accrue a slot's pending amounts over the span and pay every epoch that falls inside it. */
-export function payEpochs(span: EpochSpan, slot: number): void {
+/**
+ * Accrue every active slot's pending amounts over the span and pay every epoch that falls inside it
+ * (slots are independent: each reads and writes only its own columns).
+ */
+export function payEpochs(span: EpochSpan): void {
   const c = span.state.columns;
+  const { active, lastEpochBlock, pendingOwner, pendingServer, pendingValidator, pendingRoot, holdings } = c;
+  const { ownerRate, serverRate, validatorRate, rootRate, ownerDetected, ownerUndetected } = span;
   const n = span.blocks;
   const b0 = span.blockStart;
   const tempo = span.tempo;
-  // An overdue epoch runs at the first block of the span.
-  const first = Math.max(c.lastEpochBlock[slot]! + tempo, b0 + 1);
-  const epochs = first > b0 + n ? 0 : Math.floor((b0 + n - first) / tempo) + 1;
-  if (epochs === 0) {
-    c.pendingOwner[slot]! += span.ownerRate * n;
-    c.pendingServer[slot]! += span.serverRate * n;
-    c.pendingValidator[slot]! += span.validatorRate * n;
-    c.pendingRoot[slot]! += span.rootRate * n;
-    return;
-  }
-  const last = first + (epochs - 1) * tempo;
-  const before = last - b0;
-  const after = b0 + n - last;
-  const owner = c.pendingOwner[slot]! + span.ownerRate * before;
-  const server = c.pendingServer[slot]! + span.serverRate * before;
-  const validator = c.pendingValidator[slot]! + span.validatorRate * before;
-  const root = c.pendingRoot[slot]! + span.rootRate * before;
-  c.pendingOwner[slot] = span.ownerRate * after;
-  c.pendingServer[slot] = span.serverRate * after;
-  c.pendingValidator[slot] = span.validatorRate * after;
-  c.pendingRoot[slot] = span.rootRate * after;
-  c.lastEpochBlock[slot] = last;
+  const slots = active.length;
+  let epochsRun = 0;
+  for (let slot = 0; slot < slots; slot++) {
+    if (active[slot] !== 1) continue;
+    // An overdue epoch runs at the first block of the span.
+    const first = Math.max(lastEpochBlock[slot]! + tempo, b0 + 1);
+    const epochs = first > b0 + n ? 0 : Math.floor((b0 + n - first) / tempo) + 1;
+    if (epochs === 0) {
+      pendingOwner[slot]! += ownerRate[slot]! * n;
+      pendingServer[slot]! += serverRate[slot]! * n;
+      pendingValidator[slot]! += validatorRate[slot]! * n;
+      pendingRoot[slot]! += rootRate[slot]! * n;
+      continue;
+    }
+    const last = first + (epochs - 1) * tempo;
+    const before = last - b0;
+    const after = b0 + n - last;
+    const owner = pendingOwner[slot]! + ownerRate[slot]! * before;
+    const server = pendingServer[slot]! + serverRate[slot]! * before;
+    const validator = pendingValidator[slot]! + validatorRate[slot]! * before;
+    const root = pendingRoot[slot]! + rootRate[slot]! * before;
+    pendingOwner[slot] = ownerRate[slot]! * after;
+    pendingServer[slot] = serverRate[slot]! * after;
+    pendingValidator[slot] = validatorRate[slot]! * after;
+    pendingRoot[slot] = rootRate[slot]! * after;
+    lastEpochBlock[slot] = last;
 
-  const slots = c.active.length;
-  const detected = span.ownerDetected[slot]!;
-  const undetected = span.ownerUndetected[slot]!;
-  const burned = server * detected;
-  c.holdings[MINER * slots + slot]! += server - burned - server * undetected;
-  c.holdings[OWNER * slots + slot]! += owner + server * undetected;
-  c.holdings[STAKER * slots + slot]! += validator;
-  c.holdings[ROOT * slots + slot]! += root;
-  c.burnedAlpha[slot]! += burned;
-  if (burned > 0) c.burnedValueTao[slot]! += burned * spotAt(c, slot);
-  c.minerBurned[slot] = server > 0 ? detected : 0; // withheld / total incentive, 0 without incentive
-  span.epochs += epochs;
+    const detected = ownerDetected[slot]!;
+    const undetected = ownerUndetected[slot]!;
+    const burned = server * detected;
+    holdings[MINER * slots + slot]! += server - burned - server * undetected;
+    holdings[OWNER * slots + slot]! += owner + server * undetected;
+    holdings[STAKER * slots + slot]! += validator;
+    holdings[ROOT * slots + slot]! += root;
+    c.burnedAlpha[slot]! += burned;
+    if (burned > 0) c.burnedValueTao[slot]! += burned * spotAt(c, slot);
+    c.minerBurned[slot] = server > 0 ? detected : 0; // withheld / total incentive, 0 without incentive
+    epochsRun += epochs;
+  }
+  span.epochs += epochsRun;
 }

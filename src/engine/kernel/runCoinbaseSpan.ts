@@ -65,12 +65,13 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
   ema.halvingBlocks = params.emaHalvingBlocks;
   let entered = 0;
 
+  const { ownerRate, serverRate, validatorRate, rootRate: rootRates } = span;
   for (let i = 0; i < slots; i++) {
     if (active[i] !== 1) continue;
-    span.ownerRate = 0;
-    span.serverRate = 0;
-    span.validatorRate = 0;
-    span.rootRate = 0;
+    ownerRate[i] = 0;
+    serverRate[i] = 0;
+    validatorRate[i] = 0;
+    rootRates[i] = 0;
     if (startBlock[i]! <= block) {
       const t = taoPerBlock * shares[i]!;
       const issuance = alphaIn[i]! + alphaOut[i]!;
@@ -119,10 +120,10 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
       const rootRate = (meanRootProportion(rp, 1) * rest) / 2;
       let out = alphaOut[i]! + io.boughtAlpha + e * n;
       c.emittedAlpha[i]! += e * n;
-      span.ownerRate = cut;
-      span.serverRate = rest / 2;
-      span.validatorRate = rest / 2 - rootRate;
-      if (rootSell) span.rootRate = rootRate;
+      ownerRate[i] = cut;
+      serverRate[i] = rest / 2;
+      validatorRate[i] = rest / 2 - rootRate;
+      if (rootSell) rootRates[i] = rootRate;
       else out -= rootRate * n; // recycled
       alphaOut[i] = out;
 
@@ -134,8 +135,8 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
       advanceMovingPrice(ema);
       movingPrice[i] = ema.ema;
     }
-    payEpochs(span, i);
   }
+  payEpochs(span);
   const recycled = minted - entered;
   state.issuance += entered;
   state.recycledTao += recycled;

@@ -34,13 +34,19 @@ export function swapFeeF64(amount: number, feeRate: number): number {
 }
 
 /**
+ * Exponents this close to 1 are 1: a weight of 0.5 that float injections left a few ulps off. The power
+ * then differs from `d/(r+d)` by at most this much relatively (|q ln q / (1 − q)| ≤ 1 for q = r/(r+d)).
+ */
+const UNIT_EXPONENT_TOLERANCE = 1e-12;
+
+/**
  * `1 - (r/(r+d))^k` via log1p/expm1, accurate for tiny d (the naive power loses ~k*1e-16). For k = 1
  * (w_q = 0.5, a constant-product pool, the usual case) it is `d/(r+d)`, as accurate and without the two
  * transcendental calls.
  */
 function oneMinusPower(reserve: number, delta: number, k: number): number {
   if (reserve === 0) return delta === 0 ? 0 : 1;
-  if (k === 1 && delta >= 0 && delta < Number.POSITIVE_INFINITY)
+  if (Math.abs(k - 1) <= UNIT_EXPONENT_TOLERANCE && delta >= 0 && delta < Number.POSITIVE_INFINITY)
     return Math.min(1, delta / (reserve + delta));
   return Math.min(1, Math.max(0, -Math.expm1(-k * Math.log1p(delta / reserve))));
 }
