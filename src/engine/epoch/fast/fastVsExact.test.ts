@@ -3,7 +3,7 @@
  * threshold included), sparse and dense weights with explicit zeros, inactive and re-registered UIDs,
  * owner self-weights, commit-reveal masks, a second mechanism, both Yuma versions, liquid alpha on and
  * off, and several epochs of bond history carried from the exact path's stored bonds. Proportions agree
- * within 1e-6 (original Yuma's dividends within 1e-5, see below) and permits exactly.
+ * within 1e-6 and permits exactly.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -239,23 +239,16 @@ describe('fast epoch vs exact epoch', () => {
     fc.assert(
       fc.property(shapeArb, (shape) => {
         const worst = compare(shape);
-        // Original Yuma's dividends read ΔB = W_b * stake, which the chain floors in I32F32: for a
-        // validator with a share near 1e-4 that keeps about four significant digits, and the chain's
-        // dividends move by up to ~2e-6 (the float path is the more precise one there).
-        const dividendTolerance = shape.yuma3 ? TOLERANCE : 1e-5;
         expect(worst.incentive ?? 0).toBeLessThanOrEqual(TOLERANCE);
-        expect(worst.dividends ?? 0).toBeLessThanOrEqual(dividendTolerance);
+        expect(worst.dividends ?? 0).toBeLessThanOrEqual(TOLERANCE);
         expect(worst.consensus ?? 0).toBeLessThanOrEqual(TOLERANCE);
         expect(worst.validatorTrust ?? 0).toBeLessThanOrEqual(TOLERANCE);
         expect(worst.stake ?? 0).toBeLessThanOrEqual(TOLERANCE);
         expect(worst.serverShare ?? 0).toBeLessThanOrEqual(TOLERANCE);
-        expect(worst.validatorShare ?? 0).toBeLessThanOrEqual(dividendTolerance);
-        // Stored u16 values floor the proportions: one unit apart at most. Original Yuma's stored
-        // bonds are not compared: the chain floors ΔB = W_b * stake in I32F32, so a validator with a
-        // tiny stake (1e-5) keeps only a few significant bits, which the column max-upscale then
-        // magnifies (percents of the u16 range; the float path is the more precise one there).
+        expect(worst.validatorShare ?? 0).toBeLessThanOrEqual(TOLERANCE);
+        // Stored u16 values floor the proportions: one unit apart at most.
         expect(worst.storedU16 ?? 0).toBeLessThanOrEqual(1);
-        if (shape.yuma3) expect(worst.storedBondU16 ?? 0).toBeLessThanOrEqual(1);
+        expect(worst.storedBondU16 ?? 0).toBeLessThanOrEqual(1);
       }),
       // A fixed seed keeps the suite deterministic: in rare graphs the chain's own I32F32 rounding
       // brings the gap near 1e-6 (over 25,000 random graphs: incentive 6.1e-7, Yuma 3 dividends
@@ -272,7 +265,7 @@ describe('fast epoch vs exact epoch', () => {
       fc.property(larger, (shape) => {
         const worst = compare(shape);
         expect(worst.incentive ?? 0).toBeLessThanOrEqual(TOLERANCE);
-        expect(worst.dividends ?? 0).toBeLessThanOrEqual(shape.yuma3 ? TOLERANCE : 1e-5);
+        expect(worst.dividends ?? 0).toBeLessThanOrEqual(TOLERANCE);
       }),
       { numRuns: 12, seed: 20_260_702 },
     );

@@ -37,6 +37,10 @@ export function originalBonds(ws: FastEpochWorkspace, input: FastEpochInput, las
   // Bonds towards a miner registered since the previous epoch are dropped; usually there is none.
   const masked = lastTempo <= ws.latestRegistration;
   const alpha = bondsEmaAlpha(input.params.bondsMovingAverage);
+  // ΔB = W_b * stake on the chain's I32F32 grid: for a validator with a tiny stake share the chain's
+  // floor keeps only a few significant digits, and the column normalisation carries that into every
+  // dividend (up to ~1e-5 apart otherwise). Flooring here costs one multiply per weight.
+  const grid = 4_294_967_296;
   // Column sums of the stored bonds (after the mask) and of ΔB = W_b ∘ active stake.
   const oldSum = ws.columnSum;
   const deltaSum = ws.columnMax;
@@ -65,7 +69,7 @@ export function originalBonds(ws: FastEpochWorkspace, input: FastEpochInput, las
       trustSum += clipped;
       rank[j] = rank[j]! + s * clipped;
       const x = weightOf(w, c, beta);
-      if (x !== absent) deltaSum[j] = deltaSum[j]! + x * s;
+      if (x !== absent) deltaSum[j] = deltaSum[j]! + Math.floor(x * s * grid) / grid;
     }
     trust[i] = trustSum;
   }
@@ -93,7 +97,7 @@ export function originalBonds(ws: FastEpochWorkspace, input: FastEpochInput, las
       const j = wCol[e]!;
       const x = weightOf(wValue[e]!, consensus[j]!, beta);
       if (x === absent) continue;
-      ema[base + j] = ema[base + j]! + x * s * deltaSum[j]!;
+      ema[base + j] = ema[base + j]! + (Math.floor(x * s * grid) / grid) * deltaSum[j]!;
     }
   }
   const colSum = ws.columnSum;
