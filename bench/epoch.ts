@@ -4,9 +4,10 @@
  * graphs (n = 64 and 256 UIDs, 64 validators, dense and 10%-sparse weights, Yuma 3 with bond history).
  * Medians of per-epoch times.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
@@ -130,11 +131,15 @@ function timeIt(fn: () => void, args: { samples: number; batch: number; warmup: 
   return { median: median(times), p10: sorted[Math.floor(sorted.length / 10)]! };
 }
 
-/** The torch twin's report per case: ms per epoch (median, 10th percentile), incentive and dividends. */
-interface TorchReport {
-  readonly torch: string;
+/** The torch twin: a Python process that times batches of epochs on request (see yuma_torch.py). */
+interface TorchTwin {
+  readonly version: string;
   readonly threads: number;
-  readonly cases: Record<string, { ms: number; msP10: number; incentive: number[]; dividends: number[] }>;
+  /** CPU seconds per epoch over `batch` epochs of graph `k`. */
+  time(k: number, batch: number): Promise<number>;
+  /** Graph `k`'s incentive and dividends. */
+  result(k: number): Promise<{ incentive: number[]; dividends: number[] }>;
+  close(): void;
 }
 
 function torchPython(): string | null {
@@ -145,8 +150,8 @@ function torchPython(): string | null {
   return null;
 }
 
-/** Run `yuma_torch.py` on the same graphs (sent as JSON on stdin). */
-function runTorch(py: string, cases: readonly EpochCase[]): TorchReport | string {
+/** Start `yuma_torch.py` on the same graphs (sent as one JSON line on stdin). */
+async function startTorch(py: string, cases: readonly EpochCase[]): Promise<TorchTwin | string> {
   const payload = cases.map((c) => {
     const fi = toFastEpochInputs(c.input)[0]!;
     return {
@@ -167,13 +172,35 @@ function runTorch(py: string, cases: readonly EpochCase[]): TorchReport | string
     };
   });
   const script = join(dirname(fileURLToPath(import.meta.url)), 'yuma_torch.py');
-  const run = spawnSync(py, [script], {
-    input: JSON.stringify(payload),
-    maxBuffer: 1 << 26,
-    encoding: 'utf8',
+  const child = spawn(py, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
   });
-  if (run.status !== 0) return `torch run failed: ${run.stderr.trim().split('\n').at(-1) ?? ''}`;
-  return JSON.parse(run.stdout) as TorchReport;
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async (): Promise<string> => {
+    const { value, done } = await lines.next();
+    if (done === true) throw new Error(`torch run failed: ${stderr.trim().split('\n').at(-1) ?? ''}`);
+    return value;
+  };
+  const ask = (line: string) => {
+    child.stdin.write(`${line}\n`);
+    return next();
+  };
+  child.stdin.write(`${JSON.stringify(payload)}\n`);
+  try {
+    const hello = JSON.parse(await next()) as { torch: string; threads: number };
+    return {
+      version: hello.torch,
+      threads: hello.threads,
+      time: async (k, batch) => Number(await ask(`time ${k} ${batch}`)),
+      result: async (k) => JSON.parse(await ask(`result ${k}`)) as { incentive: number[]; dividends: number[] },
+      close: () => child.stdin.end(),
+    };
+  } catch (error) {
+    child.kill();
+    return (error as Error).message;
+  }
 }
 
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
@@ -183,7 +210,7 @@ const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 };
 
 /** Print fast vs exact vs torch epoch medians and their ratios. */
-export function runEpochBench(): void {
+export async function runEpochBench(): Promise<void> {
   const cases = [64, 256].flatMap((n) => [epochCase(n, 1), epochCase(n, 0.1)]);
   // The exact path, when the engine exports it.
   const exact: EpochFunction | undefined = typeof yumaEpoch === 'function' ? yumaEpoch : undefined;
@@ -222,32 +249,61 @@ export function runEpochBench(): void {
     );
     return;
   }
-  const report = runTorch(py, cases);
-  if (typeof report === 'string') {
-    process.stdout.write(`\n${report}\n`);
+  const twin = await startTorch(py, cases);
+  if (typeof twin === 'string') {
+    process.stdout.write(`\n${twin}\n`);
     return;
   }
-  const torchRows = cases.map((c) => {
-    const t = report.cases[c.name];
-    // Measured again right after torch, so both sides ran under the same conditions.
-    const fast = fastTiming(c, 200);
-    if (t === undefined) return [c.name, 'n/a', fmt(fast.median * 1000, 1), 'n/a', 'n/a', 'n/a'];
-    const out = runFastEpoch(ws, toFastEpochInputs(c.input)[0]!);
-    const agree = Math.max(maxDiff(out.incentive, t.incentive), maxDiff(out.dividends, t.dividends));
-    return [
-      c.name,
-      fmt(t.ms * 1000, 1),
-      fmt(fast.median * 1000, 1),
-      `${fmt(t.ms / fast.median, 1)}x`,
-      `${fmt(t.msP10 / fast.p10, 1)}x`,
-      agree.toExponential(1),
-    ];
-  });
+  const torchRows: string[][] = [];
+  for (const [k, c] of cases.entries()) torchRows.push(await compareWithTorch(twin, ws, k, c));
+  twin.close();
   printTable(
-    `Fast TS vs torch ${report.torch} (float64, ${report.threads} thread), same graphs; median CPU time per epoch`,
+    `Fast TS vs torch ${twin.version} (float64, ${twin.threads} thread), same graphs, batches alternated; CPU time per epoch`,
     ['graph', 'torch µs', 'fast µs', 'torch / fast', 'at p10', 'max |Δ| inc/div'],
     torchRows,
   );
+}
+
+/**
+ * One graph side by side: rounds of a torch batch then a fast batch, so both sides see the same load
+ * (machine load drifts over seconds). The ratio is the median of the rounds' ratios; "at p10" pairs
+ * each side's 10th percentile (the least disturbed batches).
+ */
+async function compareWithTorch(
+  twin: TorchTwin,
+  ws: FastEpochWorkspace,
+  k: number,
+  c: EpochCase,
+): Promise<string[]> {
+  const fi = toFastEpochInputs(c.input)[0]!;
+  for (let w = 0; w < 500; w++) runFastEpoch(ws, fi);
+  const torchBatch = c.n > 100 ? 4 : 10;
+  const fastBatch = c.n > 100 ? 20 : 100;
+  const torchTimes: number[] = [];
+  const fastTimes: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < 41; round++) {
+    const torch = (await twin.time(k, torchBatch)) * 1000;
+    const t0 = process.cpuUsage();
+    for (let b = 0; b < fastBatch; b++) runFastEpoch(ws, fi);
+    const spent = process.cpuUsage(t0);
+    const fast = (spent.user + spent.system) / 1000 / fastBatch;
+    torchTimes.push(torch);
+    fastTimes.push(fast);
+    ratios.push(torch / fast);
+  }
+  const p10 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 10)]!;
+  const out = runFastEpoch(ws, fi);
+  const t = await twin.result(k);
+  const agree = Math.max(maxDiff(out.incentive, t.incentive), maxDiff(out.dividends, t.dividends));
+  return [
+    c.name,
+    fmt(median(torchTimes) * 1000, 1),
+    fmt(median(fastTimes) * 1000, 1),
+    `${fmt(median(ratios), 1)}x`,
+    `${fmt(p10(torchTimes) / p10(fastTimes), 1)}x`,
+    agree.toExponential(1),
+  ];
 }
 
 /** The fast path's cost per Yuma variant on one graph (the torch twin covers Yuma 3 only). */

@@ -1,17 +1,14 @@
 """Yuma 3 epoch (without liquid alpha) vectorised in torch, the comparison point of bench/epoch.ts.
 
-Reads the benchmark graphs as JSON on stdin (the same inputs the TypeScript fast epoch gets: stake
-weights in raw units, u16 weight and bond rows, LastUpdate, BlockAtRegistration, stored permits and
-the chain's hyperparameters), times one epoch per graph on one thread in float64 (process CPU time, so other load on the machine
-stays out of the figures), and prints
-{"torch", "threads", "cases": {name: {"ms", "msP10", "incentive", "dividends"}}} as JSON on stdout
-(ms per epoch: median and 10th percentile over batches of epochs).
+Reads the benchmark graphs as one JSON line on stdin (the same inputs the TypeScript fast epoch gets:
+stake weights in raw units, u16 weight and bond rows, LastUpdate, BlockAtRegistration, stored permits
+and the chain's hyperparameters), then times batches of epochs on request, on one thread in float64
+(process CPU time, so other load on the machine stays out of the figures); see `main`.
 The algorithm is spec section 7 with dense n x n tensors; consensus is a vectorised stake-weighted
 median (sort each column, cumulative stake, first score whose cumulative stake exceeds the minority).
 """
 
 import json
-import statistics
 import sys
 import time
 
@@ -148,31 +145,32 @@ def prepare(case):
 
 
 def main():
+    """Line protocol: the graphs as one JSON line, then commands, one per line, each answered by one line.
+
+    `time K B`: run B epochs of graph K, print the process CPU seconds per epoch.
+    `result K`: print graph K's incentive and dividends as JSON.
+    The caller alternates torch and TypeScript batches, so both sides meet the same machine load.
+    """
     torch.set_num_threads(1)
-    cases = json.load(sys.stdin)
-    out = {}
-    for case in cases:
-        g = prepare(case)
-        # Batches of epochs per sample, like the TypeScript side; median and 10th percentile.
-        batch = 10 if g["n"] <= 64 else 4
-        samples = 41
+    cases = [prepare(case) for case in json.loads(sys.stdin.readline())]
+    for g in cases:
         for _ in range(20):
             epoch(g)
-        times = []
-        for _ in range(samples):
+    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
+    for line in sys.stdin:
+        words = line.split()
+        if not words:
+            continue
+        g = cases[int(words[1])]
+        if words[0] == "time":
+            batch = int(words[2])
             t0 = time.process_time()
             for _ in range(batch):
-                result = epoch(g)
-            times.append((time.process_time() - t0) / batch)
-        incentive, dividends = result[0], result[1]
-        times.sort()
-        out[case["name"]] = {
-            "ms": statistics.median(times) * 1000,
-            "msP10": times[len(times) // 10] * 1000,
-            "incentive": incentive.tolist(),
-            "dividends": dividends.tolist(),
-        }
-    json.dump({"torch": torch.__version__, "threads": torch.get_num_threads(), "cases": out}, sys.stdout)
+                epoch(g)
+            print((time.process_time() - t0) / batch, flush=True)
+        elif words[0] == "result":
+            incentive, dividends = epoch(g)[:2]
+            print(json.dumps({"incentive": incentive.tolist(), "dividends": dividends.tolist()}), flush=True)
 
 
 if __name__ == "__main__":

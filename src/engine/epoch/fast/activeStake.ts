@@ -18,5 +18,6 @@ export function activeStake(ws: FastEpochWorkspace): void {
     if (s > 0) voters++;
   }
   ws.voters = voters;
+  ws.medianStride = voters + 1;
   if (total > 0) for (let i = 0; i < n; i++) out[i] = (out[i] ?? 0) / total;
 }

@@ -14,6 +14,7 @@ export function stakeWeightedConsensus(ws: FastEpochWorkspace, input: FastEpochI
   const n = ws.n;
   const { activeStake, columnFill, medianValue, medianStake } = ws;
   const voters = ws.voters;
+  const stride = ws.medianStride;
   const out = ws.consensus;
   let total = 0;
   for (let i = 0; i < n; i++) total += activeStake[i]!;
@@ -26,7 +27,7 @@ export function stakeWeightedConsensus(ws: FastEpochWorkspace, input: FastEpochI
   const select = weightedMedianSelect;
   for (let j = 0; j < n; j++) {
     const count = columnFill[j]!;
-    const start = j * voters;
+    const start = j * stride;
     const end = start + count;
     const zeros = voters - count;
     if (count === 0) {

@@ -20,6 +20,7 @@ export function epochWeights(ws: FastEpochWorkspace, input: FastEpochInput): voi
   const { rowStart, col, value } = out;
   const { permitUsed: permit, activeStake, columnFill, medianValue, medianStake } = ws;
   const voters = ws.voters;
+  const stride = ws.medianStride;
   const { lastUpdate, blockAtRegistration: registered, commitBlock } = input;
   const owner = input.ownerUid;
   const latest = ws.latestRegistration;
@@ -68,8 +69,8 @@ export function epochWeights(ws: FastEpochWorkspace, input: FastEpochInput): voi
         const fill = columnFill[j]!;
         // One slot per voter and column (rows list a column at most once).
         if (fill < voters) {
-          medianValue[j * voters + fill] = v;
-          medianStake[j * voters + fill] = s;
+          medianValue[j * stride + fill] = v;
+          medianStake[j * stride + fill] = s;
           columnFill[j] = fill + 1;
         }
       }

@@ -29,9 +29,15 @@ export interface FastEpochWorkspace {
   latestRegistration: number;
   /** Rows with active stake > 0: the validators whose weights vote in the consensus median. */
   voters: number;
+  /**
+   * Distance between two columns' median buckets: `voters + 1`. An odd stride keeps the buckets off
+   * the cache's set conflicts a power-of-two stride (64 voters: 512 bytes) causes while the weights
+   * are transposed into them.
+   */
+  medianStride: number;
   /** Median scratch: number of positive scores per column. */
   columnFill: Int32Array;
-  /** Median scratch: column j's nonzero scores of voters at `j * voters ..`, with their stakes. */
+  /** Median scratch: column j's nonzero scores of voters at `j * medianStride ..`, with their stakes. */
   medianValue: Float64Array;
   medianStake: Float64Array;
   selection: MedianSelection;
@@ -87,9 +93,9 @@ export function createFastEpochWorkspace(n = 0): FastEpochWorkspace {
   const entries = Math.max(1, n * n);
   const f64 = () => new Float64Array(n);
   const u8 = () => new Uint8Array(n);
-  // One bucket of up to n voters per column.
-  const medianValue = new Float64Array(entries);
-  const medianStake = new Float64Array(entries);
+  // One bucket of up to n voters per column, at a stride of up to n + 1.
+  const medianValue = new Float64Array(Math.max(1, n * (n + 1)));
+  const medianStake = new Float64Array(Math.max(1, n * (n + 1)));
   const base = {
     n,
     stake: f64(),
@@ -105,6 +111,7 @@ export function createFastEpochWorkspace(n = 0): FastEpochWorkspace {
     dividends: f64(),
     latestRegistration: 0,
     voters: 0,
+    medianStride: 1,
     columnFill: new Int32Array(n),
     medianValue,
     medianStake,
