@@ -6,8 +6,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
@@ -194,7 +194,8 @@ async function startTorch(py: string, cases: readonly EpochCase[]): Promise<Torc
       version: hello.torch,
       threads: hello.threads,
       time: async (k, batch) => Number(await ask(`time ${k} ${batch}`)),
-      result: async (k) => JSON.parse(await ask(`result ${k}`)) as { incentive: number[]; dividends: number[] },
+      result: async (k) =>
+        JSON.parse(await ask(`result ${k}`)) as { incentive: number[]; dividends: number[] },
       close: () => child.stdin.end(),
     };
   } catch (error) {

@@ -112,7 +112,9 @@ describe('epochWeights', () => {
     const ws = runThrough(input, 'weights');
     expect(ws.voters).toBe(2);
     expect(Array.from(ws.columnFill)).toEqual([0, 0, 2]);
-    expect(Array.from(ws.medianValue.slice(4, 6))).toEqual([1, 1]);
-    expect(Array.from(ws.medianStake.slice(4, 6))).toEqual([0.75, 0.25]);
+    // Column 2's bucket starts at 2 * medianStride (voters + 1).
+    expect(ws.medianStride).toBe(3);
+    expect(Array.from(ws.medianValue.slice(6, 8))).toEqual([1, 1]);
+    expect(Array.from(ws.medianStake.slice(6, 8))).toEqual([0.75, 0.25]);
   });
 });
