@@ -63,6 +63,7 @@ export function applyIntents(ctx: IntentContext, intents: readonly KernelIntent[
   }
 }
 
+const ROOT_INDEX = HOLDER_INDEX.root;
 const isSlot = (ctx: IntentContext, slot: number) =>
   Number.isInteger(slot) && slot >= 0 && slot < ctx.params.slots && ctx.state.columns.active[slot] === 1;
 const positive = (x: number) => Number.isFinite(x) && x > 0;
@@ -232,6 +233,7 @@ function unstake(ctx: IntentContext, intent: KernelIntent & { kind: 'unstake' })
   c.alphaOut[i]! -= gross;
   c.holdings[h]! -= gross;
   c.userUnstakeTao[i]! += proceeds;
+  if (h === ROOT_INDEX * ctx.params.slots + i) c.rootUnstakeTao[i]! += proceeds;
   state.external += out;
   ctx.proceeds = proceeds;
   return gross;

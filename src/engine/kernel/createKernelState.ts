@@ -4,9 +4,12 @@
  * leaves after pools, subnet accounts, root stake and burned TAO.
  */
 import { InputError } from '../errors.ts';
+import { DEFAULT_FLOW_SMOOTHING } from './flowSharesF64.ts';
+import { DEFAULT_GATE_EXPONENT, DEFAULT_GATE_QUANTILE } from './gateF64.ts';
 import {
   HOLDER_CLASSES,
   type HolderClass,
+  KERNEL_RULE_PACKS,
   type KernelColumns,
   type KernelParams,
   type KernelState,
@@ -34,6 +37,8 @@ export interface KernelSubnetInit {
   readonly unownedAlpha?: number;
   /** TAO in the subnet account outside the reserve (default 0). */
   readonly accountTao?: number;
+  /** Flow packs: EMA of net user TAO flow, TAO per block (default 0; may be negative). */
+  readonly flowEma?: number;
   /** TAO-side emission switch (default true). */
   readonly emissionEnabled?: boolean;
   /** Block of registration (default: just past the immunity period, as in an existing network). */
@@ -92,6 +97,11 @@ export function emptyColumns(slots: number): KernelColumns {
     userUnstakeTao: f(),
     burnedValueTao: f(),
     emittedAlpha: f(),
+    rootUnstakeTao: f(),
+    flowEma: f(),
+    protocolEma: f(),
+    flowMark: f(),
+    rootSellMark: f(),
   };
 }
 
@@ -111,6 +121,19 @@ export function checkKernelParams(params: KernelParams): void {
     const v = params[key];
     if (!(v >= 0 && v < 1)) throw new InputError(`params.${key}`, 'must be a proportion in [0, 1)');
   }
+  const pack = params.rulePack ?? 'price-2026-06';
+  if (!KERNEL_RULE_PACKS.includes(pack))
+    throw new InputError('params.rulePack', `must be one of ${KERNEL_RULE_PACKS.join(', ')}`);
+  const p = params.flowExponent ?? 1;
+  if (!(p >= 1 && p <= 2)) throw new InputError('params.flowExponent', 'must be in [1, 2]');
+  const q = params.gateQuantile ?? DEFAULT_GATE_QUANTILE;
+  if (!(q > 0 && q <= 1)) throw new InputError('params.gateQuantile', 'must be in (0, 1]');
+  const h = params.gateExponent ?? DEFAULT_GATE_EXPONENT;
+  if (!(h > 0 && Number.isFinite(h))) throw new InputError('params.gateExponent', 'must be positive');
+  const a = params.flowSmoothing ?? DEFAULT_FLOW_SMOOTHING;
+  if (!(a > 0 && a < 1)) throw new InputError('params.flowSmoothing', 'must be in (0, 1)');
+  if (!Number.isFinite(params.flowCutoff ?? 0))
+    throw new InputError('params.flowCutoff', 'must be a finite number');
 }
 
 /**
@@ -150,6 +173,9 @@ export function createKernelState(init: KernelStateInit): KernelState {
     c.pendingOwner[i] = amount(`${where}.pendingOwner`, s.pendingOwner);
     c.burnedAlpha[i] = amount(`${where}.burnedAlpha`, s.burnedAlpha);
     c.unownedAlpha[i] = amount(`${where}.unownedAlpha`, s.unownedAlpha);
+    const flow = s.flowEma ?? 0;
+    if (!Number.isFinite(flow)) throw new InputError(`${where}.flowEma`, 'must be a finite number');
+    c.flowEma[i] = flow;
     let out =
       c.protocolAlpha[i]! +
       c.pendingServer[i]! +
@@ -183,6 +209,8 @@ export function createKernelState(init: KernelStateInit): KernelState {
     external: Math.max(0, issuance - held),
     lastLock: amount('lastLock', init.lastLock),
     lastLockBlock: init.lastLockBlock ?? 0,
+    uncountedTao: 0,
+    gateBar: 0,
     columns: c,
   };
 }

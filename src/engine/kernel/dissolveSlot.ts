@@ -48,6 +48,11 @@ export function dissolveSlot(state: KernelState, slot: number): number[] {
     column[slot] = 0;
   }
   for (let k = 0; k < HOLDER_CLASSES.length; k++) c.holdings[k * slots + slot] = 0;
+  // The next occupant's flow EMAs start from 0 and read only flows after this point.
+  c.flowEma[slot] = 0;
+  c.protocolEma[slot] = 0;
+  c.flowMark[slot] = c.userStakeTao[slot]! - c.userUnstakeTao[slot]! + c.rootUnstakeTao[slot]!;
+  c.rootSellMark[slot] = c.rootUnstakeTao[slot]!;
   c.active[slot] = 0;
   c.emissionEnabled[slot] = 0;
   return paid;

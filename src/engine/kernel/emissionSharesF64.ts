@@ -14,7 +14,7 @@ export function isEmitting(state: KernelState, slot: number): boolean {
 
 /**
  * Write each slot's share into `out` (0 for slots that do not emit) and return the sum of the shares
- * (1, or 0 when no subnet gets TAO). `movingPrice` and `minerBurned` override the state's columns (the
+ * (1, or 0 when no subnet gets TAO). `movingPrice`, `minerBurned` and `emissionEnabled` override the state's columns (the
  * kernel passes the values in force over a step on average).
  * @example const out = new Float64Array(params.slots); emissionSharesF64({ state, out })
  */
@@ -23,9 +23,12 @@ export function emissionSharesF64(args: {
   readonly out: Float64Array;
   readonly movingPrice?: Float64Array;
   readonly minerBurned?: Float64Array;
+  /** Overrides the emission switches (all ones: the shares before root's switch, for the gate). */
+  readonly emissionEnabled?: Uint8Array;
 }): number {
   const { state, out } = args;
-  const { active, startBlock, emissionEnabled } = state.columns;
+  const { active, startBlock } = state.columns;
+  const emissionEnabled = args.emissionEnabled ?? state.columns.emissionEnabled;
   const movingPrice = args.movingPrice ?? state.columns.movingPrice;
   const minerBurned = args.minerBurned ?? state.columns.minerBurned;
   const block = state.block;

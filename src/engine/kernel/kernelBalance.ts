@@ -1,6 +1,6 @@
 /**
  * The kernel's accounting identities, in float:
- *   issuance = Σ (taoReserve + accountTao) + rootStake + burnedTao + external
+ *   issuance + uncountedTao = Σ (taoReserve + accountTao) + rootStake + burnedTao + external
  *   AlphaOut = Σ_class holdings + protocol + pending (server, validator, root, owner) + burned + unowned
  * (per active slot). The kernel keeps them by construction; this measures how far rounding has drifted.
  */
@@ -11,7 +11,7 @@ export interface KernelBalance {
   readonly issuance: number;
   /** TAO held: pools, subnet accounts, root stake, burned TAO and users (`external`). */
   readonly held: number;
-  /** |issuance − held| / issuance. */
+  /** |issuance + uncountedTao − held| / issuance (uncounted: TAO the dtao subsidy put in pools unissued). */
   readonly taoError: number;
   /** Largest |AlphaOut − accounted alpha| / max(AlphaOut, 1) over active slots. */
   readonly alphaError: number;
@@ -59,7 +59,7 @@ export function kernelBalance(state: KernelState): KernelBalance {
   return {
     issuance: state.issuance,
     held,
-    taoError: Math.abs(state.issuance - held) / Math.max(state.issuance, 1),
+    taoError: Math.abs(state.issuance + state.uncountedTao - held) / Math.max(state.issuance, 1),
     alphaError,
     minAmount,
   };

@@ -24,6 +24,16 @@ export interface KernelScratch {
   readonly minerBurned: Float64Array;
   /** Moving prices at the middle of the current span (the shares' average). */
   readonly movingPrice: Float64Array;
+  /** Slots in the coinbase at the span's start (active and started): 1, else 0. */
+  readonly eligible: Uint8Array;
+  /** All ones (every switch on) and all zeros (no MinerBurned): overrides for the packs' share rules. */
+  readonly ones: Uint8Array;
+  readonly zeros: Float64Array;
+  /** Flow packs: user flow EMA at the span's middle, then the net flow the shares read. */
+  readonly flowMid: Float64Array;
+  readonly netFlow: Float64Array;
+  /** Gate pack: a sort buffer for the bar. */
+  readonly sorted: Float64Array;
   readonly inject: InjectIo;
   readonly ema: MovingPriceIo;
   readonly rootSpan: RootProportionSpan;
@@ -45,6 +55,12 @@ export function kernelScratch(slots: number): KernelScratch {
     rootRate: new Float64Array(slots),
     minerBurned: new Float64Array(slots),
     movingPrice: new Float64Array(slots),
+    eligible: new Uint8Array(slots),
+    ones: new Uint8Array(slots).fill(1),
+    zeros: new Float64Array(slots),
+    flowMid: new Float64Array(slots),
+    netFlow: new Float64Array(slots),
+    sorted: new Float64Array(slots),
     inject: createInjectIo(),
     ema: {
       ema: 0,

@@ -1,20 +1,26 @@
 /**
- * The coinbase of rule pack `price-2026-06` over a span of blocks at one emission rate (spec §4), in
- * closed form per subnet: TAO emission by EMA-price shares, injection and chain buys
- * ({@link injectAndBuy}), alpha out with the owner cut, root alpha (to root stakers when the moving
- * prices sum above 1, else recycled) and server/validator alpha, epochs ({@link payEpochs}) and the moving
- * price ({@link advanceMovingPrice}). The chain recomputes shares every block from the moving prices;
- * the span uses the moving prices predicted for its middle (from the spot price at its start) and the
- * MinerBurned in force on average, so a young subnet's fast-rising EMA is not undercounted. The emission
- * rate and the root sell flag are read at the start (a halving ends the span).
+ * The coinbase over a span of blocks at one emission rate (spec §4; rulepacks.md for the other packs),
+ * in closed form per subnet: TAO emission by the pack's shares ({@link packSharesF64}), injection and chain
+ * buys ({@link injectAndBuy}), alpha out with the owner cut, root alpha and server/validator alpha, epochs
+ * ({@link payEpochs}) and the moving price ({@link advanceMovingPrice}). The chain recomputes shares every
+ * block; the span uses the moving prices predicted for its middle (from the spot price at its start) and
+ * the MinerBurned in force on average, so a young subnet's fast-rising EMA is not undercounted. The
+ * emission rate and the root sell flag are read at the start (a halving ends the span).
+ *
+ * Per pack: the injection cap is rp·A (price, gate) or min(A, E) (dtao subsidy, taoflow, netflow);
+ * chain-bought alpha is kept as protocol alpha (price, gate, netflow) or recycled (dtao, taoflow); root
+ * alpha is claimable while Σ m > 1 and recycled otherwise, except under dtao, where it is sold for TAO
+ * ({@link sellRootAlphaF64}); dtao's chain-bought TAO is not counted in TotalIssuance.
  */
 import { spotPriceF64 } from '../pool/balancerF64.ts';
 import { advanceMovingPrice } from './advanceMovingPrice.ts';
 import { blockEmissionF64, blocksBeforeHalving, TOTAL_SUPPLY_TAO } from './blockEmissionF64.ts';
-import { emissionSharesF64 } from './emissionSharesF64.ts';
+import { sellRootAlphaF64 } from './dtaoTermsF64.ts';
+import { DEFAULT_FLOW_SMOOTHING, emaOver } from './flowSharesF64.ts';
 import { injectAndBuy } from './injectAndBuy.ts';
 import type { KernelScratch } from './kernelScratch.ts';
 import { meanRootProportion } from './meanRootProportion.ts';
+import { advanceFlowEmas, packSharesF64, rulePackOf } from './packSharesF64.ts';
 import { type EpochSpan, payEpochs } from './payEpochs.ts';
 import { spotAt } from './poolSwapTao.ts';
 import type { KernelParams } from './types.ts';
@@ -36,17 +42,29 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
   const c = state.columns;
   const slots = params.slots;
   span.blockStart = state.block;
+  const requested = span.blocks;
+  const pack = rulePackOf(params);
   const shares = scratch.shares;
-  const shareSum = emissionSharesF64({
+  const shareSum = packSharesF64({
     state,
-    out: shares,
+    params,
+    scratch,
     movingPrice: spanMovingPrice(span),
     minerBurned: spanMinerBurned(span),
+    blocks: requested,
   });
   const rate = blockEmissionF64(state.issuance);
   // Issuance grows by what subnets take (the rest is recycled), so the next halving is this many blocks away.
   const n = Math.min(span.blocks, blocksBeforeHalving(state.issuance, rate * shareSum));
   span.blocks = n;
+  const flowPack = pack === 'taoflow-2025-11' || pack === 'netflow-2026-05';
+  if (flowPack) advanceFlowEmas(state, scratch, params, requested, n);
+  const priceCap = pack === 'price-2026-06' || pack === 'gate-2026-07';
+  const keepBought = priceCap || pack === 'netflow-2026-05';
+  const dtao = pack === 'dtao-2025-02';
+  const protocolDecay =
+    pack === 'netflow-2026-05' ? (1 - (params.flowSmoothing ?? DEFAULT_FLOW_SMOOTHING)) ** n : 1;
+  let uncounted = 0;
   // mint_tao caps the issuance at 21M; what no subnet takes is recycled at the end of each block.
   const minted = Math.min(rate * n, Math.max(0, TOTAL_SUPPLY_TAO - state.issuance));
   const taoPerBlock = minted / n;
@@ -91,14 +109,21 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
       io.blocks = n;
       if (t > 0) {
         const price = spotPriceF64(pool);
-        const alphaInGuess = price > 0 ? Math.min(t / price, rp0 * e) : 0;
+        // The older packs cap at min(A, E) (constant); the price packs at rp·A (falling as issuance grows).
+        const cap = priceCap ? rp0 * e : Math.min(e, rate);
+        const alphaInGuess = price > 0 ? Math.min(t / price, cap) : 0;
         rp.growth = e + alphaInGuess - (rootSell ? 0 : (rp0 * rest) / 2);
-        io.alphaCapPerBlock = e * meanRootProportion(rp, 0);
-        // d(rp)/d(block) = −W·g / (W + A)² at the middle of the span.
-        io.alphaCapSlope =
-          weightedRoot > 0
-            ? (-e * weightedRoot * rp.growth) / (weightedRoot + issuance + (rp.growth * n) / 2) ** 2
-            : 0;
+        if (priceCap) {
+          io.alphaCapPerBlock = e * meanRootProportion(rp, 0);
+          // d(rp)/d(block) = −W·g / (W + A)² at the middle of the span.
+          io.alphaCapSlope =
+            weightedRoot > 0
+              ? (-e * weightedRoot * rp.growth) / (weightedRoot + issuance + (rp.growth * n) / 2) ** 2
+              : 0;
+        } else {
+          io.alphaCapPerBlock = cap;
+          io.alphaCapSlope = 0;
+        }
       } else {
         // No TAO: the injection reads neither the cap nor its drift.
         rp.growth = e - (rootSell ? 0 : (rp0 * rest) / 2);
@@ -109,21 +134,38 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
       taoReserve[i] = pool.taoReserve;
       alphaIn[i] = pool.alphaReserve;
       wQuote[i] = pool.wQuote;
-      c.protocolAlpha[i]! += io.boughtAlpha;
+      // Kept bought alpha moves from the reserve to protocol-owned AlphaOut; recycled alpha leaves supply.
+      if (keepBought) c.protocolAlpha[i]! += io.boughtAlpha;
       const took = t * n - io.refusedTao;
       entered += took;
+      if (dtao) uncounted += io.chainBuyTao;
       c.emittedTao[i]! += took;
       c.injectedTao[i]! += io.injectedTao;
       c.chainBuyTao[i]! += io.chainBuyTao;
+      if (pack === 'netflow-2026-05') {
+        // Protocol cost per block: TAO injected and chain-bought, less root-claim sells (spread evenly).
+        const rootSells = (c.rootUnstakeTao[i]! - c.rootSellMark[i]!) / requested;
+        c.rootSellMark[i]! += rootSells * n;
+        const cost = (io.injectedTao + io.chainBuyTao) / n - rootSells;
+        c.protocolEma[i] = emaOver(c.protocolEma[i]!, cost, protocolDecay);
+      }
 
       // Alpha out: owner cut, then half to miners and half to validators, of which root takes rp/2.
       const rootRate = (meanRootProportion(rp, 1) * rest) / 2;
-      let out = alphaOut[i]! + io.boughtAlpha + e * n;
+      let out = alphaOut[i]! + (keepBought ? io.boughtAlpha : 0) + e * n;
       c.emittedAlpha[i]! += e * n;
       ownerRate[i] = cut;
       serverRate[i] = rest / 2;
       validatorRate[i] = rest / 2 - rootRate;
-      if (rootSell) rootRates[i] = rootRate;
+      if (dtao) {
+        // Subsidised in this span (any chain buy): root alpha is neither sold nor paid; else sold for TAO.
+        if (io.chainBuyTao > 0) c.unownedAlpha[i]! += rootRate * n;
+        alphaOut[i] = out;
+        if (!(io.chainBuyTao > 0) && !(sellRootAlphaF64(state, i, rootRate * n) > 0)) {
+          c.unownedAlpha[i]! += rootRate * n; // the pool could not pay: the alpha stays, owned by nobody
+        }
+        out = alphaOut[i]!;
+      } else if (rootSell) rootRates[i] = rootRate;
       else out -= rootRate * n; // recycled
       alphaOut[i] = out;
 
@@ -138,7 +180,8 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
   }
   payEpochs(span);
   const recycled = minted - entered;
-  state.issuance += entered;
+  state.issuance += entered - uncounted;
+  state.uncountedTao += uncounted;
   state.recycledTao += recycled;
   span.emitted += entered;
   state.block += n;

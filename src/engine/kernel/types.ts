@@ -6,8 +6,8 @@
  *
  * Holdings of each subnet's alpha are kept by holder class so the simulator can follow who receives
  * emission and who sells: `AlphaOut = Σ_class holdings + protocol alpha + pending + burned + unowned`
- * (root dividends owed are the `root` class). TAO: `issuance = Σ (taoReserve + accountTao) + rootStake +
- * burnedTao + external`. `kernelStep` advances a state, `kernelBalance` measures both identities.
+ * (root dividends owed are the `root` class). TAO: `issuance + uncountedTao = Σ (taoReserve + accountTao) +
+ * rootStake + burnedTao + external`. `kernelStep` advances a state, `kernelBalance` measures both identities.
  */
 
 /** Who holds alpha on a subnet (the simulator's actor classes). */
@@ -25,8 +25,30 @@ export const HOLDER_INDEX: Readonly<Record<HolderClass, number>> = {
   root: 4,
 };
 
+/** The rule packs the kernel implements (rulepacks.md §0), oldest first. */
+export const KERNEL_RULE_PACKS = [
+  'dtao-2025-02',
+  'taoflow-2025-11',
+  'netflow-2026-05',
+  'price-2026-06',
+  'gate-2026-07',
+] as const;
+
+/** A rule pack's name: which per-block emission rules a run follows. */
+export type KernelRulePack = (typeof KERNEL_RULE_PACKS)[number];
+
 /** Parameters fixed for a run (defaults: the production runtime, spec §11). */
 export interface KernelParams {
+  /** Emission rules (default `price-2026-06`, the current chain). */
+  readonly rulePack?: KernelRulePack;
+  /** Flow packs: FlowNormExponent p in [1, 2] (default 1) and TaoFlowCutoff in TAO per block (default 0). */
+  readonly flowExponent?: number;
+  readonly flowCutoff?: number;
+  /** Flow packs: EMA smoothing per block (default FlowEmaSmoothingFactor / i64::MAX ≈ 3.209e-6). */
+  readonly flowSmoothing?: number;
+  /** Gate pack: bar quantile q (default 0.75, set live by root) and Hill exponent h (default 3). */
+  readonly gateQuantile?: number;
+  readonly gateExponent?: number;
   /** Subnet slots (the subnet limit, 128). */
   readonly slots: number;
   /** Blocks per step (1, a tempo, or a day = 7200). */
@@ -101,6 +123,17 @@ export interface KernelColumns {
   readonly burnedValueTao: Float64Array;
   /** Alpha emitted (alpha out) per slot, cumulative. */
   readonly emittedAlpha: Float64Array;
+  /** TAO received by unstake intents of the `root` class (root-claim sells: protocol, not user, flow). */
+  readonly rootUnstakeTao: Float64Array;
+  // Flow packs (taoflow, netflow): EMAs in TAO per block and the cumulative values they last consumed.
+  /** EMA of net user TAO flow (SubnetEmaTaoFlow). */
+  readonly flowEma: Float64Array;
+  /** EMA of protocol cost: TAO injected + chain-bought − root-claim sells (SubnetEmaProtocolFlow). */
+  readonly protocolEma: Float64Array;
+  /** userStakeTao − userUnstakeTao + rootUnstakeTao when `flowEma` last advanced. */
+  readonly flowMark: Float64Array;
+  /** rootUnstakeTao when `protocolEma` last advanced. */
+  readonly rootSellMark: Float64Array;
 }
 
 /** The whole state of one simulated future. */
@@ -115,12 +148,20 @@ export interface KernelState {
   burnedTao: number;
   /**
    * TAO outside the modelled holdings: users' free balances, fees paid to block authors, unstake proceeds,
-   * dissolution payouts. Conservation: `issuance = Σ (taoReserve + accountTao) + rootStake + burnedTao + external`.
+   * dissolution payouts. Conservation: `issuance + uncountedTao = Σ (taoReserve + accountTao) + rootStake +
+   * burnedTao + external`.
    */
   external: number;
   /** Last network registration: TAO locked and block (0 = never). */
   lastLock: number;
   lastLockBlock: number;
+  /**
+   * TAO in pools that TotalIssuance never counted: the `dtao-2025-02` subsidy's chain buys (rulepacks.md
+   * §2.4). The TAO identity reads `issuance + uncountedTao = Σ (taoReserve + accountTao) + …`.
+   */
+  uncountedTao: number;
+  /** Gate pack: the stored EmissionGateBar θ (0 = never computed). */
+  gateBar: number;
   readonly columns: KernelColumns;
 }
 

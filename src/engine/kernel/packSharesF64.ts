@@ -1,0 +1,138 @@
+/**
+ * TAO emission shares of a span under the run's rule pack (rulepacks.md §0): the dispatch between the
+ * price rule ({@link emissionSharesF64}), dtao's plain m/Σm, the flow rules ({@link flowSharesF64}) and
+ * the gate ({@link applyGateF64}). The flow EMAs are read at the span's middle: shares follow the EMA
+ * block by block on the chain, and the EMA moves little in a span (half-life 216,000 blocks).
+ */
+import { emissionSharesF64 } from './emissionSharesF64.ts';
+import {
+  DEFAULT_FLOW_SMOOTHING,
+  emaOver,
+  flowSharesF64,
+  netFlowF64,
+  renormaliseEnabled,
+} from './flowSharesF64.ts';
+import {
+  applyGateF64,
+  DEFAULT_GATE_EXPONENT,
+  DEFAULT_GATE_QUANTILE,
+  gateBarDue,
+  gateBarF64,
+} from './gateF64.ts';
+import type { KernelScratch } from './kernelScratch.ts';
+import type { KernelParams, KernelRulePack, KernelState } from './types.ts';
+
+/** The pack a run follows (the current chain's when unset). */
+export function rulePackOf(params: KernelParams): KernelRulePack {
+  return params.rulePack ?? 'price-2026-06';
+}
+
+/** Inputs of {@link packSharesF64}. */
+export interface PackSharesArgs {
+  readonly state: KernelState;
+  readonly params: KernelParams;
+  readonly scratch: KernelScratch;
+  /** Moving prices and MinerBurned in force over the span on average. */
+  readonly movingPrice: Float64Array;
+  readonly minerBurned: Float64Array;
+  /** Blocks the span is asked to run (the step's remaining blocks). */
+  readonly blocks: number;
+}
+
+/**
+ * Write each slot's share into `scratch.shares` and mark `scratch.eligible`; returns the share sum (1,
+ * or 0 when no TAO is allocated). The gate pack may store a new bar in the state.
+ */
+export function packSharesF64(args: PackSharesArgs): number {
+  const { state, params, scratch, movingPrice, minerBurned } = args;
+  const out = scratch.shares;
+  const eligible = scratch.eligible;
+  const c = state.columns;
+  const block = state.block;
+  for (let i = 0; i < params.slots; i++) {
+    eligible[i] = c.active[i] === 1 && c.startBlock[i]! <= block ? 1 : 0;
+  }
+  switch (rulePackOf(params)) {
+    case 'price-2026-06':
+      return emissionSharesF64({ state, out, movingPrice, minerBurned });
+    case 'dtao-2025-02':
+      // m_i / Σm: no MinerBurned weighting, no emission switch (neither existed yet).
+      return emissionSharesF64({
+        state,
+        out,
+        movingPrice,
+        minerBurned: scratch.zeros,
+        emissionEnabled: scratch.ones,
+      });
+    case 'gate-2026-07': {
+      const sum = emissionSharesF64({ state, out, movingPrice, minerBurned, emissionEnabled: scratch.ones });
+      if (sum > 0 && gateBarDue(state.gateBar, block, args.blocks)) {
+        const bar = gateBarF64(out, eligible, params.gateQuantile ?? DEFAULT_GATE_QUANTILE, scratch.sorted);
+        if (bar > 0) state.gateBar = bar;
+      }
+      if (sum > 0) applyGateF64(out, state.gateBar, params.gateExponent ?? DEFAULT_GATE_EXPONENT);
+      return renormaliseEnabled(out, eligible, c.emissionEnabled, sum);
+    }
+    case 'taoflow-2025-11': {
+      const flow = flowAtMiddle(args);
+      return flowSharesF64(flow, eligible, out, params.flowCutoff ?? 0, params.flowExponent ?? 1);
+    }
+    case 'netflow-2026-05': {
+      const flow = flowAtMiddle(args);
+      netFlowF64(flow, c.protocolEma, eligible, scratch.netFlow);
+      const sum = flowSharesF64(
+        scratch.netFlow,
+        eligible,
+        out,
+        params.flowCutoff ?? 0,
+        params.flowExponent ?? 1,
+      );
+      return renormaliseEnabled(out, eligible, c.emissionEnabled, sum);
+    }
+  }
+}
+
+/** Net user TAO flow of a slot since its EMA last advanced (root-claim sells are protocol flow). */
+export function pendingUserFlow(state: KernelState, slot: number): number {
+  const c = state.columns;
+  return c.userStakeTao[slot]! - c.userUnstakeTao[slot]! + c.rootUnstakeTao[slot]! - c.flowMark[slot]!;
+}
+
+/** The user flow EMA half-way through the span, with the step's flow spread evenly over its blocks. */
+function flowAtMiddle(args: PackSharesArgs): Float64Array {
+  const { state, scratch, params } = args;
+  const c = state.columns;
+  const out = scratch.flowMid;
+  const a = params.flowSmoothing ?? DEFAULT_FLOW_SMOOTHING;
+  const decay = (1 - a) ** (args.blocks / 2);
+  for (let i = 0; i < params.slots; i++) {
+    out[i] =
+      scratch.eligible[i] === 1
+        ? emaOver(c.flowEma[i]!, pendingUserFlow(state, i) / args.blocks, decay)
+        : c.flowEma[i]!;
+  }
+  return out;
+}
+
+/**
+ * Advance the user flow EMA of every eligible slot over the `blocks` blocks run, consuming that part of
+ * the flow recorded since it last advanced (`requested` = blocks it was spread over). A slot outside the
+ * coinbase keeps its flow for when it is back, as the chain's accumulator does.
+ */
+export function advanceFlowEmas(
+  state: KernelState,
+  scratch: KernelScratch,
+  params: KernelParams,
+  requested: number,
+  blocks: number,
+): void {
+  const c = state.columns;
+  const a = params.flowSmoothing ?? DEFAULT_FLOW_SMOOTHING;
+  const decay = (1 - a) ** blocks;
+  for (let i = 0; i < params.slots; i++) {
+    if (scratch.eligible[i] !== 1) continue;
+    const perBlock = pendingUserFlow(state, i) / requested;
+    c.flowMark[i]! += perBlock * blocks;
+    c.flowEma[i] = emaOver(c.flowEma[i]!, perBlock, decay);
+  }
+}
