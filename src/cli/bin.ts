@@ -2,6 +2,7 @@
 /** The `tensormarket` command line. */
 import { Command } from 'commander';
 import { TensormarketError } from '../engine/errors.ts';
+import { registerCompare } from './compare.ts';
 import { registerConformance } from './conformance.ts';
 import { registerEpoch } from './epoch.ts';
 import { registerScenario } from './scenario.ts';
@@ -16,6 +17,7 @@ const program = new Command()
 
 registerConformance(program);
 registerSimulate(program);
+registerCompare(program);
 registerScenario(program);
 registerEpoch(program);
 

@@ -54,7 +54,7 @@ export function parseWorkers(text: string): number {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Progress on stderr: a bar with ETA on a terminal, a line every 10% otherwise. */
-function createProgressView(quiet: boolean) {
+export function createProgressView(quiet: boolean, label = 'simulate') {
   if (quiet) return { update: (_p: ExperimentProgress) => {}, stopping: () => {}, stop: () => {} };
   if (process.stderr.isTTY === true) {
     const bar = new cliProgress.SingleBar(
@@ -90,12 +90,12 @@ function createProgressView(quiet: boolean) {
       if (tenth === lastTenth) return;
       lastTenth = tenth;
       process.stderr.write(
-        `simulate: ${tenth * 10}% (${p.done}/${p.total} runs, ${p.errored} errored, ${seconds(p.elapsedMs)})\n`,
+        `${label}: ${tenth * 10}% (${p.done}/${p.total} runs, ${p.errored} errored, ${seconds(p.elapsedMs)})\n`,
       );
     },
     stopping() {
       process.stderr.write(
-        'simulate: stopping: finishing the runs in flight, then writing partial results\n',
+        `${label}: stopping: finishing the runs in flight, then writing partial results\n`,
       );
     },
     stop() {},

@@ -170,7 +170,8 @@ function errorsSection(summary: Summary): string {
   ].join('\n');
 }
 
-const CSS = `
+/** The report stylesheet (shared with the comparison report). */
+export const REPORT_CSS = `
 :root { color-scheme: light; --text: ${CHART_COLORS.text}; --muted: ${CHART_COLORS.muted}; --line: ${CHART_COLORS.grid};
   --accent: ${CHART_COLORS.median}; --soft: #f3f6f9; }
 * { box-sizing: border-box; }
@@ -248,7 +249,7 @@ export function reportHtml({
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<style>${CSS}</style>
+<style>${REPORT_CSS}</style>
 </head>
 <body>
 <main>

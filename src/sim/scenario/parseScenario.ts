@@ -7,7 +7,12 @@ import { describeSchema, describeValue, type JsonSchema, schemaAt } from './desc
 import { findUnknownFields } from './findUnknownFields.ts';
 import { formatPath, type ScenarioIssue } from './scenarioIssue.ts';
 import { scenarioJsonSchema } from './scenarioJsonSchema.ts';
-import { createScenarioSchema, resolveScenario, type Scenario } from './scenarioSchema.ts';
+import {
+  createScenarioSchema,
+  resolveScenario,
+  type Scenario,
+  type ScenarioVariant,
+} from './scenarioSchema.ts';
 import { createSourceMap } from './sourceMap.ts';
 
 /** The outcome of validating a scenario: the resolved scenario, or every problem found. */
@@ -40,6 +45,18 @@ function unknownFieldMessage(key: string, known: readonly string[]): string {
     .sort((x, y) => x[1] - y[1])[0];
   if (close !== undefined) return `unknown field; did you mean "${close[0]}"?`;
   return known.length === 0 ? 'unknown field' : `unknown field; expected one of ${known.join(', ')}`;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** `base` with `changes` laid over it: objects merge key by key, anything else replaces. */
+export function mergeChanges(base: unknown, changes: unknown): unknown {
+  if (changes === undefined) return base ?? {};
+  if (!isPlainObject(base) || !isPlainObject(changes)) return changes;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(changes)) out[k] = mergeChanges(base[k], v);
+  return out;
 }
 
 function zodIssueMessage(issue: z.core.$ZodIssue, root: JsonSchema): string {
@@ -104,9 +121,45 @@ export function parseScenario<M extends z.ZodType>({
       add(issue.path, zodIssueMessage(issue, root));
     }
   }
+  const variants: ScenarioVariant<z.output<M>>[] = [];
+  if (parsed.success) {
+    // A variant's model is the scenario's model section (as written) with the variant's changes on top,
+    // validated whole, so defaults fill only what neither sets.
+    const rawModel = (source.value as Record<string, unknown>).model;
+    const rawVariants = (source.value as Record<string, unknown>).variants;
+    parsed.data.variants.forEach((v, i) => {
+      const changes = Array.isArray(rawVariants)
+        ? (rawVariants[i] as Record<string, unknown>)?.model
+        : undefined;
+      const merged = modelSchema.safeParse(mergeChanges(rawModel, changes), { reportInput: true });
+      if (!merged.success) {
+        for (const issue of merged.error.issues) {
+          if (issue.code === 'unrecognized_keys') continue;
+          add(['variants', i, 'model', ...issue.path], zodIssueMessage(issue, root));
+        }
+        return;
+      }
+      variants.push({
+        name: v.name,
+        title: v.title ?? v.name,
+        description: v.description,
+        model: merged.data,
+      });
+    });
+    const names = new Set<string>();
+    parsed.data.variants.forEach((v, i) => {
+      if (names.has(v.name))
+        add(['variants', i, 'name'], `expected a name no other variant has, got "${v.name}" twice`);
+      names.add(v.name);
+    });
+  }
   if (issues.length > 0 || !parsed.success) {
     issues.sort((a, b) => a.line - b.line || a.col - b.col || a.order - b.order);
     return { ok: false, issues: issues.map(({ order: _o, ...i }) => i) };
   }
-  return { ok: true, scenario: resolveScenario(parsed.data) as unknown as Scenario<z.output<M>> };
+  const { variants: _raw, ...fields } = parsed.data;
+  return {
+    ok: true,
+    scenario: resolveScenario({ ...fields, variants }) as unknown as Scenario<z.output<M>>,
+  };
 }

@@ -71,6 +71,25 @@ export function createScenarioSchema<M extends z.ZodType>(modelSchema: M) {
       model: modelSchema
         .prefault({} as z.input<M>)
         .describe("The model's parameters (defaults from its schema)."),
+      variants: z
+        .array(
+          z.object({
+            name: z
+              .string()
+              .regex(SCENARIO_NAME_PATTERN)
+              .meta({ examples: ['status-quo', 'covenant'] })
+              .describe('Short name; also the folder of its outputs under the comparison.'),
+            title: z.string().optional().describe('Title in reports. Default: the name.'),
+            description: z.string().default('').describe('What this variant changes, in a sentence.'),
+            model: modelSchema
+              .optional()
+              .describe("Model parameters this variant changes; the rest come from the scenario's model."),
+          }),
+        )
+        .default([])
+        .describe(
+          'Variants for `tensormarket compare`: each runs the same seeds with its model changes; the first is the baseline.',
+        ),
     })
     .superRefine((s, ctx) => {
       const days = parseDuration(s.horizon);
@@ -85,6 +104,14 @@ export function createScenarioSchema<M extends z.ZodType>(modelSchema: M) {
     });
 }
 
+/** One variant of a scenario, its model fully resolved (the scenario's model plus its changes). */
+export interface ScenarioVariant<M = unknown> {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly model: M;
+}
+
 /** A scenario file with every default filled in (what `scenario.json` in an output folder holds). */
 export interface ScenarioFile<M = unknown> {
   readonly name: string;
@@ -96,6 +123,8 @@ export interface ScenarioFile<M = unknown> {
   readonly step: StepKind;
   readonly recordEvery: number;
   readonly model: M;
+  /** Variants for a comparison (none unless the file lists some). */
+  readonly variants?: readonly ScenarioVariant<M>[];
 }
 
 /** A resolved scenario as models read it: the file plus derived figures. */
@@ -125,6 +154,7 @@ export function resolveScenario<M>(
     step: file.step,
     recordEvery: file.recordEvery,
     model: file.model,
+    ...(file.variants === undefined || file.variants.length === 0 ? {} : { variants: file.variants }),
     horizonDays,
     recordEveryDays: file.recordEvery,
   };

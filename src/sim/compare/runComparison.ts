@@ -1,0 +1,106 @@
+/**
+ * Run every variant of a scenario on the same seeds (one experiment each, outputs in a folder per
+ * variant) and write the side-by-side comparison: `compare.json` and `compare.html`.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../engine/errors.ts';
+import { writeReport } from '../report/index.ts';
+import type { ModelRef } from '../runner/modelRef.ts';
+import { type ExperimentProgress, runExperiment } from '../runner/runExperiment.ts';
+import type { Scenario, ScenarioVariant } from '../scenario/scenarioSchema.ts';
+import { compareReportHtml } from './compareReportHtml.ts';
+import { type Comparison, compareVariants, type VariantResult } from './compareVariants.ts';
+import { readRunsCsv } from './readRunsCsv.ts';
+
+/** Inputs of {@link runComparison}. */
+export interface ComparisonOptions {
+  readonly model: ModelRef;
+  /** A scenario with at least two variants. */
+  readonly scenario: Scenario;
+  readonly workers?: number;
+  readonly outDir: string;
+  readonly signal?: AbortSignal;
+  /** Progress of the variant being run (0-based index among the variants). */
+  readonly onProgress?: (variant: number, progress: ExperimentProgress) => void;
+}
+
+/** What a comparison produced. */
+export interface ComparisonResult {
+  /** Null when stopped early. */
+  readonly comparison: Comparison | null;
+  readonly files: readonly string[];
+  /** True when stopped before every variant finished (no comparison is written then). */
+  readonly aborted: boolean;
+  readonly wallTimeMs: number;
+}
+
+/** The scenario one variant runs: the scenario's settings with the variant's model. */
+export function variantScenario(scenario: Scenario, variant: ScenarioVariant): Scenario {
+  const { variants: _all, ...rest } = scenario;
+  return {
+    ...rest,
+    title: `${scenario.title}: ${variant.title}`,
+    description: variant.description === '' ? scenario.description : variant.description,
+    model: variant.model,
+  };
+}
+
+const jsonText = (value: unknown) =>
+  `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+
+/**
+ * Run the variants one after another (each on all workers) and compare them.
+ * @example await runComparison({ model, scenario, workers: 2, outDir: 'out/packs' })
+ */
+export async function runComparison(options: ComparisonOptions): Promise<ComparisonResult> {
+  const { scenario, outDir } = options;
+  const variants = scenario.variants ?? [];
+  if (variants.length < 2)
+    throw new InputError(
+      'variants',
+      `expected at least two variants to compare, got ${variants.length}; list them under \`variants:\` in the scenario (the first is the baseline)`,
+    );
+  const started = Date.now();
+  const files: string[] = [];
+  const results: VariantResult[] = [];
+  for (const [k, variant] of variants.entries()) {
+    const dir = join(outDir, variant.name);
+    const result = await runExperiment({
+      model: options.model,
+      scenario: variantScenario(scenario, variant),
+      workers: options.workers ?? 1,
+      outDir: dir,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.onProgress === undefined ? {} : { onProgress: (p) => options.onProgress?.(k, p) }),
+    });
+    files.push(...result.files);
+    if (result.aborted) {
+      return {
+        comparison: null,
+        files,
+        aborted: true,
+        wallTimeMs: Date.now() - started,
+      };
+    }
+    files.push(...(await writeReport({ summary: result.summary, manifest: result.manifest, outDir: dir })));
+    results.push({
+      name: variant.name,
+      title: variant.title,
+      description: variant.description,
+      summary: result.summary,
+      table: readRunsCsv(join(dir, 'runs.csv')),
+      folder: variant.name,
+    });
+  }
+  const comparison = compareVariants({
+    scenario: { name: scenario.name, title: scenario.title, description: scenario.description },
+    variants: results,
+  });
+  const json = join(outDir, 'compare.json');
+  const html = join(outDir, 'compare.html');
+  writeFileSync(json, jsonText(comparison));
+  writeFileSync(html, compareReportHtml(comparison));
+  files.push(json, html);
+  return { comparison, files, aborted: false, wallTimeMs: Date.now() - started };
+}
