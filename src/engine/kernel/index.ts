@@ -1,6 +1,6 @@
 /**
  * The fast kernel: all subnets of one simulated future as float64 columns, advanced one step of k blocks
- * at a time with rule pack `price-2026-06` in closed form. The Monte Carlo lab runs this; the exact engine
+ * at a time in closed form, under one of five rule packs (`params.rulePack`, default `price-2026-06`). The Monte Carlo lab runs this; the exact engine
  * is the reference it is checked against (`kernelFidelity`).
  */
 export { advanceMovingPrice, type MovingPriceIo } from './advanceMovingPrice.ts';
@@ -18,11 +18,28 @@ export {
   type KernelSubnetInit,
 } from './createKernelState.ts';
 export { BLOCKS_PER_DAY, DEFAULT_KERNEL_PARAMS } from './defaultKernelParams.ts';
+export { sellRootAlphaF64 } from './dtaoTermsF64.ts';
 export { emissionSharesF64, isEmitting } from './emissionSharesF64.ts';
+export {
+  DEFAULT_FLOW_SMOOTHING,
+  emaOver,
+  flowSharesF64,
+  netFlowF64,
+  renormaliseEnabled,
+} from './flowSharesF64.ts';
+export {
+  applyGateF64,
+  DEFAULT_GATE_EXPONENT,
+  DEFAULT_GATE_QUANTILE,
+  GATE_BAR_INTERVAL,
+  gateBarDue,
+  gateBarF64,
+} from './gateF64.ts';
 export { type KernelBalance, kernelBalance } from './kernelBalance.ts';
 export { type FidelityReport, type FidelityRun, kernelFidelity } from './kernelFidelity.ts';
 export { kernelParamsFromChain, kernelStateFromChain } from './kernelStateFromChain.ts';
 export { type KernelStepInput, kernelStep } from './kernelStep.ts';
+export { packSharesF64, rulePackOf } from './packSharesF64.ts';
 export { spotAt } from './poolSwapTao.ts';
 export { kernelLockCost } from './registerSubnet.ts';
 export * from './types.ts';
