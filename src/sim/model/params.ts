@@ -4,6 +4,7 @@
  * and the description says so. Units: TAO, USD, days, proportions.
  */
 import { z } from 'zod';
+import { KERNEL_RULE_PACKS } from '../../engine/kernel/types.ts';
 
 const share = (d: number, about: string) => z.number().min(0).max(1).default(d).describe(about);
 const nonNeg = (d: number, about: string) => z.number().min(0).default(d).describe(about);
@@ -210,9 +211,11 @@ export const executionSchema = z
 export const modelParamsSchema = z
   .object({
     rulePack: z
-      .literal('price-2026-06')
+      .enum(KERNEL_RULE_PACKS)
       .default('price-2026-06')
-      .describe('Emission rules (the current chain).'),
+      .describe(
+        'Emission rules (spec/rulepacks.md): dtao-2025-02 (price shares, subsidy chain buys recycled, root alpha sold), taoflow-2025-11 (net user flow EMA), netflow-2026-05 (flow less protocol cost), price-2026-06 (default: the current chain), gate-2026-07 (price shares through the Hill gate, q = 0.75).',
+      ),
     network: networkSchema,
     market: marketSchema,
     teams: teamsSchema,

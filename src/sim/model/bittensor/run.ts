@@ -1,6 +1,6 @@
 /**
- * One future of a Bittensor network: the kernel runs the chain's economics (rule pack
- * `price-2026-06`), agents decide each step, and exogenous paths move TAO demand, AI demand, compute
+ * One future of a Bittensor network: the kernel runs the chain's economics (the scenario's rule pack,
+ * `price-2026-06` by default), agents decide each step, and exogenous paths move TAO demand, AI demand, compute
  * cost and competition.
  *
  * TAO price: market cap = start cap × exogenous demand × (useful output / start)^w + returned value,
@@ -8,8 +8,9 @@
  * AI demand over competition) and returned value is the USD of alpha burned by buybacks (each USD
  * returned adds `returnedValueMultiple` USD of cap). Price = cap / issuance, so emission dilutes holders.
  */
-import { createKernelState, kernelStep } from '../../../engine/kernel/index.ts';
+import { createKernelState, type KernelSubnetInit, kernelStep } from '../../../engine/kernel/index.ts';
 import type { KernelIntent, KernelParams, KernelState, StepReport } from '../../../engine/kernel/types.ts';
+import { spotPriceF64 } from '../../../engine/pool/balancerF64.ts';
 import { createStream } from '../../rng/stream.ts';
 import type { ModelParams } from '../params.ts';
 import type { RunInput, RunOutput } from '../types.ts';
@@ -35,6 +36,7 @@ const STEP_BLOCKS = { block: 1, tempo: 360, day: BLOCKS_PER_DAY } as const;
 /** Kernel parameters for a scenario (the production runtime's values, spec §11). */
 export function kernelParams(scenario: ModelScenario): KernelParams {
   return {
+    rulePack: scenario.model.rulePack,
     slots: 128,
     blocksPerStep: STEP_BLOCKS[scenario.step],
     tempo: 360,
@@ -49,6 +51,22 @@ export function kernelParams(scenario: ModelScenario): KernelParams {
     networkImmunityPeriod: 864_000,
     newSubnetEmissionEnabled: true,
   };
+}
+
+/**
+ * The initial subnets with the flow packs' EMA seeded as the chain seeded it at the switch to flow
+ * shares (rulepacks.md §3.6): min(moving price, spot price) TAO per block, so the first shares are about
+ * the price shares and drift towards real flows. Other packs do not read the flow EMA.
+ */
+export function seedFlowEma(
+  subnets: readonly KernelSubnetInit[],
+  params: KernelParams,
+): readonly KernelSubnetInit[] {
+  if (params.rulePack !== 'taoflow-2025-11' && params.rulePack !== 'netflow-2026-05') return subnets;
+  return subnets.map((s) => {
+    const spot = spotPriceF64({ taoReserve: s.taoReserve, alphaReserve: s.alphaIn, wQuote: s.wQuote ?? 0.5 });
+    return { ...s, flowEma: Math.min(s.movingPrice ?? 0, spot) };
+  });
 }
 
 /** Record indices: every `recordEveryDays`, plus the last step. */
@@ -73,7 +91,7 @@ export function initialKernelState(input: RunInput<ModelScenario>): {
   const subnets = initialNetwork({ params, world, rng: createStream(input.seed, input.runIndex, 'init') });
   const state = createKernelState({
     params: kp,
-    subnets,
+    subnets: seedFlowEma(subnets, kp),
     issuance: params.network.issuanceTao,
     rootStake: params.network.rootStakeTao,
     block: 0,
@@ -105,7 +123,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   const subnets = initialNetwork({ params, world, rng: rngInit });
   const state = createKernelState({
     params: kp,
-    subnets,
+    subnets: seedFlowEma(subnets, kp),
     issuance: params.network.issuanceTao,
     rootStake: params.network.rootStakeTao,
     block: 0,
