@@ -1,23 +1,30 @@
 /**
- * The coinbase of rule pack `price-2026-06` (spec §4): split the block's TAO across subnets by EMA
- * price, inject liquidity at the current price and chain-buy with what cannot be injected, mint each
- * subnet's alpha emission into owner / miner / validator / root pending amounts, run the epochs that
- * are due (at most `maxEpochsPerBlock`), and update the moving prices.
+ * The coinbase, dispatched on the state's rule pack (rulepacks.md §1 skeleton, §7). `price-2026-06`
+ * (spec §4) splits the block's TAO by EMA price, injects liquidity at the current price and chain-buys
+ * with what cannot be injected; the older and newer packs swap in their SHARES rule, their TERMS rule
+ * and their root-alpha policy (see `../rules/`). Then each subnet's alpha emission is minted into
+ * owner / miner / validator / root pending amounts, due epochs run (at most `maxEpochsPerBlock`), and
+ * the moving prices are updated.
  */
 
 import { scheduleEpochs } from '../coinbase/epochSchedule.ts';
 import { movingAlphaPrice, updateMovingPrice } from '../coinbase/movingPrice.ts';
 import { ownerCutFraction, pendingSplit } from '../coinbase/pendingSplit.ts';
 import { rootProportion, taoWeight } from '../coinbase/rootProportion.ts';
-import { rootSellFlag, subnetTaoEmissions } from '../coinbase/shares.ts';
+import { rootSellFlag } from '../coinbase/shares.ts';
 import { type SubnetTerms, subnetTerms } from '../coinbase/subnetTerms.ts';
+import { blockEmissionForIssuance } from '../emission/blockEmission.ts';
 import type { EpochFunction } from '../epoch/types.ts';
-import { type I96F32, toU64, U96F32 } from '../fixed/index.ts';
+import { fromInt, type I96F32, toU64, U96F32 } from '../fixed/index.ts';
+import { packTaoEmissions } from '../rules/packShares.ts';
+import { dtaoLaunchTerms, dtaoSubsidyTerms, flowTerms } from '../rules/terms.ts';
+import { increasePoolValue } from '../staking/sharePool.ts';
 import type { SubnetState } from '../state/types.ts';
 import { type NetUid, ROOT_NETUID } from '../types.ts';
 import { type CallContext, phase } from './context.ts';
 import { distributeEmission } from './distributeEmission.ts';
-import { buyAlpha, injectLiquidityWeight, spotPrice } from './poolOps.ts';
+import { buyAlpha, injectLiquidityWeight, sellAlpha, spotPrice } from './poolOps.ts';
+import { recordProtocolFlow } from './taoFlow.ts';
 
 /** `get_subnets_to_emit_to`: started, trading, registration allowed (spec §4.1). */
 export function subnetsToEmitTo(subnets: readonly SubnetState[]): SubnetState[] {
@@ -27,42 +34,98 @@ export function subnetsToEmitTo(subnets: readonly SubnetState[]): SubnetState[] 
   );
 }
 
+/** dtao's S: non-root subnets whose owner called start_call (rulepacks.md §2.4, from 2025-03-28). */
+function dtaoSubnets(subnets: readonly SubnetState[]): SubnetState[] {
+  return subnets.filter((s) => s.netuid !== ROOT_NETUID && s.firstEmissionBlock !== null);
+}
+
 const alphaIssuance = (s: SubnetState) => s.alphaIn + s.alphaOut;
+
+/** Terms of one subnet for one block, whatever the pack. */
+interface BlockTerms extends SubnetTerms {
+  /** dtao subsidy: root alpha is neither sold nor paid. */
+  readonly subsidised: boolean;
+}
+
+/** TERMS per pack (rulepacks.md §2.4, §3.5, protocol.md §4.5). */
+function packTerms(
+  ctx: CallContext,
+  s: SubnetState,
+  taoEmission: U96F32,
+  credit: bigint,
+  rootTaoBefore: bigint,
+): BlockTerms {
+  const { draft } = ctx;
+  const pack = draft.rulePack;
+  const price = spotPrice(s);
+  const issuance = alphaIssuance(s);
+  if (pack === 'price-2026-06' || pack === 'gate-2026-07') {
+    const tw = taoWeight(draft.taoWeight);
+    const terms = subnetTerms({
+      taoEmission,
+      price,
+      alphaIssuance: issuance,
+      rootProportion: rootProportion({ rootTao: rootTaoBefore, taoWeight: tw, alphaIssuance: issuance }),
+    });
+    return { ...terms, subsidised: false };
+  }
+  const alphaEmission = blockEmissionForIssuance(issuance);
+  const input = { taoEmission, price, alphaEmission, blockEmission: credit };
+  const alphaOut = fromInt(U96F32, alphaEmission);
+  if (pack === 'dtao-2025-02') {
+    // Registration disabled: no TAO, and (from 2025-08-12) no alpha either.
+    if (!s.registrationAllowed) {
+      const zero = 0n as U96F32;
+      return { taoIn: zero, alphaIn: zero, excessTao: zero, alphaOut: zero, subsidised: false };
+    }
+    const t = draft.rules.dtaoTerms === 'launch' ? dtaoLaunchTerms(input) : dtaoSubsidyTerms(input);
+    return { ...t, alphaOut };
+  }
+  return { ...flowTerms(input, draft.rules.flowCap), alphaOut };
+}
 
 /** Run the coinbase with `credit` rao just minted; returns the rao recycled at the end. */
 export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFunction): bigint {
   const { draft } = ctx;
-  const tw = taoWeight(draft.taoWeight);
-  const emitting = subnetsToEmitTo(draft.netuids().map((id) => draft.read(id)));
+  const pack = draft.rulePack;
+  const all = draft.netuids().map((id) => draft.read(id));
+  const emitting = pack === 'dtao-2025-02' ? dtaoSubnets(all) : subnetsToEmitTo(all);
   const moving = emitting.map((s) =>
     movingAlphaPrice({ mechanism: s.mechanism, stored: s.movingPrice as I96F32 }),
   );
-  const taoEmission = subnetTaoEmissions({
-    blockEmission: credit,
-    subnets: emitting.map((s, i) => ({
-      movingPrice: moving[i]!,
-      minerBurned: s.minerBurned,
-      emissionEnabled: s.emissionEnabled,
-    })),
-  });
-  const rootSell = rootSellFlag(moving);
+  const rootSell = pack === 'dtao-2025-02' || rootSellFlag(moving);
   const rootTaoBefore = draft.read(ROOT_NETUID).taoReserve;
 
-  // Terms for every subnet before anything is minted (the cap uses the pre-block root proportion).
-  const terms: SubnetTerms[] = phase(ctx, 'coinbase:shares', () =>
-    emitting.map((s, i) =>
-      subnetTerms({
-        taoEmission: taoEmission[i]!,
-        price: spotPrice(s),
-        alphaIssuance: alphaIssuance(s),
-        rootProportion: rootProportion({
-          rootTao: rootTaoBefore,
-          taoWeight: tw,
-          alphaIssuance: alphaIssuance(s),
-        }),
-      }),
-    ),
-  );
+  // Shares and terms for every subnet before anything is minted (terms use pre-block prices).
+  const terms: BlockTerms[] = phase(ctx, 'coinbase:shares', () => {
+    const shares = packTaoEmissions({
+      pack,
+      block: draft.block,
+      blockEmission: credit,
+      settings: draft.rules,
+      gateBar: draft.gateBar,
+      subnets: emitting.map((s, i) => ({
+        movingPrice: moving[i]!,
+        spotPrice: spotPrice(s),
+        minerBurned: s.minerBurned,
+        emissionEnabled: s.emissionEnabled,
+        taoFlow: s.taoFlow,
+        emaTaoFlow: s.emaTaoFlow,
+        protocolFlow: s.protocolFlow,
+        emaProtocolFlow: s.emaProtocolFlow,
+      })),
+    });
+    draft.gateBar = shares.gateBar;
+    emitting.forEach((s, i) => {
+      if (shares.emaTaoFlow[i] === s.emaTaoFlow && shares.emaProtocolFlow[i] === s.emaProtocolFlow) return;
+      const w = draft.write(s.netuid);
+      w.emaTaoFlow = shares.emaTaoFlow[i]!;
+      w.emaProtocolFlow = shares.emaProtocolFlow[i]!;
+      if (shares.taoFlowConsumed[i]) w.taoFlow = 0n;
+      if (shares.protocolFlowConsumed[i]) w.protocolFlow = 0n;
+    });
+    return emitting.map((s, i) => packTerms(ctx, s, shares.taoEmission[i]!, credit, rootTaoBefore));
+  });
 
   const remaining = phase(ctx, 'coinbase:inject', () => injectAndBuy(ctx, emitting, terms, credit));
   phase(ctx, 'coinbase:pending', () => accumulatePending(ctx, emitting, terms, rootSell));
@@ -71,21 +134,35 @@ export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFuncti
   return remaining;
 }
 
-/** Inject liquidity and chain-buy with the excess TAO, per subnet in order (spec §4.7). */
+/**
+ * Where chain-bought alpha goes: price and gate keep it as protocol alpha; netflow keeps it from
+ * 2026-06-01 (`keepBoughtAlpha`); taoflow and dtao recycle it.
+ */
+function keepsBoughtAlpha(ctx: CallContext): boolean {
+  const pack = ctx.draft.rulePack;
+  if (pack === 'price-2026-06' || pack === 'gate-2026-07') return true;
+  return pack === 'netflow-2026-05' && ctx.draft.rules.keepBoughtAlpha;
+}
+
+/** Inject liquidity and chain-buy with the excess TAO, per subnet in order (spec §4.7, rulepacks §2.4, §3.5). */
 function injectAndBuy(
   ctx: CallContext,
   emitting: readonly SubnetState[],
-  terms: readonly SubnetTerms[],
+  terms: readonly BlockTerms[],
   credit: bigint,
 ): bigint {
   const { draft } = ctx;
+  const pack = draft.rulePack;
+  // Before the Balancer pool the protocol position was x·y=k: injection adds to the reserves as they are.
+  const balancer = pack === 'price-2026-06' || pack === 'gate-2026-07';
+  const keep = keepsBoughtAlpha(ctx);
   let remaining = credit;
   emitting.forEach((s, i) => {
     const t = terms[i]!;
     let taoIn = toU64(U96F32, t.taoIn);
     let alphaIn = toU64(U96F32, t.alphaIn);
     const excess = toU64(U96F32, t.excessTao);
-    if (!injectLiquidityWeight(draft, s.netuid, taoIn, alphaIn)) {
+    if (balancer && !injectLiquidityWeight(draft, s.netuid, taoIn, alphaIn)) {
       taoIn = 0n; // refused: the TAO stays in the credit (recycled), the alpha is never minted
       alphaIn = 0n;
     }
@@ -100,9 +177,16 @@ function injectAndBuy(
         dropFees: true,
       });
       if (bought.ok) {
-        draft.write(s.netuid).protocolAlpha += bought.value.alphaOut;
+        if (keep) draft.write(s.netuid).protocolAlpha += bought.value.alphaOut;
+        else draft.write(s.netuid).alphaOut -= bought.value.alphaOut; // recycled
+        if (pack === 'netflow-2026-05') recordProtocolFlow(draft, s.netuid, bought.value.taoUsed);
       } else {
         draft.write(s.netuid).accountTao += excess; // a failed chain buy strands its TAO (spec §4.7)
+      }
+      if (t.subsidised) {
+        // The subsidy rule's buy enters the pool but not TotalIssuance (rulepacks.md §2.4).
+        draft.totalIssuance -= excess;
+        draft.uncountedTao += excess;
       }
     }
     const after = draft.write(s.netuid);
@@ -111,18 +195,25 @@ function injectAndBuy(
       remaining -= taoIn;
       after.taoReserve += taoIn;
       draft.totalStake += taoIn;
+      if (pack === 'netflow-2026-05') recordProtocolFlow(draft, s.netuid, taoIn);
     }
   });
   return remaining;
 }
 
-/** Alpha out, owner cut, root alpha and pending amounts (spec §4.8). */
+/**
+ * Alpha out, owner cut, root alpha and pending amounts (spec §4.8). dtao sells the root alpha in the pool
+ * at once and keeps the TAO for root stakers (rulepacks.md §2.4); a subsidised subnet's root alpha stays
+ * in AlphaOut unowned.
+ */
 function accumulatePending(
-  { draft }: CallContext,
+  ctx: CallContext,
   emitting: readonly SubnetState[],
-  terms: readonly SubnetTerms[],
+  terms: readonly BlockTerms[],
   rootSell: boolean,
 ): void {
+  const { draft } = ctx;
+  const dtao = draft.rulePack === 'dtao-2025-02';
   const tw = taoWeight(draft.taoWeight);
   const ownerCut = ownerCutFraction(draft.params.subnetOwnerCut);
   const rootTao = draft.read(ROOT_NETUID).taoReserve;
@@ -141,11 +232,51 @@ function accumulatePending(
     w.pendingOwnerCut += split.ownerCut;
     w.pendingServer += split.server;
     w.pendingValidator += split.validator;
-    w.pendingRoot += split.rootAlpha;
     w.alphaOut -= split.recycled;
-    w.unownedAlpha +=
-      minted - split.ownerCut - split.server - split.validator - split.rootAlpha - split.recycled;
+    let unowned = minted - split.ownerCut - split.server - split.validator - split.rootAlpha - split.recycled;
+    if (!dtao) {
+      w.pendingRoot += split.rootAlpha;
+    } else if (split.rootAlpha > 0n) {
+      const sold = terms[i]!.subsidised
+        ? null
+        : sellAlpha(draft, s.netuid, split.rootAlpha, {
+            limitPrice: null,
+            allowPartial: false,
+            dropFees: true,
+          });
+      if (sold?.ok === true) {
+        draft.write(s.netuid).pendingRootTao += sold.value.taoOut;
+        unowned += split.rootAlpha - sold.value.alphaUsed;
+      } else {
+        unowned += split.rootAlpha;
+      }
+    }
+    draft.write(s.netuid).unownedAlpha += unowned;
   });
+}
+
+/**
+ * dtao root dividends: the subnet's pending root TAO is staked on root, raising each root hotkey's pool
+ * in proportion to its stake (rulepacks.md §2.5, simplified to root stake weights); the remainder of the
+ * floor stays pending.
+ */
+function payRootTao(ctx: CallContext, id: NetUid): void {
+  const { draft } = ctx;
+  const amount = draft.read(id).pendingRootTao;
+  if (amount === 0n) return;
+  const root = draft.read(ROOT_NETUID);
+  const total = [...root.stakes.values()].reduce((t, p) => t + p.value, 0n);
+  if (total === 0n) return;
+  let paid = 0n;
+  for (const [hk, pool] of root.stakes) {
+    const part = (amount * pool.value) / total;
+    if (part === 0n || pool.totalShares === 0n) continue;
+    draft.setPool(ROOT_NETUID, hk, increasePoolValue(pool, part));
+    paid += part;
+  }
+  draft.write(ROOT_NETUID).taoReserve += paid;
+  draft.totalStake += paid;
+  draft.write(id).pendingRootTao -= paid;
 }
 
 /** Moving prices, after emission used the old ones (spec §4.3). */
@@ -202,6 +333,7 @@ function drainPending(ctx: CallContext, epoch: EpochFunction): void {
     w.pendingValidator = 0n;
     w.pendingRoot = 0n;
     w.pendingOwnerCut = 0n;
+    if (draft.rulePack === 'dtao-2025-02') payRootTao(ctx, id);
     distributeEmission(ctx, { netuid: id, pending, epoch });
     applyPendingChildren(ctx, id);
     events.push({

@@ -85,3 +85,60 @@ export function expRaw(x: number): number | null {
   }
   return x < 0 ? divPow64(result) : result;
 }
+
+/** `LOG2_E` of the crate: the U1F127 constant narrowed to I9F23 (floor), widened to I32F32. */
+const LOG2_E_I32F32 = (12_102_203n << 9n) as I32F32;
+const TWO_I32F32 = (2n << 32n) as I32F32;
+
+/** `rs`: right shift by one with rounding (adds back the bit shifted out). */
+const roundingHalf = (x: bigint): bigint => (x >> 1n) + (x & 1n);
+
+/**
+ * `log2_inner` for x >= 1: halve (rounding) until below 2, counting the integer part, then 32 rounds
+ * of squaring (floor) that each yield one fractional bit.
+ */
+function log2Inner(operand: I32F32): I32F32 {
+  let x: bigint = operand;
+  let result = 0n;
+  while (x >= TWO_I32F32) {
+    result += 1n;
+    x = roundingHalf(x);
+  }
+  if (x === I32F32.one) return (result << 32n) as I32F32; // the crate returns from_num(bits)
+  for (let i = 0; i < 32; i++) {
+    x = (x * x) >> 32n;
+    result <<= 1n;
+    if (x >= TWO_I32F32) {
+      result |= 1n;
+      x = roundingHalf(x);
+    }
+  }
+  return result as I32F32;
+}
+
+/**
+ * `log2(x)` of substrate-fixed for I32F32: `null` for x <= 0; below 1 it is `−log2_inner(1 / x)`
+ * with a truncating reciprocal. Note the crate's early return for an exact power of two returns
+ * `from_num(count of halvings)`, i.e. the integer part shifted into place.
+ * @example log2(fromInt(I32F32, 8)) === fromInt(I32F32, 3)
+ */
+export function log2(x: I32F32): I32F32 | null {
+  if (x <= 0n) return null;
+  if (x < I32F32.one) {
+    const inverse = checkedDiv(I32F32, I32F32.one, x);
+    if (inverse === null) return null;
+    return -log2Inner(inverse) as I32F32;
+  }
+  return log2Inner(x);
+}
+
+/**
+ * `ln(x)` of substrate-fixed for I32F32: `log2(x) / LOG2_E` (truncating division by the 23-bit
+ * constant); `null` for x <= 0.
+ * @example ln(fromInt(I32F32, 1)) === 0n
+ */
+export function ln(x: I32F32): I32F32 | null {
+  const l = log2(x);
+  if (l === null) return null;
+  return checkedDiv(I32F32, l, LOG2_E_I32F32);
+}

@@ -26,6 +26,8 @@ export class Draft {
       | 'lastLock'
       | 'lastLockBlock'
       | 'author'
+      | 'gateBar'
+      | 'uncountedTao'
     >
   >;
   private balances: Map<Coldkey, bigint> | null = null;
@@ -47,6 +49,8 @@ export class Draft {
       lastLock: base.lastLock,
       lastLockBlock: base.lastLockBlock,
       author: base.author,
+      gateBar: base.gateBar,
+      uncountedTao: base.uncountedTao,
     };
   }
 
@@ -101,6 +105,26 @@ export class Draft {
   }
   get author() {
     return this.scalars.author;
+  }
+  /** Rule pack of the state (fixed for a chain). */
+  get rulePack() {
+    return this.base.rulePack;
+  }
+  /** Pack variants and parameters. */
+  get rules() {
+    return this.base.rules;
+  }
+  get gateBar() {
+    return this.scalars.gateBar;
+  }
+  set gateBar(v) {
+    this.scalars.gateBar = v;
+  }
+  get uncountedTao() {
+    return this.scalars.uncountedTao;
+  }
+  set uncountedTao(v: bigint) {
+    this.scalars.uncountedTao = v;
   }
 
   /** Free balance of a coldkey in rao. */

@@ -5,8 +5,14 @@
 
 import { MAINNET_TAO_WEIGHT_RAW } from '../coinbase/rootProportion.ts';
 import { InputError } from '../errors.ts';
-import { fromF64, I96F32, type U96F32 } from '../fixed/index.ts';
+import { fromF64, I96F32, type U64F64, type U96F32 } from '../fixed/index.ts';
 import { DEFAULT_BURN_INCREASE_MULT } from '../registration/burnPrice.ts';
+import {
+  DEFAULT_RULE_PACK,
+  DEFAULT_RULE_SETTINGS,
+  parseRulePack,
+  type RuleSettings,
+} from '../rules/rulePack.ts';
 import { addToPool, EMPTY_POOL } from '../staking/sharePool.ts';
 import { type Coldkey, coldkey, type Hotkey, hotkey, type NetUid, netuid, ROOT_NETUID } from '../types.ts';
 import { DEFAULT_CHAIN_PARAMS, DEFAULT_EPOCH_PARAMS, NEW_SUBNET } from './defaults.ts';
@@ -73,6 +79,10 @@ export interface GenesisConfig {
     readonly amount: bigint;
   }>;
   readonly subnets?: readonly GenesisSubnet[];
+  /** Rule pack the coinbase follows (default `price-2026-06`); checked by name. */
+  readonly rulePack?: string;
+  /** Pack variants and parameters (defaults: the runtime's). */
+  readonly rules?: Partial<RuleSettings>;
 }
 
 function genesisWeights(field: string, n: GenesisNeuron, uids: number): SparseRow {
@@ -148,6 +158,11 @@ export function newSubnetState(args: {
     lastAlphaOutEmission: 0n,
     lastTaoInEmission: 0n,
     lastExcessTao: 0n,
+    taoFlow: 0n,
+    emaTaoFlow: null,
+    protocolFlow: 0n,
+    emaProtocolFlow: null,
+    pendingRootTao: 0n,
     tempo,
     lastEpochBlock: args.block - (args.netuid % tempo),
     blocksSinceLastStep: 0,
@@ -329,7 +344,10 @@ export function createGenesis(config: GenesisConfig): ChainState {
   return {
     block,
     params,
-    rulePack: 'price-2026-06',
+    rulePack: config.rulePack === undefined ? DEFAULT_RULE_PACK : parseRulePack(config.rulePack, 'rulePack'),
+    rules: { ...DEFAULT_RULE_SETTINGS, ...config.rules },
+    gateBar: 0n as U64F64,
+    uncountedTao: 0n,
     totalIssuance: issuance,
     totalStake: [...subnets.values()].reduce((s, n) => s + n.taoReserve, 0n),
     burnedTao: 0n,

@@ -5,11 +5,11 @@
 import { TOTAL_SUPPLY } from '../emission/blockEmission.ts';
 import type { ChainState } from './types.ts';
 
-/** Total TAO held anywhere: free balances, pools, subnet accounts and burned TAO. */
+/** Total TAO held anywhere: free balances, pools, subnet accounts, pending root TAO and burned TAO. */
 export function taoHoldings(state: ChainState): bigint {
   let held = state.burnedTao;
   for (const b of state.balances.values()) held += b;
-  for (const s of state.subnets.values()) held += s.taoReserve + s.accountTao;
+  for (const s of state.subnets.values()) held += s.taoReserve + s.accountTao + s.pendingRootTao;
   return held;
 }
 
@@ -17,9 +17,10 @@ export function taoHoldings(state: ChainState): bigint {
 export function checkInvariants(state: ChainState): string[] {
   const problems: string[] = [];
   const held = taoHoldings(state);
-  if (held !== state.totalIssuance) {
+  const counted = state.totalIssuance + state.uncountedTao;
+  if (held !== counted) {
     problems.push(
-      `TAO: issuance ${state.totalIssuance} != holdings ${held} (diff ${state.totalIssuance - held})`,
+      `TAO: issuance ${state.totalIssuance}${state.uncountedTao === 0n ? '' : ` + uncounted ${state.uncountedTao}`} != holdings ${held} (diff ${counted - held})`,
     );
   }
   if (state.totalIssuance > TOTAL_SUPPLY) problems.push(`TAO: issuance ${state.totalIssuance} above 21M TAO`);

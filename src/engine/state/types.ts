@@ -4,7 +4,8 @@
  *
  * Accounting identities (checked after every block by `checkInvariants`):
  *
- *   TotalIssuance = Σ free balances + Σ_subnets (SubnetTAO + subnet account TAO) + burned TAO
+ *   TotalIssuance + uncounted TAO = Σ free balances + Σ_subnets (SubnetTAO + subnet account TAO + pending root TAO)
+ *                                  + burned TAO
  *
  * where "subnet account TAO" is TAO the chain moved into a subnet's account outside the pool reserve
  * (registration swap fees, stranded chain buys) and "burned TAO" is TAO destroyed by `burn_tao`
@@ -20,6 +21,8 @@
  * `burn_subnet_alpha`, which keeps AlphaOut unchanged.
  */
 import type { U64F64, U96F32 } from '../fixed/index.ts';
+import type { FlowEma } from '../rules/flowShares.ts';
+import type { RulePackName, RuleSettings } from '../rules/rulePack.ts';
 import type { Coldkey, Hotkey, NetUid } from '../types.ts';
 
 /** One staking share pool: the alpha staked on a hotkey on one subnet, owned by coldkeys in shares. */
@@ -121,6 +124,18 @@ export interface SubnetState {
   readonly lastTaoInEmission: bigint;
   readonly lastExcessTao: bigint;
 
+  // Flow packs (rulepacks.md §3.2, §4.2) and dtao root sells (§2.2)
+  /** `SubnetTaoFlow`: user TAO in minus out since the last EMA update (i64 rao). */
+  readonly taoFlow: bigint;
+  /** `SubnetEmaTaoFlow`; null until first computed. */
+  readonly emaTaoFlow: FlowEma | null;
+  /** `SubnetProtocolFlow`: protocol TAO in (injection, chain buys) minus root-claim sells (i64 rao). */
+  readonly protocolFlow: bigint;
+  /** `SubnetEmaProtocolFlow`; null until first computed. */
+  readonly emaProtocolFlow: FlowEma | null;
+  /** `PendingRootDivs` (dtao): TAO from this block's root-alpha sells, paid to root stakers at the epoch. */
+  readonly pendingRootTao: bigint;
+
   // Epoch scheduling (spec §4.9)
   readonly tempo: number;
   readonly lastEpochBlock: number;
@@ -207,7 +222,16 @@ export interface ChainState {
   readonly block: number;
   readonly params: ChainParams;
   /** Rule pack that the coinbase follows. */
-  readonly rulePack: 'price-2026-06';
+  readonly rulePack: RulePackName;
+  /** Dated variants and root-settable parameters of the packs. */
+  readonly rules: RuleSettings;
+  /** `EmissionGateBar` (gate pack) as U64F64 raw bits; 0 = never computed. */
+  readonly gateBar: U64F64;
+  /**
+   * TAO the chain put into pools without adding it to TotalIssuance (the dtao subsidy rule's chain buys,
+   * rulepacks.md §2.4), so that TotalIssuance + uncountedTao equals every holding.
+   */
+  readonly uncountedTao: bigint;
   /** `TotalIssuance` in rao. */
   readonly totalIssuance: bigint;
   /** `TotalStake` in rao (informational, as the chain keeps it). */

@@ -8,6 +8,7 @@ import { type CallContext, type CallHandler, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { buyAlpha } from '../poolOps.ts';
 import { creditStake } from '../stakeOps.ts';
+import { recordUserFlow } from '../taoFlow.ts';
 import { checkStakeTarget } from './checks.ts';
 
 function stake(
@@ -52,6 +53,7 @@ function stake(
     );
   }
   draft.setBalance(who, balance - taoUsed);
+  recordUserFlow(draft, id, taoUsed);
   creditStake(draft, { netuid: id, hotkey: hk, coldkey: who, amount: alphaOut });
   events.push({
     type: 'StakeAdded',

@@ -13,6 +13,7 @@ import { coldkey, hotkey, netuid, ROOT_NETUID } from '../../types.ts';
 import { type CallHandler, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { buyAlpha } from '../poolOps.ts';
+import { recordUserFlow } from '../taoFlow.ts';
 
 export const burnedRegister: CallHandler<Extrinsic & { call: 'burned_register' }> = (
   { draft, events },
@@ -69,6 +70,8 @@ export const burnedRegister: CallHandler<Extrinsic & { call: 'burned_register' }
   const bought = buyAlpha(draft, id, burn, { limitPrice: null, allowPartial: false, feeToSubnet: true });
   if (!bought.ok) return bought.error;
   draft.setBalance(who, balance - burn);
+  // Registration burns count as user inflow from the netflow pack on (rulepacks.md §4.1).
+  if (draft.rulePack === 'netflow-2026-05') recordUserFlow(draft, id, bought.value.taoUsed);
   if (owner === undefined) draft.setOwner(hk, who);
 
   const w = draft.write(id);

@@ -11,6 +11,7 @@ import { type CallHandler, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { sellAlpha } from '../poolOps.ts';
 import { creditStake } from '../stakeOps.ts';
+import { recordProtocolFlow } from '../taoFlow.ts';
 
 export const claimRoot: CallHandler<Extrinsic & { call: 'claim_root' }> = ({ draft, events }, ext) => {
   const id = netuid(ext.netuid);
@@ -33,6 +34,7 @@ export const claimRoot: CallHandler<Extrinsic & { call: 'claim_root' }> = ({ dra
       if (sold.ok) {
         const r = draft.write(ROOT_NETUID);
         r.taoReserve += sold.value.taoOut;
+        recordProtocolFlow(draft, id, -sold.value.taoOut);
         draft.totalStake += sold.value.taoOut;
         creditStake(draft, { netuid: ROOT_NETUID, hotkey: hk, coldkey: who, amount: sold.value.taoOut });
         events.push({

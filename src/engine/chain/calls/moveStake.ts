@@ -8,6 +8,7 @@ import { type CallHandler, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { buyAlpha, sellAlpha } from '../poolOps.ts';
 import { creditStake, debitStake, positionOf } from '../stakeOps.ts';
+import { recordUserFlow } from '../taoFlow.ts';
 import { checkStakeTarget } from './checks.ts';
 
 export const moveStake: CallHandler<Extrinsic & { call: 'move_stake' }> = ({ draft, events }, ext) => {
@@ -45,6 +46,8 @@ export const moveStake: CallHandler<Extrinsic & { call: 'move_stake' }> = ({ dra
     const bought = buyAlpha(draft, to, sold.value.taoOut, { limitPrice: null, allowPartial: false });
     if (!bought.ok) return bought.error;
     moved = bought.value.alphaOut;
+    recordUserFlow(draft, from, -sold.value.taoOut);
+    recordUserFlow(draft, to, bought.value.taoUsed);
   }
   debitStake(draft, { netuid: from, hotkey: fromHk, coldkey: who, amount: ext.amount });
   creditStake(draft, { netuid: to, hotkey: toHk, coldkey: who, amount: moved });

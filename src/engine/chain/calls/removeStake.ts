@@ -9,6 +9,7 @@ import { type CallContext, type CallHandler, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { alphaValueInTao, sellAlpha } from '../poolOps.ts';
 import { debitStake, positionOf } from '../stakeOps.ts';
+import { recordUserFlow } from '../taoFlow.ts';
 import { checkStakeTarget } from './checks.ts';
 
 function unstake(
@@ -53,6 +54,7 @@ function unstake(
   const { taoOut, alphaUsed, fee } = sold.value;
   debitStake(draft, { netuid: id, hotkey: hk, coldkey: who, amount: alphaUsed });
   draft.credit(who, taoOut);
+  recordUserFlow(draft, id, -taoOut);
   events.push({
     type: 'StakeRemoved',
     coldkey: who,
@@ -82,6 +84,7 @@ export function closeDustNominator(
   if (!sold.ok) return; // the pool cannot take it: the position stays (the chain does the same)
   debitStake(draft, { ...args, amount: sold.value.alphaUsed });
   draft.credit(args.coldkey, sold.value.taoOut);
+  recordUserFlow(draft, args.netuid, -sold.value.taoOut);
   events.push({
     type: 'StakeRemoved',
     coldkey: args.coldkey,
