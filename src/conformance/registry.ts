@@ -10,6 +10,7 @@ import { coinbaseHandlers } from './handlers/coinbase.ts';
 import { epochHandlers } from './handlers/epoch.ts';
 import { mathHandlers } from './handlers/math.ts';
 import { registrationHandlers } from './handlers/registration.ts';
+import { rulePackHandlers } from './handlers/rulepacks.ts';
 import { swapHandlers } from './handlers/swap.ts';
 import type { Vector } from './vector.ts';
 
@@ -24,6 +25,7 @@ export const handlers: Readonly<Record<string, Handler>> = {
   ...epochHandlers,
   ...mathHandlers,
   ...registrationHandlers,
+  ...rulePackHandlers,
   ...swapHandlers,
 };
 
