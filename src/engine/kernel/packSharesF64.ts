@@ -40,7 +40,8 @@ export interface PackSharesArgs {
 }
 
 /**
- * Write each slot's share into `scratch.shares` and mark `scratch.eligible`; returns the share sum (1,
+ * Write each slot's share into `scratch.shares` and (for packs other than the price pack, which do not
+ * read it otherwise) mark `scratch.eligible`; returns the share sum (1,
  * or 0 when no TAO is allocated). The gate pack may store a new bar in the state.
  */
 export function packSharesF64(args: PackSharesArgs): number {
@@ -49,12 +50,13 @@ export function packSharesF64(args: PackSharesArgs): number {
   const eligible = scratch.eligible;
   const c = state.columns;
   const block = state.block;
+  const pack = rulePackOf(params);
+  // The current pack needs nothing else: keep its path as it was.
+  if (pack === 'price-2026-06') return emissionSharesF64({ state, out, movingPrice, minerBurned });
   for (let i = 0; i < params.slots; i++) {
     eligible[i] = c.active[i] === 1 && c.startBlock[i]! <= block ? 1 : 0;
   }
-  switch (rulePackOf(params)) {
-    case 'price-2026-06':
-      return emissionSharesF64({ state, out, movingPrice, minerBurned });
+  switch (pack) {
     case 'dtao-2025-02':
       // m_i / Σm: no MinerBurned weighting, no emission switch (neither existed yet).
       return emissionSharesF64({

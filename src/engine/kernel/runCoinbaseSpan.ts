@@ -57,13 +57,13 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
   // Issuance grows by what subnets take (the rest is recycled), so the next halving is this many blocks away.
   const n = Math.min(span.blocks, blocksBeforeHalving(state.issuance, rate * shareSum));
   span.blocks = n;
-  const flowPack = pack === 'taoflow-2025-11' || pack === 'netflow-2026-05';
+  const netflow = pack === 'netflow-2026-05';
+  const flowPack = netflow || pack === 'taoflow-2025-11';
   if (flowPack) advanceFlowEmas(state, scratch, params, requested, n);
   const priceCap = pack === 'price-2026-06' || pack === 'gate-2026-07';
-  const keepBought = priceCap || pack === 'netflow-2026-05';
+  const keepBought = priceCap || netflow;
   const dtao = pack === 'dtao-2025-02';
-  const protocolDecay =
-    pack === 'netflow-2026-05' ? (1 - (params.flowSmoothing ?? DEFAULT_FLOW_SMOOTHING)) ** n : 1;
+  const protocolDecay = netflow ? (1 - (params.flowSmoothing ?? DEFAULT_FLOW_SMOOTHING)) ** n : 1;
   let uncounted = 0;
   // mint_tao caps the issuance at 21M; what no subnet takes is recycled at the end of each block.
   const minted = Math.min(rate * n, Math.max(0, TOTAL_SUPPLY_TAO - state.issuance));
@@ -142,7 +142,7 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
       c.emittedTao[i]! += took;
       c.injectedTao[i]! += io.injectedTao;
       c.chainBuyTao[i]! += io.chainBuyTao;
-      if (pack === 'netflow-2026-05') {
+      if (netflow) {
         // Protocol cost per block: TAO injected and chain-bought, less root-claim sells (spread evenly).
         const rootSells = (c.rootUnstakeTao[i]! - c.rootSellMark[i]!) / requested;
         c.rootSellMark[i]! += rootSells * n;
