@@ -189,7 +189,9 @@ describe('gate (§6.4)', () => {
     const bar = gateBar(w, u64(0.75));
     expect(toF64(U64F64, bar)).toBeCloseTo(0.2, 12);
     const s = f(applyGate(w, bar, three));
-    [0.509322, 0.331514, 0.143247, 0.015916].forEach((x, i) => expect(s[i]).toBeCloseTo(x, 6));
+    [0.509322, 0.331514, 0.143247, 0.015916].forEach((x, i) => {
+      expect(s[i]).toBeCloseTo(x, 6);
+    });
   });
   it('example 3: the disabled subnet is in the sort, then dropped', () => {
     const w = [5 / 9, 1 / 9, 2 / 9, 1 / 9].map(u64);
@@ -202,7 +204,9 @@ describe('gate (§6.4)', () => {
     });
     expect(toF64(U64F64, g.bar)).toBeCloseTo(2 / 9, 9);
     const s = f(renormaliseEnabled(g.shares, [true, true, true, false]));
-    [0.808771, 0.019123, 0.172106, 0].forEach((x, i) => expect(s[i]).toBeCloseTo(x, 6));
+    [0.808771, 0.019123, 0.172106, 0].forEach((x, i) => {
+      expect(s[i]).toBeCloseTo(x, 6);
+    });
   });
   it('the bar is sticky between multiples of 360', () => {
     const eq = [1 / 3, 1 / 3, 1 / 3].map(u64);
