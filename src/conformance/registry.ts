@@ -35,7 +35,7 @@ export interface VectorResult {
   readonly name: string;
   readonly kind: string;
   readonly status: 'pass' | 'fail' | 'unsupported';
-  /** Differences (fail), the error (fail), or why it is unsupported. */
+  /** Differences (fail), gaps on derived values (reported, not failing), the error, or why unsupported. */
   readonly details: readonly string[];
 }
 
@@ -47,8 +47,8 @@ export function runVector(vector: Vector): VectorResult {
     return { ...base, status: 'unsupported', details: [`no handler for kind "${vector.kind}"`] };
   }
   try {
-    const diffs = compareOutcome(vector.expected, handler(vector), vector.tolerance);
-    return { ...base, status: diffs.length === 0 ? 'pass' : 'fail', details: diffs };
+    const { diffs, notes } = compareOutcome(vector.expected, handler(vector), vector.tolerance);
+    return { ...base, status: diffs.length === 0 ? 'pass' : 'fail', details: [...diffs, ...notes] };
   } catch (error) {
     const code = error instanceof TensormarketError ? `${error.code}: ` : '';
     return { ...base, status: 'fail', details: [`error: ${code}${(error as Error).message}`] };

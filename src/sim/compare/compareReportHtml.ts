@@ -6,14 +6,14 @@
 import { escapeHtml as esc } from '../report/escapeHtml.ts';
 import { formatValue } from '../report/formatValue.ts';
 import { REPORT_CSS } from '../report/reportHtml.ts';
-import { type Comparison, describeDifference } from './compareVariants.ts';
+import { type Comparison, describeDifference, keyOutcomes } from './compareVariants.ts';
 
 const EXTRA_CSS = `
 td.better { color: #1a7f37; } td.worse { color: #b42318; }
 table.compare td, table.compare th { text-align: right; } table.compare td:first-child, table.compare th:first-child { text-align: left; }
 `;
 
-/** Class for a difference cell: its interval excludes zero on one side. */
+/** Class for a difference cell where higher is better: its interval excludes zero on one side. */
 function verdictClass(low: number, high: number): string {
   if (!Number.isFinite(low)) return '';
   return low > 0 ? ' class="better"' : high < 0 ? ' class="worse"' : '';
@@ -57,6 +57,22 @@ export function compareReportHtml(c: Comparison): string {
         .join('\n'),
     )
     .join('\n');
+  const keys = keyOutcomes(c.outcomes);
+  const keyTable = `<table class="compare"><thead><tr><th>variant</th>${keys.map(({ o }) => `<th>${esc(o.label)}<br><span class="desc">median; paired difference</span></th>`).join('')}</tr></thead>
+<tbody>${c.variants
+    .map(
+      (v, k) =>
+        `<tr><td>${esc(v.title)}</td>${keys
+          .map(({ o, better }) => {
+            const f = o.variants[k]!;
+            const d = f.difference;
+            const cls =
+              d === null ? '' : better > 0 ? verdictClass(d.low, d.high) : verdictClass(-d.high, -d.low);
+            return `<td${cls}>${esc(formatValue(f.median, o.unit))}<br>${d === null ? 'baseline' : esc(describeDifference(d, o.unit))}</td>`;
+          })
+          .join('')}</tr>`,
+    )
+    .join('\n')}</tbody></table>`;
   const title = `${c.scenario.title}: variants compared`;
   return `<!doctype html>
 <html lang="en">
@@ -71,6 +87,9 @@ export function compareReportHtml(c: Comparison): string {
 <h1>${esc(title)}</h1>
 <section class="headline">${c.headline.map((l) => `<p>${esc(l)}</p>`).join('\n')}</section>
 ${c.scenario.description === '' ? '' : `<p class="desc">${esc(c.scenario.description)}</p>`}
+<h2 id="key">Key outcomes</h2>
+<p class="desc">Green: clearly better than the baseline (the 95% interval of the paired difference excludes zero); red: clearly worse.</p>
+${keyTable}
 <h2 id="variants">Variants</h2>
 <p class="desc">Every variant ran the same futures: run i of each saw the same random streams (same master seed), so the differences below are paired run by run. An interval that excludes zero is coloured.</p>
 <ul>${variantList}</ul>

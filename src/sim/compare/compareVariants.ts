@@ -5,7 +5,7 @@
  */
 import type { Summary } from '../collect/summary.ts';
 import type { MetricInfo } from '../model/types.ts';
-import { formatValue } from '../report/formatValue.ts';
+import { formatNumber, formatValue } from '../report/formatValue.ts';
 import { type PairedDifference, pairedDifference } from './pairedDifference.ts';
 import type { RunsTable } from './readRunsCsv.ts';
 
@@ -63,46 +63,61 @@ export interface Comparison {
   readonly headline: readonly string[];
 }
 
-/** Outcomes the headline speaks of, in order, when the model has them. */
-const HEADLINE_KEYS: readonly string[] = ['holderReturn', 'returnRatio', 'topQualityRetained', 'subnetsLeft'];
+/** Outcomes the headline speaks of, in order, when the model has them, and which way is better. */
+const HEADLINE: readonly { key: string; better: 1 | -1 }[] = [
+  { key: 'holderReturn', better: 1 },
+  { key: 'returnRatio', better: 1 },
+  { key: 'topQualityRetained', better: 1 },
+  { key: 'subnetsLeft', better: -1 },
+];
 
-/** "+3.1 points (95% CI +1.2 to +5.0)" in the metric's unit. */
+/** "+3.1 pp (95% CI +1.2 pp to +5 pp)": percentages differ in percentage points, other units in their own. */
 export function describeDifference(d: PairedDifference, unit: MetricInfo['unit']): string {
+  // A difference of two percentages is in percentage points.
+  const points = unit === 'return' || unit === 'share' || unit === 'boolean';
   const signed = (x: number) => {
-    const text = formatValue(x, unit);
+    const text = points ? `${formatNumber(Math.round(x * 1000) / 10)} pp` : formatValue(x, unit);
     return x > 0 && !text.startsWith('+') ? `+${text}` : text;
   };
   if (!Number.isFinite(d.low)) return signed(d.mean);
   return `${signed(d.mean)} (95% CI ${signed(d.low)} to ${signed(d.high)})`;
 }
 
+/** The key outcomes of a comparison (those the headline reads), with their better direction. */
+export function keyOutcomes(
+  outcomes: readonly OutcomeComparison[],
+): { o: OutcomeComparison; better: 1 | -1 }[] {
+  const known = HEADLINE.flatMap(({ key, better }) => {
+    const o = outcomes.find((x) => x.key === key);
+    return o === undefined ? [] : [{ o, better }];
+  });
+  // Another model's outcomes: its first two, higher taken as better.
+  return known.length > 0 ? known : outcomes.slice(0, 2).map((o) => ({ o, better: 1 as const }));
+}
+
+/**
+ * One sentence per key outcome: the variant that does best against the baseline when its 95% interval
+ * clears zero in the better direction, else that no variant clearly beats the baseline.
+ */
 function headline(outcomes: readonly OutcomeComparison[], variants: readonly VariantResult[]): string[] {
   const base = variants[0]!;
-  const lines: string[] = [];
-  // Another model's outcomes: its first two, in its own order.
-  const known = HEADLINE_KEYS.filter((k) => outcomes.some((o) => o.key === k));
-  const keys = known.length > 0 ? known : outcomes.slice(0, 2).map((o) => o.key);
-  for (const key of keys) {
-    const o = outcomes.find((x) => x.key === key);
-    if (o === undefined) continue;
-    const parts = variants.slice(1).map((v, k) => {
-      const f = o.variants[k + 1]!;
+  return keyOutcomes(outcomes).map(({ o, better }) => {
+    let best = -1;
+    let bestMean = 0;
+    o.variants.forEach((f, k) => {
       const d = f.difference;
-      const verdict =
-        d === null || !Number.isFinite(d.low)
-          ? ''
-          : d.low > 0
-            ? ' — higher'
-            : d.high < 0
-              ? ' — lower'
-              : ' — no clear difference';
-      return `${v.title}: median ${formatValue(f.median, o.unit)}, mean difference ${d === null ? 'n/a' : describeDifference(d, o.unit)}${verdict}`;
+      if (d === null || !Number.isFinite(d.low)) return;
+      const clears = better > 0 ? d.low > 0 : d.high < 0;
+      if (clears && (best < 0 || better * d.mean > better * bestMean)) {
+        best = k;
+        bestMean = d.mean;
+      }
     });
-    lines.push(
-      `${o.label}: ${base.title} median ${formatValue(o.variants[0]!.median, o.unit)}; ${parts.join('; ')}.`,
-    );
-  }
-  return lines;
+    const baseText = `${base.title} ${formatValue(o.variants[0]!.median, o.unit)} (median)`;
+    if (best < 0) return `${o.label}: no variant clearly beats ${baseText}.`;
+    const f = o.variants[best]!;
+    return `${o.label}: best under ${variants[best]!.title}, median ${formatValue(f.median, o.unit)} against ${baseText}; mean paired difference ${describeDifference(f.difference!, o.unit)}.`;
+  });
 }
 
 /**
