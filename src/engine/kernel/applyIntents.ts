@@ -8,6 +8,7 @@
  */
 
 import type { KernelScratch } from './kernelScratch.ts';
+import { applyMechanismIntent } from './mechanismsF64.ts';
 import {
   buyAlphaTao,
   MAX_INPUT_MULTIPLE,
@@ -180,6 +181,17 @@ function applyIntent(ctx: IntentContext, intent: KernelIntent): number {
       ctx.scratch.ownerDetected[intent.slot] = detected;
       ctx.scratch.ownerUndetected[intent.slot] = undetected;
       return 1;
+    }
+    case 'covenantBond':
+    case 'covenantAttest':
+    case 'covenantPay':
+    case 'forfeitVesting':
+    case 'buyCredits':
+    case 'redeemCredits':
+    case 'usagePayment':
+    case 'computeJob': {
+      if (!isSlot(ctx, intent.slot)) return 0;
+      return applyMechanismIntent(state, ctx.params, intent, (order) => buyIntoPool(ctx, order));
     }
   }
 }

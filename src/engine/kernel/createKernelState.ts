@@ -11,6 +11,7 @@ import {
   type HolderClass,
   KERNEL_RULE_PACKS,
   type KernelColumns,
+  type KernelMechanisms,
   type KernelParams,
   type KernelState,
 } from './types.ts';
@@ -102,6 +103,29 @@ export function emptyColumns(slots: number): KernelColumns {
     protocolEma: f(),
     flowMark: f(),
     rootSellMark: f(),
+    covenantOn: f(),
+    bondTao: f(),
+    covenantDue: f(),
+    covenantPaid: f(),
+    missedPeriods: f(),
+    defaulted: f(),
+    slashedTao: f(),
+    defaults: f(),
+    vestingAlpha: f(),
+    vestedAlpha: f(),
+    forfeitedAlpha: f(),
+    creditsOutstanding: f(),
+    creditEscrowTao: f(),
+    creditsRedeemed: f(),
+    creditsUnserved: f(),
+    usageEma: f(),
+    usagePaidTao: f(),
+    usageMark: f(),
+    computeBurnTao: f(),
+    computeMintTao: f(),
+    computeWork: f(),
+    treasuryTao: f(),
+    mechRecycledTao: f(),
   };
 }
 
@@ -134,6 +158,42 @@ export function checkKernelParams(params: KernelParams): void {
   if (!(a > 0 && a < 1)) throw new InputError('params.flowSmoothing', 'must be in (0, 1)');
   if (!Number.isFinite(params.flowCutoff ?? 0))
     throw new InputError('params.flowCutoff', 'must be a finite number');
+  if (params.mechanisms !== undefined) checkMechanisms(params.mechanisms);
+}
+
+function checkMechanisms(m: KernelMechanisms): void {
+  const proportion = (field: string, v: number) => {
+    if (!(v >= 0 && v <= 1)) throw new InputError(`params.mechanisms.${field}`, 'must be in [0, 1]');
+  };
+  const blocks = (field: string, v: number) => {
+    if (!(v > 0 && Number.isFinite(v)))
+      throw new InputError(`params.mechanisms.${field}`, 'must be a positive number of blocks');
+  };
+  blocks('periodBlocks', m.periodBlocks);
+  if (m.covenant !== undefined) {
+    proportion('covenant.share', m.covenant.share);
+    proportion('covenant.tolerance', m.covenant.tolerance);
+    if (!(Number.isInteger(m.covenant.gracePeriods) && m.covenant.gracePeriods >= 1))
+      throw new InputError('params.mechanisms.covenant.gracePeriods', 'must be a positive integer');
+  }
+  if (m.vesting !== undefined) {
+    blocks('vesting.vestBlocks', m.vesting.vestBlocks);
+    if (!(m.vesting.cliffBlocks >= 0))
+      throw new InputError('params.mechanisms.vesting.cliffBlocks', 'must be non-negative');
+  }
+  if (m.credits !== undefined) {
+    blocks('credits.releaseBlocks', m.credits.releaseBlocks);
+    proportion('credits.tolerance', m.credits.tolerance);
+  }
+  if (m.usage !== undefined) {
+    proportion('usage.lambda', m.usage.lambda);
+    blocks('usage.halfLifeBlocks', m.usage.halfLifeBlocks);
+  }
+  if (m.compute !== undefined) {
+    proportion('compute.feeShare', m.compute.feeShare);
+    if (!(m.compute.taoPerBlock >= 0 && Number.isFinite(m.compute.taoPerBlock)))
+      throw new InputError('params.mechanisms.compute.taoPerBlock', 'must be non-negative');
+  }
 }
 
 /**

@@ -2,9 +2,11 @@
  * Dissolution of a kernel subnet (spec §9.5): the pool's TAO goes pro rata by alpha to the holder
  * classes (paid out to users: `external`); the protocol's part (protocol-owned alpha and the pool's own
  * alpha) and the subnet account's TAO are recycled. Pending, burned and unowned alpha have no claim.
- * The slot is emptied; its cumulative flows are kept (they are per slot across occupants).
+ * Mechanisms: unvested owner alpha is burned, an unslashed bond and unreleased credit proceeds go back
+ * to users. The slot is emptied; its cumulative flows are kept (they are per slot across occupants).
  */
 import { dissolutionPayout } from '../registration/dissolutionPayout.ts';
+import { dissolveMechanisms } from './mechanismsF64.ts';
 import { HOLDER_CLASSES, type KernelState } from './types.ts';
 
 const RAO = 1e9;
@@ -14,6 +16,7 @@ const toRao = (x: number) => BigInt(Math.max(0, Math.round(x * RAO)));
 export function dissolveSlot(state: KernelState, slot: number): number[] {
   const c = state.columns;
   const slots = c.active.length;
+  dissolveMechanisms(state, slot);
   const pot = c.taoReserve[slot]!;
   const payout = dissolutionPayout({
     pot: toRao(pot),

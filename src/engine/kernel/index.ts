@@ -39,6 +39,12 @@ export { type KernelBalance, kernelBalance } from './kernelBalance.ts';
 export { type FidelityReport, type FidelityRun, kernelFidelity } from './kernelFidelity.ts';
 export { kernelParamsFromChain, kernelStateFromChain } from './kernelStateFromChain.ts';
 export { type KernelStepInput, kernelStep } from './kernelStep.ts';
+export {
+  applyMechanismIntent,
+  dissolveMechanisms,
+  mechanismShares,
+  settleMechanisms,
+} from './mechanismsF64.ts';
 export { packSharesF64, rulePackOf } from './packSharesF64.ts';
 export { spotAt } from './poolSwapTao.ts';
 export { kernelLockCost } from './registerSubnet.ts';

@@ -1,7 +1,9 @@
 /**
  * The kernel's accounting identities, in float:
- *   issuance + uncountedTao = Σ (taoReserve + accountTao) + rootStake + burnedTao + external
+ *   issuance + uncountedTao = Σ (taoReserve + accountTao + bondTao + creditEscrowTao) + Σ treasuryTao
+ *                             + rootStake + burnedTao + external
  *   AlphaOut = Σ_class holdings + protocol + pending (server, validator, root, owner) + burned + unowned
+ *              + vesting escrow
  * (per active slot). The kernel keeps them by construction; this measures how far rounding has drifted.
  */
 import { HOLDER_CLASSES, type KernelState } from './types.ts';
@@ -30,8 +32,9 @@ export function kernelBalance(state: KernelState): KernelBalance {
   let alphaError = 0;
   let minAmount = Math.min(state.rootStake, state.external);
   for (let i = 0; i < slots; i++) {
+    held += c.treasuryTao[i]!; // treasuries outlive the subnet that filled them
     if (c.active[i] !== 1) continue;
-    held += c.taoReserve[i]! + c.accountTao[i]!;
+    held += c.taoReserve[i]! + c.accountTao[i]! + c.bondTao[i]! + c.creditEscrowTao[i]!;
     let accounted =
       c.protocolAlpha[i]! +
       c.pendingServer[i]! +
@@ -39,7 +42,8 @@ export function kernelBalance(state: KernelState): KernelBalance {
       c.pendingRoot[i]! +
       c.pendingOwner[i]! +
       c.burnedAlpha[i]! +
-      c.unownedAlpha[i]!;
+      c.unownedAlpha[i]! +
+      c.vestingAlpha[i]!;
     for (let k = 0; k < HOLDER_CLASSES.length; k++) {
       const h = c.holdings[k * slots + i]!;
       accounted += h;
@@ -54,6 +58,9 @@ export function kernelBalance(state: KernelState): KernelBalance {
       c.pendingValidator[i]!,
       c.pendingRoot[i]!,
       c.pendingOwner[i]!,
+      c.vestingAlpha[i]!,
+      c.bondTao[i]!,
+      c.creditEscrowTao[i]!,
     );
   }
   return {

@@ -6,6 +6,7 @@ import { InputError } from '../errors.ts';
 import { applyIntents, type IntentContext, type IntentResults } from './applyIntents.ts';
 import { checkKernelParams } from './createKernelState.ts';
 import { type KernelScratch, kernelScratch } from './kernelScratch.ts';
+import { settleMechanisms } from './mechanismsF64.ts';
 import { type CoinbaseSpan, runCoinbaseSpan } from './runCoinbaseSpan.ts';
 import {
   HOLDER_CLASSES,
@@ -67,6 +68,7 @@ export function kernelStep(input: KernelStepInput): StepReport {
     runCoinbaseSpan(span); // stops early at a halving
     remaining -= span.blocks;
   }
+  if (params.mechanisms !== undefined) settleMechanisms(state, params, params.blocksPerStep);
   return {
     emitted: span.emitted,
     filled: results?.filled ?? NONE,
@@ -107,6 +109,7 @@ function spanFor(input: KernelStepInput, scratch: KernelScratch): CoinbaseSpan {
   span.tempo = input.params.tempo;
   span.epochs = 0;
   span.emitted = 0;
+  span.vestOwner = input.params.mechanisms?.vesting !== undefined;
   return span;
 }
 

@@ -37,6 +37,8 @@ export interface EpochSpan {
   readonly ownerUndetected: Float64Array;
   /** Epochs run, accumulated over slots and spans. */
   epochs: number;
+  /** Vesting mechanism on: the owner cut goes to the vesting escrow instead of the owner's holdings. */
+  vestOwner?: boolean;
 }
 
 /**
@@ -81,7 +83,10 @@ export function payEpochs(span: EpochSpan): void {
     const undetected = ownerUndetected[slot]!;
     const burned = server * detected;
     holdings[MINER * slots + slot]! += server - burned - server * undetected;
-    holdings[OWNER * slots + slot]! += owner + server * undetected;
+    if (span.vestOwner === true) {
+      c.vestingAlpha[slot]! += owner;
+      holdings[OWNER * slots + slot]! += server * undetected;
+    } else holdings[OWNER * slots + slot]! += owner + server * undetected;
     holdings[STAKER * slots + slot]! += validator;
     holdings[ROOT * slots + slot]! += root;
     c.burnedAlpha[slot]! += burned;

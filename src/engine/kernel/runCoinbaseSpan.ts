@@ -20,6 +20,7 @@ import { DEFAULT_FLOW_SMOOTHING, emaOver } from './flowSharesF64.ts';
 import { injectAndBuy } from './injectAndBuy.ts';
 import type { KernelScratch } from './kernelScratch.ts';
 import { meanRootProportion } from './meanRootProportion.ts';
+import { mechanismShares } from './mechanismsF64.ts';
 import { advanceFlowEmas, packSharesF64, rulePackOf } from './packSharesF64.ts';
 import { type EpochSpan, payEpochs } from './payEpochs.ts';
 import { spotAt } from './poolSwapTao.ts';
@@ -45,7 +46,7 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
   const requested = span.blocks;
   const pack = rulePackOf(params);
   const shares = scratch.shares;
-  const shareSum = packSharesF64({
+  const packSum = packSharesF64({
     state,
     params,
     scratch,
@@ -53,6 +54,9 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
     minerBurned: spanMinerBurned(span),
     blocks: requested,
   });
+  // Binding mechanisms (usage weight, covenant default) adjust the pack's shares only when configured.
+  const shareSum =
+    params.mechanisms === undefined ? packSum : mechanismShares(state, params, shares, packSum);
   const rate = blockEmissionF64(state.issuance);
   // Issuance grows by what subnets take (the rest is recycled), so the next halving is this many blocks away.
   const n = Math.min(span.blocks, blocksBeforeHalving(state.issuance, rate * shareSum));

@@ -7,7 +7,8 @@
  * Holdings of each subnet's alpha are kept by holder class so the simulator can follow who receives
  * emission and who sells: `AlphaOut = Σ_class holdings + protocol alpha + pending + burned + unowned`
  * (root dividends owed are the `root` class). TAO: `issuance + uncountedTao = Σ (taoReserve + accountTao) +
- * rootStake + burnedTao + external`. `kernelStep` advances a state, `kernelBalance` measures both identities.
+ * rootStake + burnedTao + external + mechanism escrows (bonds, credit proceeds, treasuries)`; owner alpha in
+ * vesting escrow is an AlphaOut holder. `kernelStep` advances a state, `kernelBalance` measures both identities.
  */
 
 /** Who holds alpha on a subnet (the simulator's actor classes). */
@@ -73,6 +74,33 @@ export interface KernelParams {
   readonly networkImmunityPeriod: number;
   /** Whether a newly registered subnet gets TAO-side emission (the chain: off until root enables it). */
   readonly newSubnetEmissionEnabled: boolean;
+  /** Binding mechanisms (spec/mechanisms.md §1–5); each is off when absent, and all are off by default. */
+  readonly mechanisms?: KernelMechanisms;
+}
+
+/** Parameters of the binding mechanisms the kernel implements (spec/mechanisms.md); absent = off. */
+export interface KernelMechanisms {
+  /** §1 revenue covenant: share r of attested revenue due each period; default after `graceperiods` misses. */
+  readonly covenant?: {
+    readonly share: number;
+    /** Shortfall tolerated before a period counts as missed (proportion of what is due). */
+    readonly tolerance: number;
+    readonly gracePeriods: number;
+  };
+  /** §2 vesting: the owner cut vests over `vestBlocks` after a cliff counted from max(registration, `startBlock`). */
+  readonly vesting?: {
+    readonly vestBlocks: number;
+    readonly cliffBlocks: number;
+    readonly startBlock: number;
+  };
+  /** §3 access credits: sale proceeds released to the lab over `releaseBlocks`; unserved share tolerated. */
+  readonly credits?: { readonly releaseBlocks: number; readonly tolerance: number };
+  /** §4 usage-weighted emission: share = (1 − λ)·pack share + λ·usage share (usage EMA half-life in blocks). */
+  readonly usage?: { readonly lambda: number; readonly halfLifeBlocks: number };
+  /** §5 burn-and-mint compute: fixed TAO minted per block to providers pro rata to work; fee share to treasury. */
+  readonly compute?: { readonly taoPerBlock: number; readonly feeShare: number };
+  /** Covenant and credit period in blocks (attestations and redemptions are judged once per period). */
+  readonly periodBlocks: number;
 }
 
 /** Per-slot columns. A slot with `active[i] = 0` holds no subnet. */
@@ -134,6 +162,38 @@ export interface KernelColumns {
   readonly flowMark: Float64Array;
   /** rootUnstakeTao when `protocolEma` last advanced. */
   readonly rootSellMark: Float64Array;
+  // Binding mechanisms (spec/mechanisms.md), all zero while they are off.
+  /** Covenant: opted in (1), bond escrowed (TAO), due and paid this period (TAO), consecutive missed periods. */
+  readonly covenantOn: Float64Array;
+  readonly bondTao: Float64Array;
+  readonly covenantDue: Float64Array;
+  readonly covenantPaid: Float64Array;
+  readonly missedPeriods: Float64Array;
+  /** 1 while the subnet is in default: its TAO emission share is zero until a period is met again. */
+  readonly defaulted: Float64Array;
+  /** Cumulative: bonds slashed (TAO), defaults entered. */
+  readonly slashedTao: Float64Array;
+  readonly defaults: Float64Array;
+  /** Vesting: owner alpha in escrow (an AlphaOut holder), cumulative alpha vested and forfeited (burned). */
+  readonly vestingAlpha: Float64Array;
+  readonly vestedAlpha: Float64Array;
+  readonly forfeitedAlpha: Float64Array;
+  /** Credits: outstanding, TAO escrowed from the sale, redeemed and unserved this period (credits). */
+  readonly creditsOutstanding: Float64Array;
+  readonly creditEscrowTao: Float64Array;
+  readonly creditsRedeemed: Float64Array;
+  readonly creditsUnserved: Float64Array;
+  /** Usage: EMA of paid usage (TAO per block), cumulative usage paid (TAO), and the part the EMA consumed. */
+  readonly usageEma: Float64Array;
+  readonly usagePaidTao: Float64Array;
+  readonly usageMark: Float64Array;
+  /** Compute: cumulative TAO burned by jobs and minted to providers; this step's work (TAO of jobs); treasury TAO. */
+  readonly computeBurnTao: Float64Array;
+  readonly computeMintTao: Float64Array;
+  readonly computeWork: Float64Array;
+  readonly treasuryTao: Float64Array;
+  /** TAO taken out of supply by mechanisms (usage fees, compute burns, slashed bonds), cumulative. */
+  readonly mechRecycledTao: Float64Array;
 }
 
 /** The whole state of one simulated future. */
@@ -205,7 +265,28 @@ export type KernelIntent =
       readonly slot: number;
       readonly detected: number;
       readonly undetected: number;
-    };
+    }
+  /** Covenant: the owner locks `tao` of bond (opting in); users' TAO moves to escrow. */
+  | { readonly kind: 'covenantBond'; readonly slot: number; readonly tao: number }
+  /** Covenant: validators attest `revenueTao` of revenue for the period (adds share × revenue to what is due). */
+  | { readonly kind: 'covenantAttest'; readonly slot: number; readonly revenueTao: number }
+  /** Covenant: the owner pays `tao`, which buys the subnet's alpha from the pool and burns it. */
+  | { readonly kind: 'covenantPay'; readonly slot: number; readonly tao: number }
+  /** Vesting: the team left; its unvested owner alpha is burned. */
+  | { readonly kind: 'forfeitVesting'; readonly slot: number }
+  /** Credits: buy `credits` credits for `tao` TAO (escrowed and released to the lab). */
+  | { readonly kind: 'buyCredits'; readonly slot: number; readonly tao: number; readonly credits: number }
+  /** Credits: holders present `credits` for service and the lab serves `served` of them (all are burned). */
+  | {
+      readonly kind: 'redeemCredits';
+      readonly slot: number;
+      readonly credits: number;
+      readonly served: number;
+    }
+  /** Usage: users pay `tao` for verified service; it is burned and counts towards the usage share. */
+  | { readonly kind: 'usagePayment'; readonly slot: number; readonly tao: number }
+  /** Compute: a job worth `tao` TAO at market rate; the fee share goes to the treasury, the rest is burned. */
+  | { readonly kind: 'computeJob'; readonly slot: number; readonly tao: number };
 
 /** What a step did, for the simulator's ledgers (TAO unless noted; per slot where an array). */
 export interface StepReport {
