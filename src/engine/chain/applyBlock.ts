@@ -6,6 +6,7 @@
 
 import type { EpochFunction } from '../epoch/types.ts';
 import type { Rejection } from '../errors.ts';
+import { dispatchMechanism } from '../mechanisms/hooks.ts';
 import { Draft } from '../state/draft.ts';
 import type { ChainState } from '../state/types.ts';
 import { addStake, addStakeLimit } from './calls/addStake.ts';
@@ -98,6 +99,8 @@ function dispatch(ctx: CallContext, ext: Extrinsic): Rejection | null {
       return sudoSetEmissionEnabled(ctx, ext);
     case 'sudo_set_tao_weight':
       return sudoSetTaoWeight(ctx, ext);
+    default:
+      return dispatchMechanism(ctx, ext);
   }
 }
 

@@ -3,12 +3,15 @@
  * value (largest remainders get the leftover rao); the protocol's share (protocol alpha and the pool's
  * own alpha) and any TAO left in the subnet account are recycled. Then the subnet is removed.
  */
+import { mechanismsOnDissolve } from '../mechanisms/hooks.ts';
 import { dissolutionPayout } from '../registration/dissolutionPayout.ts';
 import { stakeOf } from '../staking/sharePool.ts';
 import type { Coldkey, NetUid } from '../types.ts';
 import type { CallContext } from './context.ts';
 
-export function dissolveSubnet({ draft, events }: CallContext, id: NetUid): void {
+export function dissolveSubnet(ctx: CallContext, id: NetUid): void {
+  const { draft, events } = ctx;
+  mechanismsOnDissolve(ctx, id); // bonds slashed and vested alpha staked before the payout
   const subnet = draft.read(id);
   const byColdkey = new Map<Coldkey, bigint>();
   for (const pool of subnet.stakes.values()) {

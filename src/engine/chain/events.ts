@@ -1,4 +1,5 @@
 /** Events a block emits, in the order they happen. */
+import type { MechanismEvent } from '../mechanisms/events.ts';
 
 export type ChainEvent =
   | { readonly type: 'BlockEmission'; readonly minted: bigint; readonly recycled: bigint }
@@ -83,4 +84,5 @@ export type ChainEvent =
       readonly alpha: bigint;
       readonly tao: bigint;
     }
-  | { readonly type: 'TakeChanged'; readonly hotkey: string; readonly take: number };
+  | { readonly type: 'TakeChanged'; readonly hotkey: string; readonly take: number }
+  | MechanismEvent;

@@ -4,6 +4,8 @@
  * Amounts are integers: TAO in rao, alpha in raw units. Limit prices are rao per alpha (u64).
  */
 
+import { MECHANISM_CALL_NAMES, type MechanismExtrinsic } from '../mechanisms/extrinsics.ts';
+
 interface Signed {
   readonly signer: string;
 }
@@ -89,7 +91,8 @@ export type Extrinsic =
       readonly netuid: number;
       readonly enabled: boolean;
     })
-  | (Signed & { readonly call: 'sudo_set_tao_weight'; readonly taoWeight: bigint });
+  | (Signed & { readonly call: 'sudo_set_tao_weight'; readonly taoWeight: bigint })
+  | MechanismExtrinsic;
 
 /** Name of an extrinsic. */
 export type CallName = Extrinsic['call'];
@@ -115,4 +118,5 @@ export const CALL_NAMES: readonly CallName[] = [
   'increase_take',
   'sudo_set_emission_enabled',
   'sudo_set_tao_weight',
+  ...MECHANISM_CALL_NAMES,
 ];

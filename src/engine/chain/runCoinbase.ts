@@ -16,6 +16,8 @@ import { type SubnetTerms, subnetTerms } from '../coinbase/subnetTerms.ts';
 import { blockEmissionForIssuance } from '../emission/blockEmission.ts';
 import type { EpochFunction } from '../epoch/types.ts';
 import { fromInt, type I96F32, toU64, U96F32 } from '../fixed/index.ts';
+import { mechanismShares } from '../mechanisms/hooks.ts';
+import { vestOwnerCut } from '../mechanisms/vesting/vesting.ts';
 import { packTaoEmissions } from '../rules/packShares.ts';
 import { dtaoLaunchTerms, dtaoSubsidyTerms, flowTerms } from '../rules/terms.ts';
 import { increasePoolValue } from '../staking/sharePool.ts';
@@ -124,7 +126,15 @@ export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFuncti
       if (shares.taoFlowConsumed[i]) w.taoFlow = 0n;
       if (shares.protocolFlowConsumed[i]) w.protocolFlow = 0n;
     });
-    return emitting.map((s, i) => packTerms(ctx, s, shares.taoEmission[i]!, credit, rootTaoBefore));
+    const taoEmission =
+      draft.mechanisms === undefined
+        ? shares.taoEmission
+        : (mechanismShares(
+            draft,
+            emitting.map((s) => s.netuid),
+            shares.taoEmission,
+          ) as U96F32[]);
+    return emitting.map((s, i) => packTerms(ctx, s, taoEmission[i]!, credit, rootTaoBefore));
   });
 
   const remaining = phase(ctx, 'coinbase:inject', () => injectAndBuy(ctx, emitting, terms, credit));
@@ -327,7 +337,7 @@ function drainPending(ctx: CallContext, epoch: EpochFunction): void {
       server: w.pendingServer,
       validator: w.pendingValidator,
       root: w.pendingRoot,
-      ownerCut: w.pendingOwnerCut,
+      ownerCut: vestOwnerCut(ctx, id, w.pendingOwnerCut),
     };
     w.pendingServer = 0n;
     w.pendingValidator = 0n;

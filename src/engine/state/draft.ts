@@ -7,6 +7,7 @@
  * A class because it owns private lazily-cloned caches; it never escapes a transition.
  */
 import { invariant } from '../errors.ts';
+import type { MechanismsState } from '../mechanisms/config.ts';
 import type { Coldkey, Hotkey, NetUid } from '../types.ts';
 import type { ChainState, StakePool, SubnetState } from './types.ts';
 
@@ -35,6 +36,7 @@ export class Draft {
   private takes: Map<Hotkey, number> | null = null;
   private takeIncreases: Map<Hotkey, number> | null = null;
   private subnets: Map<NetUid, SubnetState> | null = null;
+  private mech: MechanismsState | null = null;
   private readonly writable = new Set<NetUid>();
   private readonly writableStakes = new Set<NetUid>();
 
@@ -125,6 +127,14 @@ export class Draft {
   }
   set uncountedTao(v: bigint) {
     this.scalars.uncountedTao = v;
+  }
+
+  /** State of the mechanism add-ons; undefined when the chain runs none. */
+  get mechanisms(): MechanismsState | undefined {
+    return this.mech ?? this.base.mechanisms;
+  }
+  set mechanisms(v: MechanismsState) {
+    this.mech = v;
   }
 
   /** Free balance of a coldkey in rao. */
@@ -244,6 +254,7 @@ export class Draft {
       takes: this.takes ?? this.base.takes,
       takeIncreasedAt: this.takeIncreases ?? this.base.takeIncreasedAt,
       subnets: this.subnets ?? this.base.subnets,
+      ...(this.mech === null ? {} : { mechanisms: this.mech }),
     };
   }
 }

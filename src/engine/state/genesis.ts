@@ -6,6 +6,7 @@
 import { MAINNET_TAO_WEIGHT_RAW } from '../coinbase/rootProportion.ts';
 import { InputError } from '../errors.ts';
 import { fromF64, I96F32, type U64F64, type U96F32 } from '../fixed/index.ts';
+import { type MechanismsConfig, resolveMechanisms } from '../mechanisms/config.ts';
 import { DEFAULT_BURN_INCREASE_MULT } from '../registration/burnPrice.ts';
 import {
   DEFAULT_RULE_PACK,
@@ -83,6 +84,8 @@ export interface GenesisConfig {
   readonly rulePack?: string;
   /** Pack variants and parameters (defaults: the runtime's). */
   readonly rules?: Partial<RuleSettings>;
+  /** Mechanism add-ons to switch on, with parameters (default: none). */
+  readonly mechanisms?: MechanismsConfig;
 }
 
 function genesisWeights(field: string, n: GenesisNeuron, uids: number): SparseRow {
@@ -341,7 +344,9 @@ export function createGenesis(config: GenesisConfig): ChainState {
     subnets.set(id, subnet);
   });
 
+  const mechanisms = resolveMechanisms(config.mechanisms);
   return {
+    ...(mechanisms === undefined ? {} : { mechanisms }),
     block,
     params,
     rulePack: config.rulePack === undefined ? DEFAULT_RULE_PACK : parseRulePack(config.rulePack, 'rulePack'),

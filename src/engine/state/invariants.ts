@@ -3,11 +3,12 @@
  * found; an empty list means the state is consistent.
  */
 import { TOTAL_SUPPLY } from '../emission/blockEmission.ts';
+import { mechanismTaoHeld, vestingAlphaHeld } from '../mechanisms/config.ts';
 import type { ChainState } from './types.ts';
 
 /** Total TAO held anywhere: free balances, pools, subnet accounts, pending root TAO and burned TAO. */
 export function taoHoldings(state: ChainState): bigint {
-  let held = state.burnedTao;
+  let held = state.burnedTao + mechanismTaoHeld(state.mechanisms);
   for (const b of state.balances.values()) held += b;
   for (const s of state.subnets.values()) held += s.taoReserve + s.accountTao + s.pendingRootTao;
   return held;
@@ -61,7 +62,8 @@ export function checkInvariants(state: ChainState): string[] {
       s.pendingOwnerCut +
       s.rootAlphaOwed +
       s.burnedAlpha +
-      s.unownedAlpha;
+      s.unownedAlpha +
+      vestingAlphaHeld(state.mechanisms, s.netuid);
     if (accounted !== s.alphaOut) {
       problems.push(
         `${where}: alphaOut ${s.alphaOut} != holders ${accounted} (diff ${s.alphaOut - accounted})`,
@@ -70,12 +72,35 @@ export function checkInvariants(state: ChainState): string[] {
     if (s.alphaIn + s.alphaOut > TOTAL_SUPPLY + s.protocolAlpha)
       problems.push(`${where}: alpha issuance above cap`);
   }
+  problems.push(...mechanismProblems(state));
   // Root: the TAO reserve is exactly the root stake.
   const root = state.subnets.get(0 as never);
   if (root !== undefined) {
     let staked = 0n;
     for (const pool of root.stakes.values()) staked += pool.value;
     if (staked !== root.taoReserve) problems.push(`root: stake ${staked} != reserve ${root.taoReserve}`);
+  }
+  return problems;
+}
+
+/** Per-mechanism identities: each credit sale's supply is fully accounted for; no escrow is negative. */
+function mechanismProblems(state: ChainState): string[] {
+  const m = state.mechanisms;
+  if (m === undefined) return [];
+  const problems: string[] = [];
+  for (const [id, sale] of m.sales) {
+    let held = 0n;
+    for (const v of sale.holders.values()) held += v;
+    if (sale.supply - sale.sold + held + sale.redeemed !== sale.supply)
+      problems.push(
+        `credit sale ${id}: unsold + held ${held} + redeemed ${sale.redeemed} != supply ${sale.supply}`,
+      );
+    if (sale.sold > sale.supply) problems.push(`credit sale ${id}: sold above supply`);
+  }
+  for (const [id, c] of m.covenants) if (c.bond < 0n) problems.push(`covenant ${id}: bond negative`);
+  for (const [id] of m.vesting) {
+    if (vestingAlphaHeld(m, id) < 0n) problems.push(`vesting ${id}: escrow negative`);
+    if (!state.subnets.has(id)) problems.push(`vesting ${id}: escrow of a removed subnet`);
   }
   return problems;
 }

@@ -19,8 +19,12 @@
  * where unowned alpha is alpha the chain minted into AlphaOut without crediting anyone (flooring dust,
  * dividends with no eligible receiver; spec §4.10 step 4), and burned alpha was destroyed by
  * `burn_subnet_alpha`, which keeps AlphaOut unchanged.
+ *
+ * With mechanism add-ons on, covenant bonds in escrow count among the TAO holdings and a subnet's vesting
+ * escrow among its AlphaOut holders; every mechanism burn lowers TotalIssuance and every mint raises it.
  */
 import type { U64F64, U96F32 } from '../fixed/index.ts';
+import type { MechanismsState } from '../mechanisms/config.ts';
 import type { FlowEma } from '../rules/flowShares.ts';
 import type { RulePackName, RuleSettings } from '../rules/rulePack.ts';
 import type { Coldkey, Hotkey, NetUid } from '../types.ts';
@@ -254,4 +258,6 @@ export interface ChainState {
   /** Last network registration: TAO locked and its block (0 = never). */
   readonly lastLock: bigint;
   readonly lastLockBlock: number;
+  /** Mechanism add-ons (mechanisms.md); absent when the genesis config switches none on. */
+  readonly mechanisms?: MechanismsState;
 }
