@@ -261,7 +261,9 @@ function judgePeriod(state: KernelState, params: KernelParams, i: number): void 
   let missed = false;
   if (m.covenant !== undefined && c.covenantOn[i] === 1) {
     const due = c.covenantDue[i]!;
-    if (due > 0 && c.covenantPaid[i]! < (1 - m.covenant.tolerance) * due) missed = true;
+    // No payment at all in a period is a miss (a team gone dark), as is a short payment on attested revenue.
+    const paid = c.covenantPaid[i]!;
+    if (!(paid > 0) || (due > 0 && paid < (1 - m.covenant.tolerance) * due)) missed = true;
   }
   if (m.credits !== undefined && c.creditsRedeemed[i]! > 0) {
     if (c.creditsUnserved[i]! > m.credits.tolerance * c.creditsRedeemed[i]!) missed = true;

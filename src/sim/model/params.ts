@@ -207,6 +207,131 @@ export const executionSchema = z
   })
   .prefault({});
 
+const flag = (about: string) => z.boolean().default(false).describe(about);
+
+/** Binding mechanisms (spec/mechanisms.md §1–5) and their adversaries; every mechanism is off by default. */
+export const mechanismsSchema = z
+  .object({
+    periodDays: z
+      .number()
+      .int()
+      .min(1)
+      .default(7)
+      .describe(
+        'Covenant and credit period: revenue is attested and redemptions judged once per period (days). Assumption: weekly.',
+      ),
+    covenant: z
+      .object({
+        enabled: flag(
+          'Revenue covenant (§1): each team bonds TAO and pays a share of its revenue to buy and burn its alpha.',
+        ),
+        share: share(
+          0.2,
+          'Share r of attested revenue paid each period. Assumption: 20%, about a typical buyback share.',
+        ),
+        bondTao: nonNeg(500, 'Bond B a team locks (TAO). Assumption: half the minimum lock cost.'),
+        gracePeriods: z
+          .number()
+          .int()
+          .min(1)
+          .default(2)
+          .describe('Missed periods g before default (bond slashed, emission share zeroed). Assumption.'),
+        tolerance: share(
+          0.25,
+          'Shortfall tolerated against attested revenue before a period counts as missed. Assumption.',
+        ),
+        attestationNoise: nonNeg(0.15, 'Log noise of validators’ revenue attestation. Assumption.'),
+        underReporters: share(
+          0.1,
+          'Adversary: share of teams that report only part of their revenue. Assumption.',
+        ),
+        underReportShare: share(0.5, 'Share of true revenue an under-reporter pays on. Assumption.'),
+      })
+      .prefault({}),
+    vesting: z
+      .object({
+        enabled: flag(
+          'Vesting and exit bond (§2): the owner cut vests over time; unvested alpha burns when the team leaves or the subnet is deregistered.',
+        ),
+        vestDays: nonNeg(180, 'Vesting time V (days): escrow vests at escrow / V per day. Assumption.'),
+        cliffDays: nonNeg(
+          90,
+          'Days from the subnet’s start (or the run’s) before anything vests. Assumption.',
+        ),
+        cliffExiters: share(
+          0.05,
+          'Adversary: share of teams that leave right after the vesting cliff. Assumption.',
+        ),
+      })
+      .prefault({}),
+    credits: z
+      .object({
+        enabled: flag(
+          'Access credits (§3): each lab sells credits up front for TAO that funds its costs; holders redeem them for service.',
+        ),
+        saleDaysOfOpex: nonNeg(
+          180,
+          'Credits sold up front, in days of the team’s operating cost (USD). Assumption.',
+        ),
+        releaseDays: nonNeg(365, 'Days over which sale proceeds are released to the lab. Assumption.'),
+        redeemDays: nonNeg(365, 'Days over which honest holders redeem the credits sold. Assumption.'),
+        capacityMultiple: nonNeg(
+          3,
+          'Redemptions a lab can serve per day, as a multiple of the honest daily rate. Assumption.',
+        ),
+        deliveryBase: share(
+          0.97,
+          'Share of redemptions a median-quality lab delivers (lower for lower quality). Assumption.',
+        ),
+        tolerance: share(
+          0.1,
+          'Unserved share of a period’s redemptions tolerated before it counts as missed. Assumption.',
+        ),
+        griefersPerYear: nonNeg(
+          4,
+          'Adversary: redemption griefers per year (buy credits, redeem in one burst). Assumption.',
+        ),
+        griefTao: nonNeg(2_000, 'TAO a griefer spends on credits. Assumption.'),
+      })
+      .prefault({}),
+    usage: z
+      .object({
+        enabled: flag('Usage-weighted emission (§4): share = (1 − λ)·price share + λ·usage share.'),
+        lambda: share(0.3, 'Weight λ of the usage share. Assumption.'),
+        halfLifeDays: nonNeg(
+          30,
+          'Half-life of the usage EMA (days). Assumption: as the flow EMA’s ~30 days.',
+        ),
+        paidShare: share(
+          0.1,
+          'Share of a team’s on-network revenue its users pay through the chain (burned). Assumption.',
+        ),
+        washTraders: share(
+          0.05,
+          'Adversary: share of teams that pay themselves usage when the emission gained exceeds the fee. Assumption.',
+        ),
+        washMaxTaoPerDay: nonNeg(100, 'Most TAO a wash trader burns per day. Assumption.'),
+      })
+      .prefault({}),
+    compute: z
+      .object({
+        enabled: flag(
+          'Burn-and-mint compute market (§5): USD-priced jobs burn TAO; providers get a fixed emission pro rata to work.',
+        ),
+        taoPerDay: nonNeg(
+          360,
+          'Fixed TAO minted per day to compute providers. Assumption: 10% of subnet emission.',
+        ),
+        feeShare: share(0.05, 'Share of a job’s TAO kept by the treasury (the rest is burned). Assumption.'),
+        jobsUsdPerDay: nonNeg(
+          100_000,
+          'Network-wide compute demand at the start (USD/day), growing with AI demand over competition. Assumption.',
+        ),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
 /** Everything the Bittensor model reads from a scenario's `model` section. */
 export const modelParamsSchema = z
   .object({
@@ -225,6 +350,7 @@ export const modelParamsSchema = z
     adversaries: adversariesSchema,
     entry: entrySchema,
     execution: executionSchema,
+    mechanisms: mechanismsSchema,
   })
   .prefault({});
 

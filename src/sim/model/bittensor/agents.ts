@@ -38,6 +38,10 @@ export interface AgentContext {
    * any intent moves a pool); without it, read from the state.
    */
   readonly spot?: Float64Array;
+  /** Mechanisms: USD per day a team adds to its income for staying (bond, vesting, covenant, credits). */
+  readonly stayAdjustUsd?: Float64Array;
+  /** Mechanisms: 1 where a team leaves this step whatever its review says (a cliff exiter). */
+  readonly forceLeave?: Uint8Array;
 }
 
 /** One pump-for-share position. */
@@ -141,7 +145,8 @@ export function teamsAct(ctx: AgentContext, rng: Rng): number[] {
       const detected = take * params.adversaries.selfMiningDetectedShare;
       ownerMining(ctx, i, detected, take - detected);
     }
-    if (day >= world.nextReview[i]!) {
+    const forced = ctx.forceLeave !== undefined && ctx.forceLeave[i] === 1;
+    if (day >= world.nextReview[i]! || forced) {
       world.nextReview[i] = day + t.decisionEveryDays;
       const price = spotOf(ctx, i);
       const minerAlpha = ctx.alphaPerDay[i]! * (1 - ownerCutShare(params)) * MINER_SHARE;
@@ -149,12 +154,13 @@ export function teamsAct(ctx: AgentContext, rng: Rng): number[] {
         world.selfMiner[i] === 1
           ? params.adversaries.selfMiningTakeShare * (1 - params.adversaries.selfMiningDetectedShare)
           : 0;
-      const ownerIncome =
+      let ownerIncome =
         (ctx.alphaPerDay[i]! * ownerCutShare(params) + minerAlpha * undetected) * price * taoUsd +
         t.onNetworkRevenueShare * revenue;
+      if (ctx.stayAdjustUsd !== undefined) ownerIncome += ctx.stayAdjustUsd[i]!;
       const outside = revenue - t.opexUsdPerDay;
       const switching = (revenue * t.switchingCostDays) / 365;
-      if (outside - ownerIncome > switching) {
+      if (forced || outside - ownerIncome > switching) {
         world.status[i] = LEFT;
         const id = world.teamId[i]!;
         if (id >= 0) world.teamLeftDay[id] = day;

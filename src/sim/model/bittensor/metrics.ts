@@ -79,6 +79,55 @@ export const OUTCOMES = [
     'TAO',
     'TAO value owners extracted by mining their own subnets undetected.',
   ),
+  m(
+    'emissionPerUsefulWork',
+    'Emission per useful work',
+    'ratio',
+    'TAO emitted (subnet emission plus compute-market mint) per unit of useful output delivered (useful-output index × days).',
+  ),
+  m('farmAndLeave', 'Farm and leave', 'count', 'Teams that received TAO emission and then left the network.'),
+  m(
+    'bestAdversaryProfitTao',
+    'Best adversary profit',
+    'TAO',
+    'Largest profit among the adversaries active in the scenario (pumpers, self-miners and each enabled mechanism’s adversary).',
+  ),
+  m(
+    'underReportProfitTao',
+    'Under-reporting profit',
+    'TAO',
+    'Covenant payments avoided by under-reporting teams, less their slashed bonds.',
+  ),
+  m(
+    'washProfitTao',
+    'Wash-usage profit',
+    'TAO',
+    'Emission drawn to wash traders’ subnets by their self-paid usage, less the fees they burned (an upper bound).',
+  ),
+  m(
+    'cliffExitProfitTao',
+    'Cliff-exit take',
+    'TAO',
+    'TAO value of owner alpha vested to teams that leave right after the vesting cliff.',
+  ),
+  m(
+    'griefProfitTao',
+    'Redemption-griefing profit',
+    'TAO',
+    'Service received by griefers at the credit price, less the TAO they spent on credits.',
+  ),
+  m(
+    'mechanismBurnTao',
+    'Mechanism burns',
+    'TAO',
+    'TAO taken out of supply by usage fees, compute burns and slashed bonds.',
+  ),
+  m(
+    'defaults',
+    'Covenant defaults',
+    'count',
+    'Times a subnet entered default (bond slashed, emission share zeroed).',
+  ),
 ] as const;
 
 export const EVENTS = [

@@ -9,7 +9,13 @@
  * returned adds `returnedValueMultiple` USD of cap). Price = cap / issuance, so emission dilutes holders.
  */
 import { createKernelState, type KernelSubnetInit, kernelStep } from '../../../engine/kernel/index.ts';
-import type { KernelIntent, KernelParams, KernelState, StepReport } from '../../../engine/kernel/types.ts';
+import type {
+  KernelIntent,
+  KernelMechanisms,
+  KernelParams,
+  KernelState,
+  StepReport,
+} from '../../../engine/kernel/types.ts';
 import { spotPriceF64 } from '../../../engine/pool/balancerF64.ts';
 import { createStream } from '../../rng/stream.ts';
 import type { ModelParams } from '../params.ts';
@@ -18,6 +24,14 @@ import { minersAct, pumpersAct, speculatorsAct, stakersAct, teamsAct, type Walle
 import { advanceMarket, initialMarket } from './exogenous.ts';
 import { addTeam, initialNetwork } from './init.ts';
 import { IntentPool } from './intentPool.ts';
+import {
+  anyMechanism,
+  bestMechanismAdversary,
+  createMechanismBook,
+  mechanismsAct,
+  mechanismsBeforeTeams,
+  mechanismsSettle,
+} from './mechanismAgents.ts';
 import { EVENTS, gini, indexOf, OUTCOMES, SERIES } from './metrics.ts';
 import { spotPrice } from './view.ts';
 import { createWorld, EMPTY, HISTORY_DAYS, ON_NETWORK, recordPrice } from './world.ts';
@@ -50,6 +64,43 @@ export function kernelParams(scenario: ModelScenario): KernelParams {
     networkRateLimit: 28_800,
     networkImmunityPeriod: 864_000,
     newSubnetEmissionEnabled: true,
+    ...mechanismParams(scenario.model),
+  };
+}
+
+/** The kernel's mechanism parameters (none when every mechanism is off, so the kernel runs as before). */
+export function mechanismParams(model: ModelParams): { mechanisms?: KernelMechanisms } {
+  const m = model.mechanisms;
+  const days = (d: number) => Math.max(1, d * BLOCKS_PER_DAY);
+  if (!(m.covenant.enabled || m.vesting.enabled || m.credits.enabled || m.usage.enabled || m.compute.enabled))
+    return {};
+  return {
+    mechanisms: {
+      periodBlocks: days(m.periodDays),
+      ...(m.covenant.enabled && {
+        covenant: {
+          share: m.covenant.share,
+          tolerance: m.covenant.tolerance,
+          gracePeriods: m.covenant.gracePeriods,
+        },
+      }),
+      ...(m.vesting.enabled && {
+        vesting: {
+          vestBlocks: days(m.vesting.vestDays),
+          cliffBlocks: m.vesting.cliffDays * BLOCKS_PER_DAY,
+          startBlock: 0,
+        },
+      }),
+      ...(m.credits.enabled && {
+        credits: { releaseBlocks: days(m.credits.releaseDays), tolerance: m.credits.tolerance },
+      }),
+      ...(m.usage.enabled && {
+        usage: { lambda: m.usage.lambda, halfLifeBlocks: days(m.usage.halfLifeDays) },
+      }),
+      ...(m.compute.enabled && {
+        compute: { taoPerBlock: m.compute.taoPerDay / BLOCKS_PER_DAY, feeShare: m.compute.feeShare },
+      }),
+    },
   };
 }
 
@@ -113,6 +164,8 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   const rngInit = createStream(seed, runIndex, 'init');
   const rngAdversary = createStream(seed, runIndex, 'adversaries');
   const rngEntry = createStream(seed, runIndex, 'entry');
+  const rngMechanisms = createStream(seed, runIndex, 'mechanisms');
+  const mechanismsOn = anyMechanism(params);
   const kp = kernelParams(scenario);
   const dt = kp.blocksPerStep / BLOCKS_PER_DAY;
   const totalSteps = Math.round(scenario.horizonDays / dt);
@@ -153,6 +206,9 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   let rootGrowth = 1;
   let priceHalved = false;
   let deregistered = 0;
+  const book = createMechanismBook(kp.slots);
+  let usefulWork = 0;
+  let emittedPerDay = 0;
 
   const steps = recordSteps(scenario);
   const series = new Float64Array(steps.length * SERIES.length);
@@ -168,7 +224,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
       const emitted = sum(c.emittedTao);
       series[row + 0] = taoUsd;
       series[row + 1] = taoUsd / price0 - 1;
-      series[row + 2] = emitted > 0 ? sum(c.burnedValueTao) / emitted : 0;
+      series[row + 2] = emitted > 0 ? (sum(c.burnedValueTao) + sum(c.mechRecycledTao)) / emitted : 0;
       series[row + 3] = countStatus(world.status, ON_NETWORK);
       series[row + 4] = countLeft(world);
       series[row + 5] = state.issuance;
@@ -202,6 +258,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
     pool.reset();
     const tradeEvery = Math.max(1, Math.round(params.execution.tradeEveryDays / dt));
     const ctx = {
+      ...(mechanismsOn && { stayAdjustUsd: book.stayAdjustUsd, forceLeave: book.forceLeave }),
       step,
       tradeEvery,
       state,
@@ -217,7 +274,9 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
       pool,
       spot,
     };
-    teamsAct(ctx, rngTeams);
+    if (mechanismsOn) mechanismsBeforeTeams(ctx, book, rngMechanisms);
+    const leavers = teamsAct(ctx, rngTeams);
+    if (mechanismsOn) mechanismsAct(ctx, book, rngMechanisms, leavers, emittedPerDay);
     minersAct(ctx);
     stakersAct(ctx, wallets);
     speculatorsAct(ctx, wallets);
@@ -229,6 +288,8 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
     const report = kernelStep({ state, params: kp, intents });
 
     settleWallets({ wallets, intents, report });
+    emittedPerDay = report.emitted / dt;
+    usefulWork += usefulOutput(world, market.aiDemand, market.competition) * dt;
     // Root dividends sold and restaked grow a root staker's TAO (other root flows are stakers' own).
     if (rootBefore > 0) rootGrowth *= 1 + Math.max(0, state.rootStake - rootBefore) / rootBefore;
 
@@ -281,6 +342,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
     const burned = sum(c.burnedValueTao);
     returnedUsd += (burned - prevBurnedValue) * taoUsd * params.market.returnedValueMultiple;
     prevBurnedValue = burned;
+    if (mechanismsOn) mechanismsSettle({ state, book, report, world, spot });
     record(step);
   }
 
@@ -305,7 +367,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   set('finalTaoPriceUsd', taoUsd);
   set('holderReturn', taoUsd / price0 - 1);
   set('rootStakerReturn', (rootGrowth * taoUsd) / price0 - 1);
-  set('returnRatio', emitted > 0 ? sum(c.burnedValueTao) / emitted : 0);
+  set('returnRatio', emitted > 0 ? (sum(c.burnedValueTao) + sum(c.mechRecycledTao)) / emitted : 0);
   set('subnetsRetained', retained / Math.max(1, initialTeams));
   set('subnetsLeft', countLeft(world));
   set('subnetsDeregistered', deregistered);
@@ -318,6 +380,22 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   );
   set('pumpProfitTao', wallets.pumpProfitTao);
   set('selfMiningTao', wallets.selfMiningTao);
+  const mintedTao = sum(c.computeMintTao);
+  set('emissionPerUsefulWork', usefulWork > 0 ? (emitted + mintedTao) / usefulWork : 0);
+  let farmAndLeave = 0;
+  for (let id = 0; id < world.nextTeamId; id++)
+    if (world.teamLeftDay[id]! >= 0 && world.teamEmission[id]! > 0) farmAndLeave += 1;
+  set('farmAndLeave', farmAndLeave);
+  set('underReportProfitTao', book.underReportProfitTao);
+  set('washProfitTao', book.washProfitTao);
+  set('cliffExitProfitTao', book.cliffExitProfitTao);
+  set('griefProfitTao', book.griefProfitTao);
+  set(
+    'bestAdversaryProfitTao',
+    Math.max(wallets.pumpProfitTao, wallets.selfMiningTao, ...bestMechanismAdversary(params, book)),
+  );
+  set('mechanismBurnTao', sum(c.mechRecycledTao));
+  set('defaults', sum(c.defaults));
 
   const events = new Uint8Array(EVENTS.length);
   events[indexOf(EVENTS, 'topDecileLeavesWithinYear')] = topDecile.some(
