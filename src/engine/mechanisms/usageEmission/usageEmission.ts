@@ -22,9 +22,12 @@ export function emaWeightPpm(halfLifeBlocks: number): bigint {
   return a < 1n ? 1n : a;
 }
 
-/** One EMA step: ema − ⌊ema·a⌋ + ⌊x·a⌋ (a in ppm, each product floored). */
+/**
+ * One EMA step: ema − ⌈ema·a⌉ + ⌊x·a⌋ (a in ppm). The decay rounds up so that an idle EMA reaches 0
+ * instead of stalling at a few rao; the new usage rounds down.
+ */
 export function emaStep(ema: bigint, x: bigint, aPpm: bigint): bigint {
-  return ema - (ema * aPpm) / PPM + (x * aPpm) / PPM;
+  return ema - (ema * aPpm + PPM - 1n) / PPM + (x * aPpm) / PPM;
 }
 
 /** `usage_pay`: TAO paid for a subnet's service, burned or escrowed, counted in the usage EMA. */

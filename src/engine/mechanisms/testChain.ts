@@ -1,0 +1,81 @@
+/** A small chain for the mechanism tests: two subnets with validators, miners and funded accounts. */
+import { applyBlock, applyExtrinsic } from '../chain/applyBlock.ts';
+import type { ChainEvent } from '../chain/events.ts';
+import type { Extrinsic } from '../chain/extrinsics.ts';
+import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
+import type { Rejection } from '../errors.ts';
+import { createGenesis } from '../state/genesis.ts';
+import { checkInvariants } from '../state/invariants.ts';
+import type { ChainState } from '../state/types.ts';
+import type { MechanismsConfig } from './config.ts';
+
+/** 1 TAO in rao. */
+export const TAO = 1_000_000_000n;
+
+/** Genesis of the test chain with the given mechanisms (none when undefined). */
+export function testChain(mechanisms?: MechanismsConfig, tempo = 10): ChainState {
+  const subnet = (n: number) => ({
+    netuid: n,
+    ownerColdkey: `owner${n}`,
+    ownerHotkey: `oh${n}`,
+    taoReserve: 1_000n * TAO,
+    alphaIn: 2_000n * TAO,
+    movingPrice: 0.5,
+    tempo,
+    neurons: [
+      { hotkey: `v${n}.1`, coldkey: 'vc1', stake: 300n * TAO, validatorPermit: true },
+      { hotkey: `v${n}.2`, coldkey: 'vc2', stake: 200n * TAO, validatorPermit: true },
+      { hotkey: `v${n}.3`, coldkey: 'vc3', stake: 100n * TAO, validatorPermit: true },
+      { hotkey: `m${n}.1`, coldkey: 'mc1' },
+      { hotkey: `m${n}.2`, coldkey: 'mc2' },
+    ],
+  });
+  return createGenesis({
+    sudo: 'sudo',
+    author: null,
+    balances: { owner1: 10_000n * TAO, owner2: 10_000n * TAO, buyer: 10_000n * TAO, poor: 1n },
+    rootStakes: [{ coldkey: 'vc1', hotkey: 'v1.1', amount: 1_000n * TAO }],
+    subnets: [subnet(1), subnet(2)],
+    ...(mechanisms === undefined ? {} : { mechanisms }),
+  });
+}
+
+/** Result of running blocks: the last state and every event. */
+export interface Run {
+  readonly state: ChainState;
+  readonly events: ChainEvent[];
+  readonly rejected: Rejection[];
+}
+
+/**
+ * Apply `first` in the next block, then `blocks - 1` empty blocks; throws on any broken invariant or
+ * (unless `allowRejects`) any rejected extrinsic.
+ */
+export function run(state: ChainState, first: readonly Extrinsic[], blocks = 1, allowRejects = false): Run {
+  let s = state;
+  const events: ChainEvent[] = [];
+  const rejected: Rejection[] = [];
+  for (let b = 0; b < blocks; b++) {
+    const r = applyBlock(s, b === 0 ? first : [], { epoch: stakeProportionalEpoch });
+    s = r.state;
+    events.push(...r.events);
+    for (const x of r.receipts) if (!x.ok) rejected.push(x.error);
+    const problems = checkInvariants(s);
+    if (problems.length > 0) throw new Error(`block ${s.block}: ${problems.join('; ')}`);
+  }
+  if (!allowRejects && rejected.length > 0) throw new Error(`rejected: ${rejected.map((r) => r.message)}`);
+  return { state: s, events, rejected };
+}
+
+/** The rejection code of applying `ext` to `state` (null when it applies). */
+export function codeOf(state: ChainState, ext: Extrinsic): string | null {
+  return applyExtrinsic(state, ext).error?.code ?? null;
+}
+
+/** Events of one type. */
+export function eventsOf<T extends ChainEvent['type']>(
+  events: readonly ChainEvent[],
+  type: T,
+): (ChainEvent & { type: T })[] {
+  return events.filter((e): e is ChainEvent & { type: T } => e.type === type);
+}
