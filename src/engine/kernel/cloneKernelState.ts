@@ -1,4 +1,5 @@
 /** A deep copy of a kernel state, to fork a future (columns are copied, nothing is shared). */
+import { cloneNeuronsMode } from './neurons/neuronsMode.ts';
 import type { KernelColumns, KernelState } from './types.ts';
 
 /**
@@ -13,5 +14,7 @@ export function cloneKernelState(state: KernelState): KernelState {
   ][]) {
     copy[key] = column.slice();
   }
-  return { ...state, columns: copy as unknown as KernelColumns };
+  const cloned: KernelState = { ...state, columns: copy as unknown as KernelColumns };
+  if (state.neurons !== undefined) cloned.neurons = cloneNeuronsMode(state.neurons);
+  return cloned;
 }

@@ -17,6 +17,8 @@ export function dissolveSlot(state: KernelState, slot: number): number[] {
   const c = state.columns;
   const slots = c.active.length;
   dissolveMechanisms(state, slot);
+  // The next occupant is a new subnet: its neurons (if detailed) start afresh.
+  if (state.neurons !== undefined) state.neurons.subnets[slot] = null;
   const pot = c.taoReserve[slot]!;
   const payout = dissolutionPayout({
     pot: toRao(pot),

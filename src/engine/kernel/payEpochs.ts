@@ -10,8 +10,10 @@
  *   MinerBurned; the undetected part (self-mining through unrelated keys) goes to `owner`;
  * - validator alpha goes to `staker` (validators and their nominators), root alpha to `root`, the owner
  *   cut to `owner`.
- * The chain's per-block epoch cap (2) is ignored: staggered subnets rarely collide.
+ * The chain's per-block epoch cap (2) is ignored: staggered subnets rarely collide. In neurons mode a
+ * detailed slot also runs the fast Yuma epoch to split its miner and validator alpha among UIDs.
  */
+import { payNeuronEpochs } from './neurons/payNeuronEpochs.ts';
 import { spotAt } from './poolSwapTao.ts';
 import { HOLDER_INDEX, type KernelState } from './types.ts';
 
@@ -88,6 +90,20 @@ export function payEpochs(span: EpochSpan): void {
       holdings[OWNER * slots + slot]! += server * undetected;
     } else holdings[OWNER * slots + slot]! += owner + server * undetected;
     holdings[STAKER * slots + slot]! += validator;
+    const detail = span.state.neurons?.subnets[slot];
+    if (detail !== undefined && detail !== null) {
+      // Neurons mode: the same class totals, split among UIDs by Yuma (the miners' part net of burns).
+      payNeuronEpochs({
+        subnet: detail,
+        ws: span.state.neurons!.ws,
+        server: server - burned - server * undetected,
+        validator,
+        epochs,
+        lastBlock: last,
+        tempo,
+        maxEpochs: span.state.neurons!.maxEpochsPerStep,
+      });
+    }
     holdings[ROOT * slots + slot]! += root;
     c.burnedAlpha[slot]! += burned;
     if (burned > 0) c.burnedValueTao[slot]! += burned * spotAt(c, slot);

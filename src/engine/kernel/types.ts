@@ -10,6 +10,7 @@
  * rootStake + burnedTao + external + mechanism escrows (bonds, credit proceeds, treasuries)`; owner alpha in
  * vesting escrow is an AlphaOut holder. `kernelStep` advances a state, `kernelBalance` measures both identities.
  */
+import type { NeuronsMode } from './neurons/neuronsMode.ts';
 
 /** Who holds alpha on a subnet (the simulator's actor classes). */
 export type HolderClass = 'staker' | 'owner' | 'miner' | 'speculator' | 'root';
@@ -223,6 +224,8 @@ export interface KernelState {
   /** Gate pack: the stored EmissionGateBar θ (0 = never computed). */
   gateBar: number;
   readonly columns: KernelColumns;
+  /** Neurons mode: per-neuron Yuma for the slots it details (absent: subnet-level model only). */
+  neurons?: NeuronsMode;
 }
 
 /** What an agent asks the kernel to do in a step; applied in order, each may be partly or not filled. */
