@@ -332,6 +332,47 @@ export const mechanismsSchema = z
   })
   .prefault({});
 
+/** Neurons mode: per-neuron Yuma Consensus (the fast epoch) for the largest subnets. */
+export const neuronsSchema = z
+  .object({
+    enabled: flag(
+      'Run Yuma Consensus per neuron (validators’ weights, bonds, dividends; miners’ incentive) for the largest subnets; the others keep the subnet-level model. Off by default: it costs an epoch per detailed subnet per step.',
+    ),
+    subnets: z
+      .int()
+      .min(1)
+      .max(128)
+      .default(4)
+      .describe('Detailed subnets: the largest by TAO reserve at the start. Assumption.'),
+    validators: z
+      .int()
+      .min(1)
+      .max(64)
+      .default(16)
+      .describe(
+        'Validators per detailed subnet (the chain permits up to MaxAllowedValidators = 64). Assumption.',
+      ),
+    miners: z.int().min(1).max(256).default(48).describe('Miners per detailed subnet. Assumption.'),
+    lazyValidatorShare: share(
+      0.25,
+      'Share of validators that set weights once and then never again (stale weights, the lazy validator Yuma penalises). Assumption.',
+    ),
+    weightNoise: nonNeg(
+      0.2,
+      'Relative noise of an honest validator’s score of a miner each step. Assumption.',
+    ),
+    minerQualitySpread: nonNeg(0.6, 'Log standard deviation of miner quality within a subnet. Assumption.'),
+    epochsPerStep: z
+      .int()
+      .min(1)
+      .max(20)
+      .default(1)
+      .describe(
+        'Epochs run per detailed subnet per step, each on an equal part of the step’s alpha: 1 moves bonds once per day step; set the step to tempo for the chain’s cadence.',
+      ),
+  })
+  .prefault({});
+
 /** Everything the Bittensor model reads from a scenario's `model` section. */
 export const modelParamsSchema = z
   .object({
@@ -351,6 +392,7 @@ export const modelParamsSchema = z
     entry: entrySchema,
     execution: executionSchema,
     mechanisms: mechanismsSchema,
+    neurons: neuronsSchema,
   })
   .prefault({});
 

@@ -151,8 +151,37 @@ export const EVENTS = [
   ),
 ] as const;
 
-/** The model's shape (same for every scenario). */
+/** Outcomes added when a scenario turns neurons mode on (after {@link OUTCOMES}, in this order). */
+export const NEURON_OUTCOMES = [
+  m(
+    'lazyValidatorYieldRatio',
+    'Lazy validator yield',
+    'ratio',
+    'Dividends per unit of stake of validators that stopped setting weights, over those of honest validators (detailed subnets).',
+  ),
+  m(
+    'minerIncentiveGini',
+    'Miner incentive Gini',
+    'ratio',
+    'Gini coefficient of the alpha earned by the miners of the detailed subnets.',
+  ),
+  m(
+    'topQualityMinerShare',
+    'Best miners’ share',
+    'share',
+    'Share of the detailed subnets’ miner alpha earned by their best-quality quarter of miners.',
+  ),
+] as const;
+
+/** The model's shape without neurons mode. */
 export const SHAPE: ModelShape = { series: SERIES, outcomes: OUTCOMES, events: EVENTS };
+
+/** The model's shape with neurons mode on. */
+export const SHAPE_WITH_NEURONS: ModelShape = {
+  series: SERIES,
+  outcomes: [...OUTCOMES, ...NEURON_OUTCOMES],
+  events: EVENTS,
+};
 
 /** Index of a key in a list of metrics. */
 export const indexOf = (list: readonly MetricInfo[], key: string): number =>

@@ -32,7 +32,8 @@ import {
   mechanismsBeforeTeams,
   mechanismsSettle,
 } from './mechanismAgents.ts';
-import { EVENTS, gini, indexOf, OUTCOMES, SERIES } from './metrics.ts';
+import { EVENTS, gini, indexOf, NEURON_OUTCOMES, OUTCOMES, SERIES } from './metrics.ts';
+import { type NeuronOutcomes, neuronOutcomes, neuronsAct, setupNeurons } from './neuronAgents.ts';
 import { spotPrice } from './view.ts';
 import { createWorld, EMPTY, HISTORY_DAYS, ON_NETWORK, recordPrice } from './world.ts';
 
@@ -183,6 +184,8 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   });
   const initialTeams = world.nextTeamId;
   const topDecile = topDecileTeams(world, initialTeams);
+  const rngNeurons = createStream(seed, runIndex, 'neurons');
+  const neuronBook = setupNeurons(state, params, rngNeurons);
 
   const startCap = params.market.taoPriceUsd * params.network.issuanceTao;
   const startOutput = usefulOutput(world, 1, 1);
@@ -284,6 +287,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
     const arrivals = rngEntry.poisson((params.entry.registrationsPerYear * dt) / 365);
     for (let k = 0; k < arrivals; k++) intents.push({ kind: 'register', startImmediately: true });
 
+    if (neuronBook !== null) neuronsAct(neuronBook, params, rngNeurons, state.block + kp.blocksPerStep);
     const rootBefore = state.rootStake;
     const report = kernelStep({ state, params: kp, intents });
 
@@ -351,7 +355,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
     wallets.pumpProfitTao += pump.alpha * spotPrice(state, pump.slot) - pump.taoIn;
   }
 
-  const outcomes = new Float64Array(OUTCOMES.length);
+  const outcomes = new Float64Array(OUTCOMES.length + (neuronBook === null ? 0 : NEURON_OUTCOMES.length));
   const c = state.columns;
   const emitted = sum(c.emittedTao);
   let leftEmission = 0;
@@ -396,6 +400,12 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   );
   set('mechanismBurnTao', sum(c.mechRecycledTao));
   set('defaults', sum(c.defaults));
+  if (neuronBook !== null) {
+    const n = neuronOutcomes(neuronBook);
+    NEURON_OUTCOMES.forEach((info, k) => {
+      outcomes[OUTCOMES.length + k] = n[info.key as keyof NeuronOutcomes];
+    });
+  }
 
   const events = new Uint8Array(EVENTS.length);
   events[indexOf(EVENTS, 'topDecileLeavesWithinYear')] = topDecile.some(
