@@ -10,7 +10,7 @@ import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
 import type { EpochFunction } from '../epoch/types.ts';
 import { createGenesis, type GenesisSubnet } from '../state/genesis.ts';
 import { checkInvariants } from '../state/invariants.ts';
-import type { ChainState } from '../state/types.ts';
+import type { ChainParams, ChainState } from '../state/types.ts';
 import { applyBlock } from './applyBlock.ts';
 import type { Extrinsic } from './extrinsics.ts';
 
@@ -18,7 +18,7 @@ const TAO = 1_000_000_000n;
 const coldkeys = ['c0', 'c1', 'c2', 'c3'];
 const hotkeys = ['h0', 'h1', 'h2', 'h3', 'h4', 'h5'];
 
-function genesis(subnets: number, uids: number): ChainState {
+function genesis(subnets: number, uids: number, params: Partial<ChainParams> = {}): ChainState {
   const list: GenesisSubnet[] = Array.from({ length: subnets }, (_, i) => ({
     netuid: i + 1,
     ownerColdkey: `owner${i + 1}`,
@@ -37,7 +37,13 @@ function genesis(subnets: number, uids: number): ChainState {
   return createGenesis({
     sudo: 'sudo',
     author: 'author',
-    params: { networkRateLimit: 5, networkMinLock: 100n * TAO, maxEpochsPerBlock: 2, childkeyCooldown: 10 },
+    params: {
+      networkRateLimit: 5,
+      networkMinLock: 100n * TAO,
+      maxEpochsPerBlock: 2,
+      childkeyCooldown: 10,
+      ...params,
+    },
     balances: Object.fromEntries(coldkeys.map((c) => [c, 100_000n * TAO])),
     rootStakes: [{ coldkey: 'nc0', hotkey: 'n1.0', amount: 5_000n * TAO }].filter(() => subnets > 0),
     subnets: list,
@@ -187,6 +193,27 @@ describe('supply conservation over random extrinsic sequences', () => {
       { numRuns: 3 },
     );
     expect(applied).toBeGreaterThan(50);
+  });
+
+  it('holds when registrations prune subnets at the limit (1,200 blocks)', () => {
+    let removed = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(callArb(4), { maxLength: 4 }), { minLength: 300, maxLength: 300 }),
+        (blocks) => {
+          let state = genesis(4, 4, { subnetLimit: 5, networkImmunityPeriod: 30, networkRateLimit: 3 });
+          for (const exts of blocks) {
+            const r = applyBlock(state, exts, { epoch: yumaEpoch });
+            removed += r.events.filter((e) => e.type === 'NetworkRemoved').length;
+            state = r.state;
+            const problems = checkInvariants(state);
+            if (problems.length > 0) throw new Error(`block ${state.block}: ${problems.join('; ')}`);
+          }
+        },
+      ),
+      { numRuns: 4 },
+    );
+    expect(removed).toBeGreaterThan(0); // subnets really were pruned and dissolved
   });
 
   it('holds over a long run (5,000 blocks)', () => {

@@ -87,7 +87,8 @@ export const registerNetwork: CallHandler<Extrinsic & { call: 'register_network'
       .filter((p) => p > 0n),
   );
   const seed = subnetPoolSeed({ lockPaid: lock, minLock: draft.params.networkMinLock, medianPrice: median });
-  draft.setBalance(who, balance - lock);
+  // Read again: dissolving a pruned subnet may have just paid the registrant its stake there.
+  draft.setBalance(who, draft.balance(who) - lock);
   draft.totalIssuance -= seed.recycled;
   if (owner === undefined) draft.setOwner(hk, who);
   draft.putSubnet(

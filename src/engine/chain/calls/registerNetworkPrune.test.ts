@@ -1,0 +1,61 @@
+/**
+ * Registering a network at the subnet limit prunes one: supply stays conserved to the rao even when
+ * the registrant holds stake in the pruned subnet (its payout lands before the lock is debited).
+ */
+import { describe, expect, it } from 'vitest';
+import { stakeProportionalEpoch } from '../../epoch/stakeProportionalEpoch.ts';
+import { createGenesis } from '../../state/genesis.ts';
+import { checkInvariants } from '../../state/invariants.ts';
+import type { ChainState } from '../../state/types.ts';
+import { coldkey, netuid } from '../../types.ts';
+import { applyBlock } from '../applyBlock.ts';
+
+const TAO = 1_000_000_000n;
+const C0 = coldkey('c0');
+
+function genesis(): ChainState {
+  const subnet = (n: number) => ({
+    netuid: n,
+    ownerColdkey: `owner${n}`,
+    ownerHotkey: `oh${n}`,
+    taoReserve: 500n * TAO + BigInt(n) * 37n * TAO,
+    alphaIn: 1_000n * TAO,
+    movingPrice: 0.2 + n * 0.1,
+    tempo: 5 + n,
+    neurons: [
+      { hotkey: `v${n}`, coldkey: 'c0', stake: 100n * TAO, validatorPermit: true },
+      { hotkey: `w${n}`, coldkey: 'c1', stake: 50n * TAO, validatorPermit: true },
+      { hotkey: `m${n}`, coldkey: 'c2' },
+    ],
+  });
+  return createGenesis({
+    sudo: 'sudo',
+    author: 'author',
+    params: { subnetLimit: 4, networkRateLimit: 3, networkMinLock: 10n * TAO, networkImmunityPeriod: 20 },
+    balances: { c0: 5_000n * TAO, c1: 5_000n * TAO },
+    rootStakes: [{ coldkey: 'c0', hotkey: 'v1', amount: 1_000n * TAO }],
+    subnets: [subnet(1), subnet(2), subnet(3)],
+  });
+}
+
+describe('register_network at the subnet limit', () => {
+  it('prunes the cheapest subnet, pays its stakers (the registrant too) and conserves supply', () => {
+    let state = genesis();
+    let paidToRegistrant = 0n;
+    for (let b = 1; b <= 60; b++) {
+      const register = b === 10 || b === 41 || b === 50;
+      const exts = register ? [{ call: 'register_network' as const, signer: 'c0', hotkey: `h${b}` }] : [];
+      const before = state.balances.get(C0) ?? 0n;
+      const r = applyBlock(state, exts, { epoch: stakeProportionalEpoch });
+      state = r.state;
+      expect(checkInvariants(state)).toEqual([]);
+      const removed = r.events.find((e) => e.type === 'NetworkRemoved');
+      const added = r.events.find((e) => e.type === 'NetworkAdded');
+      if (removed !== undefined && added !== undefined && added.type === 'NetworkAdded')
+        paidToRegistrant += (state.balances.get(C0) ?? 0n) - before + added.lock;
+    }
+    // Subnet 1, where c0 validates, was pruned at block 50: c0 got its share of the pool.
+    expect(state.subnets.get(netuid(1))?.ownerColdkey).toBe(C0);
+    expect(paidToRegistrant).toBeGreaterThan(10n * TAO);
+  });
+});
