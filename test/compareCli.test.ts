@@ -49,7 +49,7 @@ describe('tensormarket compare', () => {
   });
 
   it('the shipped comparison scenarios validate', () => {
-    for (const name of ['rule-packs.yaml']) {
+    for (const name of ['rule-packs.yaml', 'binding-mechanisms.yaml', 'fork-adoption.yaml']) {
       const r = cli(['scenario', 'validate', join(root, 'scenarios', name)]);
       expect(r.status).toBe(0);
     }

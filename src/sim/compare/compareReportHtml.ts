@@ -1,7 +1,8 @@
 /**
  * The comparison report: one self-contained HTML page (no scripts, no network) that opens with the
- * comparison in plain words, then one table per outcome and event with every variant side by side and
- * its paired difference from the baseline, then links to each variant's own report.
+ * comparison in plain words, the key outcomes side by side, the variants' paths over time (branches
+ * from the fork point when the futures were forked), one table per outcome and event with every
+ * variant and its paired difference from the baseline, and links to each variant's own report.
  */
 import { escapeHtml as esc } from '../report/escapeHtml.ts';
 import { formatValue } from '../report/formatValue.ts';
@@ -20,7 +21,7 @@ function verdictClass(low: number, high: number): string {
 }
 
 /** The comparison as HTML. */
-export function compareReportHtml(c: Comparison): string {
+export function compareReportHtml(c: Comparison, charts: readonly string[] = []): string {
   const base = c.variants[0]!;
   const variantList = c.variants
     .map(
@@ -90,6 +91,11 @@ ${c.scenario.description === '' ? '' : `<p class="desc">${esc(c.scenario.descrip
 <h2 id="key">Key outcomes</h2>
 <p class="desc">Green: clearly better than the baseline (the 95% interval of the paired difference excludes zero); red: clearly worse.</p>
 ${keyTable}
+${
+  charts.length === 0
+    ? ''
+    : `<h2 id="over-time">Over time</h2>\n<p class="desc">${c.forkDay === null ? 'Each variant’s median and middle half of runs.' : `The branches from the fork point (day ${c.forkDay}): before it every variant follows ${esc(base.title)}.`}</p>\n${charts.map((svg) => `<figure>${svg}</figure>`).join('\n')}`
+}
 <h2 id="variants">Variants</h2>
 <p class="desc">Every variant ran the same futures: run i of each saw the same random streams (same master seed), so the differences below are paired run by run. An interval that excludes zero is coloured.</p>
 <ul>${variantList}</ul>

@@ -59,6 +59,8 @@ export interface Comparison {
   }[];
   readonly outcomes: readonly OutcomeComparison[];
   readonly events: readonly EventComparison[];
+  /** Day the futures were forked (every variant follows the first until then), or null. */
+  readonly forkDay: number | null;
   /** The comparison in plain words. */
   readonly headline: readonly string[];
 }
@@ -127,9 +129,11 @@ function headline(outcomes: readonly OutcomeComparison[], variants: readonly Var
 export function compareVariants({
   scenario,
   variants,
+  forkDay = null,
 }: {
   scenario: Comparison['scenario'];
   variants: readonly VariantResult[];
+  forkDay?: number | null;
 }): Comparison {
   const base = variants[0];
   if (base === undefined) throw new Error('compareVariants needs at least one variant');
@@ -180,6 +184,14 @@ export function compareVariants({
     })),
     outcomes,
     events,
-    headline: headline(outcomes, variants),
+    forkDay,
+    headline: [
+      ...(forkDay === null
+        ? []
+        : [
+            `The futures fork at day ${forkDay}: every variant shares ${variants[0]!.title}'s history until then, so the differences come from the rules after the fork.`,
+          ]),
+      ...headline(outcomes, variants),
+    ],
   };
 }

@@ -6,9 +6,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../engine/errors.ts';
 import { writeReport } from '../report/index.ts';
+import { renderSvg } from '../report/renderSvg.ts';
+import { scopeSvgIds } from '../report/scopeSvgIds.ts';
 import type { ModelRef } from '../runner/modelRef.ts';
 import { type ExperimentProgress, runExperiment } from '../runner/runExperiment.ts';
 import type { Scenario, ScenarioVariant } from '../scenario/scenarioSchema.ts';
+import { branchChartSpec } from './branchChartSpec.ts';
 import { compareReportHtml } from './compareReportHtml.ts';
 import { type Comparison, compareVariants, type VariantResult } from './compareVariants.ts';
 import { readRunsCsv } from './readRunsCsv.ts';
@@ -35,15 +38,40 @@ export interface ComparisonResult {
   readonly wallTimeMs: number;
 }
 
-/** The scenario one variant runs: the scenario's settings with the variant's model. */
+/**
+ * The scenario one variant runs: the scenario's settings with the variant's model; with a fork point,
+ * the first variant's model until the fork.
+ */
 export function variantScenario(scenario: Scenario, variant: ScenarioVariant): Scenario {
-  const { variants: _all, ...rest } = scenario;
+  const { variants: all, fork, ...rest } = scenario;
+  const base = all?.[0];
   return {
     ...rest,
     title: `${scenario.title}: ${variant.title}`,
     description: variant.description === '' ? scenario.description : variant.description,
     model: variant.model,
+    ...(fork === undefined || base === undefined
+      ? {}
+      : { fork: { atDays: fork.atDays, baseModel: base.model } }),
   };
+}
+
+/** Series drawn branch by branch in the comparison report (the first ones the model lists). */
+const BRANCH_SERIES = 3;
+
+/** SVG charts of the first series, every variant on each (ids scoped per chart). */
+async function branchCharts(results: readonly VariantResult[], forkDay: number | null): Promise<string[]> {
+  const shape = results[0]?.summary.shape.series ?? [];
+  const charts: string[] = [];
+  for (const [k, info] of shape.slice(0, BRANCH_SERIES).entries()) {
+    const branches = results.flatMap((r) => {
+      const series = r.summary.series.find((x) => x.key === info.key);
+      return series === undefined ? [] : [{ title: r.title, series }];
+    });
+    const spec = branchChartSpec({ info, branches, forkDay });
+    if (spec !== null) charts.push(scopeSvgIds(await renderSvg(spec), `branch${k}`));
+  }
+  return charts;
 }
 
 const jsonText = (value: unknown) =>
@@ -96,11 +124,12 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const comparison = compareVariants({
     scenario: { name: scenario.name, title: scenario.title, description: scenario.description },
     variants: results,
+    forkDay: scenario.fork?.atDays ?? null,
   });
   const json = join(outDir, 'compare.json');
   const html = join(outDir, 'compare.html');
   writeFileSync(json, jsonText(comparison));
-  writeFileSync(html, compareReportHtml(comparison));
+  writeFileSync(html, compareReportHtml(comparison, await branchCharts(results, comparison.forkDay)));
   files.push(json, html);
   return { comparison, files, aborted: false, wallTimeMs: Date.now() - started };
 }

@@ -41,6 +41,11 @@ export function overrideScenario<M>(scenario: Scenario<M>, overrides: ScenarioOv
       ? scenario.horizon
       : check('--horizon', scenarioFields.horizon, overrides.horizon);
   const days = parseDuration(horizon) ?? 0;
+  if (scenario.fork !== undefined && scenario.fork.atDays >= days)
+    throw new InputError(
+      '--horizon',
+      `expected more than the fork point (day ${scenario.fork.atDays}), got ${horizon}`,
+    );
   if (scenario.recordEvery > days)
     throw new InputError(
       '--horizon',

@@ -57,6 +57,17 @@ export const scenarioFields = {
     .positive()
     .default(7)
     .describe('Days between recorded points of the time series. Default 7 (weekly).'),
+  fork: z
+    .object({
+      atDays: z
+        .int()
+        .min(1)
+        .describe('Day of the fork point: every variant follows the first one until then.'),
+    })
+    .optional()
+    .describe(
+      'For `tensormarket compare`: fork the futures at a day. Every variant runs the first variant’s model until then and its own from that state on, with the same random streams.',
+    ),
 } as const;
 
 /**
@@ -93,6 +104,14 @@ export function createScenarioSchema<M extends z.ZodType>(modelSchema: M) {
     })
     .superRefine((s, ctx) => {
       const days = parseDuration(s.horizon);
+      if (days !== null && s.fork !== undefined && s.fork.atDays >= days) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fork', 'atDays'],
+          input: s.fork.atDays,
+          message: `expected a day before the horizon (${days} days), got ${s.fork.atDays}`,
+        });
+      }
       if (days !== null && s.recordEvery > days) {
         ctx.addIssue({
           code: 'custom',
@@ -125,6 +144,11 @@ export interface ScenarioFile<M = unknown> {
   readonly model: M;
   /** Variants for a comparison (none unless the file lists some). */
   readonly variants?: readonly ScenarioVariant<M>[];
+  /**
+   * A fork point for a comparison. In a variant's run it also carries `baseModel`: the model the future
+   * follows until the fork.
+   */
+  readonly fork?: { readonly atDays: number; readonly baseModel?: M } | undefined;
 }
 
 /** A resolved scenario as models read it: the file plus derived figures. */
@@ -155,6 +179,7 @@ export function resolveScenario<M>(
     recordEvery: file.recordEvery,
     model: file.model,
     ...(file.variants === undefined || file.variants.length === 0 ? {} : { variants: file.variants }),
+    ...(file.fork === undefined ? {} : { fork: file.fork }),
     horizonDays,
     recordEveryDays: file.recordEvery,
   };

@@ -43,6 +43,11 @@ export interface ModelScenario {
   readonly step: 'block' | 'tempo' | 'day';
   readonly recordEveryDays: number;
   readonly model: ModelParams;
+  /**
+   * A fork: the future runs under `baseModel` until day `atDays`, then under `model` from that state
+   * on, with the same random streams: every branch of a fork shares its history up to the fork point.
+   */
+  readonly fork?: { readonly atDays: number; readonly baseModel: ModelParams };
 }
 
 const BLOCKS_PER_DAY = 7200;
@@ -121,6 +126,25 @@ export function seedFlowEma(
   });
 }
 
+const isFlowPack = (pack: KernelParams['rulePack']) =>
+  pack === 'taoflow-2025-11' || pack === 'netflow-2026-05';
+
+/**
+ * {@link seedFlowEma} on a running state: a switch to flow shares seeds each subnet's EMA from its
+ * prices, and the EMAs consume only flows from the switch on (the protocol EMA starts from 0, as on the
+ * chain at the netflow switch, rulepacks.md §7).
+ */
+function seedFlowEmaInPlace(state: KernelState): void {
+  const c = state.columns;
+  for (let i = 0; i < c.active.length; i++) {
+    if (c.active[i] !== 1) continue;
+    c.flowEma[i] = Math.min(c.movingPrice[i]!, spotPrice(state, i));
+    c.flowMark[i] = c.userStakeTao[i]! - c.userUnstakeTao[i]! + c.rootUnstakeTao[i]!;
+    c.protocolEma[i] = 0;
+    c.rootSellMark[i] = c.rootUnstakeTao[i]!;
+  }
+}
+
 /** Record indices: every `recordEveryDays`, plus the last step. */
 export function recordSteps(scenario: ModelScenario): Int32Array {
   const dt = STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY;
@@ -159,17 +183,19 @@ export function runFuture(input: RunInput<ModelScenario>): RunOutput {
 /** Run one future and keep its final chain state (for tests and forks). */
 export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOutput; state: KernelState } {
   const { scenario, seed, runIndex } = input;
-  const params = scenario.model;
+  // Before a fork point the future follows the base model; the branch's own model takes over after it.
+  let params = scenario.fork?.baseModel ?? scenario.model;
   const rngMarket = createStream(seed, runIndex, 'market');
   const rngTeams = createStream(seed, runIndex, 'teams');
   const rngInit = createStream(seed, runIndex, 'init');
   const rngAdversary = createStream(seed, runIndex, 'adversaries');
   const rngEntry = createStream(seed, runIndex, 'entry');
   const rngMechanisms = createStream(seed, runIndex, 'mechanisms');
-  const mechanismsOn = anyMechanism(params);
-  const kp = kernelParams(scenario);
+  let mechanismsOn = anyMechanism(params);
+  let kp = kernelParams({ ...scenario, model: params });
   const dt = kp.blocksPerStep / BLOCKS_PER_DAY;
   const totalSteps = Math.round(scenario.horizonDays / dt);
+  const forkStep = scenario.fork === undefined ? -1 : Math.round(scenario.fork.atDays / dt);
   const maxTeams =
     kp.slots + Math.ceil(params.entry.registrationsPerYear * (scenario.horizonDays / 365) * 3) + 16;
   const world = createWorld(kp.slots, maxTeams);
@@ -185,7 +211,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   const initialTeams = world.nextTeamId;
   const topDecile = topDecileTeams(world, initialTeams);
   const rngNeurons = createStream(seed, runIndex, 'neurons');
-  const neuronBook = setupNeurons(state, params, rngNeurons);
+  let neuronBook = setupNeurons(state, params, rngNeurons);
 
   const startCap = params.market.taoPriceUsd * params.network.issuanceTao;
   const startOutput = usefulOutput(world, 1, 1);
@@ -242,6 +268,15 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   const intents: KernelIntent[] = [];
   const pool = new IntentPool();
   for (let step = 1; step <= totalSteps; step++) {
+    if (step === forkStep + 1 && scenario.fork !== undefined) {
+      // The fork point: the branch's rules and agents take over the state as it stands.
+      const before = kp;
+      params = scenario.model;
+      kp = kernelParams(scenario);
+      mechanismsOn = anyMechanism(params);
+      if (isFlowPack(kp.rulePack) && !isFlowPack(before.rulePack)) seedFlowEmaInPlace(state);
+      if (neuronBook === null) neuronBook = setupNeurons(state, params, rngNeurons);
+    }
     const day = step * dt;
     const wholeDay = Math.floor(day);
     advanceMarket(market, params.market, rngMarket, dt);
@@ -355,7 +390,9 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
     wallets.pumpProfitTao += pump.alpha * spotPrice(state, pump.slot) - pump.taoIn;
   }
 
-  const outcomes = new Float64Array(OUTCOMES.length + (neuronBook === null ? 0 : NEURON_OUTCOMES.length));
+  // The shape follows the (branch's) model: neuron outcomes only when it runs neurons mode.
+  const neuronsShown = scenario.model.neurons.enabled;
+  const outcomes = new Float64Array(OUTCOMES.length + (neuronsShown ? NEURON_OUTCOMES.length : 0));
   const c = state.columns;
   const emitted = sum(c.emittedTao);
   let leftEmission = 0;
@@ -400,7 +437,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   );
   set('mechanismBurnTao', sum(c.mechRecycledTao));
   set('defaults', sum(c.defaults));
-  if (neuronBook !== null) {
+  if (neuronsShown && neuronBook !== null) {
     const n = neuronOutcomes(neuronBook);
     NEURON_OUTCOMES.forEach((info, k) => {
       outcomes[OUTCOMES.length + k] = n[info.key as keyof NeuronOutcomes];
