@@ -6,6 +6,7 @@
  */
 import { type CsrMatrix, createCsrMatrix } from '../../epoch/fast/csrMatrix.ts';
 import type { FastEpochParams } from '../../epoch/fast/types.ts';
+import { DEFAULT_EPOCH_PARAMS } from '../../state/defaults.ts';
 
 /** One subnet's neurons. Arrays have one entry per UID; row i of `weights` is UID i's weights. */
 export interface NeuronSubnet {
@@ -30,20 +31,8 @@ export interface NeuronSubnet {
   lastEpochBlock: number;
 }
 
-/** The chain's default epoch hyperparameters (spec §11): Yuma 3, liquid alpha off. */
-export const DEFAULT_NEURON_EPOCH_PARAMS: FastEpochParams = {
-  kappa: 32_767,
-  bondsMovingAverage: 900_000,
-  bondsPenalty: 65_535,
-  yuma3: true,
-  liquidAlpha: false,
-  alphaLow: 45_875,
-  alphaHigh: 58_982,
-  alphaSigmoidSteepness: 1000,
-  maxAllowedValidators: 64,
-  activityCutoffFactorMilli: 13_889,
-  stakeThreshold: 0,
-};
+/** The chain's default epoch hyperparameters (spec §11) on the fast path: Yuma 3, liquid alpha off. */
+export const DEFAULT_NEURON_EPOCH_PARAMS: FastEpochParams = { ...DEFAULT_EPOCH_PARAMS, stakeThreshold: 0 };
 
 /** Inputs of {@link createNeuronSubnet}. */
 export interface NeuronSubnetInput {
