@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exp as frozenExp } from '../epoch/yuma/reference/fixed/transcendental.testkit.ts';
+import { expFullLoop as frozenExp } from './expFullLoop.testkit.ts';
 import { I32F32 } from './format.ts';
 import { checkedDiv, fromF64, fromInt, toF64 } from './ops.ts';
 import { EXP_RAW_LIMIT, exp, expRaw } from './transcendental.ts';
