@@ -20,26 +20,15 @@ import {
 import { yumaEpoch } from '../src/engine/epoch/index.ts';
 import type { EpochFunction, EpochInput } from '../src/engine/epoch/types.ts';
 import { fromInt, I64F64 } from '../src/engine/fixed/index.ts';
+import { DEFAULT_EPOCH_PARAMS } from '../src/engine/state/defaults.ts';
 import type { EpochParams, SparseRow } from '../src/engine/state/types.ts';
 import { fmt, median, printTable } from './lib.ts';
 
 const VALIDATORS = 64;
 const RAO = 1_000_000_000n;
 
-/** Yuma 3 without liquid alpha, the chain's defaults otherwise (what the torch twin implements). */
-const PARAMS: EpochParams = {
-  kappa: 32_767,
-  bondsMovingAverage: 900_000,
-  bondsPenalty: 65_535,
-  yuma3: true,
-  liquidAlpha: false,
-  alphaLow: 45_875,
-  alphaHigh: 58_982,
-  alphaSigmoidSteepness: 1000,
-  maxAllowedValidators: 64,
-  activityCutoffFactorMilli: 13_889,
-  stakeThreshold: 0n,
-};
+/** Yuma 3 without liquid alpha: the chain's defaults (what the torch twin implements). */
+const PARAMS: EpochParams = { ...DEFAULT_EPOCH_PARAMS, yuma3: true, liquidAlpha: false };
 
 /** A small seeded generator (mulberry32), so every run and the torch side see the same graphs. */
 function rng(seed: number): () => number {

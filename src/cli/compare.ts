@@ -3,13 +3,13 @@
  * their outputs (a folder per variant) plus compare.json and compare.html side by side. Ctrl-C stops
  * starting runs; the variant in progress keeps its partial results and no comparison is written.
  */
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runComparison } from '../sim/compare/runComparison.ts';
 import { parseModelRef } from '../sim/runner/modelRef.ts';
 import { loadScenario } from '../sim/scenario/loadScenario.ts';
 import { overrideScenario } from '../sim/scenario/overrideScenario.ts';
-import { dim, green, yellow } from './output.ts';
+import { dim, green, nearPath, yellow } from './output.ts';
 import { resolveModelSchema } from './scenario.ts';
 import { createProgressView, DEFAULT_MODEL, parseWorkers } from './simulate.ts';
 
@@ -83,10 +83,7 @@ export function registerCompare(program: Command): void {
         view.stop();
         process.off('SIGINT', onInterrupt);
       }
-      const near = (path: string) => {
-        const rel = relative(process.cwd(), path);
-        return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
-      };
+      const near = nearPath;
       if (result.comparison === null) {
         process.stdout.write(
           `${yellow('stopped')}: partial results of the variants run so far are in ${near(outDir)}/; no comparison written\n`,

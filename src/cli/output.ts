@@ -1,4 +1,5 @@
 /** Output helpers shared by commands: JSON with bigint support, colours only on a terminal. */
+import { relative } from 'node:path';
 import pc from 'picocolors';
 
 /** JSON.stringify that writes bigint as a number literal (lossless) and indents. */
@@ -12,3 +13,9 @@ export const green = (s: string) => (colour ? pc.green(s) : s);
 export const red = (s: string) => (colour ? pc.red(s) : s);
 export const yellow = (s: string) => (colour ? pc.yellow(s) : s);
 export const dim = (s: string) => (colour ? pc.dim(s) : s);
+
+/** A path as the user best reads it: relative to the working directory when inside it. */
+export function nearPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}

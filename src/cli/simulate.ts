@@ -15,7 +15,7 @@ import { type ModelRef, parseModelRef } from '../sim/runner/modelRef.ts';
 import { type ExperimentProgress, runExperiment } from '../sim/runner/runExperiment.ts';
 import { loadScenario } from '../sim/scenario/loadScenario.ts';
 import { overrideScenario } from '../sim/scenario/overrideScenario.ts';
-import { dim, green, yellow } from './output.ts';
+import { dim, green, nearPath, yellow } from './output.ts';
 import { resolveModelSchema } from './scenario.ts';
 
 /** The scenario run when none is given. */
@@ -175,10 +175,7 @@ export function registerSimulate(program: Command): void {
       }
 
       const { runs, completed, errored, wallTimeMs } = result.manifest;
-      const near = (path: string) => {
-        const rel = relative(process.cwd(), path);
-        return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
-      };
+      const near = nearPath;
       const shown = near(outDir);
       if (!quiet) {
         const status = result.aborted

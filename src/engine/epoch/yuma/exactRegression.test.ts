@@ -5,7 +5,13 @@
  * path is also checked against the bigint path on random cases in `runMechanismEpochCsr.test.ts`.)
  */
 import { describe, expect, it } from 'vitest';
-import { caseDigest, denseCase, digest, regressionCase, serializeOutput } from './regression/cases.testkit.ts';
+import {
+  caseDigest,
+  denseCase,
+  digest,
+  regressionCase,
+  serializeOutput,
+} from './regression/cases.testkit.ts';
 import snapshot from './regression/exactRegression.snapshot.json' with { type: 'json' };
 import { runYumaEpoch } from './runYumaEpoch.ts';
 
