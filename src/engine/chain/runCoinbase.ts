@@ -15,7 +15,7 @@ import { rootSellFlag } from '../coinbase/shares.ts';
 import { type SubnetTerms, subnetTerms } from '../coinbase/subnetTerms.ts';
 import { blockEmissionForIssuance } from '../emission/blockEmission.ts';
 import type { EpochFunction } from '../epoch/types.ts';
-import { fromInt, type I96F32, toU64, U96F32 } from '../fixed/index.ts';
+import { fromInt, type I96F32, toU64, type U64F64, U96F32 } from '../fixed/index.ts';
 import { mechanismShares } from '../mechanisms/hooks.ts';
 import { vestOwnerCut } from '../mechanisms/vesting/vesting.ts';
 import { packTaoEmissions } from '../rules/packShares.ts';
@@ -53,13 +53,13 @@ interface BlockTerms extends SubnetTerms {
 function packTerms(
   ctx: CallContext,
   s: SubnetState,
+  price: U64F64,
   taoEmission: U96F32,
   credit: bigint,
   rootTaoBefore: bigint,
 ): BlockTerms {
   const { draft } = ctx;
   const pack = draft.rulePack;
-  const price = spotPrice(s);
   const issuance = alphaIssuance(s);
   if (pack === 'price-2026-06' || pack === 'gate-2026-07') {
     const tw = taoWeight(draft.taoWeight);
@@ -100,6 +100,8 @@ export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFuncti
 
   // Shares and terms for every subnet before anything is minted (terms use pre-block prices).
   const terms: BlockTerms[] = phase(ctx, 'coinbase:shares', () => {
+    // Pre-block spot prices, read by the flow packs' seed and by every pack's terms.
+    const prices = emitting.map(spotPrice);
     const shares = packTaoEmissions({
       pack,
       block: draft.block,
@@ -108,7 +110,7 @@ export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFuncti
       gateBar: draft.gateBar,
       subnets: emitting.map((s, i) => ({
         movingPrice: moving[i]!,
-        spotPrice: spotPrice(s),
+        spotPrice: prices[i]!,
         minerBurned: s.minerBurned,
         emissionEnabled: s.emissionEnabled,
         taoFlow: s.taoFlow,
@@ -134,7 +136,7 @@ export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFuncti
             emitting.map((s) => s.netuid),
             shares.taoEmission,
           ) as U96F32[]);
-    return emitting.map((s, i) => packTerms(ctx, s, taoEmission[i]!, credit, rootTaoBefore));
+    return emitting.map((s, i) => packTerms(ctx, s, prices[i]!, taoEmission[i]!, credit, rootTaoBefore));
   });
 
   const remaining = phase(ctx, 'coinbase:inject', () => injectAndBuy(ctx, emitting, terms, credit));
