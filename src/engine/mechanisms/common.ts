@@ -49,6 +49,18 @@ export function checkOwner(draft: Draft, id: NetUid, signer: string): Rejection 
   return null;
 }
 
+/**
+ * Take `amount` rao from the signer's free balance, or reject with `NotEnoughBalance` naming `field`
+ * (nothing changes then).
+ */
+export function debitSigner(draft: Draft, signer: string, amount: bigint, field: string): Rejection | null {
+  const who = signer as Coldkey;
+  const balance = draft.balance(who);
+  if (balance < amount) return rejection('NotEnoughBalance', field, `needs ${amount} rao; has ${balance}`);
+  draft.setBalance(who, balance - amount);
+  return null;
+}
+
 /** Destroy TAO that left a holding: it is removed from TotalIssuance (unlike the chain's `burn_tao`). */
 export function burnTao(draft: Draft, amount: bigint): void {
   if (amount > 0n) draft.totalIssuance -= amount;

@@ -13,7 +13,14 @@
 import { type CallContext, type CallHandler, rejection } from '../../chain/context.ts';
 import { TOTAL_SUPPLY } from '../../emission/blockEmission.ts';
 import { type Coldkey, coldkey, hotkey } from '../../types.ts';
-import { burnTao, hasValidatorPermit, isRejection, paramsOf, updateMechanisms } from '../common.ts';
+import {
+  burnTao,
+  debitSigner,
+  hasValidatorPermit,
+  isRejection,
+  paramsOf,
+  updateMechanisms,
+} from '../common.ts';
 import { type ComputeMarketParams, PPM } from '../config.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
 
@@ -48,15 +55,19 @@ export const computeBuy: CallHandler<Call<'compute_buy'>> = ({ draft, events }, 
   if (price === 0n) return rejection('PriceNotSet', 'usdMicros', 'the oracle price has not been set');
   if (ext.usdMicros <= 0n) return rejection('AmountZero', 'usdMicros', 'must be a positive USD amount');
   const cost = (ext.usdMicros * price + MICROS - 1n) / MICROS; // ceil: the buyer pays the full price
-  const who = coldkey(ext.signer);
-  const balance = draft.balance(who);
-  if (balance < cost) return rejection('NotEnoughBalance', 'usdMicros', `costs ${cost} rao; has ${balance}`);
+  const short = debitSigner(draft, ext.signer, cost, 'usdMicros');
+  if (short !== null) return short;
   const fee = (cost * on.params.feePpm) / PPM; // floor
-  draft.setBalance(who, balance - cost);
   draft.credit(coldkey(on.params.treasury), fee);
   burnTao(draft, cost - fee);
   updateMechanisms(draft, { compute: { ...on.m.compute, burned: on.m.compute.burned + cost - fee } });
-  events.push({ type: 'ComputeBought', buyer: who, usdMicros: ext.usdMicros, burned: cost - fee, fee });
+  events.push({
+    type: 'ComputeBought',
+    buyer: coldkey(ext.signer),
+    usdMicros: ext.usdMicros,
+    burned: cost - fee,
+    fee,
+  });
   return null;
 };
 

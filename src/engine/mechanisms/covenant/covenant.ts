@@ -23,6 +23,7 @@ import {
   checkOwner,
   checkSubnet,
   cutEmission,
+  debitSigner,
   isRejection,
   paramsOf,
   payStakers,
@@ -163,10 +164,9 @@ export const covenantOpen: CallHandler<Call<'covenant_open'>> = ({ draft, events
     return rejection('InvalidPeriod', 'gracePeriods', 'must be a positive integer');
   if (ext.bond < on.params.minBond)
     return rejection('BondTooLow', 'bond', `must be at least ${on.params.minBond} rao`);
+  const short = debitSigner(draft, ext.signer, ext.bond, 'bond');
+  if (short !== null) return short;
   const who = coldkey(ext.signer);
-  const balance = draft.balance(who);
-  if (balance < ext.bond) return rejection('NotEnoughBalance', 'bond', `exceeds the free balance ${balance}`);
-  draft.setBalance(who, balance - ext.bond);
   setCovenant(draft, id, {
     owner: who,
     sharePpm: ext.sharePpm,
@@ -223,11 +223,8 @@ export const covenantPay: CallHandler<Call<'covenant_pay'>> = ({ draft, events }
   const notOwner = checkOwner(draft, id, ext.signer);
   if (notOwner !== null) return notOwner;
   if (ext.amount <= 0n) return rejection('AmountZero', 'amount', 'must be a positive number of rao');
-  const who = coldkey(ext.signer);
-  const balance = draft.balance(who);
-  if (balance < ext.amount)
-    return rejection('NotEnoughBalance', 'amount', `exceeds the free balance ${balance}`);
-  draft.setBalance(who, balance - ext.amount);
+  const short = debitSigner(draft, ext.signer, ext.amount, 'amount');
+  if (short !== null) return short;
   const toArrears = ext.amount < c.arrears ? ext.amount : c.arrears;
   setCovenant(draft, id, { ...c, arrears: c.arrears - toArrears, paid: c.paid + ext.amount - toArrears });
   const routed = routeToHolders(draft, id, ext.amount, on.params.payTo);
@@ -246,12 +243,9 @@ export const covenantCure: CallHandler<Call<'covenant_cure'>> = ({ draft, events
   if (notOwner !== null) return notOwner;
   if (!c.defaulted)
     return rejection('NotDefaulted', 'netuid', `the covenant of subnet ${id} is in good standing`);
-  const who = coldkey(ext.signer);
-  const balance = draft.balance(who);
-  const cost = c.arrears + c.bondTerms;
-  if (balance < cost)
-    return rejection('NotEnoughBalance', 'signer', `cure needs ${cost} rao (arrears + bond); has ${balance}`);
-  draft.setBalance(who, balance - c.bondTerms - c.arrears);
+  // A cure pays the arrears and posts the bond again.
+  const short = debitSigner(draft, ext.signer, c.arrears + c.bondTerms, 'signer');
+  if (short !== null) return short;
   setCovenant(draft, id, {
     ...c,
     arrears: 0n,

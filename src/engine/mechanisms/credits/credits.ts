@@ -21,6 +21,7 @@ import {
   checkOwner,
   checkSubnet,
   cutEmission,
+  debitSigner,
   isRejection,
   markService,
   paramsOf,
@@ -100,10 +101,9 @@ export const creditsBuy: CallHandler<Call<'credits_buy'>> = ({ draft, events }, 
   if (sale.sold + ext.amount > sale.supply)
     return rejection('SoldOut', 'amount', `only ${sale.supply - sale.sold} credits are left`);
   const cost = creditCost(sale.tranches, sale.sold, ext.amount);
+  const short = debitSigner(draft, ext.signer, cost, 'amount');
+  if (short !== null) return short;
   const who = coldkey(ext.signer);
-  const balance = draft.balance(who);
-  if (balance < cost) return rejection('NotEnoughBalance', 'amount', `costs ${cost} rao; has ${balance}`);
-  draft.setBalance(who, balance - cost);
   draft.credit(sale.seller, cost);
   setSale(draft, ext.saleId, {
     ...sale,

@@ -12,7 +12,15 @@
 import { type CallContext, type CallHandler, rejection } from '../../chain/context.ts';
 import type { Draft } from '../../state/draft.ts';
 import { coldkey, type NetUid, netuid } from '../../types.ts';
-import { burnTao, checkSubnet, isRejection, markService, paramsOf, updateMechanisms } from '../common.ts';
+import {
+  burnTao,
+  checkSubnet,
+  debitSigner,
+  isRejection,
+  markService,
+  paramsOf,
+  updateMechanisms,
+} from '../common.ts';
 import { PPM, type UsageEmissionParams, type UsageRecord } from '../config.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
 
@@ -38,11 +46,8 @@ export const usagePay: CallHandler<MechanismExtrinsic & { call: 'usage_pay' }> =
   if (bad !== null) return bad;
   const id = netuid(ext.netuid);
   if (ext.amount <= 0n) return rejection('AmountZero', 'amount', 'must be a positive number of rao');
-  const who = coldkey(ext.signer);
-  const balance = draft.balance(who);
-  if (balance < ext.amount)
-    return rejection('NotEnoughBalance', 'amount', `exceeds the free balance ${balance}`);
-  draft.setBalance(who, balance - ext.amount);
+  const short = debitSigner(draft, ext.signer, ext.amount, 'amount');
+  if (short !== null) return short;
   const burned = on.params.payTo === 'burn';
   if (burned) burnTao(draft, ext.amount);
   else draft.write(id).accountTao += ext.amount;
@@ -51,7 +56,7 @@ export const usagePay: CallHandler<MechanismExtrinsic & { call: 'usage_pay' }> =
     usage: new Map(on.m.usage).set(id, { ...rec, pending: rec.pending + ext.amount }),
   });
   markService(draft, id);
-  events.push({ type: 'UsagePaid', netuid: id, payer: who, tao: ext.amount, burned });
+  events.push({ type: 'UsagePaid', netuid: id, payer: coldkey(ext.signer), tao: ext.amount, burned });
   return null;
 };
 
