@@ -5,52 +5,32 @@
  * floor(x * 65535), original Yuma dividing each column by its maximum first (column max-upscale);
  * everyone else's row is stored empty.
  */
-import { proportionToU16 } from './grid.ts';
 import type { FastEpochWorkspace } from './workspace.ts';
 
 /**
  * Fill `ws.dividends` (not yet normalised, see {@link normalizeDividends}) and `ws.bonds` from
  * `ws.emaBonds` and its column sums (`ws.columnSum`) and, for original Yuma (`yuma3` false), column
- * maxima (`ws.columnMax`).
+ * maxima (`ws.columnMax`). Runs as the `bondDividends` kernel.
  */
 export function bondDividends(ws: FastEpochWorkspace, yuma3: boolean): void {
-  const n = ws.n;
-  // A local copy: an imported binding costs a check on every read in the hot loop.
-  const toU16 = proportionToU16;
-  const { bondRows, bondRowCount, emaBonds: ema, incentive, activeStake, validatorPermit } = ws;
-  const { columnSum, columnMax, columnFactor: factor, dividends } = ws;
-  const { rowStart, col, value } = ws.bonds;
-  for (let j = 0; j < n; j++) {
-    const s = columnSum[j]!;
-    factor[j] = s > 0 ? incentive[j]! / s : 0;
-  }
-  dividends.fill(0);
-  let e = 0;
-  let next = 0;
-  // One round past the last bond row (as UID n) writes the remaining row offsets: nothing follows the
-  // loop, so a loop optimized mid-call never meets code it has no type feedback for.
-  for (let r = 0; r <= bondRowCount; r++) {
-    const i = r < bondRowCount ? bondRows[r]! : n;
-    while (next <= i) rowStart[next++] = e;
-    if (i === n) break;
-    const base = r * n;
-    let bought = 0;
-    if (validatorPermit[i] === 0) {
-      for (let j = 0; j < n; j++) bought += ema[base + j]! * factor[j]!;
-    } else {
-      for (let j = 0; j < n; j++) {
-        const v = ema[base + j]!;
-        bought += v * factor[j]!;
-        if (v > 0) {
-          col[e] = j;
-          // Division, not a reciprocal: the column's largest bond must store exactly 65535.
-          value[e] = toU16(yuma3 ? v : v / columnMax[j]!);
-          e++;
-        }
-      }
-    }
-    dividends[i] = yuma3 ? bought * activeStake[i]! : bought;
-  }
+  const { at, bonds } = ws;
+  ws.kernels.bondDividends(
+    ws.n,
+    at.bondRows!,
+    ws.bondRowCount,
+    at.emaBonds!,
+    at.incentive!,
+    at.activeStake!,
+    at.validatorPermit!,
+    at.columnSum!,
+    at.columnMax!,
+    at.columnFactor!,
+    at.dividends!,
+    bonds.at.rowStart,
+    bonds.at.col,
+    bonds.at.value,
+    yuma3 ? 1 : 0,
+  );
 }
 
 /** Normalise `ws.dividends` (left alone when all zero). */

@@ -3,7 +3,7 @@
  * new bond, so the dense bond rows cover validators (about k of them), not all n UIDs.
  */
 import type { FastEpochInput } from './types.ts';
-import { ensureBondRows, type FastEpochWorkspace } from './workspace.ts';
+import type { FastEpochWorkspace } from './workspace.ts';
 
 /** Fill `ws.bondRows` (ascending UIDs; row r of `ws.emaBonds` is UID `bondRows[r]`) and clear those rows. */
 export function selectBondRows(ws: FastEpochWorkspace, input: FastEpochInput): void {
@@ -17,7 +17,7 @@ export function selectBondRows(ws: FastEpochWorkspace, input: FastEpochInput): v
     const hasBonds = i < bRows && (b.rowStart[i + 1] ?? 0) > (b.rowStart[i] ?? 0);
     if (hasWeights || hasBonds) ws.bondRows[count++] = i;
   }
+  // The workspace was sized for every row with stored weights or bonds, a superset of these.
   ws.bondRowCount = count;
-  ensureBondRows(ws, count);
   ws.emaBonds.fill(0, 0, count * n);
 }

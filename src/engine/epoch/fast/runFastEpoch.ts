@@ -9,7 +9,6 @@ import { bondDividends, normalizeDividends } from './bondDividends.ts';
 import { selectBondRows } from './bondRows.ts';
 import { normalizeIncentive } from './clipWeights.ts';
 import { stakeWeightedConsensus } from './consensus.ts';
-import { csrEntryCount } from './csrMatrix.ts';
 import { epochEmission } from './epochEmission.ts';
 import { epochStake } from './epochStake.ts';
 import { epochWeights } from './epochWeights.ts';
@@ -29,7 +28,7 @@ import { yuma3Bonds } from './yuma3Bonds.ts';
  * out.serverEmission[uid] + out.validatorEmission[uid]; // this UID's alpha
  */
 export function runFastEpoch(ws: FastEpochWorkspace, input: FastEpochInput): FastEpochResult {
-  prepareFastEpochWorkspace(ws, { n: input.stake.length, weightEntries: csrEntryCount(input.weights) });
+  prepareFastEpochWorkspace(ws, input);
   epochStake(ws, input);
   currentPermits(ws, input);
   newValidatorPermits(ws, input);

@@ -76,10 +76,7 @@ export function fastInputFixture(f: FastInputFixture): FastEpochInput {
 /** A workspace sized for `input`, with nothing computed yet. */
 export function workspaceFor(input: FastEpochInput): FastEpochWorkspace {
   const ws = createFastEpochWorkspace(input.stake.length);
-  prepareFastEpochWorkspace(ws, {
-    n: input.stake.length,
-    weightEntries: input.weights.rowStart[input.weights.rows] ?? 0,
-  });
+  prepareFastEpochWorkspace(ws, input);
   return ws;
 }
 

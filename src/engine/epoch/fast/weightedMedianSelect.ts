@@ -1,12 +1,16 @@
 /**
  * The chain's stake-weighted median (`weighted_median` of epoch/math.rs, spec §7.5) by in-place
  * selection: the same pivot-and-partition rule on a scratch segment, so no sort and no allocation.
+ * The loops run in the kernels (`medianSelect`, `narrowMedian` in `assembly/epochKernels.ts`); the
+ * functions here call them on arrays of their own (copied in and back), for tests and one-off use,
+ * while the epoch calls them on its workspace directly.
  *
  * The rule returns the score p with stake(< p) <= minority - lo < stake(<= p) inside the partition
  * (the smallest score when minority is below it, the largest when above), which depends only on the
  * multiset of (score, stake) pairs and not on their order, so partitioning in place returns the value
  * the chain's order-keeping partitions return (exactly, up to how the float stake sums round).
  */
+import { type EpochKernels, instantiateEpochKernels } from './epochKernels.ts';
 
 /** One median search: a segment of parallel score/stake buffers and the stake integral around it. */
 export interface MedianSelection {
@@ -24,6 +28,27 @@ export interface MedianSelection {
   hi: number;
 }
 
+let scratch: { kernels: EpochKernels; bytes: number } | undefined;
+
+/** Kernels whose memory holds `s`'s buffers (at 0 and after them) and `buckets` histogram slots. */
+function copyIn(s: MedianSelection, buckets: number): { k: EpochKernels; stakeAt: number; histAt: number } {
+  const length = s.end;
+  const bytes = (2 * length + buckets) * 8;
+  if (scratch === undefined || scratch.bytes < bytes)
+    scratch = { kernels: instantiateEpochKernels(bytes), bytes };
+  const k = scratch.kernels;
+  const memory = new Float64Array(k.memory.buffer);
+  memory.set(s.value.subarray(0, length), 0);
+  memory.set(s.stake.subarray(0, length), length);
+  return { k, stakeAt: length * 8, histAt: 2 * length * 8 };
+}
+
+function copyOut(s: MedianSelection, k: EpochKernels, length: number): void {
+  const memory = new Float64Array(k.memory.buffer);
+  s.value.set(memory.subarray(0, length));
+  s.stake.set(memory.subarray(length, 2 * length));
+}
+
 /**
  * `weighted_median` by selection: pivot = the score in the middle of the current segment; sum the
  * stake strictly below / above it, then keep only the side the rule descends into (compacted in place):
@@ -33,53 +58,10 @@ export interface MedianSelection {
  * coin flip, and a branch would mispredict on it.
  */
 export function weightedMedianSelect(s: MedianSelection): number {
-  const value = s.value;
-  const stake = s.stake;
-  const minority = s.minority;
-  const start = s.start;
-  let end = s.end;
-  let lo = s.lo;
-  let hi = s.hi;
-  for (;;) {
-    const len = end - start;
-    if (len <= 0) return 0;
-    if (len === 1) return value[start]!;
-    const pivot = value[start + (len >> 1)]!;
-    // Pass 1, branch-free: how much stake lies strictly below and above the pivot.
-    let lowStake = 0;
-    let highStake = 0;
-    let lowCount = 0;
-    let highCount = 0;
-    for (let i = start; i < end; i++) {
-      const v = value[i]!;
-      const w = stake[i]!;
-      const below = +(v < pivot);
-      const above = +(v > pivot);
-      lowStake += w * below;
-      highStake += w * above;
-      lowCount += below;
-      highCount += above;
-    }
-    let keepBelow: boolean;
-    if (minority < lo + lowStake && lowCount > 0) {
-      keepBelow = true;
-      hi = lo + lowStake;
-    } else if (hi - highStake <= minority && highCount > 0) {
-      keepBelow = false;
-      lo = hi - highStake;
-    } else {
-      return pivot;
-    }
-    // Pass 2, branch-free: compact the chosen side to the front of the segment.
-    let k = start;
-    for (let i = start; i < end; i++) {
-      const v = value[i]!;
-      value[k] = v;
-      stake[k] = stake[i]!;
-      k += keepBelow ? +(v < pivot) : +(v > pivot);
-    }
-    end = k;
-  }
+  const { k, stakeAt } = copyIn(s, 0);
+  const median = k.medianSelect(0, stakeAt, s.start, s.end, s.minority, s.lo, s.hi);
+  copyOut(s, k, s.end);
+  return median;
 }
 
 /**
@@ -91,46 +73,10 @@ export function weightedMedianSelect(s: MedianSelection): number {
  * selection unchanged when it cannot help (short segment, one distinct score, minority outside).
  */
 export function narrowMedianSelection(s: MedianSelection, hist: Float64Array): void {
-  const { value, stake, minority, start, end } = s;
-  const buckets = Math.min(hist.length, (end - start) >> 2);
-  if (buckets < 4 || !(minority >= s.lo && minority < s.hi)) return;
-  let lowest = Number.POSITIVE_INFINITY;
-  let highest = Number.NEGATIVE_INFINITY;
-  for (let k = start; k < end; k++) {
-    const v = value[k]!;
-    lowest = v < lowest ? v : lowest;
-    highest = v > highest ? v : highest;
-  }
-  if (!(highest > lowest)) return;
-  const scale = buckets / (highest - lowest);
-  const top = buckets - 1;
-  hist.fill(0, 0, buckets);
-  for (let k = start; k < end; k++) {
-    const b = ((value[k]! - lowest) * scale) | 0;
-    const c = b < top ? b : top;
-    hist[c] = hist[c]! + stake[k]!;
-  }
-  let lo = s.lo;
-  let target = -1;
-  for (let b = 0; b < buckets; b++) {
-    const w = hist[b]!;
-    if (w > 0 && minority < lo + w) {
-      target = b;
-      break;
-    }
-    lo += w;
-  }
-  // Rounding at the very top edge: leave it to the full search.
-  if (target < 0) return;
-  let kept = start;
-  for (let k = start; k < end; k++) {
-    const v = value[k]!;
-    value[kept] = v;
-    stake[kept] = stake[k]!;
-    const b = ((v - lowest) * scale) | 0;
-    kept += +((b < top ? b : top) === target);
-  }
-  s.end = kept;
-  s.lo = lo;
-  s.hi = lo + hist[target]!;
+  const { k, stakeAt, histAt } = copyIn(s, hist.length);
+  k.narrowMedian(0, stakeAt, s.start, s.end, s.minority, s.lo, s.hi, histAt, hist.length);
+  copyOut(s, k, s.end);
+  s.end = k.narrowedSegmentEnd();
+  s.lo = k.narrowedSegmentLo();
+  s.hi = k.narrowedSegmentHi();
 }

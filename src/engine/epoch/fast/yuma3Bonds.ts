@@ -50,6 +50,35 @@ export function yuma3Bonds(ws: FastEpochWorkspace, input: FastEpochInput, lastTe
   const alpha = bondsEmaAlpha(input.params.bondsMovingAverage);
   columnSum.fill(0);
 
+  if (!liquid) {
+    // B' = a W_b + (1 - a) B over the union of both rows; the sums are B''s column sums.
+    const { at, weights: w, sourceBonds: b } = ws;
+    const args = [
+      n,
+      at.bondRows!,
+      bondRowCount,
+      at.emaBonds!,
+      at.columnSum!,
+      at.consensus!,
+      at.activeStake!,
+      at.incentive!,
+      at.validatorTrust!,
+      w.at.rowStart,
+      w.at.col,
+      w.at.value,
+      b.at.rowStart,
+      b.at.col,
+      b.at.value,
+      at.registered!,
+      Math.min(n, regCount),
+      masked ? 1 : 0,
+      lastTempo,
+      alpha,
+    ] as const;
+    if (beta === 1) ws.kernels.yuma3FixedBonds(...args);
+    else ws.kernels.yuma3PenaltyBonds(...args, beta);
+    return;
+  }
   for (let r = 0; r < bondRowCount; r++) {
     const i = bondRows[r]!;
     const base = r * n;
@@ -59,34 +88,6 @@ export function yuma3Bonds(ws: FastEpochWorkspace, input: FastEpochInput, lastTe
     const wEnd = wStart[i + 1]!;
     const s = activeStake[i]!;
     let trustSum = 0;
-    if (!liquid) {
-      // B' = a W_b + (1 - a) B over the union of both rows; the sums are B''s column sums.
-      // The row is still zero here, so the old bonds are written, not added.
-      for (let k = bFirst; k < bEnd; k++) {
-        const j = bCol[k]!;
-        if (j >= n || (masked && lastTempo <= (j < regCount ? registered[j]! : 0))) continue;
-        const x = (1 - alpha) * ratio(bValue[k]!);
-        ema[base + j] = x;
-        columnSum[j] = columnSum[j]! + x;
-      }
-      for (let e = wFirst; e < wEnd; e++) {
-        const j = wCol[e]!;
-        const w = wValue[e]!;
-        const c = consensus[j]!;
-        // W̄ = min(w, c) without a branch (see bondWeight); 0 when dropped (above a zero consensus).
-        const t = +(c >= w);
-        const clipped = w * t + c * (1 - t);
-        trustSum += clipped;
-        rank[j] = rank[j]! + s * clipped;
-        const b = beta === 1 ? (c > 0 || t === 1 ? clipped : absent) : weightOf(w, c, beta);
-        if (b === absent) continue;
-        const x = alpha * b;
-        ema[base + j] = ema[base + j]! + x;
-        columnSum[j] = columnSum[j]! + x;
-      }
-      trust[i] = trustSum;
-      continue;
-    }
     for (let k = bFirst; k < bEnd; k++) {
       const j = bCol[k]!;
       if (j >= n || (masked && lastTempo <= (j < regCount ? registered[j]! : 0))) continue;

@@ -1,0 +1,527 @@
+// The fast epoch's hot loops in AssemblyScript, compiled to WebAssembly (`npm run build:wasm` writes
+// `../epochKernelsWasm.ts`). Each function is the TypeScript step of the same name, operation for
+// operation, so results are bit-identical to float64 TypeScript; the TypeScript side owns the buffers
+// (views into this module's memory) and passes byte addresses. WebAssembly runs these loops without
+// per-access bounds checks or type guards and has a branch-free `select`, about 3x faster here.
+
+// Marks an entry dropped by a step (clipping, bonds penalty), as in csrMatrix.ts.
+const ABSENT: f64 = -1;
+// 2^-32: one unit of the chain's I32F32 grid.
+const UNIT: f64 = 2.3283064365386963e-10;
+
+@inline function f64At(base: usize, i: i32): f64 {
+  return load<f64>(base + (<usize>i << 3));
+}
+@inline function setF64(base: usize, i: i32, v: f64): void {
+  store<f64>(base + (<usize>i << 3), v);
+}
+@inline function i32At(base: usize, i: i32): i32 {
+  return load<i32>(base + (<usize>i << 2));
+}
+@inline function setI32(base: usize, i: i32, v: i32): void {
+  store<i32>(base + (<usize>i << 2), v);
+}
+@inline function u8At(base: usize, i: i32): i32 {
+  return <i32>load<u8>(base + <usize>i);
+}
+
+/** `u16 / 65535` read into I32F32 (truncating), as grid.ts `u16Ratio`. */
+@inline function u16Ratio(x: f64): f64 {
+  return (x * 65537 + (x == 65535 ? 1 : 0)) * UNIT;
+}
+
+/** `fixed_proportion_to_u16`: floor(x * 65535) clamped to [0, 65535], as grid.ts. */
+@inline function proportionToU16(x: f64): f64 {
+  const v = Math.floor(x * 65535);
+  return v < 0 ? 0 : v > 65535 ? 65535 : v;
+}
+
+/** W_b of one entry (clipWeights.ts `bondWeight`). */
+@inline function bondWeight(w: f64, c: f64, beta: f64): f64 {
+  if (beta == 0) return w;
+  const up = c >= w;
+  const x = select<f64>(w, c, up);
+  if (beta == 1) return c <= 0 && !up ? ABSENT : x;
+  const v = w + beta * (x - w);
+  return v > 0 ? v : ABSENT;
+}
+
+/**
+ * epochWeights.ts: mask and normalise the stored weights into `rowStart/col/value` and bucket the
+ * voters' positive weights by column. `lastUpdateLen`, `registeredLen` and `commitLen` are the input
+ * vectors' lengths (`commitLen` < 0: no commit-reveal); `owner` < 0: no owner. Returns the entry count.
+ */
+export function maskWeights(
+  n: i32,
+  rows: i32,
+  srcStart: usize,
+  srcCol: usize,
+  srcValue: usize,
+  rowStart: usize,
+  col: usize,
+  value: usize,
+  permit: usize,
+  activeStake: usize,
+  columnFill: usize,
+  medianValue: usize,
+  medianStake: usize,
+  voters: i32,
+  stride: i32,
+  lastUpdate: usize,
+  lastUpdateLen: i32,
+  registered: usize,
+  registeredLen: i32,
+  commit: usize,
+  commitLen: i32,
+  owner: i32,
+  latest: f64,
+): i32 {
+  memory.fill(columnFill, 0, <usize>n << 2);
+  let e = 0;
+  for (let i = 0; i <= n; i++) {
+    setI32(rowStart, i, e);
+    if (i >= rows || u8At(permit, i) == 0) continue;
+    const updated = i < lastUpdateLen ? f64At(lastUpdate, i) : -Infinity;
+    const committed = commitLen >= 0 && i < commitLen ? f64At(commit, i) : Infinity;
+    const check = updated <= latest || committed < latest;
+    const first = e;
+    let sum = 0.0;
+    const end = i32At(srcStart, i + 1);
+    for (let k = i32At(srcStart, i); k < end; k++) {
+      const j = i32At(srcCol, k);
+      if (j >= n || j < 0) continue;
+      if (j == i && i != owner) continue;
+      if (check) {
+        const reg = j < registeredLen ? f64At(registered, j) : 0;
+        if (updated <= reg || committed < reg) continue;
+      }
+      const v = f64At(srcValue, k);
+      setI32(col, e, j);
+      setF64(value, e, v);
+      sum += v;
+      e++;
+    }
+    if (sum <= 0) continue;
+    const s = f64At(activeStake, i);
+    const scale = 1 / sum;
+    for (let k = first; k < e; k++) {
+      const v = f64At(value, k) * scale;
+      setF64(value, k, v);
+      if (s > 0 && v > 0) {
+        const j = i32At(col, k);
+        const fill = i32At(columnFill, j);
+        if (fill < voters) {
+          const slot = j * stride + fill;
+          setF64(medianValue, slot, v);
+          setF64(medianStake, slot, s);
+          setI32(columnFill, j, fill + 1);
+        }
+      }
+    }
+  }
+  return e;
+}
+
+/**
+ * weightedMedianSelect.ts `weightedMedianSelect` on the segment [start, end) of value/stake: the
+ * chain's pivot rule, partitioning in place.
+ */
+export function medianSelect(
+  value: usize,
+  stake: usize,
+  start: i32,
+  end: i32,
+  minority: f64,
+  lo: f64,
+  hi: f64,
+): f64 {
+  for (;;) {
+    const len = end - start;
+    if (len <= 0) return 0;
+    if (len == 1) return f64At(value, start);
+    const pivot = f64At(value, start + (len >> 1));
+    let lowStake = 0.0;
+    let highStake = 0.0;
+    let lowCount = 0;
+    let highCount = 0;
+    for (let i = start; i < end; i++) {
+      const v = f64At(value, i);
+      const w = f64At(stake, i);
+      const below = v < pivot;
+      const above = v > pivot;
+      lowStake += select<f64>(w, 0, below);
+      highStake += select<f64>(w, 0, above);
+      lowCount += <i32>below;
+      highCount += <i32>above;
+    }
+    let keepBelow: bool;
+    if (minority < lo + lowStake && lowCount > 0) {
+      keepBelow = true;
+      hi = lo + lowStake;
+    } else if (hi - highStake <= minority && highCount > 0) {
+      keepBelow = false;
+      lo = hi - highStake;
+    } else {
+      return pivot;
+    }
+    let k = start;
+    if (keepBelow) {
+      for (let i = start; i < end; i++) {
+        const v = f64At(value, i);
+        setF64(value, k, v);
+        setF64(stake, k, f64At(stake, i));
+        k += <i32>(v < pivot);
+      }
+    } else {
+      for (let i = start; i < end; i++) {
+        const v = f64At(value, i);
+        setF64(value, k, v);
+        setF64(stake, k, f64At(stake, i));
+        k += <i32>(v > pivot);
+      }
+    }
+    end = k;
+  }
+  // Not reached: every round returns or shrinks the segment.
+  return 0;
+}
+
+// The narrowed segment of the last `narrowMedian` call: its end and stake integral.
+let narrowedEnd: i32 = 0;
+let narrowedLo: f64 = 0;
+let narrowedHi: f64 = 0;
+
+export function narrowedSegmentEnd(): i32 {
+  return narrowedEnd;
+}
+export function narrowedSegmentLo(): f64 {
+  return narrowedLo;
+}
+export function narrowedSegmentHi(): f64 {
+  return narrowedHi;
+}
+
+/**
+ * weightedMedianSelect.ts `narrowMedianSelection`: keep only the value bucket holding the minority.
+ * The narrowed end and stake integral are read back with `narrowedSegment*` (unchanged when
+ * narrowing cannot help).
+ */
+export function narrowMedian(
+  value: usize,
+  stake: usize,
+  start: i32,
+  end: i32,
+  minority: f64,
+  lo: f64,
+  hi: f64,
+  hist: usize,
+  histLength: i32,
+): void {
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (let k = start; k < end; k++) {
+    const v = f64At(value, k);
+    lowest = select<f64>(v, lowest, v < lowest);
+    highest = select<f64>(v, highest, v > highest);
+  }
+  narrowBetween(value, stake, start, end, minority, lo, hi, hist, histLength, lowest, highest);
+}
+
+/** `narrowMedian` once the segment's smallest and largest scores are known. */
+@inline function narrowBetween(
+  value: usize,
+  stake: usize,
+  start: i32,
+  end: i32,
+  minority: f64,
+  lo: f64,
+  hi: f64,
+  hist: usize,
+  histLength: i32,
+  lowest: f64,
+  highest: f64,
+): void {
+  narrowedEnd = end;
+  narrowedLo = lo;
+  narrowedHi = hi;
+  const buckets = min(histLength, (end - start) >> 2);
+  if (buckets < 4 || !(minority >= lo && minority < hi)) return;
+  if (!(highest > lowest)) return;
+  const scale = <f64>buckets / (highest - lowest);
+  const top = buckets - 1;
+  memory.fill(hist, 0, <usize>buckets << 3);
+  for (let k = start; k < end; k++) {
+    const b = <i32>((f64At(value, k) - lowest) * scale);
+    const c = select<i32>(b, top, b < top);
+    setF64(hist, c, f64At(hist, c) + f64At(stake, k));
+  }
+  let edge = lo;
+  let target = -1;
+  for (let b = 0; b < buckets; b++) {
+    const w = f64At(hist, b);
+    if (w > 0 && minority < edge + w) {
+      target = b;
+      break;
+    }
+    edge += w;
+  }
+  if (target < 0) return;
+  let kept = start;
+  for (let k = start; k < end; k++) {
+    const v = f64At(value, k);
+    setF64(value, kept, v);
+    setF64(stake, kept, f64At(stake, k));
+    const b = <i32>((v - lowest) * scale);
+    kept += <i32>(select<i32>(b, top, b < top) == target);
+  }
+  narrowedEnd = kept;
+  narrowedLo = edge;
+  narrowedHi = edge + f64At(hist, target);
+}
+
+/**
+ * consensus.ts `stakeWeightedConsensus`: the stake-weighted median of each column into `out`. One
+ * pass per column finds the listed stake (the rest votes 0) and the score range the narrowing needs.
+ */
+export function consensus(
+  n: i32,
+  total: f64,
+  minority: f64,
+  columnFill: usize,
+  medianValue: usize,
+  medianStake: usize,
+  voters: i32,
+  stride: i32,
+  hist: usize,
+  histLength: i32,
+  out: usize,
+): void {
+  for (let j = 0; j < n; j++) {
+    const count = i32At(columnFill, j);
+    const start = j * stride;
+    const end = start + count;
+    const zeros = voters - count;
+    if (count == 0) {
+      setF64(out, j, 0);
+      continue;
+    }
+    let listed = 0.0;
+    let lowest = Infinity;
+    let highest = -Infinity;
+    for (let k = start; k < end; k++) {
+      const v = f64At(medianValue, k);
+      listed += f64At(medianStake, k);
+      lowest = select<f64>(v, lowest, v < lowest);
+      highest = select<f64>(v, highest, v > highest);
+    }
+    if (minority < 0) {
+      // Below every stake: the smallest score (0 if some voter has no weight here).
+      setF64(out, j, zeros > 0 ? 0 : lowest);
+      continue;
+    }
+    if (minority >= total) {
+      setF64(out, j, highest);
+      continue;
+    }
+    let zeroStake = 0.0;
+    if (zeros > 0) {
+      // Voters without a (positive) weight here hold the rest of the stake, all at score 0.
+      zeroStake = max(0, total - listed);
+      if (minority < zeroStake) {
+        setF64(out, j, 0);
+        continue;
+      }
+    }
+    narrowBetween(medianValue, medianStake, start, end, minority, zeroStake, total, hist, histLength, lowest, highest);
+    setF64(
+      out,
+      j,
+      medianSelect(medianValue, medianStake, start, narrowedEnd, minority, narrowedLo, narrowedHi),
+    );
+  }
+}
+
+/**
+ * yuma3Bonds.ts without liquid alpha: B' = a W_b + (1 - a) B into the dense rows `ema`, its column
+ * sums, and trust and ranks from the clipped weights. `rank`, `trust`, `columnSum` and the bond rows
+ * start at zero; the stored bonds list n rows (those past the input's end empty). `masked` != 0: drop
+ * stored bonds towards a miner registered at or after `lastTempo`. Inlined with a constant
+ * `penalty`, so each export below gets its own loop: at the chain's default (β = 1, W_b = W̄) an
+ * entry clipped away (above a consensus of 0) adds a W̄ of 0, the same as leaving it out, and the
+ * loop needs no branch; one loop serving both would run at half the speed.
+ */
+@inline function yuma3Bonds(
+  penalty: bool,
+  n: i32,
+  bondRows: usize,
+  bondRowCount: i32,
+  ema: usize,
+  columnSum: usize,
+  consensusPtr: usize,
+  activeStake: usize,
+  rank: usize,
+  trust: usize,
+  wStart: usize,
+  wCol: usize,
+  wValue: usize,
+  bStart: usize,
+  bCol: usize,
+  bValue: usize,
+  registered: usize,
+  registeredLen: i32,
+  masked: i32,
+  lastTempo: f64,
+  alpha: f64,
+  beta: f64,
+): void {
+  // (1 - a) u16 / 65535 with the grid's 2^-32 folded into the factor (exact: a power of two).
+  const keep = (1 - alpha) * UNIT;
+  for (let r = 0; r < bondRowCount; r++) {
+    const i = i32At(bondRows, r);
+    const row = ema + (<usize>(r * n) << 3);
+    const bEnd = i32At(bStart, i + 1);
+    for (let k = i32At(bStart, i); k < bEnd; k++) {
+      const j = i32At(bCol, k);
+      if (j >= n || (masked != 0 && lastTempo <= (j < registeredLen ? f64At(registered, j) : 0))) continue;
+      const u = f64At(bValue, k);
+      const x = (u * 65537 + (u == 65535 ? 1 : 0)) * keep;
+      setF64(row, j, x);
+      setF64(columnSum, j, f64At(columnSum, j) + x);
+    }
+    const s = f64At(activeStake, i);
+    const wEnd = i32At(wStart, i + 1);
+    let trustSum = 0.0;
+    for (let e = i32At(wStart, i); e < wEnd; e++) {
+      const j = i32At(wCol, e);
+      const w = f64At(wValue, e);
+      const c = f64At(consensusPtr, j);
+      const clipped = select<f64>(w, c, c >= w);
+      trustSum += clipped;
+      setF64(rank, j, f64At(rank, j) + s * clipped);
+      let b = clipped;
+      if (penalty) {
+        b = bondWeight(w, c, beta);
+        if (b == ABSENT) continue;
+      }
+      const x = alpha * b;
+      setF64(row, j, f64At(row, j) + x);
+      setF64(columnSum, j, f64At(columnSum, j) + x);
+    }
+    setF64(trust, i, trustSum);
+  }
+}
+
+/** Yuma 3 bonds at the chain's default bonds penalty (β = 1); see `yuma3Bonds`. */
+export function yuma3FixedBonds(
+  n: i32,
+  bondRows: usize,
+  bondRowCount: i32,
+  ema: usize,
+  columnSum: usize,
+  consensusPtr: usize,
+  activeStake: usize,
+  rank: usize,
+  trust: usize,
+  wStart: usize,
+  wCol: usize,
+  wValue: usize,
+  bStart: usize,
+  bCol: usize,
+  bValue: usize,
+  registered: usize,
+  registeredLen: i32,
+  masked: i32,
+  lastTempo: f64,
+  alpha: f64,
+): void {
+  yuma3Bonds(false, n, bondRows, bondRowCount, ema, columnSum, consensusPtr, activeStake, rank, trust, wStart, wCol, wValue, bStart, bCol, bValue, registered, registeredLen, masked, lastTempo, alpha, 1);
+}
+
+/** Yuma 3 bonds at any other bonds penalty β: W_b = W + β (W̄ - W), kept where positive. */
+export function yuma3PenaltyBonds(
+  n: i32,
+  bondRows: usize,
+  bondRowCount: i32,
+  ema: usize,
+  columnSum: usize,
+  consensusPtr: usize,
+  activeStake: usize,
+  rank: usize,
+  trust: usize,
+  wStart: usize,
+  wCol: usize,
+  wValue: usize,
+  bStart: usize,
+  bCol: usize,
+  bValue: usize,
+  registered: usize,
+  registeredLen: i32,
+  masked: i32,
+  lastTempo: f64,
+  alpha: f64,
+  beta: f64,
+): void {
+  yuma3Bonds(true, n, bondRows, bondRowCount, ema, columnSum, consensusPtr, activeStake, rank, trust, wStart, wCol, wValue, bStart, bCol, bValue, registered, registeredLen, masked, lastTempo, alpha, beta);
+}
+
+/**
+ * bondDividends.ts: dividends (not yet normalised) and the bonds to store, rows of validators holding
+ * a new permit, from the dense rows `ema`. Returns the stored entry count.
+ */
+export function bondDividends(
+  n: i32,
+  bondRows: usize,
+  bondRowCount: i32,
+  ema: usize,
+  incentive: usize,
+  activeStake: usize,
+  validatorPermit: usize,
+  columnSum: usize,
+  columnMax: usize,
+  factor: usize,
+  dividends: usize,
+  rowStart: usize,
+  col: usize,
+  value: usize,
+  yuma3: i32,
+): i32 {
+  for (let j = 0; j < n; j++) {
+    const s = f64At(columnSum, j);
+    setF64(factor, j, s > 0 ? f64At(incentive, j) / s : 0);
+  }
+  memory.fill(dividends, 0, <usize>n << 3);
+  let e = 0;
+  let next = 0;
+  for (let r = 0; r <= bondRowCount; r++) {
+    const i = r < bondRowCount ? i32At(bondRows, r) : n;
+    while (next <= i) setI32(rowStart, next++, e);
+    if (i == n) break;
+    const row = ema + (<usize>(r * n) << 3);
+    let bought = 0.0;
+    if (u8At(validatorPermit, i) == 0) {
+      for (let j = 0; j < n; j++) bought += f64At(row, j) * f64At(factor, j);
+    } else if (yuma3 != 0) {
+      for (let j = 0; j < n; j++) {
+        const v = f64At(row, j);
+        bought += v * f64At(factor, j);
+        if (v > 0) {
+          setI32(col, e, j);
+          setF64(value, e, proportionToU16(v));
+          e++;
+        }
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        const v = f64At(row, j);
+        bought += v * f64At(factor, j);
+        if (v > 0) {
+          setI32(col, e, j);
+          setF64(value, e, proportionToU16(v / f64At(columnMax, j)));
+          e++;
+        }
+      }
+    }
+    setF64(dividends, i, yuma3 != 0 ? bought * f64At(activeStake, i) : bought);
+  }
+  return e;
+}
