@@ -26,6 +26,7 @@ export function stakeWeightedConsensus(ws: FastEpochWorkspace, input: FastEpochI
     ws.medianStride,
     at.histogram!,
     ws.histogram.length,
+    at.bucketIds!,
     at.consensus!,
   );
 }

@@ -75,7 +75,7 @@ export interface EpochKernels {
     latest: number,
   ): number;
   medianSelect(...args: MedianArgs): number;
-  narrowMedian(...args: [...MedianArgs, hist: Ptr, histLength: number]): void;
+  narrowMedian(...args: [...MedianArgs, hist: Ptr, histLength: number, ids: Ptr]): void;
   narrowedSegmentEnd(): number;
   narrowedSegmentLo(): number;
   narrowedSegmentHi(): number;
@@ -90,6 +90,7 @@ export interface EpochKernels {
     stride: number,
     hist: Ptr,
     histLength: number,
+    ids: Ptr,
     out: Ptr,
   ): void;
   yuma3FixedBonds(...args: Yuma3BondsArgs): void;

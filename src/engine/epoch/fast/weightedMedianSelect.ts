@@ -33,7 +33,8 @@ let scratch: { kernels: EpochKernels; bytes: number } | undefined;
 /** Kernels whose memory holds `s`'s buffers (at 0 and after them) and `buckets` histogram slots. */
 function copyIn(s: MedianSelection, buckets: number): { k: EpochKernels; stakeAt: number; histAt: number } {
   const length = s.end;
-  const bytes = (2 * length + buckets) * 8;
+  // Scores, stakes, the histogram, then a byte per entry for the narrowing's bucket ids.
+  const bytes = (2 * length + buckets) * 8 + length;
   if (scratch === undefined || scratch.bytes < bytes)
     scratch = { kernels: instantiateEpochKernels(bytes), bytes };
   const k = scratch.kernels;
@@ -74,7 +75,8 @@ export function weightedMedianSelect(s: MedianSelection): number {
  */
 export function narrowMedianSelection(s: MedianSelection, hist: Float64Array): void {
   const { k, stakeAt, histAt } = copyIn(s, hist.length);
-  k.narrowMedian(0, stakeAt, s.start, s.end, s.minority, s.lo, s.hi, histAt, hist.length);
+  const idsAt = histAt + hist.length * 8;
+  k.narrowMedian(0, stakeAt, s.start, s.end, s.minority, s.lo, s.hi, histAt, hist.length, idsAt);
   copyOut(s, k, s.end);
   s.end = k.narrowedSegmentEnd();
   s.lo = k.narrowedSegmentLo();

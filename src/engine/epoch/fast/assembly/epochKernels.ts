@@ -204,7 +204,7 @@ export function narrowedSegmentHi(): f64 {
 /**
  * weightedMedianSelect.ts `narrowMedianSelection`: keep only the value bucket holding the minority.
  * The narrowed end and stake integral are read back with `narrowedSegment*` (unchanged when
- * narrowing cannot help).
+ * narrowing cannot help). `ids` is scratch for one byte per entry: each entry's bucket, computed once.
  */
 export function narrowMedian(
   value: usize,
@@ -216,6 +216,7 @@ export function narrowMedian(
   hi: f64,
   hist: usize,
   histLength: i32,
+  ids: usize,
 ): void {
   let lowest = Infinity;
   let highest = -Infinity;
@@ -224,7 +225,7 @@ export function narrowMedian(
     lowest = select<f64>(v, lowest, v < lowest);
     highest = select<f64>(v, highest, v > highest);
   }
-  narrowBetween(value, stake, start, end, minority, lo, hi, hist, histLength, lowest, highest);
+  narrowBetween(value, stake, start, end, minority, lo, hi, hist, histLength, ids, lowest, highest);
 }
 
 /** `narrowMedian` once the segment's smallest and largest scores are known. */
@@ -238,6 +239,7 @@ export function narrowMedian(
   hi: f64,
   hist: usize,
   histLength: i32,
+  ids: usize,
   lowest: f64,
   highest: f64,
 ): void {
@@ -253,6 +255,7 @@ export function narrowMedian(
   for (let k = start; k < end; k++) {
     const b = <i32>((f64At(value, k) - lowest) * scale);
     const c = select<i32>(b, top, b < top);
+    store<u8>(ids + <usize>(k - start), <u8>c);
     setF64(hist, c, f64At(hist, c) + f64At(stake, k));
   }
   let edge = lo;
@@ -271,8 +274,7 @@ export function narrowMedian(
     const v = f64At(value, k);
     setF64(value, kept, v);
     setF64(stake, kept, f64At(stake, k));
-    const b = <i32>((v - lowest) * scale);
-    kept += <i32>(select<i32>(b, top, b < top) == target);
+    kept += <i32>(<i32>load<u8>(ids + <usize>(k - start)) == target);
   }
   narrowedEnd = kept;
   narrowedLo = edge;
@@ -294,6 +296,7 @@ export function consensus(
   stride: i32,
   hist: usize,
   histLength: i32,
+  ids: usize,
   out: usize,
 ): void {
   for (let j = 0; j < n; j++) {
@@ -332,7 +335,7 @@ export function consensus(
         continue;
       }
     }
-    narrowBetween(medianValue, medianStake, start, end, minority, zeroStake, total, hist, histLength, lowest, highest);
+    narrowBetween(medianValue, medianStake, start, end, minority, zeroStake, total, hist, histLength, ids, lowest, highest);
     setF64(
       out,
       j,
