@@ -4,7 +4,8 @@
  * values; WebAssembly runs these loops without per-access bounds checks and with a branch-free select,
  * about three times faster than the same loops in TypeScript. The module is compiled once per process
  * (or worker); each workspace gets an instance over its own memory, and the workspace's typed arrays
- * are views into that memory.
+ * are views into that memory. Compilation is synchronous, which browsers allow only off the main
+ * thread for a module this size: a browser page runs the fast epoch in a worker.
  */
 import { EPOCH_KERNELS_WASM } from './epochKernelsWasm.ts';
 
