@@ -1,8 +1,9 @@
 // The fast epoch's hot loops in AssemblyScript, compiled to WebAssembly (`npm run build:wasm` writes
-// `../epochKernelsWasm.ts`). Each function is the TypeScript step of the same name, operation for
-// operation, so results are bit-identical to float64 TypeScript; the TypeScript side owns the buffers
-// (views into this module's memory) and passes byte addresses. WebAssembly runs these loops without
-// per-access bounds checks or type guards and has a branch-free `select`, about 3x faster here.
+// `../epochKernelsWasm.ts`). Each function is the loop of the TypeScript step its comment names
+// (which calls it), as plain float64 arithmetic in a fixed order, so results are the same as the
+// loop written in TypeScript, bit for bit; the TypeScript side owns the buffers (views into this
+// module's memory) and passes byte addresses. WebAssembly runs these loops without per-access bounds
+// checks or type guards and has a branch-free `select`.
 
 // Marks an entry dropped by a step (clipping, bonds penalty), as in csrMatrix.ts.
 const ABSENT: f64 = -1;
