@@ -106,9 +106,9 @@ class Arena {
   add(name: string, length: number, bytes: 1 | 4 | 8): void {
     this.plan.push([name, Math.max(1, length), bytes]);
     this.at[name] = this.size;
-    // Five spare cache lines after each buffer: buffers whose sizes are multiples of 4 KiB apart would
-    // otherwise start at the same offset modulo 4 KiB, and a load from one right after a store to
-    // another at the same index then waits on the store (4K aliasing), which doubles the bond loop.
+    // Five spare cache lines after each buffer: the per-UID vectors (2 KiB at n = 256) would otherwise
+    // start at the same offset modulo 4 KiB, and the bond loop stores to one (ranks) and loads from
+    // another (consensus) at the same index, which the CPU can mistake for a dependency (4K aliasing).
     this.size += ((Math.max(1, length) * bytes + 63) & ~63) + 5 * 64;
   }
   f64(memory: WebAssembly.Memory, name: string): Float64Array {
