@@ -137,13 +137,27 @@ export function closeCovenantPeriods(ctx: CallContext): void {
   }
 }
 
-function covenantOf(draft: Draft, n: number): { c: Covenant; id: NetUid } | Rejection {
+/**
+ * The open covenant of subnet `n` and the mechanism's `payTo`, for a call by `signer`; with `owner`
+ * the signer must own the subnet. A rejection when the mechanism is off, the subnet or its covenant is
+ * missing, or the signer is not the owner.
+ */
+function covenantFor(
+  draft: Draft,
+  n: number,
+  signer: string,
+  owner: boolean,
+): { c: Covenant; id: NetUid; payTo: PayTo } | Rejection {
+  const on = paramsOf(draft, 'covenant');
+  if (isRejection(on)) return on;
   const bad = checkSubnet(draft, n);
   if (bad !== null) return bad;
   const id = netuid(n);
-  const c = draft.mechanisms!.covenants.get(id);
+  const c = on.m.covenants.get(id);
   if (c === undefined) return rejection('NoCovenant', 'netuid', `subnet ${n} has no covenant`);
-  return { c, id };
+  const notOwner = owner ? checkOwner(draft, id, signer) : null;
+  if (notOwner !== null) return notOwner;
+  return { c, id, payTo: on.params.payTo };
 }
 
 /** `covenant_open`: the owner posts bond B and commits to share r of each period's attested revenue. */
@@ -194,9 +208,7 @@ export const covenantOpen: CallHandler<Call<'covenant_open'>> = ({ draft, events
 
 /** `covenant_attest`: a validator of the subnet (with a permit) states the period's revenue. */
 export const covenantAttest: CallHandler<Call<'covenant_attest'>> = ({ draft, events }, ext) => {
-  const on = paramsOf(draft, 'covenant');
-  if (isRejection(on)) return on;
-  const found = covenantOf(draft, ext.netuid);
+  const found = covenantFor(draft, ext.netuid, ext.signer, false);
   if (isRejection(found)) return found;
   const { c, id } = found;
   const hk = hotkey(ext.signer);
@@ -215,32 +227,24 @@ export const covenantAttest: CallHandler<Call<'covenant_attest'>> = ({ draft, ev
 
 /** `covenant_pay`: the owner pays TAO into the covenant; arrears are settled first. */
 export const covenantPay: CallHandler<Call<'covenant_pay'>> = ({ draft, events }, ext) => {
-  const on = paramsOf(draft, 'covenant');
-  if (isRejection(on)) return on;
-  const found = covenantOf(draft, ext.netuid);
+  const found = covenantFor(draft, ext.netuid, ext.signer, true);
   if (isRejection(found)) return found;
-  const { c, id } = found;
-  const notOwner = checkOwner(draft, id, ext.signer);
-  if (notOwner !== null) return notOwner;
+  const { c, id, payTo } = found;
   if (ext.amount <= 0n) return rejection('AmountZero', 'amount', 'must be a positive number of rao');
   const short = debitSigner(draft, ext.signer, ext.amount, 'amount');
   if (short !== null) return short;
   const toArrears = ext.amount < c.arrears ? ext.amount : c.arrears;
   setCovenant(draft, id, { ...c, arrears: c.arrears - toArrears, paid: c.paid + ext.amount - toArrears });
-  const routed = routeToHolders(draft, id, ext.amount, on.params.payTo);
+  const routed = routeToHolders(draft, id, ext.amount, payTo);
   events.push({ type: 'CovenantPaid', netuid: id, tao: ext.amount, ...routed });
   return null;
 };
 
 /** `covenant_cure`: a defaulted owner pays all arrears and re-posts the bond; emission resumes. */
 export const covenantCure: CallHandler<Call<'covenant_cure'>> = ({ draft, events }, ext) => {
-  const on = paramsOf(draft, 'covenant');
-  if (isRejection(on)) return on;
-  const found = covenantOf(draft, ext.netuid);
+  const found = covenantFor(draft, ext.netuid, ext.signer, true);
   if (isRejection(found)) return found;
-  const { c, id } = found;
-  const notOwner = checkOwner(draft, id, ext.signer);
-  if (notOwner !== null) return notOwner;
+  const { c, id, payTo } = found;
   if (!c.defaulted)
     return rejection('NotDefaulted', 'netuid', `the covenant of subnet ${id} is in good standing`);
   // A cure pays the arrears and posts the bond again.
@@ -256,7 +260,7 @@ export const covenantCure: CallHandler<Call<'covenant_cure'>> = ({ draft, events
     attestations: new Map(),
     paid: 0n,
   });
-  const routed = routeToHolders(draft, id, c.arrears, on.params.payTo);
+  const routed = routeToHolders(draft, id, c.arrears, payTo);
   events.push({ type: 'CovenantCured', netuid: id, arrearsPaid: c.arrears, bond: c.bondTerms });
   if (c.arrears > 0n) events.push({ type: 'CovenantPaid', netuid: id, tao: c.arrears, ...routed });
   const m = draft.mechanisms!;
