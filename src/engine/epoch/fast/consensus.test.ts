@@ -1,30 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GRID } from './grid.ts';
-import { fastInputFixture, runThrough } from './testFixtures.ts';
-
-/** The chain's weighted median (order-keeping, mid pivot) of one dense column. */
-function chainMedian(value: readonly number[], stake: readonly number[], minority: number): number {
-  let current = value.map((_, i) => i);
-  let lo = 0;
-  let hi = stake.reduce((a, b) => a + b, 0);
-  for (;;) {
-    if (current.length === 0) return 0;
-    if (current.length === 1) return value[current[0]!]!;
-    const pivot = value[current[current.length >> 1]!]!;
-    const lower = current.filter((i) => value[i]! < pivot);
-    const upper = current.filter((i) => value[i]! > pivot);
-    const loStake = lower.reduce((a, i) => a + stake[i]!, 0);
-    const hiStake = upper.reduce((a, i) => a + stake[i]!, 0);
-    if (minority < lo + loStake && lower.length > 0) {
-      current = lower;
-      hi = lo + loStake;
-    } else if (hi - hiStake <= minority && upper.length > 0) {
-      current = upper;
-      lo = hi - hiStake;
-    } else return pivot;
-  }
-}
+import { chainMedian, fastInputFixture, runThrough } from './testFixtures.ts';
 
 describe('stakeWeightedConsensus', () => {
   it('takes the stake-weighted median of each column over the voters', () => {

@@ -1,36 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chainMedian } from './testFixtures.ts';
 import { type MedianSelection, narrowMedianSelection, weightedMedianSelect } from './weightedMedianSelect.ts';
-
-/**
- * The chain's `weighted_median` as written: order-keeping partitions, pivot at index len/2, the same
- * descent rule. The reference the selection must reproduce.
- */
-function chainMedian(value: readonly number[], stake: readonly number[], minority: number): number {
-  let current = value.map((_, i) => i);
-  let lo = 0;
-  let hi = stake.reduce((a, b) => a + b, 0);
-  for (let step = 0; step <= value.length; step++) {
-    const n = current.length;
-    if (n === 0) return 0;
-    if (n === 1) return value[current[0]!]!;
-    const pivot = value[current[n >> 1]!]!;
-    const lower = current.filter((i) => value[i]! < pivot);
-    const upper = current.filter((i) => value[i]! > pivot);
-    const loStake = lower.reduce((a, i) => a + stake[i]!, 0);
-    const hiStake = upper.reduce((a, i) => a + stake[i]!, 0);
-    if (minority < lo + loStake && lower.length > 0) {
-      current = lower;
-      hi = lo + loStake;
-    } else if (hi - hiStake <= minority && upper.length > 0) {
-      current = upper;
-      lo = hi - hiStake;
-    } else {
-      return pivot;
-    }
-  }
-  return 0;
-}
 
 /** Sort-based reading of the same rule: the smallest score whose stake at or below it exceeds the minority. */
 function sortedRule(value: readonly number[], stake: readonly number[], minority: number): number {
