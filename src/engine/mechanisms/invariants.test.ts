@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { applyBlock } from '../chain/applyBlock.ts';
 import type { Extrinsic } from '../chain/extrinsics.ts';
 import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
-import { createGenesis } from '../state/genesis.ts';
 import { checkInvariants } from '../state/invariants.ts';
+import { nearLimitGenesis } from '../state/nearLimitNetwork.testkit.ts';
 import type { ChainState } from '../state/types.ts';
 import type { MechanismsConfig } from './config.ts';
 import { TAO } from './testChain.ts';
@@ -25,29 +25,10 @@ const ALL: MechanismsConfig = {
 };
 
 function genesis(variant: 'burn' | 'stakers'): ChainState {
-  const subnet = (n: number) => ({
-    netuid: n,
-    ownerColdkey: `owner${n}`,
-    ownerHotkey: `oh${n}`,
-    taoReserve: 500n * TAO + BigInt(n) * 37n * TAO,
-    alphaIn: 1_000n * TAO,
-    movingPrice: 0.2 + n * 0.1,
-    tempo: 5 + n,
-    neurons: [
-      { hotkey: `v${n}`, coldkey: 'c0', stake: 100n * TAO, validatorPermit: true },
-      { hotkey: `w${n}`, coldkey: 'c1', stake: 50n * TAO, validatorPermit: true },
-      { hotkey: `m${n}`, coldkey: 'c2' },
-    ],
-  });
-  return createGenesis({
-    sudo: 'sudo',
-    author: 'author',
-    params: { subnetLimit: 4, networkRateLimit: 3, networkMinLock: 10n * TAO, networkImmunityPeriod: 20 },
+  return nearLimitGenesis({
     balances: Object.fromEntries(
       ['owner1', 'owner2', 'owner3', 'c0', 'c1', 'c2', 'sudo'].map((c) => [c, 5_000n * TAO]),
     ),
-    rootStakes: [{ coldkey: 'c0', hotkey: 'v1', amount: 1_000n * TAO }],
-    subnets: [subnet(1), subnet(2), subnet(3)],
     mechanisms: {
       ...ALL,
       covenant: { ...ALL.covenant, payTo: variant, slashTo: variant },

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stakeProportionalEpoch } from '../../epoch/stakeProportionalEpoch.ts';
-import { createGenesis } from '../../state/genesis.ts';
 import { checkInvariants } from '../../state/invariants.ts';
+import { nearLimitGenesis } from '../../state/nearLimitNetwork.testkit.ts';
 import type { ChainState } from '../../state/types.ts';
 import { coldkey, netuid } from '../../types.ts';
 import { applyBlock } from '../applyBlock.ts';
@@ -13,30 +13,7 @@ import { applyBlock } from '../applyBlock.ts';
 const TAO = 1_000_000_000n;
 const C0 = coldkey('c0');
 
-function genesis(): ChainState {
-  const subnet = (n: number) => ({
-    netuid: n,
-    ownerColdkey: `owner${n}`,
-    ownerHotkey: `oh${n}`,
-    taoReserve: 500n * TAO + BigInt(n) * 37n * TAO,
-    alphaIn: 1_000n * TAO,
-    movingPrice: 0.2 + n * 0.1,
-    tempo: 5 + n,
-    neurons: [
-      { hotkey: `v${n}`, coldkey: 'c0', stake: 100n * TAO, validatorPermit: true },
-      { hotkey: `w${n}`, coldkey: 'c1', stake: 50n * TAO, validatorPermit: true },
-      { hotkey: `m${n}`, coldkey: 'c2' },
-    ],
-  });
-  return createGenesis({
-    sudo: 'sudo',
-    author: 'author',
-    params: { subnetLimit: 4, networkRateLimit: 3, networkMinLock: 10n * TAO, networkImmunityPeriod: 20 },
-    balances: { c0: 5_000n * TAO, c1: 5_000n * TAO },
-    rootStakes: [{ coldkey: 'c0', hotkey: 'v1', amount: 1_000n * TAO }],
-    subnets: [subnet(1), subnet(2), subnet(3)],
-  });
-}
+const genesis = (): ChainState => nearLimitGenesis({ balances: { c0: 5_000n * TAO, c1: 5_000n * TAO } });
 
 describe('register_network at the subnet limit', () => {
   it('prunes the cheapest subnet, pays its stakers (the registrant too) and conserves supply', () => {

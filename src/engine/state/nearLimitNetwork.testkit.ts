@@ -1,0 +1,43 @@
+/**
+ * A small network for tests of subnet pruning: three subnets one below the limit of four, fast tempos
+ * and a short immunity, so `register_network` soon prunes one. Each subnet has two validators (coldkeys
+ * c0 and c1) and a miner (c2); c0 also stakes on root.
+ */
+import type { MechanismsConfig } from '../mechanisms/config.ts';
+import { createGenesis } from './genesis.ts';
+import type { ChainState } from './types.ts';
+
+const TAO = 1_000_000_000n;
+
+function subnet(n: number) {
+  return {
+    netuid: n,
+    ownerColdkey: `owner${n}`,
+    ownerHotkey: `oh${n}`,
+    taoReserve: 500n * TAO + BigInt(n) * 37n * TAO,
+    alphaIn: 1_000n * TAO,
+    movingPrice: 0.2 + n * 0.1,
+    tempo: 5 + n,
+    neurons: [
+      { hotkey: `v${n}`, coldkey: 'c0', stake: 100n * TAO, validatorPermit: true },
+      { hotkey: `w${n}`, coldkey: 'c1', stake: 50n * TAO, validatorPermit: true },
+      { hotkey: `m${n}`, coldkey: 'c2' },
+    ],
+  };
+}
+
+/** The network with these free balances (and mechanisms, if any). */
+export function nearLimitGenesis(input: {
+  readonly balances: Readonly<Record<string, bigint>>;
+  readonly mechanisms?: MechanismsConfig;
+}): ChainState {
+  return createGenesis({
+    sudo: 'sudo',
+    author: 'author',
+    params: { subnetLimit: 4, networkRateLimit: 3, networkMinLock: 10n * TAO, networkImmunityPeriod: 20 },
+    balances: input.balances,
+    rootStakes: [{ coldkey: 'c0', hotkey: 'v1', amount: 1_000n * TAO }],
+    subnets: [subnet(1), subnet(2), subnet(3)],
+    ...(input.mechanisms === undefined ? {} : { mechanisms: input.mechanisms }),
+  });
+}
