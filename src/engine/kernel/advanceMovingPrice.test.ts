@@ -55,9 +55,11 @@ describe('advanceMovingPrice', () => {
           const exact = exactEma({ ema, price, since, blocks });
           const span = io({ ema, meanClampedPrice: price, blocksSinceStart: since, blocks });
           advanceMovingPrice(span);
-          // Flooring loses about n/2 stored units (2^-32); the estimate is within 2.5% of that (the chain samples
-          // the sawtooth frac(δ) at discrete blocks, which the closed form averages as a continuum).
-          expect(Math.abs(span.ema - exact)).toBeLessThan(2 ** -32 * (4 + blocks / 80));
+          // Flooring loses about n/2 stored units (2^-32). The closed form averages the sawtooth frac(δ) as a
+          // continuum where the chain samples it at discrete blocks, so its estimate of that loss is off by up
+          // to ~15% on random spans (7,500 sampled); the bound allows a quarter. Ignoring the flooring would
+          // miss by all n/2 units.
+          expect(Math.abs(span.ema - exact)).toBeLessThan(2 ** -32 * (4 + blocks / 8));
         },
       ),
       { numRuns: 25 },
