@@ -1,10 +1,10 @@
 /**
- * The coinbase, dispatched on the state's rule pack (rulepacks.md §1 skeleton, §7). `price-2026-06`
- * (spec §4) splits the block's TAO by EMA price, injects liquidity at the current price and chain-buys
- * with what cannot be injected; the older and newer packs swap in their SHARES rule, their TERMS rule
- * and their root-alpha policy (see `../rules/`). Then each subnet's alpha emission is minted into
- * owner / miner / validator / root pending amounts, due epochs run (at most `maxEpochsPerBlock`), and
- * the moving prices are updated.
+ * The coinbase, following the traits of the state's rule pack (rulepacks.md §1 skeleton, §7;
+ * `../rules/rulePackTraits.ts`). `price-2026-06` (spec §4) splits the block's TAO by EMA price, injects
+ * liquidity at the current price and chain-buys with what cannot be injected; the older and newer packs
+ * swap in their eligible set, SHARES rule, TERMS rule, injection, bought-alpha and root-alpha policies.
+ * Then each subnet's alpha emission is minted into owner / miner / validator / root pending amounts, due
+ * epochs run (at most `maxEpochsPerBlock`), and the moving prices are updated.
  */
 
 import { scheduleEpochs } from '../coinbase/epochSchedule.ts';
@@ -19,14 +19,21 @@ import { fromInt, type I96F32, toU64, type U64F64, U96F32 } from '../fixed/index
 import { mechanismShares } from '../mechanisms/hooks.ts';
 import { vestOwnerCut } from '../mechanisms/vesting/vesting.ts';
 import { packTaoEmissions } from '../rules/packShares.ts';
-import { dtaoLaunchTerms, dtaoSubsidyTerms, flowTerms } from '../rules/terms.ts';
+import {
+  type EligibleRule,
+  keepsBoughtAlpha,
+  RULE_PACK_TRAITS,
+  type RulePackTraits,
+  type TermsRule,
+} from '../rules/rulePackTraits.ts';
+import { dtaoTerms, flowTerms } from '../rules/terms.ts';
 import { increasePoolValue } from '../staking/sharePool.ts';
 import type { SubnetState } from '../state/types.ts';
 import { type NetUid, ROOT_NETUID } from '../types.ts';
 import { type CallContext, phase } from './context.ts';
 import { distributeEmission } from './distributeEmission.ts';
 import { buyAlpha, injectLiquidityWeight, sellAlpha, spotPrice } from './poolOps.ts';
-import { recordProtocolFlow } from './taoFlow.ts';
+import { recordEmissionFlow } from './taoFlow.ts';
 
 /** `get_subnets_to_emit_to`: started, trading, registration allowed (spec §4.1). */
 export function subnetsToEmitTo(subnets: readonly SubnetState[]): SubnetState[] {
@@ -37,9 +44,15 @@ export function subnetsToEmitTo(subnets: readonly SubnetState[]): SubnetState[] 
 }
 
 /** dtao's S: non-root subnets whose owner called start_call (rulepacks.md §2.4, from 2025-03-28). */
-function dtaoSubnets(subnets: readonly SubnetState[]): SubnetState[] {
+function startedSubnets(subnets: readonly SubnetState[]): SubnetState[] {
   return subnets.filter((s) => s.netuid !== ROOT_NETUID && s.firstEmissionBlock !== null);
 }
+
+/** The subnets each eligibility rule lets take part. */
+const ELIGIBLE: Readonly<Record<EligibleRule, (subnets: readonly SubnetState[]) => SubnetState[]>> = {
+  started: startedSubnets,
+  'emit-to': subnetsToEmitTo,
+};
 
 const alphaIssuance = (s: SubnetState) => s.alphaIn + s.alphaOut;
 
@@ -49,20 +62,22 @@ interface BlockTerms extends SubnetTerms {
   readonly subsidised: boolean;
 }
 
-/** TERMS per pack (rulepacks.md §2.4, §3.5, protocol.md §4.5). */
-function packTerms(
-  ctx: CallContext,
-  s: SubnetState,
-  price: U64F64,
-  taoEmission: U96F32,
-  credit: bigint,
-  rootTaoBefore: bigint,
-): BlockTerms {
-  const { draft } = ctx;
-  const pack = draft.rulePack;
-  const issuance = alphaIssuance(s);
-  if (pack === 'price-2026-06' || pack === 'gate-2026-07') {
-    const tw = taoWeight(draft.taoWeight);
+/** What a TERMS rule reads for one subnet. */
+interface TermsInput {
+  readonly ctx: CallContext;
+  readonly subnet: SubnetState;
+  /** Spot price before the block. */
+  readonly price: U64F64;
+  readonly taoEmission: U96F32;
+  readonly credit: bigint;
+  readonly rootTaoBefore: bigint;
+}
+
+/** TERMS per rule (rulepacks.md §2.4, §3.5, protocol.md §4.5). */
+const TERMS: Readonly<Record<TermsRule, (input: TermsInput) => BlockTerms>> = {
+  'root-proportion': ({ ctx, subnet, price, taoEmission, rootTaoBefore }) => {
+    const issuance = alphaIssuance(subnet);
+    const tw = taoWeight(ctx.draft.taoWeight);
     const terms = subnetTerms({
       taoEmission,
       price,
@@ -70,32 +85,42 @@ function packTerms(
       rootProportion: rootProportion({ rootTao: rootTaoBefore, taoWeight: tw, alphaIssuance: issuance }),
     });
     return { ...terms, subsidised: false };
-  }
-  const alphaEmission = blockEmissionForIssuance(issuance);
-  const input = { taoEmission, price, alphaEmission, blockEmission: credit };
-  const alphaOut = fromInt(U96F32, alphaEmission);
-  if (pack === 'dtao-2025-02') {
+  },
+  dtao: (input) => {
     // Registration disabled: no TAO, and (from 2025-08-12) no alpha either.
-    if (!s.registrationAllowed) {
+    if (!input.subnet.registrationAllowed) {
       const zero = 0n as U96F32;
       return { taoIn: zero, alphaIn: zero, excessTao: zero, alphaOut: zero, subsidised: false };
     }
-    const t = draft.rules.dtaoTerms === 'launch' ? dtaoLaunchTerms(input) : dtaoSubsidyTerms(input);
-    return { ...t, alphaOut };
-  }
-  return { ...flowTerms(input, draft.rules.flowCap), alphaOut };
+    const { terms, alphaOut } = emissionTermsInput(input);
+    return { ...dtaoTerms(terms, input.ctx.draft.rules.dtaoTerms), alphaOut };
+  },
+  flow: (input) => {
+    const { terms, alphaOut } = emissionTermsInput(input);
+    return { ...flowTerms(terms, input.ctx.draft.rules.flowCap), alphaOut };
+  },
+};
+
+/** The older rules' inputs: A_i from the subnet's issuance, and A_i minted as alpha out. */
+function emissionTermsInput({ subnet, price, taoEmission, credit }: TermsInput) {
+  const alphaEmission = blockEmissionForIssuance(alphaIssuance(subnet));
+  return {
+    terms: { taoEmission, price, alphaEmission, blockEmission: credit },
+    alphaOut: fromInt(U96F32, alphaEmission),
+  };
 }
 
 /** Run the coinbase with `credit` rao just minted; returns the rao recycled at the end. */
 export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFunction): bigint {
   const { draft } = ctx;
   const pack = draft.rulePack;
+  const traits = RULE_PACK_TRAITS[pack];
   const all = draft.netuids().map((id) => draft.read(id));
-  const emitting = pack === 'dtao-2025-02' ? dtaoSubnets(all) : subnetsToEmitTo(all);
+  const emitting = ELIGIBLE[traits.eligible](all);
   const moving = emitting.map((s) =>
     movingAlphaPrice({ mechanism: s.mechanism, stored: s.movingPrice as I96F32 }),
   );
-  const rootSell = pack === 'dtao-2025-02' || rootSellFlag(moving);
+  const rootSell = traits.rootAlpha === 'sell-for-root-tao' || rootSellFlag(moving);
   const rootTaoBefore = draft.read(ROOT_NETUID).taoReserve;
 
   // Shares and terms for every subnet before anything is minted (terms use pre-block prices).
@@ -136,38 +161,32 @@ export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFuncti
             emitting.map((s) => s.netuid),
             shares.taoEmission,
           ) as U96F32[]);
-    return emitting.map((s, i) => packTerms(ctx, s, prices[i]!, taoEmission[i]!, credit, rootTaoBefore));
+    const termsOf = TERMS[traits.terms];
+    return emitting.map((s, i) =>
+      termsOf({ ctx, subnet: s, price: prices[i]!, taoEmission: taoEmission[i]!, credit, rootTaoBefore }),
+    );
   });
 
-  const remaining = phase(ctx, 'coinbase:inject', () => injectAndBuy(ctx, emitting, terms, credit));
-  phase(ctx, 'coinbase:pending', () => accumulatePending(ctx, emitting, terms, rootSell));
-  drainPending(ctx, epoch);
+  const remaining = phase(ctx, 'coinbase:inject', () => injectAndBuy(ctx, traits, emitting, terms, credit));
+  phase(ctx, 'coinbase:pending', () => accumulatePending(ctx, traits, emitting, terms, rootSell));
+  drainPending(ctx, traits, epoch);
   phase(ctx, 'moving-price', () => updateMovingPrices(ctx, emitting));
   return remaining;
-}
-
-/**
- * Where chain-bought alpha goes: price and gate keep it as protocol alpha; netflow keeps it from
- * 2026-06-01 (`keepBoughtAlpha`); taoflow and dtao recycle it.
- */
-function keepsBoughtAlpha(ctx: CallContext): boolean {
-  const pack = ctx.draft.rulePack;
-  if (pack === 'price-2026-06' || pack === 'gate-2026-07') return true;
-  return pack === 'netflow-2026-05' && ctx.draft.rules.keepBoughtAlpha;
 }
 
 /** Inject liquidity and chain-buy with the excess TAO, per subnet in order (spec §4.7, rulepacks §2.4, §3.5). */
 function injectAndBuy(
   ctx: CallContext,
+  traits: RulePackTraits,
   emitting: readonly SubnetState[],
   terms: readonly BlockTerms[],
   credit: bigint,
 ): bigint {
   const { draft } = ctx;
-  const pack = draft.rulePack;
   // Before the Balancer pool the protocol position was x·y=k: injection adds to the reserves as they are.
-  const balancer = pack === 'price-2026-06' || pack === 'gate-2026-07';
-  const keep = keepsBoughtAlpha(ctx);
+  const balancer = traits.injection === 'balancer';
+  // Chain-bought alpha is kept as protocol alpha or recycled (netflow: kept from 2026-06-01).
+  const keep = keepsBoughtAlpha(traits.boughtAlpha, draft.rules.keepBoughtAlpha);
   let remaining = credit;
   emitting.forEach((s, i) => {
     const t = terms[i]!;
@@ -191,12 +210,12 @@ function injectAndBuy(
       if (bought.ok) {
         if (keep) draft.write(s.netuid).protocolAlpha += bought.value.alphaOut;
         else draft.write(s.netuid).alphaOut -= bought.value.alphaOut; // recycled
-        if (pack === 'netflow-2026-05') recordProtocolFlow(draft, s.netuid, bought.value.taoUsed);
+        recordEmissionFlow(draft, traits, s.netuid, bought.value.taoUsed);
       } else {
         draft.write(s.netuid).accountTao += excess; // a failed chain buy strands its TAO (spec §4.7)
       }
-      if (t.subsidised) {
-        // The subsidy rule's buy enters the pool but not TotalIssuance (rulepacks.md §2.4).
+      if (!traits.chainBuysInIssuance) {
+        // dtao's subsidy buy enters the pool but not TotalIssuance (rulepacks.md §2.4).
         draft.totalIssuance -= excess;
         draft.uncountedTao += excess;
       }
@@ -207,25 +226,26 @@ function injectAndBuy(
       remaining -= taoIn;
       after.taoReserve += taoIn;
       draft.totalStake += taoIn;
-      if (pack === 'netflow-2026-05') recordProtocolFlow(draft, s.netuid, taoIn);
+      recordEmissionFlow(draft, traits, s.netuid, taoIn);
     }
   });
   return remaining;
 }
 
 /**
- * Alpha out, owner cut, root alpha and pending amounts (spec §4.8). dtao sells the root alpha in the pool
- * at once and keeps the TAO for root stakers (rulepacks.md §2.4); a subsidised subnet's root alpha stays
- * in AlphaOut unowned.
+ * Alpha out, owner cut, root alpha and pending amounts (spec §4.8). Under `sell-for-root-tao` (dtao) the
+ * root alpha is sold in the pool at once and the TAO kept for root stakers (rulepacks.md §2.4); a
+ * subsidised subnet's root alpha stays in AlphaOut unowned.
  */
 function accumulatePending(
   ctx: CallContext,
+  traits: RulePackTraits,
   emitting: readonly SubnetState[],
   terms: readonly BlockTerms[],
   rootSell: boolean,
 ): void {
   const { draft } = ctx;
-  const dtao = draft.rulePack === 'dtao-2025-02';
+  const sellRoot = traits.rootAlpha === 'sell-for-root-tao';
   const tw = taoWeight(draft.taoWeight);
   const ownerCut = ownerCutFraction(draft.params.subnetOwnerCut);
   const rootTao = draft.read(ROOT_NETUID).taoReserve;
@@ -246,7 +266,7 @@ function accumulatePending(
     w.pendingValidator += split.validator;
     w.alphaOut -= split.recycled;
     let unowned = minted - split.ownerCut - split.server - split.validator - split.rootAlpha - split.recycled;
-    if (!dtao) {
+    if (!sellRoot) {
       w.pendingRoot += split.rootAlpha;
     } else if (split.rootAlpha > 0n) {
       const sold = terms[i]!.subsidised
@@ -268,9 +288,9 @@ function accumulatePending(
 }
 
 /**
- * dtao root dividends: the subnet's pending root TAO is staked on root, raising each root hotkey's pool
- * in proportion to its stake (rulepacks.md §2.5, simplified to root stake weights); the remainder of the
- * floor stays pending.
+ * Root dividends under `sell-for-root-tao` (dtao): the subnet's pending root TAO is staked on root,
+ * raising each root hotkey's pool in proportion to its stake (rulepacks.md §2.5, simplified to root stake
+ * weights); the remainder of the floor stays pending.
  */
 function payRootTao(ctx: CallContext, id: NetUid): void {
   const { draft } = ctx;
@@ -307,7 +327,7 @@ function updateMovingPrices({ draft }: CallContext, emitting: readonly SubnetSta
 }
 
 /** Epoch scheduling with the per-block cap, then distribution for each subnet whose epoch runs (§4.9). */
-function drainPending(ctx: CallContext, epoch: EpochFunction): void {
+function drainPending(ctx: CallContext, traits: RulePackTraits, epoch: EpochFunction): void {
   const { draft, events } = ctx;
   const ids: NetUid[] = draft.netuids().filter((id) => id !== ROOT_NETUID);
   const decisions = scheduleEpochs({
@@ -345,7 +365,7 @@ function drainPending(ctx: CallContext, epoch: EpochFunction): void {
     w.pendingValidator = 0n;
     w.pendingRoot = 0n;
     w.pendingOwnerCut = 0n;
-    if (draft.rulePack === 'dtao-2025-02') payRootTao(ctx, id);
+    if (traits.rootAlpha === 'sell-for-root-tao') payRootTao(ctx, id);
     distributeEmission(ctx, { netuid: id, pending, epoch });
     applyPendingChildren(ctx, id);
     events.push({

@@ -1,8 +1,10 @@
 /**
  * Flow accumulators of the flow packs (rulepacks.md §3.4, §4.2): user stake swaps add the TAO they pay
  * in, unstakes subtract the TAO paid out; protocol injections, chain buys and root-claim sells go to the
- * protocol accumulator. Both are i64 and saturate like the chain's `saturating_add`.
+ * protocol accumulator. Both are i64 and saturate like the chain's `saturating_add`. Which of the
+ * coinbase's and registration's flows are recorded is a trait of the rule pack.
  */
+import type { RulePackTraits } from '../rules/rulePackTraits.ts';
 import type { Draft } from '../state/draft.ts';
 import { type NetUid, ROOT_NETUID } from '../types.ts';
 
@@ -22,4 +24,17 @@ export function recordProtocolFlow(draft: Draft, id: NetUid, delta: bigint): voi
   if (id === ROOT_NETUID || delta === 0n) return;
   const w = draft.write(id);
   w.protocolFlow = clampI64(w.protocolFlow + delta);
+}
+
+/**
+ * The coinbase's TAO (injected or chain-bought) as protocol flow, for packs that keep a protocol flow
+ * EMA (netflow, rulepacks.md §4.2).
+ */
+export function recordEmissionFlow(draft: Draft, traits: RulePackTraits, id: NetUid, tao: bigint): void {
+  if (traits.flowEma === 'user-and-protocol') recordProtocolFlow(draft, id, tao);
+}
+
+/** A registration burn's TAO as user inflow, for packs that count it (netflow on, rulepacks.md §4.1). */
+export function recordBurnFlow(draft: Draft, traits: RulePackTraits, id: NetUid, tao: bigint): void {
+  if (traits.burnsAreUserFlow) recordUserFlow(draft, id, tao);
 }

@@ -4,6 +4,7 @@
  * leaves after pools, subnet accounts, root stake and burned TAO.
  */
 import { InputError } from '../errors.ts';
+import { DEFAULT_RULE_PACK } from '../rules/rulePackTraits.ts';
 import { DEFAULT_FLOW_SMOOTHING } from './flowSharesF64.ts';
 import { DEFAULT_GATE_EXPONENT, DEFAULT_GATE_QUANTILE } from './gateF64.ts';
 import {
@@ -145,7 +146,7 @@ export function checkKernelParams(params: KernelParams): void {
     const v = params[key];
     if (!(v >= 0 && v < 1)) throw new InputError(`params.${key}`, 'must be a proportion in [0, 1)');
   }
-  const pack = params.rulePack ?? 'price-2026-06';
+  const pack = params.rulePack ?? DEFAULT_RULE_PACK;
   if (!KERNEL_RULE_PACKS.includes(pack))
     throw new InputError('params.rulePack', `must be one of ${KERNEL_RULE_PACKS.join(', ')}`);
   const p = params.flowExponent ?? 1;

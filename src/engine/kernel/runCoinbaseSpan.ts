@@ -7,12 +7,15 @@
  * the MinerBurned in force on average, so a young subnet's fast-rising EMA is not undercounted. The
  * emission rate and the root sell flag are read at the start (a halving ends the span).
  *
- * Per pack: the injection cap is rp·A (price, gate) or min(A, E) (dtao subsidy, taoflow, netflow);
- * chain-bought alpha is kept as protocol alpha (price, gate, netflow) or recycled (dtao, taoflow); root
- * alpha is claimable while Σ m > 1 and recycled otherwise, except under dtao, where it is sold for TAO
- * ({@link sellRootAlphaF64}); dtao's chain-bought TAO is not counted in TotalIssuance.
+ * Per pack, as its traits say (`../rules/rulePackTraits.ts`): the injection cap is rp·A (price, gate)
+ * or min(A, E) (dtao subsidy, taoflow, netflow); chain-bought alpha is kept as protocol alpha (price,
+ * gate, netflow) or recycled (dtao, taoflow); root alpha is claimable while Σ m > 1 and recycled
+ * otherwise, except under dtao, where it is sold for TAO ({@link sellRootAlphaF64}); dtao's chain-bought
+ * TAO is not counted in TotalIssuance; the flow EMAs advance under taoflow and netflow.
  */
 import { spotPriceF64 } from '../pool/balancerF64.ts';
+import { DEFAULT_RULE_SETTINGS } from '../rules/rulePack.ts';
+import { keepsBoughtAlpha, type TermsRule } from '../rules/rulePackTraits.ts';
 import { advanceMovingPrice } from './advanceMovingPrice.ts';
 import { blockEmissionF64, blocksBeforeHalving, TOTAL_SUPPLY_TAO } from './blockEmissionF64.ts';
 import { sellRootAlphaF64 } from './dtaoTermsF64.ts';
@@ -21,10 +24,20 @@ import { injectAndBuy } from './injectAndBuy.ts';
 import type { KernelScratch } from './kernelScratch.ts';
 import { meanRootProportion } from './meanRootProportion.ts';
 import { mechanismShares } from './mechanismsF64.ts';
-import { advanceFlowEmas, packSharesF64, rulePackOf } from './packSharesF64.ts';
+import { advanceFlowEmas, packSharesF64, rulePackTraitsOf } from './packSharesF64.ts';
 import { type EpochSpan, payEpochs } from './payEpochs.ts';
 import { spotAt } from './poolSwapTao.ts';
 import type { KernelParams } from './types.ts';
+
+/**
+ * The kernel's alpha injection cap per TERMS rule: rp·A, falling as issuance grows (price, gate), or the
+ * constant min(A, E) (dtao's subsidy terms, taoflow and netflow in their last form).
+ */
+const ALPHA_CAP: Readonly<Record<TermsRule, 'root-proportion' | 'min-alpha-block-emission'>> = {
+  'root-proportion': 'root-proportion',
+  dtao: 'min-alpha-block-emission',
+  flow: 'min-alpha-block-emission',
+};
 
 /** A span's context: what it reads, and totals it adds to (`emitted` TAO, `epochs` run). */
 export interface CoinbaseSpan extends EpochSpan {
@@ -44,7 +57,7 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
   const slots = params.slots;
   span.blockStart = state.block;
   const requested = span.blocks;
-  const pack = rulePackOf(params);
+  const traits = rulePackTraitsOf(params);
   const shares = scratch.shares;
   const packSum = packSharesF64({
     state,
@@ -61,13 +74,14 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
   // Issuance grows by what subnets take (the rest is recycled), so the next halving is this many blocks away.
   const n = Math.min(span.blocks, blocksBeforeHalving(state.issuance, rate * shareSum));
   span.blocks = n;
-  const netflow = pack === 'netflow-2026-05';
-  const flowPack = netflow || pack === 'taoflow-2025-11';
-  if (flowPack) advanceFlowEmas(state, scratch, params, requested, n);
-  const priceCap = pack === 'price-2026-06' || pack === 'gate-2026-07';
-  const keepBought = priceCap || netflow;
-  const dtao = pack === 'dtao-2025-02';
-  const protocolDecay = netflow ? (1 - (params.flowSmoothing ?? DEFAULT_FLOW_SMOOTHING)) ** n : 1;
+  const protocolEma = traits.flowEma === 'user-and-protocol';
+  if (traits.flowEma !== 'none') advanceFlowEmas(state, scratch, params, requested, n);
+  const priceCap = ALPHA_CAP[traits.terms] === 'root-proportion';
+  // The kernel follows each pack's last form: bought alpha as the runtime's `keepBoughtAlpha` says.
+  const keepBought = keepsBoughtAlpha(traits.boughtAlpha, DEFAULT_RULE_SETTINGS.keepBoughtAlpha);
+  const chainBuysCounted = traits.chainBuysInIssuance;
+  const sellRoot = traits.rootAlpha === 'sell-for-root-tao';
+  const protocolDecay = protocolEma ? (1 - (params.flowSmoothing ?? DEFAULT_FLOW_SMOOTHING)) ** n : 1;
   let uncounted = 0;
   // mint_tao caps the issuance at 21M; what no subnet takes is recycled at the end of each block.
   const minted = Math.min(rate * n, Math.max(0, TOTAL_SUPPLY_TAO - state.issuance));
@@ -142,11 +156,11 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
       if (keepBought) c.protocolAlpha[i]! += io.boughtAlpha;
       const took = t * n - io.refusedTao;
       entered += took;
-      if (dtao) uncounted += io.chainBuyTao;
+      if (!chainBuysCounted) uncounted += io.chainBuyTao;
       c.emittedTao[i]! += took;
       c.injectedTao[i]! += io.injectedTao;
       c.chainBuyTao[i]! += io.chainBuyTao;
-      if (netflow) {
+      if (protocolEma) {
         // Protocol cost per block: TAO injected and chain-bought, less root-claim sells (spread evenly).
         const rootSells = (c.rootUnstakeTao[i]! - c.rootSellMark[i]!) / requested;
         c.rootSellMark[i]! += rootSells * n;
@@ -161,7 +175,7 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
       ownerRate[i] = cut;
       serverRate[i] = rest / 2;
       validatorRate[i] = rest / 2 - rootRate;
-      if (dtao) {
+      if (sellRoot) {
         // Subsidised in this span (any chain buy): root alpha is neither sold nor paid; else sold for TAO.
         if (io.chainBuyTao > 0) c.unownedAlpha[i]! += rootRate * n;
         alphaOut[i] = out;

@@ -10,6 +10,7 @@
  * rootStake + burnedTao + external + mechanism escrows (bonds, credit proceeds, treasuries)`; owner alpha in
  * vesting escrow is an AlphaOut holder. `kernelStep` advances a state, `kernelBalance` measures both identities.
  */
+import { RULE_PACKS, type RulePackName } from '../rules/rulePackTraits.ts';
 import type { NeuronsMode } from './neurons/neuronsMode.ts';
 
 /** Who holds alpha on a subnet (the simulator's actor classes). */
@@ -27,17 +28,14 @@ export const HOLDER_INDEX: Readonly<Record<HolderClass, number>> = {
   root: 4,
 };
 
-/** The rule packs the kernel implements (rulepacks.md §0), oldest first. */
-export const KERNEL_RULE_PACKS = [
-  'dtao-2025-02',
-  'taoflow-2025-11',
-  'netflow-2026-05',
-  'price-2026-06',
-  'gate-2026-07',
-] as const;
+/**
+ * The rule packs the kernel implements (rulepacks.md §0), oldest first: every pack of the engine, read
+ * through its traits (`../rules/rulePackTraits.ts`).
+ */
+export const KERNEL_RULE_PACKS: readonly RulePackName[] = RULE_PACKS;
 
 /** A rule pack's name: which per-block emission rules a run follows. */
-export type KernelRulePack = (typeof KERNEL_RULE_PACKS)[number];
+export type KernelRulePack = RulePackName;
 
 /** Parameters fixed for a run (defaults: the production runtime, spec §11). */
 export interface KernelParams {

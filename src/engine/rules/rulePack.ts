@@ -1,7 +1,8 @@
 /**
  * Rule packs: the named sets of per-block emission rules (spec rulepacks.md §0 and §7; commits
  * e2b8367b / ae2b3736 for dtao, 6218ecc5 / 8834a7c7 for taoflow, 486037ba for netflow, 14bc6f9f for
- * price, RaoFoundation 7e20eb76 for gate). A state names its pack; the coinbase dispatches on it.
+ * price, RaoFoundation 7e20eb76 for gate). A state names its pack; what the pack does is its row of
+ * traits (`rulePackTraits.ts`), and its dated variants are rows of {@link RULE_VARIANTS}.
  */
 import { TensormarketError } from '../errors.ts';
 import {
@@ -13,25 +14,16 @@ import {
   type U64F64 as U64F64T,
 } from '../fixed/index.ts';
 
-/** Name of a rule pack. */
-export type RulePackName =
-  | 'dtao-2025-02'
-  | 'taoflow-2025-11'
-  | 'netflow-2026-05'
-  | 'price-2026-06'
-  | 'gate-2026-07';
+import { RULE_PACKS, type RulePackName } from './rulePackTraits.ts';
 
-/** Every rule pack, oldest first. */
-export const RULE_PACKS: readonly RulePackName[] = Object.freeze([
-  'dtao-2025-02',
-  'taoflow-2025-11',
-  'netflow-2026-05',
-  'price-2026-06',
-  'gate-2026-07',
-]);
-
-/** The pack the engine follows unless told otherwise (the current runtime). */
-export const DEFAULT_RULE_PACK: RulePackName = 'price-2026-06';
+export {
+  DEFAULT_RULE_PACK,
+  RULE_PACK_TRAITS,
+  RULE_PACKS,
+  type RulePackName,
+  type RulePackTraits,
+  rulePackTraits,
+} from './rulePackTraits.ts';
 
 /** A rule pack name that is not one of {@link RULE_PACKS}. */
 export class UnknownRulePackError extends TensormarketError {
@@ -100,24 +92,58 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = Object.freeze({
   gateExponent: fromInt(U64F64, 3),
 });
 
+/** A dated variant of a pack: the settings that were in force from its first day on main. */
+export interface RuleVariant {
+  readonly pack: RulePackName;
+  /** The name the rule-pack vectors and configs use. */
+  readonly variant: string;
+  /** First day on main (`YYYY-MM-DD`): a replay switches to this row on that date. */
+  readonly from: string;
+  readonly settings: Partial<RuleSettings>;
+}
+
+/** The taoflow settings before 2025-11-24: EMA seeded from prices, cap A_i, bought alpha recycled. */
+const TAOFLOW_SEEDED: Partial<RuleSettings> = Object.freeze({
+  flowCap: 'alpha-emission',
+  flowSeedFromPrice: true,
+  keepBoughtAlpha: false,
+});
+
 /**
- * Settings for a dated variant inside a pack, as the rule-pack vectors name them: `launch` / `subsidy`
- * (dtao), `2025-11-04` (seeded EMA, cap A_i), `2025-11-10` (seeded EMA, cap A_i), `2025-12-12`
- * (unseeded, cap min(A_i, E)) for taoflow. Throws on a variant the pack does not have.
+ * Every dated variant, per pack oldest first (rulepacks.md §2.1, §3.1, §4.1): dtao `launch` (2025-02-13)
+ * and `subsidy` (2025-07-29, c329448d); taoflow `2025-11-04` and `2025-11-10` (seeded EMA, cap A_i) and
+ * `2025-12-12` (unseeded, cap min(A_i, E), 8834a7c7); netflow `2026-05-27` (bought alpha recycled) and
+ * `2026-06-01` (kept, ec2212c5).
+ */
+export const RULE_VARIANTS: readonly RuleVariant[] = Object.freeze([
+  { pack: 'dtao-2025-02', variant: 'launch', from: '2025-02-13', settings: { dtaoTerms: 'launch' } },
+  { pack: 'dtao-2025-02', variant: 'subsidy', from: '2025-07-29', settings: { dtaoTerms: 'subsidy' } },
+  { pack: 'taoflow-2025-11', variant: '2025-11-04', from: '2025-11-04', settings: TAOFLOW_SEEDED },
+  { pack: 'taoflow-2025-11', variant: '2025-11-10', from: '2025-11-10', settings: TAOFLOW_SEEDED },
+  {
+    pack: 'taoflow-2025-11',
+    variant: '2025-12-12',
+    from: '2025-12-12',
+    settings: { flowCap: 'min-block-emission', keepBoughtAlpha: false },
+  },
+  {
+    pack: 'netflow-2026-05',
+    variant: '2026-05-27',
+    from: '2026-05-27',
+    settings: { keepBoughtAlpha: false },
+  },
+  { pack: 'netflow-2026-05', variant: '2026-06-01', from: '2026-06-01', settings: { keepBoughtAlpha: true } },
+] satisfies RuleVariant[]);
+
+/**
+ * Settings for a dated variant inside a pack, as the rule-pack vectors name them (a row of
+ * {@link RULE_VARIANTS}); none for no variant. Throws on a variant the pack does not have.
+ * @example variantSettings('dtao-2025-02', 'launch') // { dtaoTerms: 'launch' }
  */
 export function variantSettings(pack: RulePackName, variant: string | undefined): Partial<RuleSettings> {
   if (variant === undefined) return {};
-  if (pack === 'dtao-2025-02' && (variant === 'launch' || variant === 'subsidy'))
-    return { dtaoTerms: variant };
-  if (pack === 'taoflow-2025-11') {
-    if (variant === '2025-11-04' || variant === '2025-11-10')
-      return { flowCap: 'alpha-emission', flowSeedFromPrice: true, keepBoughtAlpha: false };
-    if (variant === '2025-12-12') return { flowCap: 'min-block-emission', keepBoughtAlpha: false };
-  }
-  if (pack === 'netflow-2026-05') {
-    if (variant === '2026-05-27') return { keepBoughtAlpha: false };
-    if (variant === '2026-06-01') return { keepBoughtAlpha: true };
-  }
+  const row = RULE_VARIANTS.find((v) => v.pack === pack && v.variant === variant);
+  if (row !== undefined) return { ...row.settings };
   throw new TensormarketError(
     'UNKNOWN_RULE_VARIANT',
     `variant: ${pack} has no variant ${JSON.stringify(variant)}`,
@@ -125,6 +151,17 @@ export function variantSettings(pack: RulePackName, variant: string | undefined)
       details: { pack, variant },
     },
   );
+}
+
+/**
+ * The variant of `pack` in force on `date` (`YYYY-MM-DD`): the latest row whose `from` is not after it;
+ * undefined before the first row or for a pack without variants (its settings are the defaults).
+ * @example ruleVariantOn('dtao-2025-02', '2025-08-01')?.variant // 'subsidy'
+ */
+export function ruleVariantOn(pack: RulePackName, date: string): RuleVariant | undefined {
+  let found: RuleVariant | undefined;
+  for (const v of RULE_VARIANTS) if (v.pack === pack && v.from <= date) found = v;
+  return found;
 }
 
 /** I64F64 of a whole number of rao (flow accumulators are i64 rao). */

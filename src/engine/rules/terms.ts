@@ -63,6 +63,11 @@ export function dtaoSubsidyTerms(input: PackTermsInput): PackTerms {
   };
 }
 
+/** dtao terms under the `dtaoTerms` setting in force: the launch or the subsidy rule. */
+export function dtaoTerms(input: PackTermsInput, rule: 'launch' | 'subsidy'): PackTerms {
+  return rule === 'launch' ? dtaoLaunchTerms(input) : dtaoSubsidyTerms(input);
+}
+
 /**
  * taoflow / netflow terms: alpha_in = T/p (0 if p is 0) capped at A (or min(A, E)); when capped,
  * tao_in = cap·p and the excess T − tao_in is chain-bought.

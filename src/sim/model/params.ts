@@ -4,7 +4,7 @@
  * and the description says so. Units: TAO, USD, days, proportions.
  */
 import { z } from 'zod';
-import { KERNEL_RULE_PACKS } from '../../engine/kernel/types.ts';
+import { DEFAULT_RULE_PACK, RULE_PACKS } from '../../engine/rules/rulePackTraits.ts';
 
 const share = (d: number, about: string) => z.number().min(0).max(1).default(d).describe(about);
 const nonNeg = (d: number, about: string) => z.number().min(0).default(d).describe(about);
@@ -377,8 +377,8 @@ export const neuronsSchema = z
 export const modelParamsSchema = z
   .object({
     rulePack: z
-      .enum(KERNEL_RULE_PACKS)
-      .default('price-2026-06')
+      .enum(RULE_PACKS)
+      .default(DEFAULT_RULE_PACK)
       .describe(
         'Emission rules (spec/rulepacks.md): dtao-2025-02 (price shares, subsidy chain buys recycled, root alpha sold), taoflow-2025-11 (net user flow EMA), netflow-2026-05 (flow less protocol cost), price-2026-06 (default: the current chain), gate-2026-07 (price shares through the Hill gate, q = 0.75).',
       ),

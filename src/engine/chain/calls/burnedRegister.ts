@@ -7,13 +7,14 @@
 
 import { bumpBurn } from '../../registration/burnPrice.ts';
 import { isNeuronImmune, uidToPrune } from '../../registration/uidToPrune.ts';
+import { rulePackTraits } from '../../rules/rulePackTraits.ts';
 import { newNeuron } from '../../state/genesis.ts';
 import type { SparseRow } from '../../state/types.ts';
 import { coldkey, hotkey, netuid, ROOT_NETUID } from '../../types.ts';
 import { type CallHandler, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { buyAlpha } from '../poolOps.ts';
-import { recordUserFlow } from '../taoFlow.ts';
+import { recordBurnFlow } from '../taoFlow.ts';
 
 export const burnedRegister: CallHandler<Extrinsic & { call: 'burned_register' }> = (
   { draft, events },
@@ -70,8 +71,8 @@ export const burnedRegister: CallHandler<Extrinsic & { call: 'burned_register' }
   const bought = buyAlpha(draft, id, burn, { limitPrice: null, allowPartial: false, feeToSubnet: true });
   if (!bought.ok) return bought.error;
   draft.setBalance(who, balance - burn);
-  // Registration burns count as user inflow from the netflow pack on (rulepacks.md §4.1).
-  if (draft.rulePack === 'netflow-2026-05') recordUserFlow(draft, id, bought.value.taoUsed);
+  // Registration burns count as user inflow where the pack says so (netflow, rulepacks.md §4.1).
+  recordBurnFlow(draft, rulePackTraits(draft.rulePack), id, bought.value.taoUsed);
   if (owner === undefined) draft.setOwner(hk, who);
 
   const w = draft.write(id);

@@ -17,6 +17,7 @@ import type {
   StepReport,
 } from '../../../engine/kernel/types.ts';
 import { spotPriceF64 } from '../../../engine/pool/balancerF64.ts';
+import { DEFAULT_RULE_PACK, tracksFlowEma } from '../../../engine/rules/rulePackTraits.ts';
 import { createStream } from '../../rng/stream.ts';
 import type { ModelParams } from '../params.ts';
 import type { RunInput, RunOutput } from '../types.ts';
@@ -119,15 +120,17 @@ export function seedFlowEma(
   subnets: readonly KernelSubnetInit[],
   params: KernelParams,
 ): readonly KernelSubnetInit[] {
-  if (params.rulePack !== 'taoflow-2025-11' && params.rulePack !== 'netflow-2026-05') return subnets;
+  if (!isFlowPack(params.rulePack)) return subnets;
   return subnets.map((s) => {
     const spot = spotPriceF64({ taoReserve: s.taoReserve, alphaReserve: s.alphaIn, wQuote: s.wQuote ?? 0.5 });
     return { ...s, flowEma: Math.min(s.movingPrice ?? 0, spot) };
   });
 }
 
-const isFlowPack = (pack: KernelParams['rulePack']) =>
-  pack === 'taoflow-2025-11' || pack === 'netflow-2026-05';
+/** Whether a pack keeps flow EMAs (its traits): the switch into one seeds them. */
+function isFlowPack(pack: KernelParams['rulePack']): boolean {
+  return tracksFlowEma(pack ?? DEFAULT_RULE_PACK);
+}
 
 /**
  * {@link seedFlowEma} on a running state: a switch to flow shares seeds each subnet's EMA from its
