@@ -1,6 +1,7 @@
 /**
  * The pure protocol engine: exact chain state machine, fixed-point emulation, AMM, coinbase,
- * registration and epoch. No I/O; everything it needs comes in as arguments.
+ * registration and epoch, and the binding mechanisms as the chain's add-on. No I/O; everything it
+ * needs comes in as arguments.
  */
 export { AddOnMissingError, type ChainAddOn } from './chain/addOn.ts';
 export {
@@ -28,5 +29,6 @@ export * from './errors.ts';
 export { createGenesis, type GenesisConfig, type GenesisSubnet } from './genesis/createGenesis.ts';
 export { checkInvariants } from './invariants/checkInvariants.ts';
 export { taoHoldings } from './invariants/taoHoldings.ts';
+export * from './mechanisms/index.ts';
 export type { AddOnState, ChainParams, ChainState, Neuron, SubnetState } from './state/types.ts';
 export * from './types.ts';
