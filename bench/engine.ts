@@ -8,7 +8,7 @@ import type { Span } from '../src/engine/chain/context.ts';
 import { yumaEpoch } from '../src/engine/epoch/index.ts';
 import { stakeProportionalEpoch } from '../src/engine/epoch/stakeProportionalEpoch.ts';
 import type { EpochFunction } from '../src/engine/epoch/types.ts';
-import { createGenesis, type GenesisSubnet } from '../src/engine/state/genesis.ts';
+import { createGenesis, type GenesisSubnet } from '../src/engine/genesis/createGenesis.ts';
 import type { ChainState } from '../src/engine/state/types.ts';
 import { fmt, median, printTable } from './lib.ts';
 

@@ -1,6 +1,8 @@
 /**
- * `npm test`: lint, typecheck and every test, in that order, ending with one line `N passed, N failed`
- * (lint and typecheck count as one check each, the rest are vitest's tests).
+ * `npm test`: lint, typecheck, the chain core's suites without the mechanisms (`npm run test:core`) and
+ * every test, in that order, ending with one line `N passed, N failed` (lint, typecheck and the core
+ * run count as one check each, the rest are vitest's tests). With arguments (a vitest filter) the core
+ * run is skipped.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -13,9 +15,13 @@ function run(label: string, command: string, args: string[]): { ok: boolean; out
 
 let passed = 0;
 let failed = 0;
+const filtered = process.argv.length > 2;
 for (const [label, args] of [
   ['lint', ['biome', 'check', '.']],
   ['typecheck', ['tsc', '--noEmit', '-p', '.']],
+  ...(filtered
+    ? []
+    : ([['core without mechanisms', ['vitest', 'run', '--config', 'vitest.core.config.ts']]] as const)),
 ] as const) {
   if (run(label, 'npx', [...args]).ok) passed += 1;
   else failed += 1;

@@ -1,23 +1,34 @@
 /**
  * The pure protocol engine: exact chain state machine, fixed-point emulation, AMM, coinbase,
- * registration and epoch. No I/O; everything it needs comes in as arguments.
+ * registration and epoch, and the binding mechanisms as the chain's add-on. No I/O; everything it
+ * needs comes in as arguments.
  */
+export { AddOnMissingError, type ChainAddOn } from './chain/addOn.ts';
 export {
+  type AddOnOptions,
   applyBlock,
   applyExtrinsic,
   type BlockOptions,
   type BlockResult,
   type Receipt,
 } from './chain/applyBlock.ts';
-export type { ChainEvent } from './chain/events.ts';
-export { CALL_NAMES, type CallName, type Extrinsic } from './chain/extrinsics.ts';
+export type { AddOnEvent, ChainEvent, CoreEvent } from './chain/events.ts';
+export {
+  type AddOnCall,
+  CALL_NAMES,
+  type CallName,
+  type CoreExtrinsic,
+  type Extrinsic,
+} from './chain/extrinsics.ts';
 export { stateRoot } from './chain/stateRoot.ts';
 export { blockEmissionForIssuance, TOTAL_SUPPLY } from './emission/blockEmission.ts';
 export { stakeProportionalEpoch } from './epoch/stakeProportionalEpoch.ts';
 export type { EpochFunction, EpochInput, EpochOutput } from './epoch/types.ts';
 export { runYumaEpoch, yumaEpoch } from './epoch/yuma/index.ts';
 export * from './errors.ts';
-export { createGenesis, type GenesisConfig, type GenesisSubnet } from './state/genesis.ts';
-export { checkInvariants, taoHoldings } from './state/invariants.ts';
-export type { ChainParams, ChainState, Neuron, SubnetState } from './state/types.ts';
+export { createGenesis, type GenesisConfig, type GenesisSubnet } from './genesis/createGenesis.ts';
+export { checkInvariants } from './invariants/checkInvariants.ts';
+export { taoHoldings } from './invariants/taoHoldings.ts';
+export * from './mechanisms/index.ts';
+export type { AddOnState, ChainParams, ChainState, Neuron, SubnetState } from './state/types.ts';
 export * from './types.ts';

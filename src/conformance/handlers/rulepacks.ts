@@ -24,6 +24,7 @@ import {
   U64F64,
   U96F32,
 } from '../../engine/fixed/index.ts';
+import { createGenesis } from '../../engine/genesis/createGenesis.ts';
 import {
   flowAlpha,
   flowBlendShares,
@@ -36,7 +37,6 @@ import { netFlows, protocolNormFactor } from '../../engine/rules/netFlow.ts';
 import { parseRulePack, variantSettings } from '../../engine/rules/rulePack.ts';
 import { plainEma } from '../../engine/rules/terms.ts';
 import { Draft } from '../../engine/state/draft.ts';
-import { createGenesis } from '../../engine/state/genesis.ts';
 import type { ChainState } from '../../engine/state/types.ts';
 import { type NetUid, netuid } from '../../engine/types.ts';
 import type { Check } from '../compare.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
+import { createGenesis } from '../genesis/createGenesis.ts';
+import { checkInvariants } from '../invariants/checkInvariants.ts';
 import { stakeWeightFloor, taoWeightU96 } from '../staking/stakeWeight.ts';
-import { createGenesis } from '../state/genesis.ts';
-import { checkInvariants } from '../state/invariants.ts';
 import type { ChainState } from '../state/types.ts';
 import { coldkey, hotkey, netuid } from '../types.ts';
 import { applyBlock, type Receipt } from './applyBlock.ts';

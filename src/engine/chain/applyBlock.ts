@@ -1,14 +1,15 @@
 /**
  * One block of the chain (spec §2): `on_initialize` (registration price decay, block emission,
  * coinbase with epochs, moving prices), then each extrinsic in order. Each extrinsic is applied to its
- * own draft on top of the state so far, so a rejected one changes nothing.
+ * own draft on top of the state so far, so a rejected one changes nothing. The epoch and the add-on, if
+ * any, come in through the options.
  */
 
 import type { EpochFunction } from '../epoch/types.ts';
 import type { Rejection } from '../errors.ts';
-import { dispatchMechanism } from '../mechanisms/hooks.ts';
 import { Draft } from '../state/draft.ts';
 import type { ChainState } from '../state/types.ts';
+import { type ChainAddOn, checkAddOn } from './addOn.ts';
 import { addStake, addStakeLimit } from './calls/addStake.ts';
 import { addStakeBurn } from './calls/addStakeBurn.ts';
 import { burnedRegister } from './calls/burnedRegister.ts';
@@ -23,43 +24,65 @@ import { startCall } from './calls/startCall.ts';
 import { sudoSetEmissionEnabled, sudoSetTaoWeight } from './calls/sudo.ts';
 import { decreaseTake, increaseTake } from './calls/take.ts';
 import { transfer } from './calls/transfer.ts';
-import { type CallContext, phase, type Span } from './context.ts';
-import type { ChainEvent } from './events.ts';
-import type { Extrinsic } from './extrinsics.ts';
+import { type CallContext, phase, rejection, type Span } from './context.ts';
+import type { AddOnEvent, ChainEvent } from './events.ts';
+import { type AddOnCall, type CoreExtrinsic, type Extrinsic, isCoreExtrinsic } from './extrinsics.ts';
 import { onInitialize } from './onInitialize.ts';
 
-/** Outcome of one extrinsic. */
-export type Receipt =
+/** Outcome of one extrinsic (with an add-on's calls `X` and events `E`). */
+export type Receipt<X extends AddOnCall = never, E extends AddOnEvent = never> =
   | {
       readonly index: number;
-      readonly call: Extrinsic['call'];
+      readonly call: Extrinsic<X>['call'];
       readonly ok: true;
-      readonly events: readonly ChainEvent[];
+      readonly events: readonly ChainEvent<E>[];
     }
   | {
       readonly index: number;
-      readonly call: Extrinsic['call'];
+      readonly call: Extrinsic<X>['call'];
       readonly ok: false;
       readonly error: Rejection;
     };
 
 /** The result of a block. */
-export interface BlockResult {
+export interface BlockResult<X extends AddOnCall = never, E extends AddOnEvent = never> {
   readonly state: ChainState;
   /** Events of `on_initialize` followed by those of the applied extrinsics. */
-  readonly events: readonly ChainEvent[];
-  readonly receipts: readonly Receipt[];
+  readonly events: readonly ChainEvent<E>[];
+  readonly receipts: readonly Receipt<X, E>[];
+}
+
+/** The add-on part of a block's options: the add-on whose data the state carries, if any. */
+export interface AddOnOptions<X extends AddOnCall = never, E extends AddOnEvent = never> {
+  /**
+   * The chain's add-on (e.g. `mechanismsAddOn`): its calls, hooks and data. Required when the state
+   * carries its data (`ChainState.addOn`); a block without it is refused (`AddOnMissingError`).
+   */
+  readonly addOn?: ChainAddOn<X, E>;
 }
 
 /** Options of a block step. */
-export interface BlockOptions {
+export interface BlockOptions<X extends AddOnCall = never, E extends AddOnEvent = never>
+  extends AddOnOptions<X, E> {
   /** The epoch implementation the coinbase calls at each subnet's tempo. */
   readonly epoch: EpochFunction;
   /** Optional profiler of the block's phases (see `Span`). */
   readonly span?: Span;
 }
 
-function dispatch(ctx: CallContext, ext: Extrinsic): Rejection | null {
+function dispatch(ctx: CallContext, ext: Extrinsic<AddOnCall>): Rejection | null {
+  if (isCoreExtrinsic(ext)) return dispatchCore(ctx, ext);
+  if (ctx.addOn?.calls.includes(ext.call)) return ctx.addOn.dispatch(ctx, ext);
+  return rejection(
+    'UnknownCall',
+    'call',
+    ctx.addOn === undefined
+      ? `'${ext.call}' is no call of the chain (an add-on's call needs the add-on in the block options)`
+      : `'${ext.call}' is no call of the chain or of the add-on '${ctx.addOn.name}'`,
+  );
+}
+
+function dispatchCore(ctx: CallContext, ext: CoreExtrinsic): Rejection | null {
   switch (ext.call) {
     case 'transfer':
       return transfer(ctx, ext);
@@ -99,41 +122,63 @@ function dispatch(ctx: CallContext, ext: Extrinsic): Rejection | null {
       return sudoSetEmissionEnabled(ctx, ext);
     case 'sudo_set_tao_weight':
       return sudoSetTaoWeight(ctx, ext);
-    default:
-      return dispatchMechanism(ctx, ext);
   }
 }
 
-/** Apply one extrinsic to a state (outside a block's `on_initialize`), atomically. */
-export function applyExtrinsic(
+function applyChecked(
   state: ChainState,
-  ext: Extrinsic,
-): { state: ChainState; events: ChainEvent[]; error: Rejection | null } {
+  ext: Extrinsic<AddOnCall>,
+  addOn: ChainAddOn | undefined,
+): { state: ChainState; events: ChainEvent<AddOnEvent>[]; error: Rejection | null } {
   const draft = new Draft(state);
-  const events: ChainEvent[] = [];
-  const error = dispatch({ draft, events }, ext);
+  const events: ChainEvent<AddOnEvent>[] = [];
+  const error = dispatch(addOn === undefined ? { draft, events } : { draft, events, addOn }, ext);
   return error === null ? { state: draft.finish(), events, error } : { state, events: [], error };
 }
 
 /**
- * Produce the next block.
+ * Apply one extrinsic to a state (outside a block's `on_initialize`), atomically. Throws
+ * `AddOnMissingError` when the state carries an add-on's data and `options.addOn` is not that add-on.
+ */
+export function applyExtrinsic<X extends AddOnCall = never, E extends AddOnEvent = never>(
+  state: ChainState,
+  ext: Extrinsic<NoInfer<X>>,
+  options: AddOnOptions<X, E> = {},
+): { state: ChainState; events: ChainEvent<E>[]; error: Rejection | null } {
+  checkAddOn(state, options.addOn);
+  return applyChecked(state, ext, options.addOn) as {
+    state: ChainState;
+    events: ChainEvent<E>[];
+    error: Rejection | null;
+  };
+}
+
+/**
+ * Produce the next block. Throws `AddOnMissingError` when the state carries an add-on's data and
+ * `options.addOn` is not that add-on (a block never silently skips an add-on's steps).
  * @example const { state, receipts } = applyBlock(genesis, [{ call: 'transfer', signer: 'a', dest: 'b', amount: 1n }], { epoch })
  */
-export function applyBlock(
+export function applyBlock<X extends AddOnCall = never, E extends AddOnEvent = never>(
   state: ChainState,
-  extrinsics: readonly Extrinsic[],
-  options: BlockOptions,
-): BlockResult {
+  extrinsics: readonly Extrinsic<NoInfer<X>>[],
+  options: BlockOptions<X, E>,
+): BlockResult<X, E> {
+  const addOn: ChainAddOn | undefined = options.addOn;
+  checkAddOn(state, addOn);
   const init = new Draft(state);
   init.block = state.block + 1;
-  const events: ChainEvent[] = [];
-  const ctx =
-    options.span === undefined ? { draft: init, events } : { draft: init, events, span: options.span };
+  const events: ChainEvent<AddOnEvent>[] = [];
+  const ctx: CallContext = {
+    draft: init,
+    events,
+    ...(options.span === undefined ? {} : { span: options.span }),
+    ...(addOn === undefined ? {} : { addOn }),
+  };
   onInitialize(ctx, options.epoch);
   let current = init.finish();
-  const receipts: Receipt[] = [];
+  const receipts: Receipt<AddOnCall, AddOnEvent>[] = [];
   extrinsics.forEach((ext, index) => {
-    const r = phase(options, 'extrinsics', () => applyExtrinsic(current, ext));
+    const r = phase(options, 'extrinsics', () => applyChecked(current, ext, addOn));
     if (r.error === null) {
       current = r.state;
       events.push(...r.events);
@@ -142,5 +187,6 @@ export function applyBlock(
       receipts.push({ index, call: ext.call, ok: false, error: r.error });
     }
   });
-  return { state: current, events, receipts };
+  // The add-on's events and calls are those of `E` and `X` (it typed them when it emitted them).
+  return { state: current, events, receipts } as unknown as BlockResult<X, E>;
 }

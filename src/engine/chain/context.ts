@@ -1,14 +1,21 @@
 /** What every call handler receives: the draft to write through and the event list to append to. */
 import type { Rejection } from '../errors.ts';
 import type { Draft } from '../state/draft.ts';
-import type { ChainEvent } from './events.ts';
+import type { ChainAddOn } from './addOn.ts';
+import type { AddOnEvent, ChainEvent } from './events.ts';
 
-export interface CallContext {
+/** The context of an add-on with events `E`: the chain's own context, its event list typed for `E`. */
+export interface AddOnContext<E extends AddOnEvent> {
   readonly draft: Draft;
-  readonly events: ChainEvent[];
+  readonly events: ChainEvent<E>[];
   /** Optional profiler: wraps each phase of the block (the engine itself never reads a clock). */
   readonly span?: Span;
+  /** The block's add-on, when the chain runs one (its hooks are called at the points it names). */
+  readonly addOn?: ChainAddOn;
 }
+
+/** The context of the chain's own calls and block steps. */
+export type CallContext = AddOnContext<AddOnEvent>;
 
 /** Runs `fn` as the phase `name` (a benchmark passes one that measures time). */
 export type Span = <T>(name: string, fn: () => T) => T;

@@ -3,7 +3,6 @@
  * value (largest remainders get the leftover rao); the protocol's share (protocol alpha and the pool's
  * own alpha) and any TAO left in the subnet account are recycled. Then the subnet is removed.
  */
-import { mechanismsOnDissolve } from '../mechanisms/hooks.ts';
 import { dissolutionPayout } from '../registration/dissolutionPayout.ts';
 import { stakeOf } from '../staking/sharePool.ts';
 import type { Coldkey, NetUid } from '../types.ts';
@@ -11,7 +10,7 @@ import type { CallContext } from './context.ts';
 
 export function dissolveSubnet(ctx: CallContext, id: NetUid): void {
   const { draft, events } = ctx;
-  mechanismsOnDissolve(ctx, id); // bonds slashed and vested alpha staked before the payout
+  ctx.addOn?.onDissolve(ctx, id); // e.g. bonds slashed and vested alpha staked before the payout
   const subnet = draft.read(id);
   const byColdkey = new Map<Coldkey, bigint>();
   for (const pool of subnet.stakes.values()) {

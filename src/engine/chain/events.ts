@@ -1,7 +1,15 @@
 /** Events a block emits, in the order they happen. */
-import type { MechanismEvent } from '../mechanisms/events.ts';
 
-export type ChainEvent =
+/** An event of the block's add-on: its own `type` and fields, typed by the add-on (see `ChainAddOn`). */
+export interface AddOnEvent {
+  readonly type: string;
+}
+
+/** An event of the chain, or of its add-on `E` (none unless the block runs one). */
+export type ChainEvent<E extends AddOnEvent = never> = CoreEvent | E;
+
+/** The chain's own events. */
+export type CoreEvent =
   | { readonly type: 'BlockEmission'; readonly minted: bigint; readonly recycled: bigint }
   | {
       readonly type: 'EpochRun';
@@ -84,5 +92,4 @@ export type ChainEvent =
       readonly alpha: bigint;
       readonly tao: bigint;
     }
-  | { readonly type: 'TakeChanged'; readonly hotkey: string; readonly take: number }
-  | MechanismEvent;
+  | { readonly type: 'TakeChanged'; readonly hotkey: string; readonly take: number };

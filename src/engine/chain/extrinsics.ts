@@ -4,13 +4,20 @@
  * Amounts are integers: TAO in rao, alpha in raw units. Limit prices are rao per alpha (u64).
  */
 
-import { MECHANISM_CALL_NAMES, type MechanismExtrinsic } from '../mechanisms/extrinsics.ts';
-
 interface Signed {
   readonly signer: string;
 }
 
-export type Extrinsic =
+/** A call of the block's add-on: its own `call` name and fields, typed and checked by the add-on. */
+export interface AddOnCall extends Signed {
+  readonly call: string;
+}
+
+/** An extrinsic of the chain, or of its add-on `X` (none unless the block runs one). */
+export type Extrinsic<X extends AddOnCall = never> = CoreExtrinsic | X;
+
+/** The chain's own calls. */
+export type CoreExtrinsic =
   | (Signed & { readonly call: 'transfer'; readonly dest: string; readonly amount: bigint })
   | (Signed & {
       readonly call: 'add_stake';
@@ -91,13 +98,12 @@ export type Extrinsic =
       readonly netuid: number;
       readonly enabled: boolean;
     })
-  | (Signed & { readonly call: 'sudo_set_tao_weight'; readonly taoWeight: bigint })
-  | MechanismExtrinsic;
+  | (Signed & { readonly call: 'sudo_set_tao_weight'; readonly taoWeight: bigint });
 
-/** Name of an extrinsic. */
-export type CallName = Extrinsic['call'];
+/** Name of one of the chain's own calls. */
+export type CallName = CoreExtrinsic['call'];
 
-/** Every call name, for validation of external input. */
+/** Every call name of the chain itself, for validation of external input (an add-on lists its own). */
 export const CALL_NAMES: readonly CallName[] = [
   'transfer',
   'add_stake',
@@ -118,5 +124,11 @@ export const CALL_NAMES: readonly CallName[] = [
   'increase_take',
   'sudo_set_emission_enabled',
   'sudo_set_tao_weight',
-  ...MECHANISM_CALL_NAMES,
 ];
+
+const CORE_CALLS: ReadonlySet<string> = new Set(CALL_NAMES);
+
+/** True when the extrinsic is one of the chain's own calls (not an add-on's). */
+export function isCoreExtrinsic<X extends AddOnCall>(ext: Extrinsic<X>): ext is CoreExtrinsic {
+  return CORE_CALLS.has(ext.call);
+}

@@ -4,7 +4,6 @@
  */
 import { blockEmissionForIssuance, mintableAmount } from '../emission/blockEmission.ts';
 import type { EpochFunction } from '../epoch/types.ts';
-import { mechanismsAfterCoinbase } from '../mechanisms/hooks.ts';
 import { decayBurn } from '../registration/burnPrice.ts';
 import { type CallContext, phase } from './context.ts';
 import { runCoinbase } from './runCoinbase.ts';
@@ -18,7 +17,8 @@ export function onInitialize(ctx: CallContext, epoch: EpochFunction): void {
   const leftover = runCoinbase(ctx, minted, epoch);
   draft.totalIssuance -= leftover; // unspent credit is recycled (spec §4.7 step 6)
   events.push({ type: 'BlockEmission', minted, recycled: leftover });
-  phase(ctx, 'mechanisms', () => mechanismsAfterCoinbase(ctx));
+  const { addOn } = ctx;
+  if (addOn !== undefined) phase(ctx, 'add-on', () => addOn.afterCoinbase(ctx));
 }
 
 /** Per-block burn decay for every subnet, and the per-block registration counter reset (spec §8.1). */

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
+import { createGenesis } from '../genesis/createGenesis.ts';
+import { checkInvariants } from '../invariants/checkInvariants.ts';
 import { RULE_PACKS, type RulePackName } from '../rules/rulePack.ts';
-import { createGenesis } from '../state/genesis.ts';
-import { checkInvariants } from '../state/invariants.ts';
 import type { ChainState } from '../state/types.ts';
 import { netuid } from '../types.ts';
 import { applyBlock } from './applyBlock.ts';

@@ -16,8 +16,6 @@ import { type SubnetTerms, subnetTerms } from '../coinbase/subnetTerms.ts';
 import { blockEmissionForIssuance } from '../emission/blockEmission.ts';
 import type { EpochFunction } from '../epoch/types.ts';
 import { fromInt, type I96F32, toU64, type U64F64, U96F32 } from '../fixed/index.ts';
-import { mechanismShares } from '../mechanisms/hooks.ts';
-import { vestOwnerCut } from '../mechanisms/vesting/vesting.ts';
 import { packTaoEmissions } from '../rules/packShares.ts';
 import {
   type EligibleRule,
@@ -154,9 +152,9 @@ export function runCoinbase(ctx: CallContext, credit: bigint, epoch: EpochFuncti
       if (shares.protocolFlowConsumed[i]) w.protocolFlow = 0n;
     });
     const taoEmission =
-      draft.mechanisms === undefined
+      ctx.addOn === undefined
         ? shares.taoEmission
-        : (mechanismShares(
+        : (ctx.addOn.adjustShares(
             draft,
             emitting.map((s) => s.netuid),
             shares.taoEmission,
@@ -359,7 +357,7 @@ function drainPending(ctx: CallContext, traits: RulePackTraits, epoch: EpochFunc
       server: w.pendingServer,
       validator: w.pendingValidator,
       root: w.pendingRoot,
-      ownerCut: vestOwnerCut(ctx, id, w.pendingOwnerCut),
+      ownerCut: ctx.addOn === undefined ? w.pendingOwnerCut : ctx.addOn.ownerCut(ctx, id, w.pendingOwnerCut),
     };
     w.pendingServer = 0n;
     w.pendingValidator = 0n;

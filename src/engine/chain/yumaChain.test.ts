@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { yumaEpoch } from '../epoch/index.ts';
-import { createGenesis } from '../state/genesis.ts';
-import { checkInvariants } from '../state/invariants.ts';
+import { createGenesis } from '../genesis/createGenesis.ts';
+import { checkInvariants } from '../invariants/checkInvariants.ts';
 import type { ChainState } from '../state/types.ts';
 import { netuid } from '../types.ts';
 import { applyBlock } from './applyBlock.ts';

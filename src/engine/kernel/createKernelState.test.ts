@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.ts';
-import { createGenesis } from '../state/genesis.ts';
+import { createGenesis } from '../genesis/createGenesis.ts';
 import { createKernelState } from './createKernelState.ts';
 import { DEFAULT_KERNEL_PARAMS } from './defaultKernelParams.ts';
 import { kernelBalance } from './kernelBalance.ts';

@@ -6,6 +6,7 @@ import { stakeOf } from '../staking/sharePool.ts';
 import type { Draft } from '../state/draft.ts';
 import { type Coldkey, hotkey, type NetUid, netuid, ROOT_NETUID } from '../types.ts';
 import type { CutReason, MechanismsState } from './config.ts';
+import { MECHANISMS_ADD_ON, mechanismsOf } from './mechanismsOf.ts';
 
 type ParamKey = keyof MechanismsState['params'];
 
@@ -14,7 +15,7 @@ export function paramsOf<K extends ParamKey>(
   draft: Draft,
   key: K,
 ): { params: NonNullable<MechanismsState['params'][K]>; m: MechanismsState } | Rejection {
-  const m = draft.mechanisms;
+  const m = mechanismsOf(draft);
   const params = m?.params[key];
   if (m === undefined || params === null || params === undefined) {
     return rejection('MechanismDisabled', 'call', `the ${key} mechanism is not enabled on this chain`);
@@ -29,9 +30,9 @@ export function isRejection(x: object): x is Rejection {
 
 /** Replace part of the mechanisms state. */
 export function updateMechanisms(draft: Draft, patch: Partial<MechanismsState>): void {
-  const m = draft.mechanisms;
+  const m = mechanismsOf(draft);
   invariant(m !== undefined, 'NO_MECHANISMS');
-  draft.mechanisms = { ...m, ...patch };
+  draft.addOn = { name: MECHANISMS_ADD_ON, data: { ...m, ...patch } };
 }
 
 /** The subnet exists (and is not root): otherwise `SubnetNotExists`. */
@@ -92,7 +93,7 @@ export function payStakers(draft: Draft, id: NetUid, tao: bigint): bigint {
 
 /** Set a subnet's TAO emission share to zero until cured (no-op if already cut). */
 export function cutEmission(draft: Draft, id: NetUid, reason: CutReason): boolean {
-  const m = draft.mechanisms;
+  const m = mechanismsOf(draft);
   invariant(m !== undefined, 'NO_MECHANISMS');
   if (m.cut.has(id)) return false;
   updateMechanisms(draft, { cut: new Map(m.cut).set(id, reason) });
@@ -101,7 +102,7 @@ export function cutEmission(draft: Draft, id: NetUid, reason: CutReason): boolea
 
 /** Record paid service on a subnet (usage payments, served redemptions) for the dark check. */
 export function markService(draft: Draft, id: NetUid): void {
-  const m = draft.mechanisms;
+  const m = mechanismsOf(draft);
   if (m === undefined || m.params.vesting === null) return;
   updateMechanisms(draft, { lastService: new Map(m.lastService).set(id, draft.block) });
 }

@@ -1,4 +1,8 @@
 /** Events of the mechanism add-ons (appended to the block's events like the chain's own). */
+import type { ChainEvent } from '../chain/events.ts';
+
+/** An event of a chain running the mechanisms: one of the chain's own or a mechanism event. */
+export type MechanismChainEvent = ChainEvent<MechanismEvent>;
 
 /** One mechanism event; amounts in rao (TAO), raw alpha, or credits as named. */
 export type MechanismEvent =

@@ -3,6 +3,7 @@
  * shares and fees in ppm, USD in micro-dollars. Each is rejected with `MechanismDisabled` on a chain
  * whose genesis did not switch its mechanism on.
  */
+import type { Extrinsic } from '../chain/extrinsics.ts';
 
 interface Signed {
   readonly signer: string;
@@ -54,3 +55,6 @@ export const MECHANISM_CALL_NAMES = [
   'compute_buy',
   'compute_report',
 ] as const satisfies readonly MechanismExtrinsic['call'][];
+
+/** An extrinsic of a chain running the mechanisms: one of the chain's own calls or a mechanism call. */
+export type MechanismChainExtrinsic = Extrinsic<MechanismExtrinsic>;

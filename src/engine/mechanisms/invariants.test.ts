@@ -8,12 +8,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyBlock } from '../chain/applyBlock.ts';
-import type { Extrinsic } from '../chain/extrinsics.ts';
 import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
-import { checkInvariants } from '../state/invariants.ts';
-import { nearLimitGenesis } from '../state/nearLimitNetwork.testkit.ts';
+import { nearLimitGenesis } from '../genesis/nearLimitNetwork.testkit.ts';
+import { checkInvariants } from '../invariants/checkInvariants.ts';
 import type { ChainState } from '../state/types.ts';
 import type { MechanismsConfig } from './config.ts';
+import type { MechanismChainExtrinsic } from './extrinsics.ts';
+import { mechanismsAddOn } from './mechanismsAddOn.ts';
+import { mechanismsGenesis } from './mechanismsGenesis.ts';
 import { TAO } from './testChain.ts';
 
 const ALL: MechanismsConfig = {
@@ -29,15 +31,15 @@ function genesis(variant: 'burn' | 'stakers'): ChainState {
     balances: Object.fromEntries(
       ['owner1', 'owner2', 'owner3', 'c0', 'c1', 'c2', 'sudo'].map((c) => [c, 5_000n * TAO]),
     ),
-    mechanisms: {
+    addOn: mechanismsGenesis({
       ...ALL,
       covenant: { ...ALL.covenant, payTo: variant, slashTo: variant },
       usageEmission: { ...ALL.usageEmission, payTo: variant === 'burn' ? 'burn' : 'escrow' },
-    },
+    }),
   });
 }
 
-function callArb(): fc.Arbitrary<Extrinsic> {
+function callArb(): fc.Arbitrary<MechanismChainExtrinsic> {
   const owner = fc.constantFrom('owner1', 'owner2', 'owner3', 'c0');
   const anyone = fc.constantFrom('owner1', 'owner2', 'c0', 'c1', 'c2');
   const validator = fc.constantFrom('v1', 'w1', 'v2', 'w2', 'v3', 'm1');
@@ -146,11 +148,11 @@ describe('supply conservation with every mechanism on', () => {
           (blocks) => {
             let state = genesis(variant);
             for (const exts of blocks) {
-              const r = applyBlock(state, exts, { epoch: stakeProportionalEpoch });
+              const r = applyBlock(state, exts, { epoch: stakeProportionalEpoch, addOn: mechanismsAddOn });
               state = r.state;
               applied += r.receipts.filter((x) => x.ok).length;
               for (const e of r.events) seen.add(e.type);
-              const problems = checkInvariants(state);
+              const problems = checkInvariants(state, mechanismsAddOn);
               if (problems.length > 0) throw new Error(`block ${state.block}: ${problems.join('; ')}`);
             }
           },

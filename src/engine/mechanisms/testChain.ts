@@ -1,13 +1,15 @@
 /** A small chain for the mechanism tests: two subnets with validators, miners and funded accounts. */
 import { applyBlock, applyExtrinsic } from '../chain/applyBlock.ts';
-import type { ChainEvent } from '../chain/events.ts';
-import type { Extrinsic } from '../chain/extrinsics.ts';
 import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
 import type { Rejection } from '../errors.ts';
-import { createGenesis } from '../state/genesis.ts';
-import { checkInvariants } from '../state/invariants.ts';
+import { createGenesis } from '../genesis/createGenesis.ts';
+import { checkInvariants } from '../invariants/checkInvariants.ts';
 import type { ChainState } from '../state/types.ts';
 import type { MechanismsConfig } from './config.ts';
+import type { MechanismChainEvent } from './events.ts';
+import type { MechanismChainExtrinsic } from './extrinsics.ts';
+import { mechanismsAddOn } from './mechanismsAddOn.ts';
+import { mechanismsGenesis } from './mechanismsGenesis.ts';
 
 /** 1 TAO in rao. */
 export const TAO = 1_000_000_000n;
@@ -36,14 +38,14 @@ export function testChain(mechanisms?: MechanismsConfig, tempo = 10): ChainState
     balances: { owner1: 10_000n * TAO, owner2: 10_000n * TAO, buyer: 10_000n * TAO, poor: 1n },
     rootStakes: [{ coldkey: 'vc1', hotkey: 'v1.1', amount: 1_000n * TAO }],
     subnets: [subnet(1), subnet(2)],
-    ...(mechanisms === undefined ? {} : { mechanisms }),
+    ...(mechanisms === undefined ? {} : { addOn: mechanismsGenesis(mechanisms) }),
   });
 }
 
 /** Result of running blocks: the last state and every event. */
 export interface Run {
   readonly state: ChainState;
-  readonly events: ChainEvent[];
+  readonly events: MechanismChainEvent[];
   readonly rejected: Rejection[];
 }
 
@@ -51,16 +53,21 @@ export interface Run {
  * Apply `first` in the next block, then `blocks - 1` empty blocks; throws on any broken invariant or
  * (unless `allowRejects`) any rejected extrinsic.
  */
-export function run(state: ChainState, first: readonly Extrinsic[], blocks = 1, allowRejects = false): Run {
+export function run(
+  state: ChainState,
+  first: readonly MechanismChainExtrinsic[],
+  blocks = 1,
+  allowRejects = false,
+): Run {
   let s = state;
-  const events: ChainEvent[] = [];
+  const events: MechanismChainEvent[] = [];
   const rejected: Rejection[] = [];
   for (let b = 0; b < blocks; b++) {
-    const r = applyBlock(s, b === 0 ? first : [], { epoch: stakeProportionalEpoch });
+    const r = applyBlock(s, b === 0 ? first : [], { epoch: stakeProportionalEpoch, addOn: mechanismsAddOn });
     s = r.state;
     events.push(...r.events);
     for (const x of r.receipts) if (!x.ok) rejected.push(x.error);
-    const problems = checkInvariants(s);
+    const problems = checkInvariants(s, mechanismsAddOn);
     if (problems.length > 0) throw new Error(`block ${s.block}: ${problems.join('; ')}`);
   }
   if (!allowRejects && rejected.length > 0) throw new Error(`rejected: ${rejected.map((r) => r.message)}`);
@@ -68,14 +75,14 @@ export function run(state: ChainState, first: readonly Extrinsic[], blocks = 1, 
 }
 
 /** The rejection code of applying `ext` to `state` (null when it applies). */
-export function codeOf(state: ChainState, ext: Extrinsic): string | null {
-  return applyExtrinsic(state, ext).error?.code ?? null;
+export function codeOf(state: ChainState, ext: MechanismChainExtrinsic): string | null {
+  return applyExtrinsic(state, ext, { addOn: mechanismsAddOn }).error?.code ?? null;
 }
 
 /** Events of one type. */
-export function eventsOf<T extends ChainEvent['type']>(
-  events: readonly ChainEvent[],
+export function eventsOf<T extends MechanismChainEvent['type']>(
+  events: readonly MechanismChainEvent[],
   type: T,
-): (ChainEvent & { type: T })[] {
-  return events.filter((e): e is ChainEvent & { type: T } => e.type === type);
+): (MechanismChainEvent & { type: T })[] {
+  return events.filter((e): e is MechanismChainEvent & { type: T } => e.type === type);
 }

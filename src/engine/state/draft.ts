@@ -7,9 +7,8 @@
  * A class because it owns private lazily-cloned caches; it never escapes a transition.
  */
 import { invariant } from '../errors.ts';
-import type { MechanismsState } from '../mechanisms/config.ts';
 import type { Coldkey, Hotkey, NetUid } from '../types.ts';
-import type { ChainState, StakePool, SubnetState } from './types.ts';
+import type { AddOnState, ChainState, StakePool, SubnetState } from './types.ts';
 
 /** A writable view of a readonly record. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -36,7 +35,7 @@ export class Draft {
   private takes: Map<Hotkey, number> | null = null;
   private takeIncreases: Map<Hotkey, number> | null = null;
   private subnets: Map<NetUid, SubnetState> | null = null;
-  private mech: MechanismsState | null = null;
+  private addOnNext: AddOnState | null = null;
   private readonly writable = new Set<NetUid>();
   private readonly writableStakes = new Set<NetUid>();
 
@@ -129,12 +128,12 @@ export class Draft {
     this.scalars.uncountedTao = v;
   }
 
-  /** State of the mechanism add-ons; undefined when the chain runs none. */
-  get mechanisms(): MechanismsState | undefined {
-    return this.mech ?? this.base.mechanisms;
+  /** Data of the chain's add-on; undefined when the chain runs none. */
+  get addOn(): AddOnState | undefined {
+    return this.addOnNext ?? this.base.addOn;
   }
-  set mechanisms(v: MechanismsState) {
-    this.mech = v;
+  set addOn(v: AddOnState) {
+    this.addOnNext = v;
   }
 
   /** Free balance of a coldkey in rao. */
@@ -254,7 +253,7 @@ export class Draft {
       takes: this.takes ?? this.base.takes,
       takeIncreasedAt: this.takeIncreases ?? this.base.takeIncreasedAt,
       subnets: this.subnets ?? this.base.subnets,
-      ...(this.mech === null ? {} : { mechanisms: this.mech }),
+      ...(this.addOnNext === null ? {} : { addOn: this.addOnNext }),
     };
   }
 }

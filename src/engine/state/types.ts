@@ -20,11 +20,11 @@
  * dividends with no eligible receiver; spec §4.10 step 4), and burned alpha was destroyed by
  * `burn_subnet_alpha`, which keeps AlphaOut unchanged.
  *
- * With mechanism add-ons on, covenant bonds in escrow count among the TAO holdings and a subnet's vesting
- * escrow among its AlphaOut holders; every mechanism burn lowers TotalIssuance and every mint raises it.
+ * With an add-on (see `ChainAddOn`), the TAO and alpha it holds count among the holdings (the binding
+ * mechanisms: covenant bonds in escrow, a subnet's vesting escrow); its burns lower TotalIssuance and its
+ * mints raise it.
  */
 import type { U64F64, U96F32 } from '../fixed/index.ts';
-import type { MechanismsState } from '../mechanisms/config.ts';
 import type { FlowEma } from '../rules/flowShares.ts';
 import type { RulePackName, RuleSettings } from '../rules/rulePack.ts';
 import type { Coldkey, Hotkey, NetUid } from '../types.ts';
@@ -258,6 +258,12 @@ export interface ChainState {
   /** Last network registration: TAO locked and its block (0 = never). */
   readonly lastLock: bigint;
   readonly lastLockBlock: number;
-  /** Mechanism add-ons (mechanisms.md); absent when the genesis config switches none on. */
-  readonly mechanisms?: MechanismsState;
+  /** Data of the chain's add-on (e.g. the binding mechanisms); absent when the genesis has none. */
+  readonly addOn?: AddOnState;
+}
+
+/** An add-on's data in the state: opaque to the core, typed and checked by the add-on `name`. */
+export interface AddOnState {
+  readonly name: string;
+  readonly data: unknown;
 }

@@ -5,10 +5,10 @@
  * the UID chosen by `uidToPrune`.
  */
 
+import { newNeuron } from '../../genesis/newNeuron.ts';
 import { bumpBurn } from '../../registration/burnPrice.ts';
 import { isNeuronImmune, uidToPrune } from '../../registration/uidToPrune.ts';
 import { rulePackTraits } from '../../rules/rulePackTraits.ts';
-import { newNeuron } from '../../state/genesis.ts';
 import type { SparseRow } from '../../state/types.ts';
 import { coldkey, hotkey, netuid, ROOT_NETUID } from '../../types.ts';
 import { type CallHandler, rejection } from '../context.ts';

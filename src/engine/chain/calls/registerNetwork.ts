@@ -7,12 +7,12 @@
 import { movingAlphaPrice } from '../../coinbase/movingPrice.ts';
 import { blockEmissionForIssuance } from '../../emission/blockEmission.ts';
 import { U64_MAX } from '../../fixed/index.ts';
+import { newSubnetState } from '../../genesis/newSubnetState.ts';
 import { networkLockCost } from '../../registration/lockCost.ts';
 import { medianSubnetPrice } from '../../registration/medianSubnetPrice.ts';
 import { isNetworkImmune, networkToPrune } from '../../registration/networkToPrune.ts';
 import { subnetPoolSeed } from '../../registration/subnetPoolSeed.ts';
 import type { Draft } from '../../state/draft.ts';
-import { newSubnetState } from '../../state/genesis.ts';
 import { coldkey, type Hotkey, hotkey, type NetUid, netuid, ROOT_NETUID } from '../../types.ts';
 import { type CallHandler, rejection } from '../context.ts';
 import { dissolveSubnet } from '../dissolveSubnet.ts';

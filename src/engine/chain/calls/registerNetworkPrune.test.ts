@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stakeProportionalEpoch } from '../../epoch/stakeProportionalEpoch.ts';
-import { checkInvariants } from '../../state/invariants.ts';
-import { nearLimitGenesis } from '../../state/nearLimitNetwork.testkit.ts';
+import { nearLimitGenesis } from '../../genesis/nearLimitNetwork.testkit.ts';
+import { checkInvariants } from '../../invariants/checkInvariants.ts';
 import type { ChainState } from '../../state/types.ts';
 import { coldkey, netuid } from '../../types.ts';
 import { applyBlock } from '../applyBlock.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MECHANISM_DEFAULTS } from '../config.ts';
+import { mechanismsOf } from '../mechanismsOf.ts';
 import { codeOf, eventsOf, run, TAO, testChain } from '../testChain.ts';
 import { scheduledMint } from './computeMarket.ts';
 
@@ -29,7 +30,7 @@ describe('burn-and-mint compute market', () => {
     expect(r.state.balances.get('mc1' as never)).toBe(100n * TAO); // owner of m1.1 and m2.1
     const emitted = eventsOf(r.events, 'BlockEmission').reduce((t, e) => t + e.minted - e.recycled, 0n);
     expect(r.state.totalIssuance).toBe(g.totalIssuance + emitted + 100n * TAO - 2_375_000_000n);
-    expect(r.state.mechanisms!.compute).toMatchObject({
+    expect(mechanismsOf(r.state)!.compute).toMatchObject({
       minted: 100n * TAO,
       burned: 2_375_000_000n,
       epoch: 1,

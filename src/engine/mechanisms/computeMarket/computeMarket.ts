@@ -10,7 +10,7 @@
  * share floored; only what is paid is minted and added to TotalIssuance.
  * Default: none on chain; an epoch without reported work mints nothing.
  */
-import { type CallContext, type CallHandler, rejection } from '../../chain/context.ts';
+import { rejection } from '../../chain/context.ts';
 import { TOTAL_SUPPLY } from '../../emission/blockEmission.ts';
 import { type Coldkey, coldkey, hotkey } from '../../types.ts';
 import {
@@ -23,6 +23,8 @@ import {
 } from '../common.ts';
 import { type ComputeMarketParams, PPM } from '../config.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
+import type { MechanismContext, MechanismHandler } from '../mechanismContext.ts';
+import { mechanismsOf } from '../mechanismsOf.ts';
 
 type Call<N extends MechanismExtrinsic['call']> = MechanismExtrinsic & { call: N };
 
@@ -37,7 +39,7 @@ export function scheduledMint(p: ComputeMarketParams, epoch: number): bigint {
 }
 
 /** `compute_set_price`: the sudo account sets the oracle price in rao per USD. */
-export const computeSetPrice: CallHandler<Call<'compute_set_price'>> = ({ draft, events }, ext) => {
+export const computeSetPrice: MechanismHandler<Call<'compute_set_price'>> = ({ draft, events }, ext) => {
   const on = paramsOf(draft, 'computeMarket');
   if (isRejection(on)) return on;
   if (ext.signer !== draft.sudo) return rejection('BadOrigin', 'signer', 'only the sudo account may do this');
@@ -48,7 +50,7 @@ export const computeSetPrice: CallHandler<Call<'compute_set_price'>> = ({ draft,
 };
 
 /** `compute_buy`: burn TAO worth a USD job price; the fee share goes to the treasury. */
-export const computeBuy: CallHandler<Call<'compute_buy'>> = ({ draft, events }, ext) => {
+export const computeBuy: MechanismHandler<Call<'compute_buy'>> = ({ draft, events }, ext) => {
   const on = paramsOf(draft, 'computeMarket');
   if (isRejection(on)) return on;
   const price = on.m.compute.raoPerUsd;
@@ -72,7 +74,7 @@ export const computeBuy: CallHandler<Call<'compute_buy'>> = ({ draft, events }, 
 };
 
 /** `compute_report`: a validator hotkey reports verified work units of a provider hotkey. */
-export const computeReport: CallHandler<Call<'compute_report'>> = ({ draft, events }, ext) => {
+export const computeReport: MechanismHandler<Call<'compute_report'>> = ({ draft, events }, ext) => {
   const on = paramsOf(draft, 'computeMarket');
   if (isRejection(on)) return on;
   if (!hasValidatorPermit(draft, ext.signer, null))
@@ -88,8 +90,8 @@ export const computeReport: CallHandler<Call<'compute_report'>> = ({ draft, even
 };
 
 /** At each market epoch boundary, mint the schedule's amount to providers pro rata to work. */
-export function computeEpoch({ draft, events }: CallContext): void {
-  const m = draft.mechanisms;
+export function computeEpoch({ draft, events }: MechanismContext): void {
+  const m = mechanismsOf(draft);
   const p = m?.params.computeMarket;
   if (m === undefined || p === null || p === undefined || draft.block % p.epochBlocks !== 0) return;
   const c = m.compute;

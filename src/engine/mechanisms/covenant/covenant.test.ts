@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dissolveSubnet } from '../../chain/dissolveSubnet.ts';
-import type { ChainEvent } from '../../chain/events.ts';
+import { checkInvariants } from '../../invariants/checkInvariants.ts';
 import { Draft } from '../../state/draft.ts';
-import { checkInvariants } from '../../state/invariants.ts';
 import { netuid } from '../../types.ts';
+import type { MechanismChainEvent } from '../events.ts';
+import { mechanismsAddOn } from '../mechanismsAddOn.ts';
+import { mechanismsOf } from '../mechanismsOf.ts';
 import { codeOf, eventsOf, run, TAO, testChain } from '../testChain.ts';
 import { medianRevenue } from './covenant.ts';
 
@@ -37,7 +39,7 @@ describe('revenue covenant', () => {
       { call: 'covenant_pay', signer: 'owner1', netuid: 1, amount: 20n * TAO },
     ]);
     expect(opened.state.balances.get('owner1' as never)).toBe(10_000n * TAO - 520n * TAO);
-    expect(opened.state.mechanisms!.covenants.get(netuid(1))!.bond).toBe(500n * TAO);
+    expect(mechanismsOf(opened.state)!.covenants.get(netuid(1))!.bond).toBe(500n * TAO);
     const paid = eventsOf(opened.events, 'CovenantPaid')[0]!;
     expect(paid.alphaBurned).toBeGreaterThan(0n);
     expect(s1(opened.state).burnedAlpha).toBe(paid.alphaBurned);
@@ -64,7 +66,7 @@ describe('revenue covenant', () => {
     const d = eventsOf(r.events, 'CovenantDefaulted')[0]!;
     expect(d).toMatchObject({ netuid: 1, reason: 'short', slashed: 500n * TAO, burned: 500n * TAO });
     expect(eventsOf(r.events, 'EmissionCut')[0]).toMatchObject({ netuid: 1, reason: 'covenant' });
-    const c = r.state.mechanisms!.covenants.get(netuid(1))!;
+    const c = mechanismsOf(r.state)!.covenants.get(netuid(1))!;
     expect(c).toMatchObject({ bond: 0n, defaulted: true, arrears: 10n * TAO });
     // The slash left issuance (the blocks' emission is added back to compare).
     const minted = eventsOf(r.events, 'BlockEmission').reduce((t, e) => t + e.minted - e.recycled, 0n);
@@ -95,15 +97,15 @@ describe('revenue covenant', () => {
   it('dissolving a covenanted subnet slashes the bond', () => {
     const opened = run(testChain({ covenant: {} }), [open]);
     const draft = new Draft(opened.state);
-    const events: ChainEvent[] = [];
-    dissolveSubnet({ draft, events }, netuid(1));
+    const events: MechanismChainEvent[] = [];
+    dissolveSubnet({ draft, events, addOn: mechanismsAddOn }, netuid(1));
     const next = draft.finish();
-    expect(checkInvariants(next)).toEqual([]);
+    expect(checkInvariants(next, mechanismsAddOn)).toEqual([]);
     expect(eventsOf(events, 'CovenantDefaulted')[0]).toMatchObject({
       reason: 'dissolved',
       slashed: 500n * TAO,
     });
-    expect(next.mechanisms!.covenants.size).toBe(0);
+    expect(mechanismsOf(next)!.covenants.size).toBe(0);
   });
 
   it('rejects with stable codes', () => {

@@ -13,7 +13,7 @@
  * to zero. `covenant_cure` pays the arrears and re-posts B; the share comes back. Dissolving a subnet
  * with an open covenant also slashes the bond.
  */
-import { type CallContext, type CallHandler, rejection } from '../../chain/context.ts';
+import { rejection } from '../../chain/context.ts';
 import { buyAlpha } from '../../chain/poolOps.ts';
 import type { Rejection } from '../../errors.ts';
 import type { Draft } from '../../state/draft.ts';
@@ -31,6 +31,8 @@ import {
 } from '../common.ts';
 import { type Covenant, type PayTo, PPM } from '../config.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
+import type { MechanismContext, MechanismHandler } from '../mechanismContext.ts';
+import { mechanismsOf } from '../mechanismsOf.ts';
 
 type Call<N extends MechanismExtrinsic['call']> = MechanismExtrinsic & { call: N };
 
@@ -43,7 +45,7 @@ export function medianRevenue(values: readonly bigint[]): bigint {
 }
 
 function setCovenant(draft: Draft, id: NetUid, c: Covenant | null): void {
-  const m = draft.mechanisms!;
+  const m = mechanismsOf(draft)!;
   const covenants = new Map(m.covenants);
   if (c === null) covenants.delete(id);
   else covenants.set(id, c);
@@ -75,11 +77,11 @@ export function routeToHolders(
 
 /** Slash the bond of an open covenant and cut the subnet's emission (the covenant default path). */
 export function defaultCovenant(
-  { draft, events }: CallContext,
+  { draft, events }: MechanismContext,
   id: NetUid,
   reason: 'short' | 'unpaid' | 'credits' | 'dissolved',
 ): void {
-  const m = draft.mechanisms;
+  const m = mechanismsOf(draft);
   const c = m?.covenants.get(id);
   const p = m?.params.covenant;
   if (c === undefined || p === null || p === undefined) return;
@@ -101,9 +103,9 @@ export function defaultCovenant(
 }
 
 /** Period ends of every covenant, checked once per block after the coinbase ran the due epochs. */
-export function closeCovenantPeriods(ctx: CallContext): void {
+export function closeCovenantPeriods(ctx: MechanismContext): void {
   const { draft, events } = ctx;
-  const m = draft.mechanisms;
+  const m = mechanismsOf(draft);
   if (m === undefined || m.params.covenant === null) return;
   for (const [id, c] of [...m.covenants].sort(([a], [b]) => a - b)) {
     if (!draft.hasSubnet(id)) continue;
@@ -161,7 +163,7 @@ function covenantFor(
 }
 
 /** `covenant_open`: the owner posts bond B and commits to share r of each period's attested revenue. */
-export const covenantOpen: CallHandler<Call<'covenant_open'>> = ({ draft, events }, ext) => {
+export const covenantOpen: MechanismHandler<Call<'covenant_open'>> = ({ draft, events }, ext) => {
   const on = paramsOf(draft, 'covenant');
   if (isRejection(on)) return on;
   const bad = checkSubnet(draft, ext.netuid);
@@ -207,7 +209,7 @@ export const covenantOpen: CallHandler<Call<'covenant_open'>> = ({ draft, events
 };
 
 /** `covenant_attest`: a validator of the subnet (with a permit) states the period's revenue. */
-export const covenantAttest: CallHandler<Call<'covenant_attest'>> = ({ draft, events }, ext) => {
+export const covenantAttest: MechanismHandler<Call<'covenant_attest'>> = ({ draft, events }, ext) => {
   const found = covenantFor(draft, ext.netuid, ext.signer, false);
   if (isRejection(found)) return found;
   const { c, id } = found;
@@ -226,7 +228,7 @@ export const covenantAttest: CallHandler<Call<'covenant_attest'>> = ({ draft, ev
 };
 
 /** `covenant_pay`: the owner pays TAO into the covenant; arrears are settled first. */
-export const covenantPay: CallHandler<Call<'covenant_pay'>> = ({ draft, events }, ext) => {
+export const covenantPay: MechanismHandler<Call<'covenant_pay'>> = ({ draft, events }, ext) => {
   const found = covenantFor(draft, ext.netuid, ext.signer, true);
   if (isRejection(found)) return found;
   const { c, id, payTo } = found;
@@ -241,7 +243,7 @@ export const covenantPay: CallHandler<Call<'covenant_pay'>> = ({ draft, events }
 };
 
 /** `covenant_cure`: a defaulted owner pays all arrears and re-posts the bond; emission resumes. */
-export const covenantCure: CallHandler<Call<'covenant_cure'>> = ({ draft, events }, ext) => {
+export const covenantCure: MechanismHandler<Call<'covenant_cure'>> = ({ draft, events }, ext) => {
   const found = covenantFor(draft, ext.netuid, ext.signer, true);
   if (isRejection(found)) return found;
   const { c, id, payTo } = found;
@@ -263,7 +265,7 @@ export const covenantCure: CallHandler<Call<'covenant_cure'>> = ({ draft, events
   const routed = routeToHolders(draft, id, c.arrears, payTo);
   events.push({ type: 'CovenantCured', netuid: id, arrearsPaid: c.arrears, bond: c.bondTerms });
   if (c.arrears > 0n) events.push({ type: 'CovenantPaid', netuid: id, tao: c.arrears, ...routed });
-  const m = draft.mechanisms!;
+  const m = mechanismsOf(draft)!;
   if (m.cut.has(id)) {
     const cut = new Map(m.cut);
     cut.delete(id);
@@ -274,8 +276,8 @@ export const covenantCure: CallHandler<Call<'covenant_cure'>> = ({ draft, events
 };
 
 /** A subnet leaving the chain with an open covenant: the bond is slashed, the covenant closed. */
-export function covenantOnDissolve(ctx: CallContext, id: NetUid): void {
-  const c = ctx.draft.mechanisms?.covenants.get(id);
+export function covenantOnDissolve(ctx: MechanismContext, id: NetUid): void {
+  const c = mechanismsOf(ctx.draft)?.covenants.get(id);
   if (c === undefined) return;
   if (c.bond > 0n) defaultCovenant(ctx, id, 'dissolved');
   setCovenant(ctx.draft, id, null);

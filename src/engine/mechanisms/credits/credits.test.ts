@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { netuid } from '../../types.ts';
+import { mechanismsOf } from '../mechanismsOf.ts';
 import { codeOf, eventsOf, run, TAO, testChain } from '../testChain.ts';
 import { creditCost } from './credits.ts';
 
@@ -28,13 +29,13 @@ describe('access credits', () => {
     const r = run(g, [create, buy(150n), redeem(10n), serve]);
     expect(r.state.balances.get('owner1' as never)).toBe(10_200n * TAO);
     expect(r.state.balances.get('buyer' as never)).toBe(9_800n * TAO);
-    const sale = r.state.mechanisms!.sales.get(0)!;
+    const sale = mechanismsOf(r.state)!.sales.get(0)!;
     expect(sale).toMatchObject({ sold: 150n, redeemed: 10n, raised: 200n * TAO, served: 1, unserved: 0 });
     expect(sale.holders.get('buyer' as never)).toBe(140n);
     expect(eventsOf(r.events, 'CreditsServed')).toHaveLength(1);
     const later = run(r.state, [], 120);
     expect(eventsOf(later.events, 'CreditsUnserved')).toHaveLength(0);
-    expect(later.state.mechanisms!.cut.size).toBe(0);
+    expect(mechanismsOf(later.state)!.cut.size).toBe(0);
   });
 
   it('default without a covenant: unserved beyond tolerance cuts the emission share', () => {

@@ -13,7 +13,7 @@
  * Credits are not TAO: TAO moves only buyer → seller; each sale keeps its own identity
  * supply = unsold + Σ holders + redeemed.
  */
-import { type CallContext, type CallHandler, rejection } from '../../chain/context.ts';
+import { rejection } from '../../chain/context.ts';
 import type { Rejection } from '../../errors.ts';
 import type { Draft } from '../../state/draft.ts';
 import { coldkey, netuid } from '../../types.ts';
@@ -30,6 +30,8 @@ import {
 import type { CreditSale, CreditTranche } from '../config.ts';
 import { defaultCovenant } from '../covenant/covenant.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
+import type { MechanismContext, MechanismHandler } from '../mechanismContext.ts';
+import { mechanismsOf } from '../mechanismsOf.ts';
 
 type Call<N extends MechanismExtrinsic['call']> = MechanismExtrinsic & { call: N };
 
@@ -48,16 +50,16 @@ export function creditCost(tranches: readonly CreditTranche[], sold: bigint, amo
 }
 
 function setSale(draft: Draft, id: number, sale: CreditSale): void {
-  updateMechanisms(draft, { sales: new Map(draft.mechanisms!.sales).set(id, sale) });
+  updateMechanisms(draft, { sales: new Map(mechanismsOf(draft)!.sales).set(id, sale) });
 }
 
 function saleOf(draft: Draft, id: number): CreditSale | Rejection {
-  const sale = draft.mechanisms!.sales.get(id);
+  const sale = mechanismsOf(draft)!.sales.get(id);
   return sale ?? rejection('NoSuchSale', 'saleId', `no credit sale ${id}`);
 }
 
 /** `credits_create_sale`: the subnet owner opens a sale of Σ tranche amounts credits. */
-export const creditsCreateSale: CallHandler<Call<'credits_create_sale'>> = ({ draft, events }, ext) => {
+export const creditsCreateSale: MechanismHandler<Call<'credits_create_sale'>> = ({ draft, events }, ext) => {
   const on = paramsOf(draft, 'credits');
   if (isRejection(on)) return on;
   const bad = checkSubnet(draft, ext.netuid);
@@ -92,7 +94,7 @@ export const creditsCreateSale: CallHandler<Call<'credits_create_sale'>> = ({ dr
 };
 
 /** `credits_buy`: TAO from the buyer to the seller; credits to the buyer. */
-export const creditsBuy: CallHandler<Call<'credits_buy'>> = ({ draft, events }, ext) => {
+export const creditsBuy: MechanismHandler<Call<'credits_buy'>> = ({ draft, events }, ext) => {
   const on = paramsOf(draft, 'credits');
   if (isRejection(on)) return on;
   const sale = saleOf(draft, ext.saleId);
@@ -116,7 +118,7 @@ export const creditsBuy: CallHandler<Call<'credits_buy'>> = ({ draft, events }, 
 };
 
 /** `credits_redeem`: the holder burns credits for a metered call the lab must serve by the deadline. */
-export const creditsRedeem: CallHandler<Call<'credits_redeem'>> = ({ draft, events }, ext) => {
+export const creditsRedeem: MechanismHandler<Call<'credits_redeem'>> = ({ draft, events }, ext) => {
   const on = paramsOf(draft, 'credits');
   if (isRejection(on)) return on;
   const sale = saleOf(draft, ext.saleId);
@@ -149,7 +151,7 @@ export const creditsRedeem: CallHandler<Call<'credits_redeem'>> = ({ draft, even
 };
 
 /** `credits_serve`: the subnet owner marks a redemption delivered (before its deadline). */
-export const creditsServe: CallHandler<Call<'credits_serve'>> = ({ draft, events }, ext) => {
+export const creditsServe: MechanismHandler<Call<'credits_serve'>> = ({ draft, events }, ext) => {
   const on = paramsOf(draft, 'credits');
   if (isRejection(on)) return on;
   const sale = saleOf(draft, ext.saleId);
@@ -169,9 +171,9 @@ export const creditsServe: CallHandler<Call<'credits_serve'>> = ({ draft, events
 };
 
 /** Redemptions past their deadline: counted unserved; beyond tolerance, the default path (every block). */
-export function expireRedemptions(ctx: CallContext): void {
+export function expireRedemptions(ctx: MechanismContext): void {
   const { draft, events } = ctx;
-  const m = draft.mechanisms;
+  const m = mechanismsOf(draft);
   const p = m?.params.credits;
   if (m === undefined || p === null || p === undefined) return;
   for (const [saleId, sale] of [...m.sales].sort(([a], [b]) => a - b)) {
@@ -186,7 +188,7 @@ export function expireRedemptions(ctx: CallContext): void {
     }
     setSale(draft, saleId, { ...sale, redemptions, unserved });
     if (unserved <= p.toleranceUnserved || !draft.hasSubnet(sale.netuid)) continue;
-    const c = draft.mechanisms!.covenants.get(sale.netuid);
+    const c = mechanismsOf(draft)!.covenants.get(sale.netuid);
     if (c !== undefined && !c.defaulted) defaultCovenant(ctx, sale.netuid, 'credits');
     else if (cutEmission(draft, sale.netuid, 'credits'))
       events.push({ type: 'EmissionCut', netuid: sale.netuid, reason: 'credits' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { netuid } from '../../types.ts';
+import { mechanismsOf } from '../mechanismsOf.ts';
 import { codeOf, eventsOf, run, TAO, testChain } from '../testChain.ts';
 import { blendUsageShares, emaStep, emaWeightPpm } from './usageEmission.ts';
 
@@ -71,7 +72,7 @@ describe('usage-weighted emission', () => {
   it('a subnet whose usage stops returns to its price share', () => {
     const mech = { usageEmission: { lambdaPpm: 500_000n, halfLifeBlocks: 2 } };
     const r = run(testChain(mech), [pay(50n * TAO)], 300);
-    expect(r.state.mechanisms!.usage.size).toBe(0); // EMA decayed to zero
+    expect(mechanismsOf(r.state)!.usage.size).toBe(0); // EMA decayed to zero
     const base = run(testChain(mech), [], 300).state;
     // Prices moved a little meanwhile, so the price shares agree only closely.
     const diff = taoIn(r.state, 2) - taoIn(base, 2);

@@ -9,7 +9,7 @@
  * Default: none; a subnet whose usage stops sees its usage EMA decay (half-life in blocks) and its
  * share return to the pack's price share.
  */
-import { type CallContext, type CallHandler, rejection } from '../../chain/context.ts';
+import { rejection } from '../../chain/context.ts';
 import type { Draft } from '../../state/draft.ts';
 import { coldkey, type NetUid, netuid } from '../../types.ts';
 import {
@@ -23,6 +23,8 @@ import {
 } from '../common.ts';
 import { PPM, type UsageEmissionParams, type UsageRecord } from '../config.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
+import type { MechanismContext, MechanismHandler } from '../mechanismContext.ts';
+import { mechanismsOf } from '../mechanismsOf.ts';
 
 /** Per-block EMA weight in ppm for a half-life: ⌊693147 / h⌋ (a ≈ ln2 / h), at least 1. */
 export function emaWeightPpm(halfLifeBlocks: number): bigint {
@@ -39,7 +41,10 @@ export function emaStep(ema: bigint, x: bigint, aPpm: bigint): bigint {
 }
 
 /** `usage_pay`: TAO paid for a subnet's service, burned or escrowed, counted in the usage EMA. */
-export const usagePay: CallHandler<MechanismExtrinsic & { call: 'usage_pay' }> = ({ draft, events }, ext) => {
+export const usagePay: MechanismHandler<MechanismExtrinsic & { call: 'usage_pay' }> = (
+  { draft, events },
+  ext,
+) => {
   const on = paramsOf(draft, 'usageEmission');
   if (isRejection(on)) return on;
   const bad = checkSubnet(draft, ext.netuid);
@@ -61,8 +66,8 @@ export const usagePay: CallHandler<MechanismExtrinsic & { call: 'usage_pay' }> =
 };
 
 /** Fold each subnet's paid usage of the block into its EMA (every block, after the coinbase). */
-export function stepUsageEma({ draft }: CallContext): void {
-  const m = draft.mechanisms;
+export function stepUsageEma({ draft }: MechanismContext): void {
+  const m = mechanismsOf(draft);
   const p = m?.params.usageEmission;
   if (m === undefined || p === null || p === undefined || m.usage.size === 0) return;
   const a = emaWeightPpm(p.halfLifeBlocks);
@@ -100,5 +105,5 @@ export function blendUsageShares(args: {
 
 /** Read a subnet's usage EMA (0 if none). */
 export function usageEma(draft: Draft, id: NetUid): bigint {
-  return draft.mechanisms?.usage.get(id)?.ema ?? 0n;
+  return mechanismsOf(draft)?.usage.get(id)?.ema ?? 0n;
 }

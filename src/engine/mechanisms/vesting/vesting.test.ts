@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { dissolveSubnet } from '../../chain/dissolveSubnet.ts';
-import type { ChainEvent } from '../../chain/events.ts';
+import { checkInvariants } from '../../invariants/checkInvariants.ts';
 import { stakeOf } from '../../staking/sharePool.ts';
 import { Draft } from '../../state/draft.ts';
-import { checkInvariants } from '../../state/invariants.ts';
 import { type Coldkey, netuid } from '../../types.ts';
 import { vestingAlphaHeld } from '../config.ts';
+import type { MechanismChainEvent } from '../events.ts';
+import { mechanismsAddOn } from '../mechanismsAddOn.ts';
+import { mechanismsOf } from '../mechanismsOf.ts';
 import { codeOf, eventsOf, run, testChain } from '../testChain.ts';
 import { vestedAmount } from './vesting.ts';
 
@@ -35,7 +37,7 @@ describe('vesting and exit bond', () => {
     const accrued = eventsOf(r.events, 'VestingAccrued');
     expect(accrued.length).toBeGreaterThan(2);
     expect(ownerStake(r.state)).toBe(0n); // nothing paid directly
-    const held = vestingAlphaHeld(r.state.mechanisms, netuid(1));
+    const held = vestingAlphaHeld(mechanismsOf(r.state), netuid(1));
     expect(held).toBe(accrued.filter((e) => e.netuid === 1).reduce((t, e) => t + e.alpha, 0n));
     const claimed = run(r.state, [claim]);
     const c = eventsOf(claimed.events, 'VestingClaimed')[0]!;
@@ -57,7 +59,7 @@ describe('vesting and exit bond', () => {
   it('weights keep a subnet from going dark', () => {
     const g = testChain({ vesting: { vestEpochs: 50, darkEpochs: 5 } });
     let s = g;
-    const events: ChainEvent[] = [];
+    const events: MechanismChainEvent[] = [];
     for (const v of ['v1.1', 'v1.2', 'v1.3']) {
       const r = run(s, [{ call: 'set_weights', signer: v, netuid: 1, uids: [3, 4], weights: [1, 1] }], 40);
       s = r.state;
@@ -71,12 +73,12 @@ describe('vesting and exit bond', () => {
   it('dissolution stakes the vested part to the owner and burns the unvested', () => {
     const r = run(testChain({ vesting: { vestEpochs: 3, darkEpochs: 100 } }), [], 40);
     const draft = new Draft(r.state);
-    const events: ChainEvent[] = [];
-    dissolveSubnet({ draft, events }, netuid(1));
+    const events: MechanismChainEvent[] = [];
+    dissolveSubnet({ draft, events, addOn: mechanismsAddOn }, netuid(1));
     const next = draft.finish();
-    expect(checkInvariants(next)).toEqual([]);
+    expect(checkInvariants(next, mechanismsAddOn)).toEqual([]);
     expect(eventsOf(events, 'VestingBurned')[0]!.reason).toBe('dissolved');
-    expect(next.mechanisms!.vesting.has(netuid(1))).toBe(false);
+    expect(mechanismsOf(next)!.vesting.has(netuid(1))).toBe(false);
     expect(next.balances.get('owner1' as never)! > r.state.balances.get('owner1' as never)!).toBe(true);
   });
 

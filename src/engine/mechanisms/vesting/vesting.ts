@@ -11,13 +11,15 @@
  * in AlphaOut as burned alpha, like `burn_alpha`). When the subnet is dissolved, the vested unclaimed
  * alpha is staked to the owner first (so the dissolution pays it out) and the unvested part is burned.
  */
-import { type CallContext, type CallHandler, rejection } from '../../chain/context.ts';
+import { rejection } from '../../chain/context.ts';
 import { creditStake } from '../../chain/stakeOps.ts';
 import type { Draft } from '../../state/draft.ts';
 import { type NetUid, netuid } from '../../types.ts';
 import { checkSubnet, isRejection, paramsOf, updateMechanisms } from '../common.ts';
 import type { VestingEscrow } from '../config.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
+import type { MechanismContext, MechanismHandler } from '../mechanismContext.ts';
+import { mechanismsOf } from '../mechanismsOf.ts';
 
 /** Alpha of an escrow vested by subnet epoch `epoch` over `vestEpochs`, each tranche floored. */
 export function vestedAmount(e: VestingEscrow, epoch: number, vestEpochs: number): bigint {
@@ -29,7 +31,7 @@ export function vestedAmount(e: VestingEscrow, epoch: number, vestEpochs: number
 }
 
 function setEscrow(draft: Draft, id: NetUid, e: VestingEscrow | null): void {
-  const vesting = new Map(draft.mechanisms!.vesting);
+  const vesting = new Map(mechanismsOf(draft)!.vesting);
   if (e === null) vesting.delete(id);
   else vesting.set(id, e);
   updateMechanisms(draft, { vesting });
@@ -39,8 +41,8 @@ function setEscrow(draft: Draft, id: NetUid, e: VestingEscrow | null): void {
  * Withhold the owner cut drained at an epoch into the escrow; returns what the epoch should still
  * pay the owner directly (0 when vesting is on, the full cut otherwise).
  */
-export function vestOwnerCut({ draft, events }: CallContext, id: NetUid, ownerCut: bigint): bigint {
-  const m = draft.mechanisms;
+export function vestOwnerCut({ draft, events }: MechanismContext, id: NetUid, ownerCut: bigint): bigint {
+  const m = mechanismsOf(draft);
   if (m === undefined || m.params.vesting === null || ownerCut === 0n) return ownerCut;
   const s = draft.read(id);
   const e = m.vesting.get(id) ?? {
@@ -66,7 +68,7 @@ function compact(e: VestingEscrow, epoch: number, vestEpochs: number): VestingEs
 }
 
 /** `vesting_claim`: the beneficiary stakes its vested, unclaimed alpha on the owner hotkey. */
-export const vestingClaim: CallHandler<MechanismExtrinsic & { call: 'vesting_claim' }> = (
+export const vestingClaim: MechanismHandler<MechanismExtrinsic & { call: 'vesting_claim' }> = (
   { draft, events },
   ext,
 ) => {
@@ -89,8 +91,8 @@ export const vestingClaim: CallHandler<MechanismExtrinsic & { call: 'vesting_cla
 };
 
 /** Burn the unvested alpha of subnets gone dark (checked every block). */
-export function burnDarkVesting({ draft, events }: CallContext): void {
-  const m = draft.mechanisms;
+export function burnDarkVesting({ draft, events }: MechanismContext): void {
+  const m = mechanismsOf(draft);
   const p = m?.params.vesting;
   if (m === undefined || p === null || p === undefined) return;
   for (const [id, e] of [...m.vesting].sort(([a], [b]) => a - b)) {
@@ -113,8 +115,8 @@ export function burnDarkVesting({ draft, events }: CallContext): void {
 }
 
 /** Dissolution: vested alpha is staked to the owner (paid out with the pool), the unvested is burned. */
-export function vestingOnDissolve({ draft, events }: CallContext, id: NetUid): void {
-  const m = draft.mechanisms;
+export function vestingOnDissolve({ draft, events }: MechanismContext, id: NetUid): void {
+  const m = mechanismsOf(draft);
   const e = m?.vesting.get(id);
   const p = m?.params.vesting;
   if (e === undefined || p === null || p === undefined) return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createGenesis } from '../genesis/createGenesis.ts';
 import { coldkey, netuid } from '../types.ts';
-import { createGenesis } from './genesis.ts';
-import { checkInvariants } from './invariants.ts';
+import { checkInvariants } from './checkInvariants.ts';
 
 const base = createGenesis({
   sudo: 's',

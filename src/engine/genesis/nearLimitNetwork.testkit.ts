@@ -3,9 +3,8 @@
  * and a short immunity, so `register_network` soon prunes one. Each subnet has two validators (coldkeys
  * c0 and c1) and a miner (c2); c0 also stakes on root.
  */
-import type { MechanismsConfig } from '../mechanisms/config.ts';
-import { createGenesis } from './genesis.ts';
-import type { ChainState } from './types.ts';
+import type { AddOnState, ChainState } from '../state/types.ts';
+import { createGenesis } from './createGenesis.ts';
 
 const TAO = 1_000_000_000n;
 
@@ -26,10 +25,10 @@ function subnet(n: number) {
   };
 }
 
-/** The network with these free balances (and mechanisms, if any). */
+/** The network with these free balances (and an add-on's data, if any). */
 export function nearLimitGenesis(input: {
   readonly balances: Readonly<Record<string, bigint>>;
-  readonly mechanisms?: MechanismsConfig;
+  readonly addOn?: AddOnState;
 }): ChainState {
   return createGenesis({
     sudo: 'sudo',
@@ -38,6 +37,6 @@ export function nearLimitGenesis(input: {
     balances: input.balances,
     rootStakes: [{ coldkey: 'c0', hotkey: 'v1', amount: 1_000n * TAO }],
     subnets: [subnet(1), subnet(2), subnet(3)],
-    ...(input.mechanisms === undefined ? {} : { mechanisms: input.mechanisms }),
+    ...(input.addOn === undefined ? {} : { addOn: input.addOn }),
   });
 }

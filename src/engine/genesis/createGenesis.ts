@@ -5,9 +5,7 @@
 
 import { MAINNET_TAO_WEIGHT_RAW } from '../coinbase/rootProportion.ts';
 import { InputError } from '../errors.ts';
-import { fromF64, I96F32, type U64F64, type U96F32 } from '../fixed/index.ts';
-import { type MechanismsConfig, resolveMechanisms } from '../mechanisms/config.ts';
-import { DEFAULT_BURN_INCREASE_MULT } from '../registration/burnPrice.ts';
+import { fromF64, I96F32, type U64F64 } from '../fixed/index.ts';
 import {
   DEFAULT_RULE_PACK,
   DEFAULT_RULE_SETTINGS,
@@ -15,17 +13,19 @@ import {
   type RuleSettings,
 } from '../rules/rulePack.ts';
 import { addToPool, EMPTY_POOL } from '../staking/sharePool.ts';
-import { type Coldkey, coldkey, type Hotkey, hotkey, type NetUid, netuid, ROOT_NETUID } from '../types.ts';
-import { DEFAULT_CHAIN_PARAMS, DEFAULT_EPOCH_PARAMS, NEW_SUBNET } from './defaults.ts';
+import { DEFAULT_CHAIN_PARAMS } from '../state/defaults.ts';
 import type {
+  AddOnState,
   ChainParams,
   ChainState,
   EpochParams,
-  Neuron,
   SparseRow,
   StakePool,
   SubnetState,
-} from './types.ts';
+} from '../state/types.ts';
+import { type Coldkey, coldkey, type Hotkey, hotkey, type NetUid, netuid, ROOT_NETUID } from '../types.ts';
+import { newNeuron } from './newNeuron.ts';
+import { newSubnetState } from './newSubnetState.ts';
 
 /** A neuron at genesis, optionally with stake from its owner coldkey. */
 export interface GenesisNeuron {
@@ -84,8 +84,8 @@ export interface GenesisConfig {
   readonly rulePack?: string;
   /** Pack variants and parameters (defaults: the runtime's). */
   readonly rules?: Partial<RuleSettings>;
-  /** Mechanism add-ons to switch on, with parameters (default: none). */
-  readonly mechanisms?: MechanismsConfig;
+  /** Data of the chain's add-on, built by the add-on (e.g. `mechanismsGenesis`); default none. */
+  readonly addOn?: AddOnState;
 }
 
 function genesisWeights(field: string, n: GenesisNeuron, uids: number): SparseRow {
@@ -98,99 +98,6 @@ function genesisWeights(field: string, n: GenesisNeuron, uids: number): SparseRo
       throw new InputError(`${field}[${i}]`, 'weight must be 0..65535');
   });
   return row;
-}
-
-/** A neuron record as registration creates it. */
-export function newNeuron(hk: Hotkey, block: number): Neuron {
-  return {
-    hotkey: hk,
-    blockAtRegistration: block,
-    lastUpdate: block,
-    validatorPermit: false,
-    emission: 0n,
-    incentive: 0,
-    dividends: 0,
-    consensus: 0,
-    validatorTrust: 0,
-    active: true,
-  };
-}
-
-/** A subnet record with the defaults `init_new_network` sets (spec §9.2). */
-export function newSubnetState(args: {
-  netuid: NetUid;
-  ownerColdkey: Coldkey;
-  ownerHotkey: Hotkey;
-  block: number;
-  params: ChainParams;
-  taoReserve: bigint;
-  alphaIn: bigint;
-  lockedTao: bigint;
-  mechanism?: 0 | 1;
-}): SubnetState {
-  const tempo = args.params.defaultTempo;
-  return {
-    netuid: args.netuid,
-    mechanism: args.mechanism ?? 1,
-    ownerColdkey: args.ownerColdkey,
-    ownerHotkey: args.ownerHotkey,
-    registeredAt: args.block,
-    lockedTao: args.lockedTao,
-    taoReserve: args.taoReserve,
-    alphaIn: args.alphaIn,
-    alphaOut: 0n,
-    wQuote: 500_000_000_000_000_000n,
-    swapInitialized: false,
-    feeRate: NEW_SUBNET.feeRate,
-    accountTao: 0n,
-    protocolAlpha: 0n,
-    pendingServer: 0n,
-    pendingValidator: 0n,
-    pendingRoot: 0n,
-    pendingOwnerCut: 0n,
-    rootAlphaOwed: 0n,
-    burnedAlpha: 0n,
-    unownedAlpha: 0n,
-    movingPrice: 0n,
-    firstEmissionBlock: null,
-    subtokenEnabled: false,
-    emissionEnabled: args.params.newSubnetEmissionEnabled,
-    registrationAllowed: true,
-    ownerCutEnabled: true,
-    minerBurned: 0n as U96F32,
-    lastAlphaOutEmission: 0n,
-    lastTaoInEmission: 0n,
-    lastExcessTao: 0n,
-    taoFlow: 0n,
-    emaTaoFlow: null,
-    protocolFlow: 0n,
-    emaProtocolFlow: null,
-    pendingRootTao: 0n,
-    tempo,
-    lastEpochBlock: args.block - (args.netuid % tempo),
-    blocksSinceLastStep: 0,
-    pendingEpochAt: 0,
-    epochIndex: 0,
-    lastMechanismStepBlock: 0,
-    burn: NEW_SUBNET.burn,
-    burnHalfLife: NEW_SUBNET.burnHalfLife,
-    burnIncreaseMult: DEFAULT_BURN_INCREASE_MULT,
-    minBurn: NEW_SUBNET.minBurn,
-    maxBurn: NEW_SUBNET.maxBurn,
-    registrationsThisBlock: 0,
-    maxAllowedUids: NEW_SUBNET.maxAllowedUids,
-    immunityPeriod: NEW_SUBNET.immunityPeriod,
-    minAllowedWeights: NEW_SUBNET.minAllowedWeights,
-    weightsSetRateLimit: NEW_SUBNET.weightsSetRateLimit,
-    epoch: DEFAULT_EPOCH_PARAMS,
-    neurons: [newNeuron(args.ownerHotkey, args.block)],
-    weights: [[]],
-    bonds: [[]],
-    stakes: new Map(),
-    rootClaimable: new Map(),
-    children: new Map(),
-    pendingChildren: new Map(),
-  };
 }
 
 /** The root subnet (netuid 0): stable mechanism, TAO staked 1:1, no epoch in the coinbase. */
@@ -344,9 +251,8 @@ export function createGenesis(config: GenesisConfig): ChainState {
     subnets.set(id, subnet);
   });
 
-  const mechanisms = resolveMechanisms(config.mechanisms);
   return {
-    ...(mechanisms === undefined ? {} : { mechanisms }),
+    ...(config.addOn === undefined ? {} : { addOn: config.addOn }),
     block,
     params,
     rulePack: config.rulePack === undefined ? DEFAULT_RULE_PACK : parseRulePack(config.rulePack, 'rulePack'),

@@ -1,23 +1,21 @@
 /**
- * The accounting identities of `types.ts`, checked exactly (to the rao). Returns the violations
+ * The accounting identities of `state/types.ts`, checked exactly (to the rao). Returns the violations
  * found; an empty list means the state is consistent.
  */
+import type { ChainAddOn } from '../chain/addOn.ts';
 import { TOTAL_SUPPLY } from '../emission/blockEmission.ts';
-import { mechanismTaoHeld, vestingAlphaHeld } from '../mechanisms/config.ts';
-import type { ChainState } from './types.ts';
+import type { ChainState } from '../state/types.ts';
+import { taoHoldings } from './taoHoldings.ts';
 
-/** Total TAO held anywhere: free balances, pools, subnet accounts, pending root TAO and burned TAO. */
-export function taoHoldings(state: ChainState): bigint {
-  let held = state.burnedTao + mechanismTaoHeld(state.mechanisms);
-  for (const b of state.balances.values()) held += b;
-  for (const s of state.subnets.values()) held += s.taoReserve + s.accountTao + s.pendingRootTao;
-  return held;
-}
-
-/** Every violated identity, with the numbers. */
-export function checkInvariants(state: ChainState): string[] {
+/**
+ * Every violated identity, with the numbers; the add-on whose data the state carries must be passed
+ * (its holdings count and its own identities are checked).
+ * @example checkInvariants(applyBlock(state, [], { epoch, addOn }).state, addOn) // []
+ */
+export function checkInvariants(state: ChainState, addOn?: ChainAddOn): string[] {
   const problems: string[] = [];
-  const held = taoHoldings(state);
+  const held = taoHoldings(state, addOn);
+  const extra = state.addOn === undefined ? undefined : addOn;
   const counted = state.totalIssuance + state.uncountedTao;
   if (held !== counted) {
     problems.push(
@@ -63,7 +61,7 @@ export function checkInvariants(state: ChainState): string[] {
       s.rootAlphaOwed +
       s.burnedAlpha +
       s.unownedAlpha +
-      vestingAlphaHeld(state.mechanisms, s.netuid);
+      (extra === undefined ? 0n : extra.alphaHeld(state, s.netuid));
     if (accounted !== s.alphaOut) {
       problems.push(
         `${where}: alphaOut ${s.alphaOut} != holders ${accounted} (diff ${s.alphaOut - accounted})`,
@@ -72,35 +70,13 @@ export function checkInvariants(state: ChainState): string[] {
     if (s.alphaIn + s.alphaOut > TOTAL_SUPPLY + s.protocolAlpha)
       problems.push(`${where}: alpha issuance above cap`);
   }
-  problems.push(...mechanismProblems(state));
+  if (extra !== undefined) problems.push(...extra.problems(state));
   // Root: the TAO reserve is exactly the root stake.
   const root = state.subnets.get(0 as never);
   if (root !== undefined) {
     let staked = 0n;
     for (const pool of root.stakes.values()) staked += pool.value;
     if (staked !== root.taoReserve) problems.push(`root: stake ${staked} != reserve ${root.taoReserve}`);
-  }
-  return problems;
-}
-
-/** Per-mechanism identities: each credit sale's supply is fully accounted for; no escrow is negative. */
-function mechanismProblems(state: ChainState): string[] {
-  const m = state.mechanisms;
-  if (m === undefined) return [];
-  const problems: string[] = [];
-  for (const [id, sale] of m.sales) {
-    let held = 0n;
-    for (const v of sale.holders.values()) held += v;
-    if (sale.supply - sale.sold + held + sale.redeemed !== sale.supply)
-      problems.push(
-        `credit sale ${id}: unsold + held ${held} + redeemed ${sale.redeemed} != supply ${sale.supply}`,
-      );
-    if (sale.sold > sale.supply) problems.push(`credit sale ${id}: sold above supply`);
-  }
-  for (const [id, c] of m.covenants) if (c.bond < 0n) problems.push(`covenant ${id}: bond negative`);
-  for (const [id] of m.vesting) {
-    if (vestingAlphaHeld(m, id) < 0n) problems.push(`vesting ${id}: escrow negative`);
-    if (!state.subnets.has(id)) problems.push(`vesting ${id}: escrow of a removed subnet`);
   }
   return problems;
 }

@@ -1,13 +1,16 @@
 /**
- * Where the mechanism add-ons meet the chain: call dispatch, the block hook after the coinbase, the
- * share step, and dissolution. Each hook returns at once on a chain without mechanisms.
+ * The binding mechanisms as the chain's add-on (`ChainAddOn`): call dispatch, the block step after the
+ * coinbase, the share step, the owner cut, dissolution, and their part of the supply identities. Each
+ * hook returns at once on a chain whose genesis switched no mechanism on.
  */
-import type { CallContext } from '../chain/context.ts';
+import type { ChainAddOn } from '../chain/addOn.ts';
 import type { Rejection } from '../errors.ts';
 import type { Draft } from '../state/draft.ts';
+import type { ChainState } from '../state/types.ts';
 import type { NetUid } from '../types.ts';
 import { updateMechanisms } from './common.ts';
 import { computeBuy, computeEpoch, computeReport, computeSetPrice } from './computeMarket/computeMarket.ts';
+import { mechanismTaoHeld, vestingAlphaHeld } from './config.ts';
 import {
   closeCovenantPeriods,
   covenantAttest,
@@ -23,12 +26,16 @@ import {
   creditsServe,
   expireRedemptions,
 } from './credits/credits.ts';
-import type { MechanismExtrinsic } from './extrinsics.ts';
+import type { MechanismEvent } from './events.ts';
+import { MECHANISM_CALL_NAMES, type MechanismExtrinsic } from './extrinsics.ts';
+import type { MechanismContext } from './mechanismContext.ts';
+import { mechanismProblems } from './mechanismProblems.ts';
+import { MECHANISMS_ADD_ON, mechanismsOf } from './mechanismsOf.ts';
 import { blendUsageShares, stepUsageEma, usageEma, usagePay } from './usageEmission/usageEmission.ts';
-import { burnDarkVesting, vestingClaim, vestingOnDissolve } from './vesting/vesting.ts';
+import { burnDarkVesting, vestingClaim, vestingOnDissolve, vestOwnerCut } from './vesting/vesting.ts';
 
 /** Apply a mechanism call (rejections carry stable codes; `MechanismDisabled` when switched off). */
-export function dispatchMechanism(ctx: CallContext, ext: MechanismExtrinsic): Rejection | null {
+function dispatchMechanism(ctx: MechanismContext, ext: MechanismExtrinsic): Rejection | null {
   switch (ext.call) {
     case 'covenant_open':
       return covenantOpen(ctx, ext);
@@ -60,8 +67,8 @@ export function dispatchMechanism(ctx: CallContext, ext: MechanismExtrinsic): Re
 }
 
 /** Block hook after the coinbase (and the epochs it ran): period ends, deadlines, dark checks, mints. */
-export function mechanismsAfterCoinbase(ctx: CallContext): void {
-  if (ctx.draft.mechanisms === undefined) return;
+function mechanismsAfterCoinbase(ctx: MechanismContext): void {
+  if (mechanismsOf(ctx.draft) === undefined) return;
   closeCovenantPeriods(ctx);
   expireRedemptions(ctx);
   burnDarkVesting(ctx);
@@ -74,12 +81,8 @@ export function mechanismsAfterCoinbase(ctx: CallContext): void {
  * (a cut subnet's TAO emission is zero; its TAO is recycled with the unspent credit).
  * `taoEmission` is U96F32 raw bits aligned with `ids`.
  */
-export function mechanismShares(
-  draft: Draft,
-  ids: readonly NetUid[],
-  taoEmission: readonly bigint[],
-): bigint[] {
-  const m = draft.mechanisms;
+function mechanismShares(draft: Draft, ids: readonly NetUid[], taoEmission: readonly bigint[]): bigint[] {
+  const m = mechanismsOf(draft);
   if (m === undefined) return [...taoEmission];
   const eligible = ids.map((id) => !m.cut.has(id) && draft.read(id).emissionEnabled);
   const usage = m.params.usageEmission;
@@ -91,12 +94,11 @@ export function mechanismShares(
 }
 
 /** Dissolution hook, before the pool is paid out: slash the bond, settle vesting, forget the subnet. */
-export function mechanismsOnDissolve(ctx: CallContext, id: NetUid): void {
-  const m = ctx.draft.mechanisms;
-  if (m === undefined) return;
+function mechanismsOnDissolve(ctx: MechanismContext, id: NetUid): void {
+  if (mechanismsOf(ctx.draft) === undefined) return;
   covenantOnDissolve(ctx, id);
   vestingOnDissolve(ctx, id);
-  const after = ctx.draft.mechanisms!;
+  const after = mechanismsOf(ctx.draft)!;
   const cut = new Map(after.cut);
   const usage = new Map(after.usage);
   const lastService = new Map(after.lastService);
@@ -105,3 +107,21 @@ export function mechanismsOnDissolve(ctx: CallContext, id: NetUid): void {
   lastService.delete(id);
   updateMechanisms(ctx.draft, { cut, usage, lastService });
 }
+
+/**
+ * The binding mechanisms (spec/mechanisms.md §1–5) as the chain's add-on; a chain whose genesis has
+ * `mechanismsGenesis(...)` data needs it in every block's options.
+ * @example applyBlock(state, [{ call: 'vesting_claim', signer: 'owner1', netuid: 1 }], { epoch, addOn: mechanismsAddOn })
+ */
+export const mechanismsAddOn: ChainAddOn<MechanismExtrinsic, MechanismEvent> = Object.freeze({
+  name: MECHANISMS_ADD_ON,
+  calls: MECHANISM_CALL_NAMES,
+  dispatch: dispatchMechanism,
+  afterCoinbase: mechanismsAfterCoinbase,
+  adjustShares: mechanismShares,
+  ownerCut: vestOwnerCut,
+  onDissolve: mechanismsOnDissolve,
+  taoHeld: (state: ChainState) => mechanismTaoHeld(mechanismsOf(state)),
+  alphaHeld: (state: ChainState, id: NetUid) => vestingAlphaHeld(mechanismsOf(state), id),
+  problems: mechanismProblems,
+});
