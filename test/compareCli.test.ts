@@ -48,6 +48,22 @@ describe('tensormarket compare', () => {
     expect(r.stderr).toMatch(/variants/);
   });
 
+  it('--out that cannot be created: a typed error naming --out, exit 2', () => {
+    const scenario = join(dir, 'pair-out.yaml');
+    writeFileSync(scenario, 'name: pair-out\nruns: 2\nhorizon: 10d\nvariants:\n  - name: a\n  - name: b\n');
+    const blocker = join(dir, 'blocker');
+    writeFileSync(blocker, '');
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'bin', 'tensormarket.js'), 'compare', scenario, ...modelArgs, '--out', join(blocker, 'x')],
+      { cwd: dir, encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error \[OUT_DIR_UNUSABLE\] --out: .*blocker is a file, not a folder/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('the shipped comparison scenarios validate', () => {
     for (const name of ['rule-packs.yaml', 'binding-mechanisms.yaml', 'fork-adoption.yaml']) {
       const r = cli(['scenario', 'validate', join(root, 'scenarios', name)]);

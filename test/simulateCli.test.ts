@@ -103,6 +103,38 @@ describe('tensormarket simulate', () => {
     );
   });
 
+  // A folder that cannot be made: under a regular file, and under /proc, where Node's recursive mkdir
+  // used to loop forever. The timeout only guards against a hang; it measures nothing.
+  for (const [what, out] of [
+    ['under a regular file', () => join(file('plain-file', ''), 'x')],
+    ['under /proc', () => '/proc/tensormarket-out'],
+  ] as const) {
+    it(`--out ${what}: a typed error naming --out, no stack trace, exit 2 before any run`, () => {
+      const scenario = file('out.yaml', 'name: out\nruns: 2\nhorizon: 10d\n');
+      const r = spawnSync(
+        process.execPath,
+        [
+          join(root, 'bin', 'tensormarket.js'),
+          'simulate',
+          scenario,
+          ...modelArgs,
+          '--workers',
+          '1',
+          '--out',
+          out(),
+        ],
+        { cwd: dir, encoding: 'utf8', timeout: 20_000 },
+      );
+      expect(r.signal).toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(
+        /^error \[OUT_DIR_UNUSABLE\] --out: cannot create or write the output folder /,
+      );
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    });
+  }
+
   it('stops on Ctrl-C: finishes runs in flight, writes partial results and says so', async () => {
     const scenario = file(
       'long.yaml',
