@@ -116,7 +116,7 @@ describe('experiment collector', () => {
       ok: true,
       output: { ...good, steps: good.steps.map((s) => s + 1) },
     });
-    expect(shifted.ok).toBe(false);
+    expect(shifted).toMatchObject({ ok: false });
     expect(c.counts()).toEqual({ completed: 1, errored: 2 });
     expect(c.summary().errors.map((e) => e.runIndex)).toEqual([1, 2]);
   });

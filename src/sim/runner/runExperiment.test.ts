@@ -129,7 +129,7 @@ describe('runExperiment', () => {
       file: 'scenario.json',
       modelSchema: testModelParamsSchema,
     });
-    expect(again.ok).toBe(true);
+    expect(again).toMatchObject({ ok: true });
     expect(r.summary.headline[0]).toMatch(/^Median return/);
   });
 
