@@ -1,12 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createTempDirs } from '../../../test/support/tempDirs.ts';
 import { guardOutputWrite, OutputDirError } from './outputDirError.ts';
 import { prepareOutputDir } from './prepareOutputDir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'tm-outdir-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = createTempDirs('tm-outdir-')();
 
 /** The error `fn` throws (fails the test when it throws nothing). */
 function thrown(fn: () => void): unknown {
