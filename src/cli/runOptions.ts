@@ -1,7 +1,6 @@
 /**
  * The options `simulate` and `compare` share, declared once (flag, description, default, parser), and
- * what they resolve to: the scenario with its overrides, the model, the workers and a usable output
- * folder, checked before any run starts.
+ * what they resolve to: the scenario with its overrides, the model, the workers and the output folder.
  */
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,7 +8,6 @@ import { type Command, Option } from 'commander';
 import { InputError } from '../engine/errors.ts';
 import { PROJECT_ROOT } from '../sim/runner/manifest.ts';
 import { type ModelRef, parseModelRef } from '../sim/runner/modelRef.ts';
-import { prepareOutputDir } from '../sim/runner/prepareOutputDir.ts';
 import { loadScenario } from '../sim/scenario/loadScenario.ts';
 import { overrideScenario } from '../sim/scenario/overrideScenario.ts';
 import type { Scenario } from '../sim/scenario/scenarioSchema.ts';
@@ -24,7 +22,7 @@ export const DEFAULT_MODEL: ModelRef = {
   exportName: 'bittensorModel',
 };
 
-/** The option that names the output folder, as errors about the folder cite it. */
+/** The option that names the output folder: the runners cite it when the folder cannot be used. */
 export const OUT_OPTION = '--out';
 
 /**
@@ -113,15 +111,12 @@ export interface ResolvedRun {
   readonly scenario: Scenario;
   readonly model: ModelRef;
   readonly workers: number;
-  /** Absolute, created and checked writable. */
+  /** Absolute; the runners create it and check it is writable before any run starts. */
   readonly outDir: string;
   readonly quiet: boolean;
 }
 
-/**
- * Load the scenario with the options' overrides and prepare the output folder, so that a folder that
- * cannot be created or written fails (naming `--out`) before any run starts.
- */
+/** Load the scenario with the options' overrides and resolve the model and the output folder. */
 export async function resolveRunOptions(file: string, opts: RunOptions): Promise<ResolvedRun> {
   const modelSchema = await resolveModelSchema(opts);
   const scenario = overrideScenario(loadScenario({ file, modelSchema }), {
@@ -131,6 +126,5 @@ export async function resolveRunOptions(file: string, opts: RunOptions): Promise
   });
   const model = opts.model === undefined ? DEFAULT_MODEL : parseModelRef(opts.model);
   const outDir = resolve(opts.out ?? join('out', scenario.name));
-  prepareOutputDir({ dir: outDir, field: OUT_OPTION });
   return { scenario, model, workers: opts.workers, outDir, quiet: opts.quiet === true };
 }

@@ -108,6 +108,12 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   // Workers import the module themselves: give them an absolute location, whatever the caller wrote.
   const ref = parseModelRef(`${options.model.module}#${options.model.exportName}`);
 
+  // The folder is checked before the model loads, so an unusable one fails at once; any later write
+  // that fails surfaces as an OutputDirError naming it too.
+  const where = { dir: outDir, field: options.outDirField ?? 'outDir' };
+  const write = <T>(fn: () => T): T => guardOutputWrite(where, fn);
+  prepareOutputDir(where);
+
   const model = await loadModel(ref);
   let shape: ModelShape;
   try {
@@ -118,10 +124,6 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     });
   }
 
-  // Any write into the folder that fails surfaces as an OutputDirError naming it.
-  const where = { dir: outDir, field: options.outDirField ?? 'outDir' };
-  const write = <T>(fn: () => T): T => guardOutputWrite(where, fn);
-  prepareOutputDir(where);
   const files = {
     runs: join(outDir, 'runs.csv'),
     summary: join(outDir, 'summary.json'),
