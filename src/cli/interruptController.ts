@@ -38,6 +38,7 @@ export function createInterruptController(hooks: InterruptHooks): InterruptContr
       hooks.onQuit();
       process.stderr.write(`\n${hooks.label}: interrupted twice; quitting now (${hooks.lost})\n`);
       process.exit(130);
+      return;
     }
     controller.abort();
     hooks.onStopping();
