@@ -22,6 +22,7 @@ import type { EpochFunction, EpochInput } from '../src/engine/epoch/types.ts';
 import { fromInt, I64F64 } from '../src/engine/fixed/index.ts';
 import { DEFAULT_EPOCH_PARAMS } from '../src/engine/state/defaults.ts';
 import type { EpochParams, SparseRow } from '../src/engine/state/types.ts';
+import { seededRandom } from '../test/support/seededRandom.ts';
 import { fmt, median, printTable } from './lib.ts';
 
 const VALIDATORS = 64;
@@ -29,18 +30,6 @@ const RAO = 1_000_000_000n;
 
 /** Yuma 3 without liquid alpha: the chain's defaults (what the torch twin implements). */
 const PARAMS: EpochParams = { ...DEFAULT_EPOCH_PARAMS, yuma3: true, liquidAlpha: false };
-
-/** A small seeded generator (mulberry32), so every run and the torch side see the same graphs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** One benchmark graph: the chain input with a few epochs of bond history already folded in. */
 export interface EpochCase {
@@ -52,7 +41,8 @@ export interface EpochCase {
 
 /** Validators 0..63 weigh every other UID (dense) or about 10% of them (sparse), u16 weights. */
 export function epochCase(n: number, density: number): EpochCase {
-  const rand = rng(n * 1000 + Math.round(density * 100));
+  // The shared generator, so every run and the torch side see the same graphs.
+  const rand = seededRandom(n * 1000 + Math.round(density * 100));
   const weights: SparseRow[] = Array.from({ length: n }, (_, i) => {
     if (i >= VALIDATORS) return [];
     const row: [number, number][] = [];

@@ -2,23 +2,16 @@
  * The `compare` command end to end, through `npx tensormarket`'s entry point, with the runner's test
  * model so that the runs are fast; plus the shipped comparison scenarios, validated.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TEST_MODEL_ARGS as modelArgs, REPO_ROOT as root, runCli } from './support/runCli.ts';
+import { createTempDirs } from './support/tempDirs.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const testkit = join(root, 'src', 'sim', 'runner', 'testModel.testkit.ts');
-const modelArgs = ['--model', `${testkit}#testModel`, '--model-schema', `${testkit}#testModelParamsSchema`];
-const dir = mkdtempSync(join(tmpdir(), 'tm-compare-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = createTempDirs('tm-compare-cli-')();
 
-const cli = (args: string[]) =>
-  spawnSync(process.execPath, [join(root, 'bin', 'tensormarket.js'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
+const cli = (args: string[], timeout?: number) =>
+  runCli(args, { cwd: dir, ...(timeout === undefined ? {} : { timeout }) });
 
 describe('tensormarket compare', () => {
   it('runs the variants on the same seeds and writes the comparison', () => {
@@ -46,6 +39,18 @@ describe('tensormarket compare', () => {
     const r = cli(['compare', scenario, ...modelArgs]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/variants/);
+  });
+
+  it('--out that cannot be created: a typed error naming --out, exit 2', () => {
+    const scenario = join(dir, 'pair-out.yaml');
+    writeFileSync(scenario, 'name: pair-out\nruns: 2\nhorizon: 10d\nvariants:\n  - name: a\n  - name: b\n');
+    const blocker = join(dir, 'blocker');
+    writeFileSync(blocker, '');
+    const r = cli(['compare', scenario, ...modelArgs, '--out', join(blocker, 'x')], 20_000);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error \[OUT_DIR_UNUSABLE\] --out: .*blocker is a file, not a folder/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('the shipped comparison scenarios validate', () => {

@@ -1,6 +1,7 @@
 /**
  * The engine is pure: no I/O modules, no clock, no ambient randomness, and no imports from the layers
- * above it. (Biome enforces the imports too; this test also covers globals biome cannot restrict.)
+ * above it, nor from test/ outside its test kits. (Biome enforces the imports too; this test also
+ * covers globals biome cannot restrict.)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,13 @@ describe('engine purity', () => {
   const sources = files(engine);
   it('has sources to check', () => {
     expect(sources.length).toBeGreaterThan(20);
+  });
+  // Test kits beside the code may share the generators in test/support; the engine itself may not.
+  it('imports nothing from test/ outside its test kits', () => {
+    const offenders = sources.filter(
+      (f) => !f.endsWith('.testkit.ts') && /from ['"](\.\.\/)+test\//.test(readFileSync(f, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
   });
   for (const [pattern, what] of forbidden) {
     it(`uses no ${what}`, () => {

@@ -54,7 +54,7 @@ describe('report in a browser', () => {
       );
       expect(existsSync(shot)).toBe(true);
       const png = await readFile(shot);
-      expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+      expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
       expect(png.length).toBeGreaterThan(10_000);
     },
   );

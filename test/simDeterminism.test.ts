@@ -3,20 +3,19 @@
  * 1 and 2 workers, and every model parameter has a default and a description (its source).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { modelParamsSchema } from '../src/sim/model/params.ts';
 import { runExperiment } from '../src/sim/runner/runExperiment.ts';
 import type { JsonSchema } from '../src/sim/scenario/describeExpected.ts';
 import { loadScenario } from '../src/sim/scenario/loadScenario.ts';
 import { overrideScenario } from '../src/sim/scenario/overrideScenario.ts';
 import { scenarioJsonSchema } from '../src/sim/scenario/scenarioJsonSchema.ts';
+import { createTempDirs } from './support/tempDirs.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const dir = mkdtempSync(join(tmpdir(), 'tm-sim-determinism-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = createTempDirs('tm-sim-determinism-')();
 
 const digest = (out: string) =>
   createHash('sha256')

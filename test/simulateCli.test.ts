@@ -2,20 +2,17 @@
  * The `simulate` and `scenario` commands end to end, through `npx tensormarket`'s entry point (tsx, no
  * build), with the runner's test model so that the runs are fast.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { TEST_MODEL_ARGS as modelArgs, REPO_ROOT as root, runCli } from './support/runCli.ts';
+import { createTempDirs } from './support/tempDirs.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const testkit = join(root, 'src', 'sim', 'runner', 'testModel.testkit.ts');
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const modelArgs = ['--model', `${testkit}#testModel`, '--model-schema', `${testkit}#testModelParamsSchema`];
-const dir = mkdtempSync(join(tmpdir(), 'tm-simulate-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = createTempDirs('tm-simulate-')();
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
@@ -24,11 +21,7 @@ function file(name: string, text: string): string {
 }
 
 /** `npx tensormarket ...` as a user runs it. */
-const cli = (args: string[]) =>
-  spawnSync(process.execPath, [join(root, 'bin', 'tensormarket.js'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
+const cli = (args: string[]) => runCli(args, { cwd: dir });
 
 describe('tensormarket scenario', () => {
   it('validate: OK with the resolved runs and horizon, exit 0', () => {
@@ -102,6 +95,28 @@ describe('tensormarket simulate', () => {
       /--workers: expected auto/,
     );
   });
+
+  // A folder that cannot be made: under a regular file, and under /proc, where Node's recursive mkdir
+  // used to loop forever. The timeout only guards against a hang; it measures nothing.
+  for (const [what, out] of [
+    ['under a regular file', () => join(file('plain-file', ''), 'x')],
+    ['under /proc', () => '/proc/tensormarket-out'],
+  ] as const) {
+    it(`--out ${what}: a typed error naming --out, no stack trace, exit 2 before any run`, () => {
+      const scenario = file('out.yaml', 'name: out\nruns: 2\nhorizon: 10d\n');
+      const r = runCli(['simulate', scenario, ...modelArgs, '--workers', '1', '--out', out()], {
+        cwd: dir,
+        timeout: 20_000,
+      });
+      expect(r.signal).toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(
+        /^error \[OUT_DIR_UNUSABLE\] --out: cannot create or write the output folder /,
+      );
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    });
+  }
 
   it('stops on Ctrl-C: finishes runs in flight, writes partial results and says so', async () => {
     const scenario = file(

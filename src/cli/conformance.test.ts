@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createTempDirs } from '../../test/support/tempDirs.ts';
 import { InputError } from '../engine/errors.ts';
 import { runConformance } from './conformance.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'tm-conformance-'));
+const dir = createTempDirs('tm-conformance-')();
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -70,7 +70,7 @@ describe('applyBlock', () => {
       const pool = s.subnets.get(netuid(1))!.stakes.get(hotkey('val'))!;
       return (pool.shares.get(coldkey('alice'))! * pool.value) / pool.totalShares;
     };
-    expect(receipts[0]!.ok).toBe(true);
+    expect(receipts[0]!).toMatchObject({ ok: true });
     const fee = (100n * TAO * 33n) / 65_535n;
     expect(state.balances.get(coldkey('author'))).toBe(fee);
     expect(state.balances.get(coldkey('alice'))).toBe(99_900n * TAO);
@@ -102,7 +102,7 @@ describe('applyBlock', () => {
       },
     );
     const receipt = r.receipts[0]!;
-    expect(receipt.ok).toBe(false);
+    expect(receipt).toMatchObject({ ok: false });
     if (!receipt.ok) {
       expect(receipt.error.code).toBe('NotEnoughBalanceToStake');
       expect(receipt.error.field).toBe('amount');
@@ -125,7 +125,7 @@ describe('applyBlock', () => {
     const { state, receipts } = run(start, [
       [{ call: 'register_network', signer: 'alice', hotkey: 'alice-hk' }],
     ]);
-    expect(receipts[0]!.ok).toBe(true);
+    expect(receipts[0]!).toMatchObject({ ok: true });
     const s1 = state.subnets.get(netuid(1))!;
     const s2 = state.subnets.get(netuid(2))!;
     expect(s2.taoReserve).toBe(1_000n * TAO); // min lock when no subnet was registered before
@@ -157,7 +157,7 @@ describe('applyBlock', () => {
     const { state: claimed, receipts } = run(state, [
       [{ call: 'claim_root', signer: 'rv', netuid: 2, mode: 'keep' }],
     ]);
-    expect(receipts[0]!.ok).toBe(true);
+    expect(receipts[0]!).toMatchObject({ ok: true });
     expect(stakeOn(claimed, 2, 'root-validator')).toBeGreaterThan(0n);
   });
 
@@ -182,7 +182,7 @@ describe('applyBlock', () => {
         },
       ],
     ]);
-    expect(receipts[0]!.ok).toBe(true);
+    expect(receipts[0]!).toMatchObject({ ok: true });
     const ownOf = (s: ChainState, hk: string) => stakeOn(s, 1, hk);
     expect(weightOf(state, 'miner')).toBe(ownOf(state, 'miner')); // scheduled, not yet in force
     state = run(
@@ -199,7 +199,7 @@ describe('applyBlock', () => {
     const { state, receipts } = run(start, [
       [{ call: 'burned_register', signer: 'bob', hotkey: 'bob-hk', netuid: 1 }],
     ]);
-    expect(receipts[0]!.ok).toBe(true);
+    expect(receipts[0]!).toMatchObject({ ok: true });
     const before = applyBlock(start, [], { epoch }).state.subnets.get(netuid(1))!;
     const after = state.subnets.get(netuid(1))!;
     expect(after.neurons.at(-1)?.hotkey).toBe('bob-hk');

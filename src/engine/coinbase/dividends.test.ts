@@ -65,8 +65,8 @@ describe('alpha vs root dividend split', () => {
             [d.root, pr],
           ] as const) {
             const sum = parts.reduce((s, x) => s + x, 0n);
-            expect(sum <= pot << 32n).toBe(true);
-            if (sum > 0n) expect(sum >= (pot << 32n) - pot * BigInt(hotkeys.length)).toBe(true);
+            expect(sum).toBeLessThanOrEqual(pot << 32n);
+            if (sum > 0n) expect(sum).toBeGreaterThanOrEqual((pot << 32n) - pot * BigInt(hotkeys.length));
           }
         },
       ),
@@ -122,7 +122,8 @@ describe('childkeys', () => {
             childProportions: [],
             parents: [{ stake: p, proportion: prop }],
           });
-          expect(parent + child <= p + c + 1n && parent + child + 2n >= p + c).toBe(true);
+          expect(parent + child).toBeLessThanOrEqual(p + c + 1n);
+          expect(parent + child + 2n).toBeGreaterThanOrEqual(p + c);
         },
       ),
     );
@@ -203,8 +204,8 @@ describe('childkeys', () => {
             taoWeight: taoWeight(MAINNET_TAO_WEIGHT_RAW),
           });
           const out = r.parents.reduce((s, x) => s + x, r.self + r.burned);
-          expect(out <= dividend).toBe(true);
-          expect(out + 2n * BigInt(parents.length + 1) >= dividend).toBe(true);
+          expect(out).toBeLessThanOrEqual(dividend);
+          expect(out + 2n * BigInt(parents.length + 1)).toBeGreaterThanOrEqual(dividend);
         },
       ),
     );

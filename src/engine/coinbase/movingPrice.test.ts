@@ -74,7 +74,8 @@ describe('moving price', () => {
           const lo = ema < target ? ema : target;
           const hi = ema < target ? target : ema;
           // Each of the three floors loses < 1 ULP of U64F64 and storing drops 32 bits.
-          expect(next <= hi && next + (3n << 32n) >= lo).toBe(true);
+          expect(next).toBeLessThanOrEqual(hi);
+          expect(next + (3n << 32n)).toBeGreaterThanOrEqual(lo);
         },
       ),
     );

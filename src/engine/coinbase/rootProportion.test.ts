@@ -27,7 +27,8 @@ describe('root proportion', () => {
         fc.bigInt({ min: 0n, max: 21n * 10n ** 15n }),
         (rootTao, raw, alphaIssuance) => {
           const rp = rootProportion({ rootTao, taoWeight: taoWeight(raw), alphaIssuance });
-          expect(rp >= 0n && rp <= U96F32.one).toBe(true);
+          expect(rp).toBeGreaterThanOrEqual(0n);
+          expect(rp).toBeLessThanOrEqual(U96F32.one);
         },
       ),
     );

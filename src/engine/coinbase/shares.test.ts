@@ -54,8 +54,8 @@ describe('emission shares', () => {
       fc.property(subnets, (rows) => {
         const total = emissionShares(rows).reduce((s, x) => s + x, 0n);
         const anyPrice = rows.some((r) => r.movingPrice > 0n);
-        expect(total <= U64F64.one).toBe(true);
-        if (anyPrice) expect(total >= U64F64.one - BigInt(rows.length)).toBe(true);
+        expect(total).toBeLessThanOrEqual(U64F64.one);
+        if (anyPrice) expect(total).toBeGreaterThanOrEqual(U64F64.one - BigInt(rows.length));
       }),
     );
   });
@@ -65,7 +65,7 @@ describe('emission shares', () => {
       fc.property(subnets, fc.bigInt({ min: 0n, max: 10n ** 12n }), (rows, blockEmission) => {
         const e = subnetTaoEmissions({ blockEmission, subnets: rows });
         const spent = e.reduce((s, x) => s + floorToInt(U96F32, x), 0n);
-        expect(spent <= blockEmission).toBe(true);
+        expect(spent).toBeLessThanOrEqual(blockEmission);
         rows.forEach((r, i) => {
           if (!r.emissionEnabled && rows.some((x) => !x.emissionEnabled)) expect(e[i]).toBe(0n);
         });

@@ -59,7 +59,7 @@ describe('subnet terms', () => {
             rootProportion: rp as U96F32,
           });
           expect(t.taoIn + t.excessTao).toBe(tao);
-          expect(t.alphaIn <= mul(U96F32, rp as U96F32, t.alphaOut)).toBe(true);
+          expect(t.alphaIn).toBeLessThanOrEqual(mul(U96F32, rp as U96F32, t.alphaOut));
         },
       ),
     );

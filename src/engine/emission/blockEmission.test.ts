@@ -39,7 +39,9 @@ describe('block emission', () => {
         fc.bigInt({ min: 0n, max: 10n ** 18n }),
         (i, req) => {
           const m = mintableAmount(req, i);
-          expect(m >= 0n && m <= req && i + m <= TOTAL_SUPPLY).toBe(true);
+          expect(m).toBeGreaterThanOrEqual(0n);
+          expect(m).toBeLessThanOrEqual(req);
+          expect(i + m).toBeLessThanOrEqual(TOTAL_SUPPLY);
         },
       ),
     );

@@ -203,7 +203,7 @@ describe.each(SPECS)('$f.name', (s) => {
         // |t - r/2^frac| <= half an ulp <= 2^-53 |r/2^frac|, compared in integers.
         const diff = q.n * scale(s) - r * q.d;
         const bound = r * q.d;
-        expect((diff < 0n ? -diff : diff) * 2n ** 53n <= (bound < 0n ? -bound : bound)).toBe(true);
+        expect((diff < 0n ? -diff : diff) * 2n ** 53n).toBeLessThanOrEqual(bound < 0n ? -bound : bound);
         if (r > -(2n ** 53n) && r < 2n ** 53n) expect(fromF64(f, t)).toBe(r);
       }),
     );

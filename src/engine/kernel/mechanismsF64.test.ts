@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../test/support/seededRandom.ts';
 import { createKernelState, type KernelSubnetInit } from './createKernelState.ts';
 import { DEFAULT_KERNEL_PARAMS } from './defaultKernelParams.ts';
 import { kernelBalance } from './kernelBalance.ts';
@@ -7,19 +8,8 @@ import { HOLDER_INDEX, type KernelIntent, type KernelMechanisms, type KernelPara
 
 const DAY = 7200;
 
-/** A seeded uniform generator (mulberry32) so the random steps repeat. */
-function uniforms(seed: number): { uniform: () => number } {
-  let a = seed >>> 0;
-  return {
-    uniform: () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    },
-  };
-}
+/** A seeded uniform generator so the random steps repeat. */
+const uniforms = (seed: number) => ({ uniform: seededRandom(seed) });
 const ALL: KernelMechanisms = {
   periodBlocks: 7 * DAY,
   covenant: { share: 0.2, tolerance: 0.25, gracePeriods: 2 },

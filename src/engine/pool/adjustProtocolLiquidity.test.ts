@@ -37,10 +37,16 @@ describe('adjustProtocolLiquidity', () => {
     const p = pool(10n ** 12n, 0n);
     // Still no alpha: both terms vanish, w_q becomes 0.5 and the injection is accepted.
     const taoOnly = inject(p, 10n, 0n);
-    expect(taoOnly.taoAdded === 10n && taoOnly.pool.wQuote === PERQUINTILL_HALF).toBe(true);
+    expect({ taoAdded: taoOnly.taoAdded, wQuote: taoOnly.pool.wQuote }).toEqual({
+      taoAdded: 10n,
+      wQuote: PERQUINTILL_HALF,
+    });
     // Alpha arrives: w_q' = 0 is out of range, so it is refused and the weight stays 0.5.
     const alphaIn = inject(p, 0n, 10n ** 9n);
-    expect(alphaIn.alphaAdded === 0n && alphaIn.pool.wQuote === PERQUINTILL_HALF).toBe(true);
+    expect({ alphaAdded: alphaIn.alphaAdded, wQuote: alphaIn.pool.wQuote }).toEqual({
+      alphaAdded: 0n,
+      wQuote: PERQUINTILL_HALF,
+    });
   });
 
   it('(c) keeps the price within its rounding', () => {
@@ -63,7 +69,7 @@ describe('adjustProtocolLiquidity', () => {
           const q2 = (w * x * (y + dy)) / PERQUINTILL_ONE + 1n;
           const bound = (before * 2n) / q1 + (before * 2n) / q2 + before / 10n ** 14n + 256n;
           const diff = now > before ? now - before : before - now;
-          expect(diff <= bound).toBe(true);
+          expect(diff).toBeLessThanOrEqual(bound);
         },
       ),
       { numRuns: 500 },

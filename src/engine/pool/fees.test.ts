@@ -27,7 +27,8 @@ describe('swapFee', () => {
         (amount, rate) => {
           const fee = swapFee({ amount, feeRate: rate, mechanism: 1 });
           const exact = (amount * BigInt(rate)) / 65_535n;
-          expect(fee <= exact && fee + 1n >= exact).toBe(true);
+          expect(fee).toBeLessThanOrEqual(exact);
+          expect(fee + 1n).toBeGreaterThanOrEqual(exact);
         },
       ),
     );

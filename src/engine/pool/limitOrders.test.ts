@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectOk } from '../../../test/support/expectOk.ts';
 import { U64_MAX } from '../fixed/index.ts';
 import { buyWithLimit, maxAlphaForLimitPrice, maxTaoForLimitPrice, sellWithLimit } from './limitOrders.ts';
 import { PERQUINTILL_HALF } from './perquintill.ts';
@@ -35,22 +36,20 @@ describe('max amounts for a limit price', () => {
 
   it('is the gross input that moves the price to the limit', () => {
     const max = maxTaoForLimitPrice({ ...base, limitPriceRao: 300_000_000n }); // 0.25 -> 0.3
-    expect(max.ok).toBe(true);
+    expect(max).toMatchObject({ ok: true });
     if (!max.ok) return;
     const net = 1e12 * (Math.sqrt(1.2) - 1);
     expect(Math.abs(Number(max.value) - net * (1 + 33 / 65_502))).toBeLessThan(3);
     const r = swapBuy({ ...base, taoIn: max.value, limitPrice: priceLimitFromRao(300_000_000n) });
-    expect(r.ok && Number(spotPrice(r.value.pool, 1)) / Number(priceLimitFromRao(300_000_000n))).toBeCloseTo(
-      1,
-      9,
-    );
+    expectOk(r);
+    expect(Number(spotPrice(r.value.pool, 1)) / Number(priceLimitFromRao(300_000_000n))).toBeCloseTo(1, 9);
   });
 
   it('rejects a limit on the wrong side of the price', () => {
     const r = maxTaoForLimitPrice({ ...base, limitPriceRao: 200_000_000n });
-    expect(!r.ok && r.error.code).toBe('PriceLimitExceeded');
+    expect(r).toMatchObject({ ok: false, error: { code: 'PriceLimitExceeded' } });
     const s = maxAlphaForLimitPrice({ ...base, limitPriceRao: 300_000_000n });
-    expect(!s.ok && s.error.code).toBe('PriceLimitExceeded');
+    expect(s).toMatchObject({ ok: false, error: { code: 'PriceLimitExceeded' } });
   });
 });
 
@@ -58,16 +57,17 @@ describe('limit orders', () => {
   it('fill-or-kill is rejected with SlippageTooHigh; partial orders are cut to the maximum', () => {
     const order = { ...base, taoIn: 10n ** 12n, limitPriceRao: 300_000_000n };
     const kill = buyWithLimit({ ...order, allowPartial: false });
-    expect(!kill.ok && kill.error.code).toBe('SlippageTooHigh');
+    expect(kill).toMatchObject({ ok: false, error: { code: 'SlippageTooHigh' } });
     const partial = buyWithLimit({ ...order, allowPartial: true });
-    expect(partial.ok).toBe(true);
+    expect(partial).toMatchObject({ ok: true });
     if (!partial.ok) return;
-    expect(partial.value.deltaIn + partial.value.fee <= partial.value.maxAmount).toBe(true);
+    expect(partial.value.deltaIn + partial.value.fee).toBeLessThanOrEqual(partial.value.maxAmount);
     const sell = { ...base, alphaIn: 10n ** 13n, limitPriceRao: 200_000_000n };
     const sellKill = sellWithLimit({ ...sell, allowPartial: false });
-    expect(!sellKill.ok && sellKill.error.code).toBe('SlippageTooHigh');
+    expect(sellKill).toMatchObject({ ok: false, error: { code: 'SlippageTooHigh' } });
     const sellPartial = sellWithLimit({ ...sell, allowPartial: true });
-    expect(sellPartial.ok && sellPartial.value.deltaIn > 0n).toBe(true);
+    expectOk(sellPartial);
+    expect(sellPartial.value.deltaIn).toBeGreaterThan(0n);
   });
 
   it('an order within the limit fills completely either way', () => {
@@ -75,7 +75,9 @@ describe('limit orders', () => {
       fc.property(fc.bigInt({ min: 2_000_000n, max: 10n ** 10n }), fc.boolean(), (taoIn, allowPartial) => {
         const r = buyWithLimit({ ...base, taoIn, limitPriceRao: 300_000_000n, allowPartial });
         const plain = swapBuy({ ...base, taoIn, limitPrice: priceLimitFromRao(300_000_000n) });
-        expect(r.ok && plain.ok && r.value.alphaOut === plain.value.alphaOut).toBe(true);
+        expectOk(r);
+        expectOk(plain);
+        expect(r.value.alphaOut).toBe(plain.value.alphaOut);
       }),
       { numRuns: 30 },
     );

@@ -26,8 +26,8 @@ describe('perquintillFromRational', () => {
       fc.property(fc.bigInt({ min: 1n, max: U128_MAX }), fc.bigInt({ min: 0n, max: U128_MAX }), (q, p0) => {
         const p = p0 % (q + 1n);
         const parts = perquintillFromRational(p, q);
-        expect(parts * q <= p * PERQUINTILL_ONE).toBe(true);
-        expect((parts + 1n) * q > p * PERQUINTILL_ONE).toBe(true);
+        expect(parts * q).toBeLessThanOrEqual(p * PERQUINTILL_ONE);
+        expect((parts + 1n) * q).toBeGreaterThan(p * PERQUINTILL_ONE);
       }),
     );
   });

@@ -67,7 +67,8 @@ describe('powRatioScaled: values asserted by the crate and the chain', () => {
     };
     const coarse = powRatioScaled({ ...input, precision: 0 })!;
     const precise = powRatioScaled({ ...input, precision: 256 })!;
-    expect(coarse - precise <= 1n && precise - coarse <= 1n).toBe(true);
+    expect(coarse - precise).toBeLessThanOrEqual(1n);
+    expect(precise - coarse).toBeLessThanOrEqual(1n);
   });
 
   it('approximate path: small base, fractional exponent, extreme delta', () => {
@@ -131,8 +132,8 @@ describe('nthRootFloor', () => {
       fc.property(fc.bigInt({ min: 0n, max: 1n << 700n }), fc.integer({ min: 1, max: 1024 }), (n, q) => {
         const r = nthRootFloor(n, q);
         const qb = BigInt(q);
-        expect(r ** qb <= n).toBe(true);
-        expect((r + 1n) ** qb > n).toBe(true);
+        expect(r ** qb).toBeLessThanOrEqual(n);
+        expect((r + 1n) ** qb).toBeGreaterThan(n);
       }),
       { numRuns: 300 },
     );
@@ -181,8 +182,8 @@ describe('powRatioScaled properties', () => {
           // r^b * den^a' <= num^a' * 1e18^b with the reduced exponent; compare unreduced (same ratio).
           const lhs = (x: bigint) => x ** BigInt(b) * den ** BigInt(a);
           const rhs = num ** BigInt(a) * E18 ** BigInt(b);
-          expect(lhs(r) <= rhs).toBe(true);
-          expect(lhs(r + 1n) > rhs).toBe(true);
+          expect(lhs(r)).toBeLessThanOrEqual(rhs);
+          expect(lhs(r + 1n)).toBeGreaterThan(rhs);
         },
       ),
       { numRuns: 200 },
@@ -210,7 +211,7 @@ describe('powRatioScaled properties', () => {
           })!;
           const reference = (referencePowFixed(num, den, a, b) * E18) >> REFERENCE_BITS;
           const diff = r > reference ? r - reference : reference - r;
-          expect(diff <= 1n + reference / 10n ** 15n).toBe(true);
+          expect(diff).toBeLessThanOrEqual(1n + reference / 10n ** 15n);
         },
       ),
       { numRuns: 150 },

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectOk } from '../../../test/support/expectOk.ts';
 import { fromF64, U64F64 } from '../fixed/index.ts';
 import { buyOutput } from './balancer.ts';
 import { swapFee } from './fees.ts';
@@ -31,7 +32,7 @@ describe('swap rejections', () => {
     expect(code(swapSell({ ...common, alphaIn: 1_000_001n }))).toBe('SwapInputTooLarge');
     // With a fee the gross amount may exceed the bound as long as the net does not.
     const gross = 1_000_500n;
-    expect(gross - swapFee({ amount: gross, feeRate: 33, mechanism: 1 }) <= 1_000_000n).toBe(true);
+    expect(gross - swapFee({ amount: gross, feeRate: 33, mechanism: 1 })).toBeLessThanOrEqual(1_000_000n);
     expect(code(swapBuy({ ...common, dropFees: false, taoIn: gross }))).toBe('ok');
   });
 
@@ -80,8 +81,10 @@ describe('swap rejections', () => {
         dropFees: true,
         limitPrice: 0n as U64F64,
       });
-      expect(buy.ok && buy.value.alphaOut <= p.alphaReserve).toBe(true);
-      expect(sell.ok && sell.value.taoOut <= p.taoReserve).toBe(true);
+      expectOk(buy);
+      expect(buy.value.alphaOut).toBeLessThanOrEqual(p.alphaReserve);
+      expectOk(sell);
+      expect(sell.value.taoOut).toBeLessThanOrEqual(p.taoReserve);
     }
   });
 });
@@ -90,7 +93,7 @@ describe('swap mechanics', () => {
   it('moves the reserves as the subtensor pallet does and keeps the fee out', () => {
     const p = pool(10n ** 9n, 4n * 10n ** 9n);
     const r = swapBuy({ ...base, pool: p, taoIn: 123_456n });
-    expect(r.ok).toBe(true);
+    expect(r).toMatchObject({ ok: true });
     if (!r.ok) return;
     expect(r.value).toMatchObject({ fee: 62n, deltaIn: 123_394n, alphaOut: 493_515n });
     expect(r.value.pool).toEqual({
@@ -99,27 +102,29 @@ describe('swap mechanics', () => {
       alphaReserve: p.alphaReserve - 493_515n,
     });
     const s = swapSell({ ...base, pool: p, alphaIn: 123_456n });
-    expect(
-      s.ok && s.value.taoOut === 30_847n && s.value.pool.alphaReserve === p.alphaReserve + 123_394n,
-    ).toBe(true);
+    expect(s).toMatchObject({
+      ok: true,
+      value: { taoOut: 30_847n, pool: { alphaReserve: p.alphaReserve + 123_394n } },
+    });
   });
 
   it('drops fees for protocol swaps', () => {
     const r = swapBuy({ ...base, pool: pool(10n ** 9n, 4n * 10n ** 9n), taoIn: 10n ** 9n, dropFees: true });
-    expect(r.ok && r.value.fee === 0n && r.value.deltaIn === 10n ** 9n).toBe(true);
+    expect(r).toMatchObject({ ok: true, value: { fee: 0n, deltaIn: 10n ** 9n } });
   });
 
   it('stable mechanism: 1:1, no fee, no limit, reserves moved saturating', () => {
     const p = pool(5n, 3n);
     const r = swapBuy({ ...base, mechanism: 0, pool: p, taoIn: 10n, limitPrice: 0n as U64F64 });
-    expect(r.ok && r.value).toEqual({
+    expectOk(r);
+    expect(r.value).toEqual({
       alphaOut: 10n,
       fee: 0n,
       deltaIn: 10n,
       pool: { ...p, taoReserve: 15n, alphaReserve: 0n },
     });
     const s = swapSell({ ...base, mechanism: 0, pool: p, alphaIn: 4n });
-    expect(s.ok && s.value.taoOut === 4n && s.value.pool.taoReserve === 1n).toBe(true);
+    expect(s).toMatchObject({ ok: true, value: { taoOut: 4n, pool: { taoReserve: 1n } } });
   });
 
   it('initialises lazily: the first swap resets w_q to 0.5; a rejected swap does not', () => {
@@ -128,16 +133,16 @@ describe('swap mechanics', () => {
       wQuote: 3n * 10n ** 17n,
     };
     const r = swapBuy({ ...base, pool: fresh, taoIn: 1_000n });
-    expect(r.ok && r.value.pool.initialized && r.value.pool.wQuote === PERQUINTILL_HALF).toBe(true);
+    expect(r).toMatchObject({ ok: true, value: { pool: { initialized: true, wQuote: PERQUINTILL_HALF } } });
     const rejected = swapBuy({ ...base, pool: fresh, taoIn: 1_000n, limitPrice: 0n as U64F64 });
-    expect(rejected.ok).toBe(false);
+    expect(rejected).toMatchObject({ ok: false });
   });
 
   it('a binding limit uses only the input that reaches it and recomputes the fee', () => {
     const p = pool(10n ** 12n, 4n * 10n ** 12n); // price 0.25
     const limit = fromF64(U64F64, 0.3);
     const r = swapBuy({ ...base, pool: p, taoIn: 10n ** 12n, limitPrice: limit });
-    expect(r.ok).toBe(true);
+    expect(r).toMatchObject({ ok: true });
     if (!r.ok) return;
     // dy = y * (sqrt(0.3/0.25) - 1) for w = 0.5
     expect(Math.abs(Number(r.value.deltaIn) - 1e12 * (Math.sqrt(1.2) - 1))).toBeLessThan(2);
@@ -145,7 +150,8 @@ describe('swap mechanics', () => {
     const after = spotPrice(r.value.pool, 1);
     expect(Math.abs(Number(after - limit)) / Number(limit)).toBeLessThan(1e-9);
     const s = swapSell({ ...base, pool: p, alphaIn: 10n ** 13n, limitPrice: fromF64(U64F64, 0.2) });
-    expect(s.ok && Math.abs(Number(s.value.deltaIn) - 4e12 * (Math.sqrt(0.25 / 0.2) - 1)) < 2).toBe(true);
+    expectOk(s);
+    expect(Math.abs(Number(s.value.deltaIn) - 4e12 * (Math.sqrt(0.25 / 0.2) - 1))).toBeLessThan(2);
   });
 });
 
@@ -181,8 +187,8 @@ describe('swap properties', () => {
         const ideal = idealBuyFixed(p, dy);
         // The chain truncates e twice (to 1e-18, then to 2^-64), which can pay out one unit more than
         // the exact output; never more than that.
-        expect(out << REFERENCE_BITS <= ideal + (1n << REFERENCE_BITS)).toBe(true);
-        expect((out + 1n) << REFERENCE_BITS > ideal).toBe(true);
+        expect(out << REFERENCE_BITS).toBeLessThanOrEqual(ideal + (1n << REFERENCE_BITS));
+        expect((out + 1n) << REFERENCE_BITS).toBeGreaterThan(ideal);
       }),
       { numRuns: 200 },
     );
@@ -202,20 +208,18 @@ describe('swap properties', () => {
             const r = swapBuy({ ...base, pool: p, taoIn: amount, minimumReserve: 1n });
             fc.pre(r.ok && seriesConverges(y, r.value.deltaIn, PERQUINTILL_ONE - w));
             if (!r.ok) return;
-            expect(
-              r.value.alphaOut << REFERENCE_BITS <=
-                idealBuyFixed(p, r.value.deltaIn) + (1n << REFERENCE_BITS),
-            ).toBe(true);
+            expect(r.value.alphaOut << REFERENCE_BITS).toBeLessThanOrEqual(
+              idealBuyFixed(p, r.value.deltaIn) + (1n << REFERENCE_BITS),
+            );
           } else {
             const r = swapSell({ ...base, pool: p, alphaIn: amount, minimumReserve: 1n });
             fc.pre(r.ok && seriesConverges(x, r.value.deltaIn, w));
             if (!r.ok) return;
             // A sell is a buy with the roles of the reserves and weights swapped.
             const mirrored = pool(x, y, PERQUINTILL_ONE - w);
-            expect(
-              r.value.taoOut << REFERENCE_BITS <=
-                idealBuyFixed(mirrored, r.value.deltaIn) + (1n << REFERENCE_BITS),
-            ).toBe(true);
+            expect(r.value.taoOut << REFERENCE_BITS).toBeLessThanOrEqual(
+              idealBuyFixed(mirrored, r.value.deltaIn) + (1n << REFERENCE_BITS),
+            );
           }
         },
       ),
@@ -237,7 +241,7 @@ describe('swap properties', () => {
           fc.pre(b.ok);
           if (!b.ok) return;
           const s = swapSell({ ...common, pool: b.value.pool, alphaIn: b.value.alphaOut });
-          if (s.ok) expect(s.value.taoOut <= taoIn).toBe(true);
+          if (s.ok) expect(s.value.taoOut).toBeLessThanOrEqual(taoIn);
         },
       ),
       { numRuns: 300 },

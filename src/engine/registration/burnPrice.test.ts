@@ -72,9 +72,10 @@ describe('burn decay', () => {
           const [a, b] = x <= y ? [x, y] : [y, x];
           const da = decayBurn({ ...bounds, burn: a, halfLife });
           const db = decayBurn({ ...bounds, burn: b, halfLife });
-          expect(da <= db).toBe(true);
-          expect(da >= bounds.minBurn && da <= bounds.maxBurn).toBe(true);
-          if (a >= bounds.minBurn && a <= bounds.maxBurn) expect(da <= a).toBe(true);
+          expect(da).toBeLessThanOrEqual(db);
+          expect(da).toBeGreaterThanOrEqual(bounds.minBurn);
+          expect(da).toBeLessThanOrEqual(bounds.maxBurn);
+          if (a >= bounds.minBurn && a <= bounds.maxBurn) expect(da).toBeLessThanOrEqual(a);
         },
       ),
     );

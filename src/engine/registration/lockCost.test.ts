@@ -37,7 +37,8 @@ describe('lock cost', () => {
           const p = { ...base, lastLock, lastLockBlock, reductionInterval };
           const c1 = networkLockCost({ ...p, block: b1 });
           const c2 = networkLockCost({ ...p, block: b1 + db });
-          expect(c1 >= base.minLock && c2 <= c1).toBe(true);
+          expect(c1).toBeGreaterThanOrEqual(base.minLock);
+          expect(c2).toBeLessThanOrEqual(c1);
         },
       ),
     );

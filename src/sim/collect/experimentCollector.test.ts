@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exactQuantile } from '../../../test/support/exactQuantile.ts';
 import type { RunOutput } from '../model/types.ts';
 import { testModel, testModelParamsSchema } from '../runner/testModel.testkit.ts';
 import { parseScenario } from '../scenario/parseScenario.ts';
@@ -20,14 +21,6 @@ const shape = testModel.shape(scenario);
 const collector = (requested: number) =>
   createExperimentCollector({ shape, scenario, requested, horizonDays: 365, daysPerStep: 1 });
 const run = (runIndex: number) => testModel.run({ scenario, seed: 1, runIndex });
-
-function exactQuantile(values: readonly number[], q: number) {
-  const s = [...values].sort((a, b) => a - b);
-  const rank = q * (s.length - 1);
-  const lo = s[Math.floor(rank)]!;
-  const hi = s[Math.ceil(rank)]!;
-  return { value: lo + (rank - Math.floor(rank)) * (hi - lo), bound: Math.max(Math.abs(lo), Math.abs(hi)) };
-}
 
 describe('experiment collector', () => {
   it('keeps its state flat in the number of runs (structural size, 200 vs 2,000 vs 20,000 runs)', () => {
@@ -116,7 +109,7 @@ describe('experiment collector', () => {
       ok: true,
       output: { ...good, steps: good.steps.map((s) => s + 1) },
     });
-    expect(shifted.ok).toBe(false);
+    expect(shifted).toMatchObject({ ok: false });
     expect(c.counts()).toEqual({ completed: 1, errored: 2 });
     expect(c.summary().errors.map((e) => e.runIndex)).toEqual([1, 2]);
   });

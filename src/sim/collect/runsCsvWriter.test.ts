@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createTempDirs } from '../../../test/support/tempDirs.ts';
 import type { ModelShape } from '../model/types.ts';
 import { createRunsCsvWriter } from './runsCsvWriter.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'tm-csv-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = createTempDirs('tm-csv-')();
 const metric = (key: string) => ({ key, label: key, unit: 'count' as const, description: key });
 
 describe('runs.csv writer', () => {

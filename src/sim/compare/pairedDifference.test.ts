@@ -28,7 +28,7 @@ describe('pairedDifference', () => {
   });
 
   it('has no interval with fewer than two pairs', () => {
-    expect(Number.isNaN(pairedDifference([1], [3]).low)).toBe(true);
+    expect(pairedDifference([1], [3]).low).toBeNaN();
     expect(pairedDifference([], []).count).toBe(0);
   });
 

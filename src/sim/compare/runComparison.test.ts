@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createTempDirs } from '../../../test/support/tempDirs.ts';
 import type { ModelRef } from '../runner/modelRef.ts';
 import { runExperiment } from '../runner/runExperiment.ts';
 import { testModelParamsSchema } from '../runner/testModel.testkit.ts';
@@ -15,15 +15,7 @@ const testModel: ModelRef = {
   module: fileURLToPath(new URL('../runner/testModel.testkit.ts', import.meta.url)),
   exportName: 'testModel',
 };
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tm-compare-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = createTempDirs('tm-compare-');
 
 const scenario = (() => {
   const r = parseScenario({

@@ -9,6 +9,8 @@ import { writeReport } from '../report/index.ts';
 import { renderSvg } from '../report/renderSvg.ts';
 import { scopeSvgIds } from '../report/scopeSvgIds.ts';
 import type { ModelRef } from '../runner/modelRef.ts';
+import { asOutputWriteError, guardOutputWrite } from '../runner/outputDirError.ts';
+import { prepareOutputDir } from '../runner/prepareOutputDir.ts';
 import { type ExperimentProgress, runExperiment } from '../runner/runExperiment.ts';
 import type { Scenario, ScenarioVariant } from '../scenario/scenarioSchema.ts';
 import { branchChartSpec } from './branchChartSpec.ts';
@@ -23,6 +25,8 @@ export interface ComparisonOptions {
   readonly scenario: Scenario;
   readonly workers?: number;
   readonly outDir: string;
+  /** How errors about the folder name it (e.g. `--out`; default `outDir`). */
+  readonly outDirField?: string;
   readonly signal?: AbortSignal;
   /** Progress of the variant being run (0-based index among the variants). */
   readonly onProgress?: (variant: number, progress: ExperimentProgress) => void;
@@ -89,6 +93,8 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
       'variants',
       `expected at least two variants to compare, got ${variants.length}; list them under \`variants:\` in the scenario (the first is the baseline)`,
     );
+  const where = { dir: outDir, field: options.outDirField ?? 'outDir' };
+  prepareOutputDir(where);
   const started = Date.now();
   const files: string[] = [];
   const results: VariantResult[] = [];
@@ -99,6 +105,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
       scenario: variantScenario(scenario, variant),
       workers: options.workers ?? 1,
       outDir: dir,
+      outDirField: where.field,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.onProgress === undefined ? {} : { onProgress: (p) => options.onProgress?.(k, p) }),
     });
@@ -111,7 +118,11 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
         wallTimeMs: Date.now() - started,
       };
     }
-    files.push(...(await writeReport({ summary: result.summary, manifest: result.manifest, outDir: dir })));
+    try {
+      files.push(...(await writeReport({ summary: result.summary, manifest: result.manifest, outDir: dir })));
+    } catch (error) {
+      throw asOutputWriteError(where, error);
+    }
     results.push({
       name: variant.name,
       title: variant.title,
@@ -128,8 +139,11 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   });
   const json = join(outDir, 'compare.json');
   const html = join(outDir, 'compare.html');
-  writeFileSync(json, jsonText(comparison));
-  writeFileSync(html, compareReportHtml(comparison, await branchCharts(results, comparison.forkDay)));
+  const page = compareReportHtml(comparison, await branchCharts(results, comparison.forkDay));
+  guardOutputWrite(where, () => {
+    writeFileSync(json, jsonText(comparison));
+    writeFileSync(html, page);
+  });
   files.push(json, html);
   return { comparison, files, aborted: false, wallTimeMs: Date.now() - started };
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createTempDirs } from '../../../test/support/tempDirs.ts';
 import { parseScenario } from '../scenario/parseScenario.ts';
 import type { ModelRef } from './modelRef.ts';
 import { runExperiment } from './runExperiment.ts';
@@ -11,15 +11,7 @@ import { testModelParamsSchema } from './testModel.testkit.ts';
 
 const testkit = fileURLToPath(new URL('./testModel.testkit.ts', import.meta.url));
 const testModelRef: ModelRef = { module: testkit, exportName: 'testModel' };
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tm-runner-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = createTempDirs('tm-runner-');
 
 function scenario(yaml: string) {
   const r = parseScenario({ text: `name: t\n${yaml}`, file: 't.yaml', modelSchema: testModelParamsSchema });
@@ -129,7 +121,7 @@ describe('runExperiment', () => {
       file: 'scenario.json',
       modelSchema: testModelParamsSchema,
     });
-    expect(again.ok).toBe(true);
+    expect(again).toMatchObject({ ok: true });
     expect(r.summary.headline[0]).toMatch(/^Median return/);
   });
 

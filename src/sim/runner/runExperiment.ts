@@ -5,7 +5,7 @@
  * for any worker count. A run that throws is listed as errored; an abort stops scheduling, waits for
  * the runs in flight and writes partial results.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TensormarketError } from '../../engine/errors.ts';
@@ -20,6 +20,8 @@ import type { Backend } from './backend.ts';
 import { createInlineBackend } from './inlineBackend.ts';
 import { type Manifest, PROJECT_ROOT, packageInfo } from './manifest.ts';
 import { loadModel, type ModelRef, parseModelRef } from './modelRef.ts';
+import { guardOutputWrite } from './outputDirError.ts';
+import { prepareOutputDir } from './prepareOutputDir.ts';
 import { errorMessage } from './runChunk.ts';
 import { createWorkerBackend } from './workerBackend.ts';
 
@@ -49,6 +51,8 @@ export interface ExperimentOptions {
   readonly signal?: AbortSignal;
   /** Folder for runs.csv, summary.json, manifest.json and scenario.json (created if missing). */
   readonly outDir: string;
+  /** How errors about the folder name it (e.g. `--out`; default `outDir`). */
+  readonly outDirField?: string;
 }
 
 /** What an experiment produced. */
@@ -104,6 +108,12 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   // Workers import the module themselves: give them an absolute location, whatever the caller wrote.
   const ref = parseModelRef(`${options.model.module}#${options.model.exportName}`);
 
+  // The folder is checked before the model loads, so an unusable one fails at once; any later write
+  // that fails surfaces as an OutputDirError naming it too.
+  const where = { dir: outDir, field: options.outDirField ?? 'outDir' };
+  const write = <T>(fn: () => T): T => guardOutputWrite(where, fn);
+  prepareOutputDir(where);
+
   const model = await loadModel(ref);
   let shape: ModelShape;
   try {
@@ -114,7 +124,6 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     });
   }
 
-  mkdirSync(outDir, { recursive: true });
   const files = {
     runs: join(outDir, 'runs.csv'),
     summary: join(outDir, 'summary.json'),
@@ -122,8 +131,8 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     scenario: join(outDir, 'scenario.json'),
   };
   const file = toScenarioFile(scenario);
-  writeFileSync(files.scenario, jsonText(file));
-  const csv = createRunsCsvWriter({ path: files.runs, shape });
+  write(() => writeFileSync(files.scenario, jsonText(file)));
+  const csv = write(() => createRunsCsvWriter({ path: files.runs, shape }));
   const collector = createExperimentCollector({
     shape,
     scenario,
@@ -156,13 +165,15 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     });
   };
   const collectReady = () => {
-    let records = waiting.get(nextToCollect);
-    while (records !== undefined) {
-      waiting.delete(nextToCollect);
-      for (const record of records) csv.write(collector.add(record));
-      nextToCollect += records.length;
-      records = waiting.get(nextToCollect);
-    }
+    write(() => {
+      let records = waiting.get(nextToCollect);
+      while (records !== undefined) {
+        waiting.delete(nextToCollect);
+        for (const record of records) csv.write(collector.add(record));
+        nextToCollect += records.length;
+        records = waiting.get(nextToCollect);
+      }
+    });
     if (firstCollected === null && nextToCollect > 0)
       firstCollected = { done: nextToCollect, at: performance.now() };
     report();
@@ -209,7 +220,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     await Promise.all(inFlight);
   } finally {
     await backend.close();
-    csv.close();
+    write(() => csv.close());
   }
   if (failure !== null) throw (failure as { error: unknown }).error;
 
@@ -242,8 +253,10 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     startedAt,
     files: ['runs.csv', 'summary.json', 'manifest.json', 'scenario.json'],
   };
-  writeFileSync(files.summary, jsonText(summary));
-  writeFileSync(files.manifest, jsonText(manifest));
+  write(() => {
+    writeFileSync(files.summary, jsonText(summary));
+    writeFileSync(files.manifest, jsonText(manifest));
+  });
   return {
     summary,
     manifest,

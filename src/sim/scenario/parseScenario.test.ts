@@ -26,7 +26,7 @@ const messages = (text: string, file = 'scenarios/x.yaml') => {
 describe('parseScenario', () => {
   it('fills every default, the model section included', () => {
     const r = parseScenario({ text: 'name: base\n', file: 'base.yaml', modelSchema });
-    expect(r.ok).toBe(true);
+    expect(r).toMatchObject({ ok: true });
     if (!r.ok) return;
     expect(r.scenario).toEqual({
       name: 'base',
@@ -47,13 +47,16 @@ describe('parseScenario', () => {
     const text =
       'name: b\ntitle: Bear\nruns: 50\nhorizon: 26w\nseed: 9\nstep: tempo\nrecordEvery: 1\nmodel:\n  market:\n    drift: -0.5\n';
     const r = parseScenario({ text, file: 'b.yaml', modelSchema });
-    expect(r.ok && r.scenario).toMatchObject({
-      title: 'Bear',
-      runs: 50,
-      horizonDays: 182,
-      seed: 9,
-      step: 'tempo',
-      model: { market: { volatility: 0.7, drift: -0.5 } },
+    expect(r).toMatchObject({
+      ok: true,
+      scenario: {
+        title: 'Bear',
+        runs: 50,
+        horizonDays: 182,
+        seed: 9,
+        step: 'tempo',
+        model: { market: { volatility: 0.7, drift: -0.5 } },
+      },
     });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { expectOk } from '../../../test/support/expectOk.ts';
 import { parseScenario } from './parseScenario.ts';
 
 const modelSchema = z.object({
@@ -24,23 +25,28 @@ describe('scenario variants', () => {
 
   it('locates a bad value and an unknown field inside a variant', () => {
     const r = parse('name: v\nvariants:\n  - name: a\n    model:\n      pack: z\n      nestd: 1\n');
-    expect(r.ok).toBe(false);
+    expect(r).toMatchObject({ ok: false });
     if (r.ok) return;
     const text = r.issues.map((i) => `${i.line}:${i.col} ${i.path}: ${i.message}`);
     expect(
       text.some((t) => t.startsWith('5:') && t.includes('variants[0].model.pack') && t.includes('"x"')),
+      text.join('\n'),
     ).toBe(true);
-    expect(text.some((t) => t.startsWith('6:') && t.includes('nestd') && t.includes('nested'))).toBe(true);
+    expect(
+      text.some((t) => t.startsWith('6:') && t.includes('nestd') && t.includes('nested')),
+      text.join('\n'),
+    ).toBe(true);
   });
 
   it('rejects two variants with one name', () => {
     const r = parse('name: v\nvariants:\n  - name: a\n  - name: a\n');
-    expect(r.ok).toBe(false);
+    expect(r).toMatchObject({ ok: false });
     if (!r.ok) expect(r.issues[0]?.path).toBe('variants[1].name');
   });
 
   it('leaves scenarios without variants as they were', () => {
     const r = parse('name: v\n');
-    expect(r.ok && r.scenario.variants).toBeUndefined();
+    expectOk(r);
+    expect(r.scenario.variants).toBeUndefined();
   });
 });

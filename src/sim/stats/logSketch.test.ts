@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { exactQuantile } from '../../../test/support/exactQuantile.ts';
 import { createStream } from '../rng/stream.ts';
 import { createLogSketch } from './logSketch.ts';
-
-/** Exact R-7 quantile and its two neighbouring order statistics. */
-function exactQuantile(sorted: readonly number[], q: number) {
-  const rank = q * (sorted.length - 1);
-  const lo = sorted[Math.floor(rank)]!;
-  const hi = sorted[Math.ceil(rank)]!;
-  return { value: lo + (rank - Math.floor(rank)) * (hi - lo), bound: Math.max(Math.abs(lo), Math.abs(hi)) };
-}
 
 const LEVELS = [0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1];
 

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seededRandom as rng } from '../../../../test/support/seededRandom.ts';
 import type { I64F64 } from '../../fixed/index.ts';
 import type { EpochParams, SparseRow } from '../../state/types.ts';
 import type { EpochInput, EpochOutput, MechanismInput } from '../types.ts';
@@ -17,18 +18,6 @@ import { createFastEpochWorkspace } from './workspace.ts';
 
 const TOLERANCE = 1e-6;
 const TEMPO = 360;
-
-/** mulberry32: the scenario's own random stream, seeded by fast-check. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** What fast-check varies; the rest is drawn from the seed. */
 interface Shape {

@@ -45,7 +45,7 @@ describe('isTopk', () => {
         expect(mask.filter(Boolean).length).toBe(v.length < k ? v.length : k);
         const kept = v.filter((_, i) => mask[i]);
         const dropped = v.filter((_, i) => !mask[i]);
-        for (const a of kept) for (const b of dropped) expect(a >= b).toBe(true);
+        for (const a of kept) for (const b of dropped) expect(a).toBeGreaterThanOrEqual(b);
         const nz = isTopkNonzero(v, k);
         nz.forEach((m, i) => {
           expect(m).toBe((mask[i] ?? false) && v[i] !== 0n);

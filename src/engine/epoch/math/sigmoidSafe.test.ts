@@ -53,7 +53,8 @@ describe('sigmoidSafe (bit-exact against the chain tests)', () => {
           const p = { rho: fromInt(I32F32, 10), kappa: f64(0.5) };
           const a = sigmoidSafe({ input: x as I32F32, ...p });
           const b = sigmoidSafe({ input: (x + dx) as I32F32, ...p });
-          expect(a > 0n && a <= I32F32.one).toBe(true);
+          expect(a).toBeGreaterThan(0n);
+          expect(a).toBeLessThanOrEqual(I32F32.one);
           expect(b).toBeGreaterThanOrEqual(a);
         },
       ),

@@ -31,7 +31,8 @@ describe('liquid alpha', () => {
     fc.assert(
       fc.property(unit, unit, unit, (consensus, weight, bond) => {
         const a = alphaSigmoid({ ...p, consensus, weight, bond });
-        expect(a >= p.alphaLow && a <= p.alphaHigh).toBe(true);
+        expect(a).toBeGreaterThanOrEqual(p.alphaLow);
+        expect(a).toBeLessThanOrEqual(p.alphaHigh);
       }),
     );
   });

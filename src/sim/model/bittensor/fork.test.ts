@@ -60,7 +60,7 @@ describe('forks', () => {
     });
     expect(out.outcomes).toHaveLength(OUTCOMES.length + NEURON_OUTCOMES.length);
     // Neurons detailed from the fork on: their outcomes are measured over the branch.
-    expect(Number.isFinite(out.outcomes[OUTCOMES.length + 1]!)).toBe(true);
+    expect(out.outcomes[OUTCOMES.length + 1]!).toSatisfy(Number.isFinite);
     expect(out.outcomes[OUTCOMES.findIndex((m) => m.key === 'mechanismBurnTao')]).toBeGreaterThan(0);
   });
 });

@@ -5,32 +5,18 @@
  * extra mechanisms, commit blocks, inactive and re-registered UIDs, and now and then a row the chain
  * would never store (unsorted, duplicate or out-of-range columns).
  */
+import { type Random, seededRandom } from '../../../../../test/support/seededRandom.ts';
 import { fromInt, I64F64 } from '../../../fixed/index.ts';
 import type { EpochParams, SparseRow } from '../../../state/types.ts';
 import type { EpochInput, MechanismInput } from '../../types.ts';
 import type { YumaEpochOutput } from '../types.ts';
 
-/** A seeded generator of floats in [0, 1) (mulberry32). */
-export type Rand = () => number;
-
-/** mulberry32: small, fast and the same on every platform. */
-export function seededRand(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Integer in [lo, hi]. */
-const int = (rand: Rand, lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
-const chance = (rand: Rand, p: number): boolean => rand() < p;
-const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const int = (rand: Random, lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
+const chance = (rand: Random, p: number): boolean => rand() < p;
+const pick = <T>(rand: Random, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 /** bigint in [0, max]. */
-const bigBelow = (rand: Rand, max: bigint): bigint => {
+const bigBelow = (rand: Random, max: bigint): bigint => {
   const hi = BigInt(Math.floor(rand() * 2 ** 32));
   const lo = BigInt(Math.floor(rand() * 2 ** 32));
   return ((hi << 32n) | lo) % (max + 1n);
@@ -38,7 +24,7 @@ const bigBelow = (rand: Rand, max: bigint): bigint => {
 
 const MAX_STAKE = 21_000_000_000_000_000n;
 
-function stakeOf(rand: Rand): bigint {
+function stakeOf(rand: Random): bigint {
   const r = rand();
   if (r < 0.3) return 0n;
   if (r < 0.55) return BigInt(int(rand, 1, 1_000_000));
@@ -47,7 +33,7 @@ function stakeOf(rand: Rand): bigint {
   return bigBelow(rand, MAX_STAKE);
 }
 
-function u16Value(rand: Rand): number {
+function u16Value(rand: Random): number {
   const r = rand();
   if (r < 0.1) return 0;
   if (r < 0.2) return 65_535;
@@ -56,7 +42,7 @@ function u16Value(rand: Rand): number {
 }
 
 /** A u16 row over `n` columns: sorted unique columns, sometimes broken in the ways the chain never stores. */
-function u16Row(rand: Rand, n: number, density: number, broken: boolean): SparseRow {
+function u16Row(rand: Random, n: number, density: number, broken: boolean): SparseRow {
   const row: [number, number][] = [];
   for (let j = 0; j < n; j++) if (chance(rand, density)) row.push([j, u16Value(rand)]);
   if (broken && row.length > 0) {
@@ -69,7 +55,7 @@ function u16Row(rand: Rand, n: number, density: number, broken: boolean): Sparse
   return row;
 }
 
-function params(rand: Rand, n: number): EpochParams {
+function params(rand: Random, n: number): EpochParams {
   const alphaLow = chance(rand, 0.5) ? 45_875 : int(rand, 1_638, 65_535);
   const alphaHigh = chance(rand, 0.5)
     ? 58_982
@@ -102,7 +88,7 @@ function params(rand: Rand, n: number): EpochParams {
 
 /** One mechanism's weights, bonds and LastUpdate. */
 function mechanism(
-  rand: Rand,
+  rand: Random,
   n: number,
   block: number,
   validators: number,
@@ -142,7 +128,7 @@ function mechanism(
 
 /** The first epoch of case `seed`, and how many epochs to chain. */
 export function regressionCase(seed: number, maxN = 64): { input: EpochInput; epochs: number; seed: number } {
-  const rand = seededRand(seed);
+  const rand = seededRandom(seed);
   const n = chance(rand, 0.2) ? int(rand, 1, 6) : int(rand, 1, maxN);
   const block = 10_000;
   const validators = chance(rand, 0.3) ? n : int(rand, 0, n);
@@ -215,7 +201,7 @@ export function denseCase(
   n = 256,
   validators = 64,
 ): EpochInput {
-  const rand = seededRand(12_345);
+  const rand = seededRandom(12_345);
   const weights: SparseRow[] = Array.from({ length: n }, (_, i) => {
     if (i >= validators) return [];
     const row: [number, number][] = [];
