@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { modelParamsSchema } from '../src/sim/model/params.ts';
+import { modelParamsSchema } from '../src/sim/model/bittensor/params.ts';
 import { runExperiment } from '../src/sim/runner/runExperiment.ts';
 import type { JsonSchema } from '../src/sim/scenario/describeExpected.ts';
 import { loadScenario } from '../src/sim/scenario/loadScenario.ts';

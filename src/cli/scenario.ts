@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { InputError } from '../engine/errors.ts';
-import { modelParamsSchema } from '../sim/model/params.ts';
+import { modelParamsSchema } from '../sim/model/bittensor/params.ts';
 import { parseModelRef } from '../sim/runner/modelRef.ts';
 import { loadModelSchema } from '../sim/scenario/loadModelSchema.ts';
 import { parseScenario } from '../sim/scenario/parseScenario.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ModelShape } from '../model/types.ts';
+import type { ModelShape } from '../contract/types.ts';
 import { createRunsCsvWriter } from './runsCsvWriter.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tm-csv-'));

@@ -5,7 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TensormarketError } from '../../engine/errors.ts';
-import type { Model } from '../model/types.ts';
+import type { Model } from '../contract/types.ts';
 
 /** A model's module (absolute path or file URL) and export name. */
 export interface ModelRef {

@@ -13,7 +13,7 @@ import { createExperimentCollector } from '../collect/experimentCollector.ts';
 import type { RunRecord } from '../collect/runRecord.ts';
 import { createRunsCsvWriter } from '../collect/runsCsvWriter.ts';
 import type { Summary } from '../collect/summary.ts';
-import type { ModelShape } from '../model/types.ts';
+import type { ModelShape } from '../contract/types.ts';
 import { scenarioHash } from '../scenario/scenarioHash.ts';
 import { BLOCKS_PER_DAY, type Scenario, STEP_BLOCKS, toScenarioFile } from '../scenario/scenarioSchema.ts';
 import type { Backend } from './backend.ts';

@@ -5,9 +5,9 @@
  */
 import type { HolderClass, KernelIntent, KernelState } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
-import type { ModelParams } from '../params.ts';
 import type { Market } from './exogenous.ts';
 import type { IntentPool } from './intentPool.ts';
+import type { ModelParams } from './params.ts';
 import { CLASS_INDEX, spotPrice } from './view.ts';
 import { HISTORY_DAYS, historyHigh, LEFT, ON_NETWORK, type World } from './world.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { HolderClass } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
-import type { ModelParams } from '../params.ts';
+import type { ModelParams } from './params.ts';
 import { ON_NETWORK, type World } from './world.ts';
 
 /** Alpha issued per subnet at the start (in and out of the pool); about 1.7 years of 1 alpha per block out. */

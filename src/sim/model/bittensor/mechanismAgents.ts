@@ -7,9 +7,9 @@
  */
 import type { KernelIntent, KernelState, StepReport } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
-import type { ModelParams } from '../params.ts';
 import type { AgentContext } from './agents.ts';
 import { outsideRevenue } from './agents.ts';
+import type { ModelParams } from './params.ts';
 import { LEFT, ON_NETWORK } from './world.ts';
 
 const BLOCKS_PER_DAY = 7200;

@@ -4,7 +4,7 @@
  * and the description says so. Units: TAO, USD, days, proportions.
  */
 import { z } from 'zod';
-import { KERNEL_RULE_PACKS } from '../../engine/kernel/types.ts';
+import { KERNEL_RULE_PACKS } from '../../../engine/kernel/types.ts';
 
 const share = (d: number, about: string) => z.number().min(0).max(1).default(d).describe(about);
 const nonNeg = (d: number, about: string) => z.number().min(0).default(d).describe(about);
