@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
 const testkit = join(root, 'src', 'sim', 'runner', 'testModel.testkit.ts');
-const modelArgs = ['--model', `${testkit}#testModel`, '--model-schema', `${testkit}#testModelParamsSchema`];
+const modelArgs = ['--model', `${testkit}#testModel`];
 const dir = mkdtempSync(join(tmpdir(), 'tm-compare-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

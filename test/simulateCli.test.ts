@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '..');
 const testkit = join(root, 'src', 'sim', 'runner', 'testModel.testkit.ts');
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const modelArgs = ['--model', `${testkit}#testModel`, '--model-schema', `${testkit}#testModelParamsSchema`];
+const modelArgs = ['--model', `${testkit}#testModel`];
 const dir = mkdtempSync(join(tmpdir(), 'tm-simulate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -22,7 +22,6 @@ interface CompareOptions {
   out?: string;
   quiet?: boolean;
   model?: string;
-  modelSchema?: string;
 }
 
 /** Register the `compare` command. */
@@ -38,7 +37,6 @@ export function registerCompare(program: Command): void {
     .option('--out <dir>', 'output folder (default: out/<scenario name>)')
     .option('--quiet', 'no progress; print only where the outputs are')
     .option('--model <module#export>', 'run another model (module path and export name)')
-    .option('--model-schema <module#export>', "zod schema of that model's section (default: accept any)")
     .action(async (file: string, opts: CompareOptions) => {
       const workers = parseWorkers(opts.workers);
       const modelSchema = await resolveModelSchema(opts);

@@ -36,7 +36,6 @@ interface SimulateOptions {
   out?: string;
   quiet?: boolean;
   model?: string;
-  modelSchema?: string;
 }
 
 /**
@@ -115,7 +114,6 @@ export function registerSimulate(program: Command): void {
     .option('--out <dir>', 'output folder (default: out/<scenario name>)')
     .option('--quiet', 'no progress; print only where the outputs are')
     .option('--model <module#export>', 'run another model (module path and export name)')
-    .option('--model-schema <module#export>', "zod schema of that model's section (default: accept any)")
     .action(async (file: string | undefined, opts: SimulateOptions) => {
       if (file === undefined && !existsSync(DEFAULT_SCENARIO))
         throw new InputError(

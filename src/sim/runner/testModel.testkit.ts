@@ -6,10 +6,11 @@
  */
 import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
+import { BLOCKS_PER_DAY } from '../../engine/kernel/defaultKernelParams.ts';
 import type { Summary } from '../collect/summary.ts';
 import type { Model, ModelShape, RunOutput } from '../contract/types.ts';
 import { createStream } from '../rng/stream.ts';
-import { BLOCKS_PER_DAY, type Scenario, STEP_BLOCKS } from '../scenario/scenarioSchema.ts';
+import { type Scenario, STEP_BLOCKS } from '../scenario/scenarioSchema.ts';
 
 /** Parameters of the test model's `model` section. */
 export const testModelParamsSchema = z.object({
