@@ -55,7 +55,7 @@ export function registerScenario(program: Command): void {
   scenario
     .command('schema')
     .description('print the JSON Schema of scenario files (defaults and their sources in descriptions)')
-    .option('--model <module#export>', 'the model whose section to check (default: the Bittensor model)')
+    .option('--model <module#export>', 'the model whose section to describe (default: the Bittensor model)')
     .action(async (opts: { model?: string }) => {
       process.stdout.write(
         `${JSON.stringify(scenarioJsonSchema(await resolveModelSchema(opts)), null, 2)}\n`,
