@@ -3,7 +3,7 @@
  * and peak memory (RSS high-water) at 1,000 vs 10,000 runs. Every setting runs in its own child process
  * so that its figures are its own. Choose the model and scenario with arguments:
  *
- *   npx tsx bench/sim.ts [--model path#export] [--model-schema path#export] [--scenario file]
+ *   npx tsx bench/sim.ts [--model path#export] [--scenario file]
  *
  * Default: the Bittensor model (src/sim/model/index.ts#bittensorModel) with scenarios/default.yaml,
  * or, when those cannot be loaded, the runner's test model (the output says which was used).
@@ -15,18 +15,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { z } from 'zod';
-import { kernelStep } from '../src/engine/kernel/index.ts';
-import { initialKernelState, type ModelScenario, runFuture } from '../src/sim/model/bittensor/run.ts';
-import { modelParamsSchema } from '../src/sim/model/params.ts';
+import { BLOCKS_PER_DAY, kernelStep } from '../src/engine/kernel/index.ts';
+import type { ModelScenario } from '../src/sim/model/bittensor/modelScenario.ts';
+import { modelParamsSchema } from '../src/sim/model/bittensor/params.ts';
+import { initialKernelState, runFuture } from '../src/sim/model/bittensor/run.ts';
 import { PROJECT_ROOT } from '../src/sim/runner/manifest.ts';
 import { loadModel, type ModelRef, parseModelRef } from '../src/sim/runner/modelRef.ts';
 import { runExperiment } from '../src/sim/runner/runExperiment.ts';
 import { testModelParamsSchema } from '../src/sim/runner/testModel.testkit.ts';
-import { loadModelSchema } from '../src/sim/scenario/loadModelSchema.ts';
 import { loadScenario } from '../src/sim/scenario/loadScenario.ts';
 import { overrideScenario } from '../src/sim/scenario/overrideScenario.ts';
 import { parseScenario } from '../src/sim/scenario/parseScenario.ts';
-import { BLOCKS_PER_DAY, type Scenario, STEP_BLOCKS } from '../src/sim/scenario/scenarioSchema.ts';
+import { type Scenario, STEP_BLOCKS } from '../src/sim/scenario/scenarioSchema.ts';
 import { fmt, median, printTable } from './lib.ts';
 
 /** One measured setting, run in a child process. */
@@ -105,16 +105,9 @@ function argument(name: string): string | undefined {
 async function choose(): Promise<{ model: ModelRef; scenario: Scenario; label: string }> {
   const modelArg = argument('--model');
   const scenarioArg = argument('--scenario');
-  const schemaArg = argument('--model-schema');
   if (modelArg !== undefined) {
     const model = parseModelRef(modelArg);
-    await loadModel(model);
-    const schema: z.ZodType =
-      schemaArg !== undefined
-        ? await loadModelSchema(parseModelRef(schemaArg))
-        : model.module === TEST_MODEL.module
-          ? testModelParamsSchema
-          : modelParamsSchema;
+    const { schema } = await loadModel(model);
     const scenario =
       scenarioArg !== undefined
         ? loadScenario({ file: scenarioArg, modelSchema: schema })

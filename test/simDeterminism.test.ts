@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modelParamsSchema } from '../src/sim/model/params.ts';
+import { modelParamsSchema } from '../src/sim/model/bittensor/params.ts';
 import { runExperiment } from '../src/sim/runner/runExperiment.ts';
 import type { JsonSchema } from '../src/sim/scenario/describeExpected.ts';
 import { loadScenario } from '../src/sim/scenario/loadScenario.ts';

@@ -75,10 +75,6 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
   { flags: `${OUT_OPTION} <dir>`, description: 'output folder (default: out/<scenario name>)' },
   { flags: '--quiet', description: 'no progress; print only where the outputs are' },
   { flags: '--model <module#export>', description: 'run another model (module path and export name)' },
-  {
-    flags: '--model-schema <module#export>',
-    description: "zod schema of that model's section (default: accept any)",
-  },
 ];
 
 /** The shared options as commander parses them. */
@@ -90,7 +86,6 @@ export interface RunOptions {
   out?: string;
   quiet?: boolean;
   model?: string;
-  modelSchema?: string;
 }
 
 /** Add {@link RUN_OPTIONS} to `command`, with the help text written for `name`. */

@@ -6,24 +6,19 @@
 
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InputError } from '../engine/errors.ts';
-import { modelParamsSchema } from '../sim/model/params.ts';
-import { parseModelRef } from '../sim/runner/modelRef.ts';
-import { loadModelSchema } from '../sim/scenario/loadModelSchema.ts';
+import { bittensorModel } from '../sim/model/index.ts';
+import { loadModel, parseModelRef } from '../sim/runner/modelRef.ts';
 import { parseScenario } from '../sim/scenario/parseScenario.ts';
 import { formatScenarioIssue } from '../sim/scenario/scenarioIssue.ts';
 import { scenarioJsonSchema } from '../sim/scenario/scenarioJsonSchema.ts';
 import { green, red } from './output.ts';
 
-/**
- * The schema of the `model` section: the Bittensor model's by default, the export named by
- * `--model-schema path#export`, or any mapping when only `--model` names another model.
- */
-export async function resolveModelSchema(opts: { model?: string; modelSchema?: string }): Promise<z.ZodType> {
-  if (opts.modelSchema !== undefined) return loadModelSchema(parseModelRef(opts.modelSchema));
-  if (opts.model !== undefined) return z.record(z.string(), z.unknown());
-  return modelParamsSchema;
+/** The schema of the `model` section: the Bittensor model's by default, else that of the `--model` named. */
+export async function resolveModelSchema(opts: { model?: string }): Promise<z.ZodType> {
+  if (opts.model === undefined) return bittensorModel.schema;
+  return (await loadModel(parseModelRef(opts.model))).schema;
 }
 
 /** Register the `scenario` command and its subcommands. */
@@ -34,11 +29,8 @@ export function registerScenario(program: Command): void {
     .command('validate')
     .description('validate a scenario file (YAML or JSON): every problem with file:line:col; exit 2 if any')
     .argument('<file>', 'scenario file')
-    .option(
-      '--model-schema <module#export>',
-      'zod schema of the model section (default: the Bittensor model)',
-    )
-    .action(async (file: string, opts: { modelSchema?: string }) => {
+    .option('--model <module#export>', 'the model whose section to check (default: the Bittensor model)')
+    .action(async (file: string, opts: { model?: string }) => {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -63,11 +55,8 @@ export function registerScenario(program: Command): void {
   scenario
     .command('schema')
     .description('print the JSON Schema of scenario files (defaults and their sources in descriptions)')
-    .option(
-      '--model-schema <module#export>',
-      'zod schema of the model section (default: the Bittensor model)',
-    )
-    .action(async (opts: { modelSchema?: string }) => {
+    .option('--model <module#export>', 'the model whose section to describe (default: the Bittensor model)')
+    .action(async (opts: { model?: string }) => {
       process.stdout.write(
         `${JSON.stringify(scenarioJsonSchema(await resolveModelSchema(opts)), null, 2)}\n`,
       );

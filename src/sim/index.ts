@@ -1,7 +1,7 @@
 /** The Monte Carlo lab: scenarios, seeded runs on a worker pool, streaming aggregates, reports. */
 export * from './collect/summary.ts';
+export * from './contract/index.ts';
 export { bittensorModel, type ModelParams, type ModelScenario, modelParamsSchema } from './model/index.ts';
-export type { MetricInfo, Model, ModelShape, RunInput, RunOutput } from './model/types.ts';
 export { writeReport } from './report/index.ts';
 export { createStream, type Rng } from './rng/stream.ts';
 export * from './runner/index.ts';

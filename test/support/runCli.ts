@@ -5,14 +5,9 @@ import { join, resolve } from 'node:path';
 /** The repository's root folder. */
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** The runner's small test model (fast runs), as the `--model` and `--model-schema` options name it. */
+/** The runner's small test model (fast runs), as the `--model` option names it (the model carries its schema). */
 export const TEST_MODEL_KIT = join(REPO_ROOT, 'src', 'sim', 'runner', 'testModel.testkit.ts');
-export const TEST_MODEL_ARGS: readonly string[] = [
-  '--model',
-  `${TEST_MODEL_KIT}#testModel`,
-  '--model-schema',
-  `${TEST_MODEL_KIT}#testModelParamsSchema`,
-];
+export const TEST_MODEL_ARGS: readonly string[] = ['--model', `${TEST_MODEL_KIT}#testModel`];
 
 /**
  * Run `bin/tensormarket.js` with `args` in `cwd` and wait for it; `timeout` (ms) only guards against a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exactQuantile } from '../../../test/support/exactQuantile.ts';
-import type { RunOutput } from '../model/types.ts';
+import type { RunOutput } from '../contract/types.ts';
 import { testModel, testModelParamsSchema } from '../runner/testModel.testkit.ts';
 import { parseScenario } from '../scenario/parseScenario.ts';
 import { createExperimentCollector } from './experimentCollector.ts';

@@ -4,7 +4,7 @@
  * is kept: memory depends on the model's shape and record count, not on the number of runs (errors are
  * listed up to `MAX_LISTED_ERRORS`; every one is in runs.csv).
  */
-import type { ModelShape, RunOutput } from '../model/types.ts';
+import type { ModelShape, RunOutput } from '../contract/types.ts';
 import { createEventCollector } from './eventCollector.ts';
 import { createOutcomeCollector } from './outcomeCollector.ts';
 import type { RunRecord } from './runRecord.ts';

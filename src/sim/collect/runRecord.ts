@@ -1,5 +1,5 @@
 /** What the runner hands to collectors for one run: its outputs, or why it failed. */
-import type { RunOutput } from '../model/types.ts';
+import type { RunOutput } from '../contract/types.ts';
 
 /** One finished run, fed to collectors in run-index order. */
 export type RunRecord =

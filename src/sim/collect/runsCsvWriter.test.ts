@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTempDirs } from '../../../test/support/tempDirs.ts';
-import type { ModelShape } from '../model/types.ts';
+import type { ModelShape } from '../contract/types.ts';
 import { createRunsCsvWriter } from './runsCsvWriter.ts';
 
 const dir = createTempDirs('tm-csv-')();

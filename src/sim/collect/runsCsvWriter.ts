@@ -4,7 +4,7 @@
  * complete and ordered whenever the writer is closed, even after an interrupted experiment.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { ModelShape } from '../model/types.ts';
+import type { ModelShape } from '../contract/types.ts';
 import type { RunRecord } from './runRecord.ts';
 
 /** Streaming writer of runs.csv. */

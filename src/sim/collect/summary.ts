@@ -3,7 +3,7 @@
  * figure here is computed by streaming collectors over the runs (memory independent of the run count).
  * Figures that are undefined (no completed run, all values equal) are NaN here and `null` in the JSON.
  */
-import type { MetricInfo } from '../model/types.ts';
+import type { MetricInfo } from '../contract/types.ts';
 
 /** Quantile levels of the bands over time. */
 export const BAND_LEVELS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;

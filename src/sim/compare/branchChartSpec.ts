@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesBands } from '../collect/summary.ts';
-import type { MetricInfo } from '../model/types.ts';
+import type { MetricInfo } from '../contract/types.ts';
 import { axisLabelExpr, unitTitle } from '../report/axisLabelExpr.ts';
 import { chartExponent } from '../report/chartExponent.ts';
 import { CHART_CONFIG } from '../report/chartTheme.ts';

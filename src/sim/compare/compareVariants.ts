@@ -4,7 +4,7 @@
  * interval; per event each variant's probability and the paired difference in probability.
  */
 import type { Summary } from '../collect/summary.ts';
-import type { MetricInfo } from '../model/types.ts';
+import type { MetricInfo } from '../contract/types.ts';
 import { formatNumber, formatValue } from '../report/formatValue.ts';
 import { type PairedDifference, pairedDifference } from './pairedDifference.ts';
 import type { RunsTable } from './readRunsCsv.ts';

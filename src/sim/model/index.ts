@@ -1,4 +1,7 @@
-/** Simulation models. */
-export { bittensorModel, type ModelScenario } from './bittensor/index.ts';
-export { type ModelParams, modelParamsSchema } from './params.ts';
-export type { MetricInfo, Model, ModelShape, RunInput, RunOutput } from './types.ts';
+/** The Bittensor model, the simulator's default (`src/sim/model/index.ts#bittensorModel`). */
+export {
+  bittensorModel,
+  type ModelParams,
+  type ModelScenario,
+  modelParamsSchema,
+} from './bittensor/index.ts';

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { EventStats } from '../collect/summary.ts';
-import type { MetricInfo } from '../model/types.ts';
+import type { MetricInfo } from '../contract/types.ts';
 import { CHART_COLORS, CHART_CONFIG } from './chartTheme.ts';
 
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));

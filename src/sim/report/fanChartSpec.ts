@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesBands } from '../collect/summary.ts';
-import type { MetricInfo } from '../model/types.ts';
+import type { MetricInfo } from '../contract/types.ts';
 import { axisLabelExpr, unitTitle } from './axisLabelExpr.ts';
 import { chartExponent } from './chartExponent.ts';
 import { CHART_COLORS, CHART_CONFIG } from './chartTheme.ts';

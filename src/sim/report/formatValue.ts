@@ -1,4 +1,4 @@
-import type { MetricInfo } from '../model/types.ts';
+import type { MetricInfo } from '../contract/types.ts';
 
 /** A metric unit as declared by the model. */
 export type Unit = MetricInfo['unit'];

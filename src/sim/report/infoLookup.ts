@@ -1,4 +1,4 @@
-import type { MetricInfo } from '../model/types.ts';
+import type { MetricInfo } from '../contract/types.ts';
 
 /** Metric info by key; a key the shape does not describe gets itself as label and a plain unit. */
 export function infoLookup(infos: readonly MetricInfo[]): (key: string) => MetricInfo {

@@ -1,5 +1,5 @@
 import type { EventStats, OutcomeStats, SeriesBands, Summary } from '../collect/summary.ts';
-import type { MetricInfo } from '../model/types.ts';
+import type { MetricInfo } from '../contract/types.ts';
 import { CHART_COLORS } from './chartTheme.ts';
 import { escapeHtml as esc } from './escapeHtml.ts';
 import { fanRows } from './fanChartSpec.ts';

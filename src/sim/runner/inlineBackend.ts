@@ -1,6 +1,6 @@
 /** The main-thread backend (workers = 1): same code path as a worker, no thread overhead. */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Model } from '../model/types.ts';
+import type { Model } from '../contract/types.ts';
 import type { Backend } from './backend.ts';
 import { runChunk } from './runChunk.ts';
 

@@ -5,7 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TensormarketError } from '../../engine/errors.ts';
-import type { Model } from '../model/types.ts';
+import type { Model } from '../contract/types.ts';
 
 /** A model's module (absolute path or file URL) and export name. */
 export interface ModelRef {
@@ -32,15 +32,17 @@ function looksLikeModel(value: unknown): value is Model<unknown> {
     m !== null &&
     typeof m === 'object' &&
     typeof m.name === 'string' &&
+    typeof (m.schema as { safeParse?: unknown } | undefined)?.safeParse === 'function' &&
     typeof m.shape === 'function' &&
     typeof m.run === 'function' &&
+    typeof m.describe === 'function' &&
     typeof m.headline === 'function'
   );
 }
 
 /**
  * Import the model a reference names; throws `MODEL_NOT_FOUND` when the module or export is missing
- * or is not a model (name, shape, run, headline).
+ * or is not a model (name, schema, shape, run, describe, headline).
  * @example const model = await loadModel({ module: '/abs/model.ts', exportName: 'myModel' })
  */
 export async function loadModel(ref: ModelRef): Promise<Model<unknown>> {
@@ -58,7 +60,7 @@ export async function loadModel(ref: ModelRef): Promise<Model<unknown>> {
   if (!looksLikeModel(model)) {
     throw new TensormarketError(
       'MODEL_NOT_FOUND',
-      `${ref.module} has no model export "${ref.exportName}" (an object with name, shape, run and headline)`,
+      `${ref.module} has no model export "${ref.exportName}" (an object with name, schema, shape, run, describe and headline)`,
     );
   }
   return model;

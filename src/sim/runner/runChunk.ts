@@ -4,7 +4,7 @@
  * another thread without detaching anything the model keeps.
  */
 import type { RunRecord } from '../collect/runRecord.ts';
-import type { Model } from '../model/types.ts';
+import type { Model } from '../contract/types.ts';
 
 /** A range of runs to execute. */
 export interface ChunkRange {

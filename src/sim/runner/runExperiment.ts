@@ -9,13 +9,14 @@ import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TensormarketError } from '../../engine/errors.ts';
+import { BLOCKS_PER_DAY } from '../../engine/kernel/defaultKernelParams.ts';
 import { createExperimentCollector } from '../collect/experimentCollector.ts';
 import type { RunRecord } from '../collect/runRecord.ts';
 import { createRunsCsvWriter } from '../collect/runsCsvWriter.ts';
 import type { Summary } from '../collect/summary.ts';
-import type { ModelShape } from '../model/types.ts';
+import type { ModelDescription, ModelShape } from '../contract/types.ts';
 import { scenarioHash } from '../scenario/scenarioHash.ts';
-import { BLOCKS_PER_DAY, type Scenario, STEP_BLOCKS, toScenarioFile } from '../scenario/scenarioSchema.ts';
+import { type Scenario, STEP_BLOCKS, toScenarioFile } from '../scenario/scenarioSchema.ts';
 import type { Backend } from './backend.ts';
 import { createInlineBackend } from './inlineBackend.ts';
 import { type Manifest, PROJECT_ROOT, packageInfo } from './manifest.ts';
@@ -77,11 +78,6 @@ function jsonText(value: unknown): string {
   return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
 
-function rulePackOf(model: unknown): string | null {
-  const pack = (model as { rulePack?: unknown } | null)?.rulePack;
-  return typeof pack === 'string' ? pack : null;
-}
-
 function refText(ref: ModelRef): string {
   const rel = relative(PROJECT_ROOT, ref.module);
   const path =
@@ -116,12 +112,18 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
 
   const model = await loadModel(ref);
   let shape: ModelShape;
+  let description: ModelDescription;
   try {
     shape = model.shape(scenario);
+    description = model.describe(scenario);
   } catch (cause) {
-    throw new TensormarketError('MODEL_FAILED', `the model's shape failed: ${errorMessage(cause)}`, {
-      cause,
-    });
+    throw new TensormarketError(
+      'MODEL_FAILED',
+      `the model's shape or description failed: ${errorMessage(cause)}`,
+      {
+        cause,
+      },
+    );
   }
 
   const files = {
@@ -239,7 +241,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     version: pkg.version,
     model: model.name,
     modelExport: refText(ref),
-    rulePack: rulePackOf(scenario.model),
+    rulePack: description.rulePack,
     scenario: scenario.name,
     scenarioHash: scenarioHash(file),
     seed,

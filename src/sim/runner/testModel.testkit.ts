@@ -6,10 +6,11 @@
  */
 import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
+import { BLOCKS_PER_DAY } from '../../engine/kernel/defaultKernelParams.ts';
 import type { Summary } from '../collect/summary.ts';
-import type { Model, ModelShape, RunOutput } from '../model/types.ts';
+import type { Model, ModelShape, RunOutput } from '../contract/types.ts';
 import { createStream } from '../rng/stream.ts';
-import { BLOCKS_PER_DAY, type Scenario, STEP_BLOCKS } from '../scenario/scenarioSchema.ts';
+import { type Scenario, STEP_BLOCKS } from '../scenario/scenarioSchema.ts';
 
 /** Parameters of the test model's `model` section. */
 export const testModelParamsSchema = z.object({
@@ -56,7 +57,9 @@ const shape: ModelShape = {
 /** The test model. */
 export const testModel: Model<Scenario<TestModelParams>> = {
   name: 'test-random-walk',
+  schema: testModelParamsSchema,
   shape: () => shape,
+  describe: () => ({ rulePack: null }),
   run({ scenario, seed, runIndex }): RunOutput {
     const p = testModelParamsSchema.parse(scenario.model ?? {});
     if (p.failRuns.includes(runIndex)) throw new Error(`test failure in run ${runIndex}`);
@@ -110,6 +113,8 @@ export const testModel: Model<Scenario<TestModelParams>> = {
 /** A test model whose one outcome is the id of the thread that ran it (0 on the main thread). */
 export const threadProbeModel: Model<Scenario<TestModelParams>> = {
   name: 'test-thread-probe',
+  schema: testModelParamsSchema,
+  describe: () => ({ rulePack: null }),
   shape: () => ({
     series: [],
     outcomes: [{ key: 'threadId', label: 'Thread', unit: 'count', description: 'Thread that ran the run.' }],

@@ -4,7 +4,7 @@
  */
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { RunRecord } from '../collect/runRecord.ts';
-import type { Model } from '../model/types.ts';
+import type { Model } from '../contract/types.ts';
 import { loadModel, type ModelRef } from './modelRef.ts';
 import { type ChunkRange, runChunk } from './runChunk.ts';
 

@@ -1,4 +1,6 @@
 /** Scenario files: schema, validation with located errors, overrides and identity. */
+
+export { BLOCKS_PER_DAY } from '../../engine/kernel/defaultKernelParams.ts';
 export { DURATION_PATTERN, parseDuration } from './duration.ts';
 export { loadScenario } from './loadScenario.ts';
 export { overrideScenario, type ScenarioOverrides } from './overrideScenario.ts';
@@ -8,7 +10,6 @@ export { canonicalJson, scenarioHash } from './scenarioHash.ts';
 export { formatScenarioIssue, type ScenarioIssue } from './scenarioIssue.ts';
 export { scenarioJsonSchema } from './scenarioJsonSchema.ts';
 export {
-  BLOCKS_PER_DAY,
   createScenarioSchema,
   resolveScenario,
   type Scenario,

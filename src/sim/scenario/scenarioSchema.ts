@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { invariant } from '../../engine/errors.ts';
+import { BLOCKS_PER_DAY } from '../../engine/kernel/defaultKernelParams.ts';
 import { DURATION_PATTERN, parseDuration } from './duration.ts';
 
 /** Granularity of a model step. */
@@ -11,9 +12,6 @@ export const STEP_KINDS = ['block', 'tempo', 'day'] as const;
 
 /** A model step: one block (12 s), one tempo (360 blocks) or one day (7,200 blocks). */
 export type StepKind = (typeof STEP_KINDS)[number];
-
-/** Blocks per day at 12 s per block. */
-export const BLOCKS_PER_DAY = 7200;
 
 /** Blocks per step of each kind. */
 export const STEP_BLOCKS: Readonly<Record<StepKind, number>> = { block: 1, tempo: 360, day: BLOCKS_PER_DAY };

@@ -3,11 +3,12 @@
  * Policies change only their own bookkeeping (a team's review date, a speculator's cash); value moves
  * only when the kernel applies the intents. Rates are per day and scaled by the step length `dt`.
  */
+import { DEFAULT_KERNEL_PARAMS } from '../../../engine/kernel/defaultKernelParams.ts';
 import type { HolderClass, KernelIntent, KernelState } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
-import type { ModelParams } from '../params.ts';
 import type { Market } from './exogenous.ts';
 import type { IntentPool } from './intentPool.ts';
+import type { ModelParams } from './params.ts';
 import { CLASS_INDEX, spotPrice } from './view.ts';
 import { HISTORY_DAYS, historyHigh, LEFT, ON_NETWORK, type World } from './world.ts';
 
@@ -173,9 +174,9 @@ export function teamsAct(ctx: AgentContext, rng: Rng): number[] {
   return leavers;
 }
 
-/** The owner cut as a proportion (SubnetOwnerCut 11796/65535). */
+/** The owner cut as a proportion (SubnetOwnerCut 11796/65535, the kernel's default). */
 export function ownerCutShare(_params: ModelParams): number {
-  return 11_796 / 65_535;
+  return DEFAULT_KERNEL_PARAMS.ownerCut;
 }
 
 /** Miners: enter and exit by profit; sell most of what they mine. */

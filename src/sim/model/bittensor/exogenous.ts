@@ -3,7 +3,7 @@
  * for AI services, the cost of compute, and the quality of centralized competitors.
  */
 import type { Rng } from '../../rng/stream.ts';
-import type { ModelParams } from '../params.ts';
+import type { ModelParams } from './params.ts';
 
 /** The market state on a day. Indices are 1 at the start. */
 export interface Market {

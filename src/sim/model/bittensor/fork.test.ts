@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { modelParamsSchema } from '../params.ts';
 import { NEURON_OUTCOMES, OUTCOMES, SERIES } from './metrics.ts';
-import { type ModelScenario, recordSteps, runFuture } from './run.ts';
+import type { ModelScenario } from './modelScenario.ts';
+import { modelParamsSchema } from './params.ts';
+import { recordSteps } from './recordSteps.ts';
+import { runFuture } from './run.ts';
 
 const base = modelParamsSchema.parse({});
 const flow = modelParamsSchema.parse({ rulePack: 'taoflow-2025-11' });

@@ -4,9 +4,10 @@
  * alpha market cap a configured share of TAO market cap, root's emission switch off for a share of
  * the weaker subnets, and teams with random quality and outside opportunities.
  */
+import { BLOCKS_PER_DAY, DEFAULT_KERNEL_PARAMS } from '../../../engine/kernel/defaultKernelParams.ts';
 import type { HolderClass } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
-import type { ModelParams } from '../params.ts';
+import type { ModelParams } from './params.ts';
 import { ON_NETWORK, type World } from './world.ts';
 
 /** Alpha issued per subnet at the start (in and out of the pool); about 1.7 years of 1 alpha per block out. */
@@ -115,9 +116,10 @@ export function initialNetwork(args: { params: ModelParams; world: World; rng: R
   return subnets;
 }
 
-/** Alpha emitted per subnet per day at the start (1 alpha per block below 10.5M alpha issued). */
-const ALPHA_PER_DAY = 7200;
-const OWNER_CUT = 11_796 / 65_535;
+/** Alpha emitted per subnet per block at the start (below 10.5M alpha issued). */
+const ALPHA_PER_BLOCK = 1;
+const ALPHA_PER_DAY = ALPHA_PER_BLOCK * BLOCKS_PER_DAY;
+const OWNER_CUT = DEFAULT_KERNEL_PARAMS.ownerCut;
 
 /**
  * Start in equilibrium: a team present at the start has chosen to stay (its outside revenue is below

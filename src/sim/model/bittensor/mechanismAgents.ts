@@ -5,14 +5,13 @@
  * cliff, and redemption griefers. Policies read the state and a random stream and return intents; each
  * adversary's profit (TAO) is kept in the book.
  */
+import { BLOCKS_PER_DAY } from '../../../engine/kernel/defaultKernelParams.ts';
 import type { KernelIntent, KernelState, StepReport } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
-import type { ModelParams } from '../params.ts';
 import type { AgentContext } from './agents.ts';
 import { outsideRevenue } from './agents.ts';
+import type { ModelParams } from './params.ts';
 import { LEFT, ON_NETWORK } from './world.ts';
-
-const BLOCKS_PER_DAY = 7200;
 
 /** One redemption griefer's position. */
 interface Grief {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { kernelBalance } from '../../../engine/kernel/index.ts';
-import { modelParamsSchema } from '../params.ts';
 import { OUTCOMES } from './metrics.ts';
-import { type ModelScenario, runFuture, simulateFuture } from './run.ts';
+import type { ModelScenario } from './modelScenario.ts';
+import { modelParamsSchema } from './params.ts';
+import { runFuture, simulateFuture } from './run.ts';
 
 const ALL_ON = {
   mechanisms: {

@@ -1,177 +1,382 @@
-/** What the Bittensor model records: time series, final outcomes and events, with their meaning. */
-import type { MetricInfo, ModelShape } from '../types.ts';
+/**
+ * What the Bittensor model records: time series, final outcomes and events, each declared once with its
+ * meaning and how it is computed from the future's context. Key lists fix the output order (the columns
+ * of runs.csv and the entries of summary.json).
+ */
+import { defineMetrics } from '../../contract/defineMetrics.ts';
+import type { MetricInfo, ModelShape } from '../../contract/types.ts';
+import type { FutureContext } from './createFutureContext.ts';
+import { bestMechanismAdversary } from './mechanismAgents.ts';
+import type { NeuronOutcomes } from './neuronAgents.ts';
+import { countLeft, countRetained, countStatus, sum } from './tally.ts';
+import { ON_NETWORK } from './world.ts';
 
-const m = (key: string, label: string, unit: MetricInfo['unit'], description: string): MetricInfo => ({
-  key,
+const info = (label: string, unit: MetricInfo['unit'], description: string): Omit<MetricInfo, 'key'> => ({
   label,
   unit,
   description,
 });
 
-export const SERIES = [
-  m('taoPriceUsd', 'TAO price', 'USD', 'Market price of TAO.'),
-  m(
-    'holderReturn',
-    'TAO holder return',
-    'return',
-    'Return of holding unstaked TAO since the start, in USD, net of dilution.',
-  ),
-  m(
-    'returnRatio',
-    'Return ratio',
-    'ratio',
-    'Value returned to holders (burns and buybacks) per TAO emitted, so far.',
-  ),
-  m('subnetsOnNetwork', 'Subnets with their team', 'count', 'Subnets whose team is still on the network.'),
-  m('subnetsLeft', 'Teams that left', 'count', 'Teams that took their product off the network, so far.'),
-  m('issuance', 'TAO issued', 'TAO', 'Total TAO issuance.'),
-  m('chainBuyShare', 'Chain-buy share', 'share', 'Share of TAO emission spent on chain buys, so far.'),
-  m('emissionGini', 'Emission Gini', 'ratio', 'Gini coefficient of cumulative emission across subnets.'),
-  m('miners', 'Miners', 'count', 'Miners across all subnets.'),
+const returnRatio = (c: FutureContext): number => {
+  const col = c.state.columns;
+  const emitted = sum(col.emittedTao);
+  return emitted > 0 ? (sum(col.burnedValueTao) + sum(col.mechRecycledTao)) / emitted : 0;
+};
+
+const chainBuyShare = (c: FutureContext): number => {
+  const emitted = sum(c.state.columns.emittedTao);
+  return emitted > 0 ? sum(c.state.columns.chainBuyTao) / emitted : 0;
+};
+
+const leftEmissionShare = (c: FutureContext): number => {
+  let leftEmission = 0;
+  let totalEmission = 0;
+  for (let id = 0; id < c.world.nextTeamId; id++) {
+    totalEmission += c.world.teamEmission[id]!;
+    if (c.world.teamLeftDay[id]! >= 0) leftEmission += c.world.teamEmission[id]!;
+  }
+  return totalEmission > 0 ? leftEmission / totalEmission : 0;
+};
+
+const emissionPerUsefulWork = (c: FutureContext): number => {
+  const emitted = sum(c.state.columns.emittedTao);
+  const mintedTao = sum(c.state.columns.computeMintTao);
+  return c.usefulWork > 0 ? (emitted + mintedTao) / c.usefulWork : 0;
+};
+
+const farmAndLeave = (c: FutureContext): number => {
+  let n = 0;
+  for (let id = 0; id < c.world.nextTeamId; id++)
+    if (c.world.teamLeftDay[id]! >= 0 && c.world.teamEmission[id]! > 0) n += 1;
+  return n;
+};
+
+/** Keys of time series, recorded at each recorded step, in output order. */
+export const SERIES_KEYS = [
+  'taoPriceUsd',
+  'holderReturn',
+  'returnRatio',
+  'subnetsOnNetwork',
+  'subnetsLeft',
+  'issuance',
+  'chainBuyShare',
+  'emissionGini',
+  'miners',
 ] as const;
 
-export const OUTCOMES = [
-  m('finalTaoPriceUsd', 'Final TAO price', 'USD', 'TAO price at the horizon.'),
-  m(
-    'holderReturn',
-    'TAO holder return',
-    'return',
-    'Return of holding unstaked TAO over the horizon, net of dilution.',
-  ),
-  m(
-    'rootStakerReturn',
-    'Root staker return',
-    'return',
-    'Return of TAO staked on root with dividends sold and restaked (the default claim), in USD.',
-  ),
-  m(
-    'returnRatio',
-    'Return ratio',
-    'ratio',
-    'Value returned to holders by burns and buybacks per TAO emitted.',
-  ),
-  m(
-    'subnetsRetained',
-    'Starting subnets retained',
-    'share',
-    'Share of the starting teams still on the network at the horizon.',
-  ),
-  m('subnetsLeft', 'Teams that left', 'count', 'Teams that took their product elsewhere during the run.'),
-  m('subnetsDeregistered', 'Subnets deregistered', 'count', 'Subnets pruned to make room for new ones.'),
-  m(
-    'leftEmissionShare',
-    'Emission to leavers',
-    'share',
-    'Share of all TAO emission captured by subnets whose team later left.',
-  ),
-  m('emissionGini', 'Emission Gini', 'ratio', 'Gini coefficient of cumulative TAO emission across subnets.'),
-  m('chainBuyShare', 'Chain-buy share', 'share', 'Share of TAO emission spent on chain buys.'),
-  m(
-    'topQualityRetained',
-    'Best subnets retained',
-    'share',
-    'Share of the starting top-decile subnets whose team stayed.',
-  ),
-  m('pumpProfitTao', 'Pump-for-share profit', 'TAO', 'Total profit of pump-for-share adversaries.'),
-  m(
-    'selfMiningTao',
-    'Self-mining extraction',
-    'TAO',
-    'TAO value owners extracted by mining their own subnets undetected.',
-  ),
-  m(
-    'emissionPerUsefulWork',
-    'Emission per useful work',
-    'ratio',
-    'TAO emitted (subnet emission plus compute-market mint) per unit of useful output delivered (useful-output index × days).',
-  ),
-  m('farmAndLeave', 'Farm and leave', 'count', 'Teams that received TAO emission and then left the network.'),
-  m(
-    'bestAdversaryProfitTao',
-    'Best adversary profit',
-    'TAO',
-    'Largest profit among the adversaries active in the scenario (pumpers, self-miners and each enabled mechanism’s adversary).',
-  ),
-  m(
-    'underReportProfitTao',
-    'Under-reporting profit',
-    'TAO',
-    'Covenant payments avoided by under-reporting teams, less their slashed bonds.',
-  ),
-  m(
-    'washProfitTao',
-    'Wash-usage profit',
-    'TAO',
-    'Emission drawn to wash traders’ subnets by their self-paid usage, less the fees they burned (an upper bound).',
-  ),
-  m(
-    'cliffExitProfitTao',
-    'Cliff-exit take',
-    'TAO',
-    'TAO value of owner alpha vested to teams that leave right after the vesting cliff.',
-  ),
-  m(
-    'griefProfitTao',
-    'Redemption-griefing profit',
-    'TAO',
-    'Service received by griefers at the credit price, less the TAO they spent on credits.',
-  ),
-  m(
-    'mechanismBurnTao',
-    'Mechanism burns',
-    'TAO',
-    'TAO taken out of supply by usage fees, compute burns and slashed bonds.',
-  ),
-  m(
-    'defaults',
-    'Covenant defaults',
-    'count',
-    'Times a subnet entered default (bond slashed, emission share zeroed).',
-  ),
+/** A key of {@link SERIES_KEYS}. */
+export type SeriesKey = (typeof SERIES_KEYS)[number];
+
+/** Time series, recorded at each recorded step. */
+export const SERIES_METRICS = defineMetrics<SeriesKey, FutureContext>(SERIES_KEYS, {
+  taoPriceUsd: {
+    info: info('TAO price', 'USD', 'Market price of TAO.'),
+    compute: (c) => c.taoUsd,
+  },
+  holderReturn: {
+    info: info(
+      'TAO holder return',
+      'return',
+      'Return of holding unstaked TAO since the start, in USD, net of dilution.',
+    ),
+    compute: (c) => c.taoUsd / c.price0 - 1,
+  },
+  returnRatio: {
+    info: info(
+      'Return ratio',
+      'ratio',
+      'Value returned to holders (burns and buybacks) per TAO emitted, so far.',
+    ),
+    compute: returnRatio,
+  },
+  subnetsOnNetwork: {
+    info: info('Subnets with their team', 'count', 'Subnets whose team is still on the network.'),
+    compute: (c) => countStatus(c.world.status, ON_NETWORK),
+  },
+  subnetsLeft: {
+    info: info('Teams that left', 'count', 'Teams that took their product off the network, so far.'),
+    compute: (c) => countLeft(c.world),
+  },
+  issuance: {
+    info: info('TAO issued', 'TAO', 'Total TAO issuance.'),
+    compute: (c) => c.state.issuance,
+  },
+  chainBuyShare: {
+    info: info('Chain-buy share', 'share', 'Share of TAO emission spent on chain buys, so far.'),
+    compute: chainBuyShare,
+  },
+  emissionGini: {
+    info: info('Emission Gini', 'ratio', 'Gini coefficient of cumulative emission across subnets.'),
+    compute: (c) => gini(c.world.teamEmission, c.world.nextTeamId),
+  },
+  miners: {
+    info: info('Miners', 'count', 'Miners across all subnets.'),
+    compute: (c) => sum(c.world.miners),
+  },
+});
+
+/** Time series: their infos in output order. */
+export const SERIES: readonly MetricInfo[] = SERIES_METRICS.infos;
+
+/** Keys of final outcomes of a future, measured at the horizon, in output order. */
+export const OUTCOME_KEYS = [
+  'finalTaoPriceUsd',
+  'holderReturn',
+  'rootStakerReturn',
+  'returnRatio',
+  'subnetsRetained',
+  'subnetsLeft',
+  'subnetsDeregistered',
+  'leftEmissionShare',
+  'emissionGini',
+  'chainBuyShare',
+  'topQualityRetained',
+  'pumpProfitTao',
+  'selfMiningTao',
+  'emissionPerUsefulWork',
+  'farmAndLeave',
+  'bestAdversaryProfitTao',
+  'underReportProfitTao',
+  'washProfitTao',
+  'cliffExitProfitTao',
+  'griefProfitTao',
+  'mechanismBurnTao',
+  'defaults',
 ] as const;
 
-export const EVENTS = [
-  m(
-    'topDecileLeavesWithinYear',
-    'A top-decile subnet leaves within a year',
-    'boolean',
-    'At least one of the starting top 10% subnets by emission loses its team within 365 days.',
-  ),
-  m(
-    'priceHalves',
-    'TAO price halves',
-    'boolean',
-    'The TAO price falls below half its starting value at some point.',
-  ),
-  m(
-    'quarterOfTeamsLeave',
-    'A quarter of teams leave',
-    'boolean',
-    'At least 25% of the starting teams leave by the horizon.',
-  ),
-] as const;
+/** A key of {@link OUTCOME_KEYS}. */
+export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
-/** Outcomes added when a scenario turns neurons mode on (after {@link OUTCOMES}, in this order). */
-export const NEURON_OUTCOMES = [
-  m(
-    'lazyValidatorYieldRatio',
-    'Lazy validator yield',
-    'ratio',
-    'Dividends per unit of stake of validators that stopped setting weights, over those of honest validators (detailed subnets).',
-  ),
-  m(
-    'minerIncentiveGini',
-    'Miner incentive Gini',
-    'ratio',
-    'Gini coefficient of the alpha earned by the miners of the detailed subnets.',
-  ),
-  m(
-    'topQualityMinerShare',
-    'Best miners’ share',
-    'share',
-    'Share of the detailed subnets’ miner alpha earned by their best-quality quarter of miners.',
-  ),
-] as const;
+/** Final outcomes of a future, measured at the horizon. */
+export const OUTCOME_METRICS = defineMetrics<OutcomeKey, FutureContext>(OUTCOME_KEYS, {
+  finalTaoPriceUsd: {
+    info: info('Final TAO price', 'USD', 'TAO price at the horizon.'),
+    compute: (c) => c.taoUsd,
+  },
+  holderReturn: {
+    info: info(
+      'TAO holder return',
+      'return',
+      'Return of holding unstaked TAO over the horizon, net of dilution.',
+    ),
+    compute: (c) => c.taoUsd / c.price0 - 1,
+  },
+  rootStakerReturn: {
+    info: info(
+      'Root staker return',
+      'return',
+      'Return of TAO staked on root with dividends sold and restaked (the default claim), in USD.',
+    ),
+    compute: (c) => (c.rootGrowth * c.taoUsd) / c.price0 - 1,
+  },
+  returnRatio: {
+    info: info('Return ratio', 'ratio', 'Value returned to holders by burns and buybacks per TAO emitted.'),
+    compute: returnRatio,
+  },
+  subnetsRetained: {
+    info: info(
+      'Starting subnets retained',
+      'share',
+      'Share of the starting teams still on the network at the horizon.',
+    ),
+    compute: (c) => countRetained(c.world, c.initialTeams) / Math.max(1, c.initialTeams),
+  },
+  subnetsLeft: {
+    info: info('Teams that left', 'count', 'Teams that took their product elsewhere during the run.'),
+    compute: (c) => countLeft(c.world),
+  },
+  subnetsDeregistered: {
+    info: info('Subnets deregistered', 'count', 'Subnets pruned to make room for new ones.'),
+    compute: (c) => c.deregistered,
+  },
+  leftEmissionShare: {
+    info: info(
+      'Emission to leavers',
+      'share',
+      'Share of all TAO emission captured by subnets whose team later left.',
+    ),
+    compute: leftEmissionShare,
+  },
+  emissionGini: {
+    info: info('Emission Gini', 'ratio', 'Gini coefficient of cumulative TAO emission across subnets.'),
+    compute: (c) => gini(c.world.teamEmission, c.world.nextTeamId),
+  },
+  chainBuyShare: {
+    info: info('Chain-buy share', 'share', 'Share of TAO emission spent on chain buys.'),
+    compute: chainBuyShare,
+  },
+  topQualityRetained: {
+    info: info(
+      'Best subnets retained',
+      'share',
+      'Share of the starting top-decile subnets whose team stayed.',
+    ),
+    compute: (c) =>
+      c.topDecile.filter((id) => c.world.teamLeftDay[id]! < 0).length / Math.max(1, c.topDecile.length),
+  },
+  pumpProfitTao: {
+    info: info('Pump-for-share profit', 'TAO', 'Total profit of pump-for-share adversaries.'),
+    compute: (c) => c.wallets.pumpProfitTao,
+  },
+  selfMiningTao: {
+    info: info(
+      'Self-mining extraction',
+      'TAO',
+      'TAO value owners extracted by mining their own subnets undetected.',
+    ),
+    compute: (c) => c.wallets.selfMiningTao,
+  },
+  emissionPerUsefulWork: {
+    info: info(
+      'Emission per useful work',
+      'ratio',
+      'TAO emitted (subnet emission plus compute-market mint) per unit of useful output delivered (useful-output index × days).',
+    ),
+    compute: emissionPerUsefulWork,
+  },
+  farmAndLeave: {
+    info: info('Farm and leave', 'count', 'Teams that received TAO emission and then left the network.'),
+    compute: farmAndLeave,
+  },
+  bestAdversaryProfitTao: {
+    info: info(
+      'Best adversary profit',
+      'TAO',
+      'Largest profit among the adversaries active in the scenario (pumpers, self-miners and each enabled mechanism’s adversary).',
+    ),
+    compute: (c) =>
+      Math.max(c.wallets.pumpProfitTao, c.wallets.selfMiningTao, ...bestMechanismAdversary(c.params, c.book)),
+  },
+  underReportProfitTao: {
+    info: info(
+      'Under-reporting profit',
+      'TAO',
+      'Covenant payments avoided by under-reporting teams, less their slashed bonds.',
+    ),
+    compute: (c) => c.book.underReportProfitTao,
+  },
+  washProfitTao: {
+    info: info(
+      'Wash-usage profit',
+      'TAO',
+      'Emission drawn to wash traders’ subnets by their self-paid usage, less the fees they burned (an upper bound).',
+    ),
+    compute: (c) => c.book.washProfitTao,
+  },
+  cliffExitProfitTao: {
+    info: info(
+      'Cliff-exit take',
+      'TAO',
+      'TAO value of owner alpha vested to teams that leave right after the vesting cliff.',
+    ),
+    compute: (c) => c.book.cliffExitProfitTao,
+  },
+  griefProfitTao: {
+    info: info(
+      'Redemption-griefing profit',
+      'TAO',
+      'Service received by griefers at the credit price, less the TAO they spent on credits.',
+    ),
+    compute: (c) => c.book.griefProfitTao,
+  },
+  mechanismBurnTao: {
+    info: info(
+      'Mechanism burns',
+      'TAO',
+      'TAO taken out of supply by usage fees, compute burns and slashed bonds.',
+    ),
+    compute: (c) => sum(c.state.columns.mechRecycledTao),
+  },
+  defaults: {
+    info: info(
+      'Covenant defaults',
+      'count',
+      'Times a subnet entered default (bond slashed, emission share zeroed).',
+    ),
+    compute: (c) => sum(c.state.columns.defaults),
+  },
+});
+
+/** Final outcomes of a future: their infos in output order. */
+export const OUTCOMES: readonly MetricInfo[] = OUTCOME_METRICS.infos;
+
+/** Keys of yes/no events of a future, in output order. */
+export const EVENT_KEYS = ['topDecileLeavesWithinYear', 'priceHalves', 'quarterOfTeamsLeave'] as const;
+
+/** A key of {@link EVENT_KEYS}. */
+export type EventKey = (typeof EVENT_KEYS)[number];
+
+/** Yes/no events of a future. */
+export const EVENT_METRICS = defineMetrics<EventKey, FutureContext, boolean>(EVENT_KEYS, {
+  topDecileLeavesWithinYear: {
+    info: info(
+      'A top-decile subnet leaves within a year',
+      'boolean',
+      'At least one of the starting top 10% subnets by emission loses its team within 365 days.',
+    ),
+    compute: (c) => c.topDecile.some((id) => c.world.teamLeftDay[id]! >= 0 && c.world.teamLeftDay[id]! < 365),
+  },
+  priceHalves: {
+    info: info(
+      'TAO price halves',
+      'boolean',
+      'The TAO price falls below half its starting value at some point.',
+    ),
+    compute: (c) => c.priceHalved,
+  },
+  quarterOfTeamsLeave: {
+    info: info(
+      'A quarter of teams leave',
+      'boolean',
+      'At least 25% of the starting teams leave by the horizon.',
+    ),
+    compute: (c) => c.initialTeams - countRetained(c.world, c.initialTeams) >= 0.25 * c.initialTeams,
+  },
+});
+
+/** Yes/no events of a future: their infos in output order. */
+export const EVENTS: readonly MetricInfo[] = EVENT_METRICS.infos;
+
+/** Keys of outcomes added when a scenario turns neurons mode on (after the other outcomes, in this order), in output order. */
+export const NEURON_OUTCOME_KEYS = [
+  'lazyValidatorYieldRatio',
+  'minerIncentiveGini',
+  'topQualityMinerShare',
+] as const satisfies readonly (keyof NeuronOutcomes)[];
+
+/** A key of {@link NEURON_OUTCOME_KEYS}. */
+export type NeuronOutcomeKey = (typeof NEURON_OUTCOME_KEYS)[number];
+
+/** Outcomes added when a scenario turns neurons mode on (after the other outcomes, in this order). */
+export const NEURON_METRICS = defineMetrics<NeuronOutcomeKey, NeuronOutcomes>(NEURON_OUTCOME_KEYS, {
+  lazyValidatorYieldRatio: {
+    info: info(
+      'Lazy validator yield',
+      'ratio',
+      'Dividends per unit of stake of validators that stopped setting weights, over those of honest validators (detailed subnets).',
+    ),
+    compute: (n) => n.lazyValidatorYieldRatio,
+  },
+  minerIncentiveGini: {
+    info: info(
+      'Miner incentive Gini',
+      'ratio',
+      'Gini coefficient of the alpha earned by the miners of the detailed subnets.',
+    ),
+    compute: (n) => n.minerIncentiveGini,
+  },
+  topQualityMinerShare: {
+    info: info(
+      'Best miners’ share',
+      'share',
+      'Share of the detailed subnets’ miner alpha earned by their best-quality quarter of miners.',
+    ),
+    compute: (n) => n.topQualityMinerShare,
+  },
+});
+
+/** Outcomes added when a scenario turns neurons mode on (after the other outcomes: their infos in output order. */
+export const NEURON_OUTCOMES: readonly MetricInfo[] = NEURON_METRICS.infos;
 
 /** The model's shape without neurons mode. */
 export const SHAPE: ModelShape = { series: SERIES, outcomes: OUTCOMES, events: EVENTS };
@@ -182,10 +387,6 @@ export const SHAPE_WITH_NEURONS: ModelShape = {
   outcomes: [...OUTCOMES, ...NEURON_OUTCOMES],
   events: EVENTS,
 };
-
-/** Index of a key in a list of metrics. */
-export const indexOf = (list: readonly MetricInfo[], key: string): number =>
-  list.findIndex((x) => x.key === key);
 
 let sorted = new Float64Array(0);
 

@@ -12,8 +12,8 @@ import {
 } from '../../../engine/kernel/neurons/index.ts';
 import { HOLDER_INDEX, type KernelState } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
-import type { ModelParams } from '../params.ts';
 import { gini } from './metrics.ts';
+import type { ModelParams } from './params.ts';
 
 /** The detailed subnets and their agents' fixed traits. */
 export interface NeuronBook {

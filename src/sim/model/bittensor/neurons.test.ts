@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { kernelBalance } from '../../../engine/kernel/index.ts';
-import { modelParamsSchema } from '../params.ts';
 import { bittensorModel } from './index.ts';
 import { NEURON_OUTCOMES, OUTCOMES } from './metrics.ts';
-import { type ModelScenario, runFuture, simulateFuture } from './run.ts';
+import type { ModelScenario } from './modelScenario.ts';
+import { modelParamsSchema } from './params.ts';
+import { runFuture, simulateFuture } from './run.ts';
 
 const scenario = (model: unknown): ModelScenario => ({
   horizonDays: 90,

@@ -3,8 +3,9 @@ import { kernelBalance } from '../../../engine/kernel/index.ts';
 import { KERNEL_RULE_PACKS, type KernelRulePack } from '../../../engine/kernel/types.ts';
 import { parseScenario } from '../../scenario/parseScenario.ts';
 import { formatScenarioIssue } from '../../scenario/scenarioIssue.ts';
-import { modelParamsSchema } from '../params.ts';
-import { type ModelScenario, runFuture, simulateFuture } from './run.ts';
+import type { ModelScenario } from './modelScenario.ts';
+import { modelParamsSchema } from './params.ts';
+import { runFuture, simulateFuture } from './run.ts';
 
 const scenario = (rulePack: KernelRulePack): ModelScenario => ({
   horizonDays: 45,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { kernelBalance } from '../../../engine/kernel/index.ts';
 import { createStream } from '../../rng/stream.ts';
-import { modelParamsSchema } from '../params.ts';
 import { advanceMarket, initialMarket } from './exogenous.ts';
 import { zipfExponent } from './init.ts';
 import { EVENTS, gini, OUTCOMES, SERIES } from './metrics.ts';
-import { type ModelScenario, runFuture, simulateFuture } from './run.ts';
+import type { ModelScenario } from './modelScenario.ts';
+import { modelParamsSchema } from './params.ts';
+import { runFuture, simulateFuture } from './run.ts';
 
 const scenario = (days: number, model: unknown = {}): ModelScenario => ({
   horizonDays: days,

@@ -4,7 +4,7 @@
  * and the description says so. Units: TAO, USD, days, proportions.
  */
 import { z } from 'zod';
-import { DEFAULT_RULE_PACK, RULE_PACKS } from '../../engine/rules/rulePackTraits.ts';
+import { DEFAULT_RULE_PACK, RULE_PACKS } from '../../../engine/rules/rulePackTraits.ts';
 
 const share = (d: number, about: string) => z.number().min(0).max(1).default(d).describe(about);
 const nonNeg = (d: number, about: string) => z.number().min(0).default(d).describe(about);

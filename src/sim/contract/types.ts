@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Summary } from '../collect/summary.ts';
 
 /**
@@ -46,11 +47,27 @@ export interface RunInput<S> {
   readonly runIndex: number;
 }
 
-/** A simulation model: its shape, a deterministic run function, and how to say what the figures mean. */
+/** Facts about a scenario's run that the manifest records, as the model reports them. */
+export interface ModelDescription {
+  /** The rule pack the chain runs under, or null for a model without one. */
+  readonly rulePack: string | null;
+}
+
+/** The `model` section a scenario type carries (what the model's schema produces). */
+export type ModelSection<S> = S extends { readonly model: infer M } ? M : unknown;
+
+/**
+ * A simulation model: the schema of its scenario section, its shape, a deterministic run function, a
+ * description for the manifest, and how to say what the figures mean.
+ */
 export interface Model<S> {
   readonly name: string;
+  /** Validates a scenario's `model` section and fills its defaults. */
+  readonly schema: z.ZodType<ModelSection<S>>;
   shape(scenario: S): ModelShape;
   run(input: RunInput<S>): RunOutput;
+  /** What the manifest records about a scenario's run (its rule pack). */
+  describe(scenario: S): ModelDescription;
   /** The answer in plain words (a few sentences with figures), from the aggregate without its headline. */
   headline(summary: Omit<Summary, 'headline'>): string[];
 }

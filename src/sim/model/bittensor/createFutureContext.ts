@@ -1,0 +1,213 @@
+/** Everything one future of the Bittensor model carries from step to step, and its set-up. */
+import { BLOCKS_PER_DAY, createKernelState } from '../../../engine/kernel/index.ts';
+import type { KernelIntent, KernelParams, KernelState, StepReport } from '../../../engine/kernel/types.ts';
+import type { RunInput } from '../../contract/types.ts';
+import { createStream, type Rng } from '../../rng/stream.ts';
+import type { AgentContext, Wallets } from './agents.ts';
+import { initialMarket, type Market } from './exogenous.ts';
+import { seedFlowEma } from './flowEmaSeed.ts';
+import { initialNetwork } from './init.ts';
+import { IntentPool } from './intentPool.ts';
+import { kernelParams } from './kernelParams.ts';
+import { anyMechanism, createMechanismBook, type MechanismBook } from './mechanismAgents.ts';
+import { SERIES } from './metrics.ts';
+import type { ModelScenario } from './modelScenario.ts';
+import { type NeuronBook, setupNeurons } from './neuronAgents.ts';
+import type { ModelParams } from './params.ts';
+import { recordSteps } from './recordSteps.ts';
+import { topDecileTeams } from './tally.ts';
+import { usefulOutput } from './taoPrice.ts';
+import { spotPrice } from './view.ts';
+import { createWorld, type World } from './world.ts';
+
+/** The random streams of one future, one per source of randomness. */
+export interface FutureStreams {
+  readonly market: Rng;
+  readonly teams: Rng;
+  readonly init: Rng;
+  readonly adversaries: Rng;
+  readonly entry: Rng;
+  readonly mechanisms: Rng;
+  readonly neurons: Rng;
+}
+
+/** One future's state: the chain, the agents' world and wallets, and the running tallies. */
+export interface FutureContext {
+  readonly scenario: ModelScenario;
+  /** The model in force: the fork's base model before the fork point, the scenario's after. */
+  params: ModelParams;
+  kernel: KernelParams;
+  mechanismsOn: boolean;
+  readonly rng: FutureStreams;
+  /** Step length in days. */
+  readonly dt: number;
+  readonly totalSteps: number;
+  /** Step of the fork point (-1 without a fork). */
+  readonly forkStep: number;
+  readonly world: World;
+  readonly market: Market;
+  readonly state: KernelState;
+  readonly initialTeams: number;
+  readonly topDecile: readonly number[];
+  neuronBook: NeuronBook | null;
+  readonly startCap: number;
+  readonly startOutput: number;
+  readonly price0: number;
+  taoUsd: number;
+  taoUsdAverage: number;
+  priceHalved: boolean;
+  readonly wallets: Wallets;
+  readonly book: MechanismBook;
+  readonly prevEmittedAlpha: Float64Array;
+  readonly prevEmittedTao: Float64Array;
+  /** Alpha emitted per slot per day over the last step. */
+  readonly alphaPerDay: Float64Array;
+  /** Spot prices at the start of each step (what the agents read): set after each kernel step. */
+  readonly spot: Float64Array;
+  prevBurnedValue: number;
+  returnedUsd: number;
+  rootGrowth: number;
+  deregistered: number;
+  usefulWork: number;
+  emittedPerDay: number;
+  readonly intents: KernelIntent[];
+  readonly pool: IntentPool;
+  /** Recorded steps, the series rows (`SERIES` wide) and the next row to fill. */
+  readonly steps: Int32Array;
+  readonly series: Float64Array;
+  nextRecord: number;
+  /** The step under way, its whole day, and what its phases hand on to later ones. */
+  step: number;
+  wholeDay: number;
+  agents: AgentContext;
+  leavers: number[];
+  rootBefore: number;
+  report: StepReport;
+}
+
+/** The report before any kernel step. */
+const NO_REPORT: StepReport = Object.freeze({
+  emitted: 0,
+  filled: [],
+  proceeds: [],
+  received: [],
+  registered: [],
+  pruned: [],
+  dissolutionTao: [],
+  epochs: 0,
+});
+
+/** What the agents see this step (mechanism fields only when a mechanism is on). */
+export function agentView(
+  ctx: Omit<FutureContext, 'agents' | 'leavers' | 'rootBefore' | 'report'>,
+): AgentContext {
+  return {
+    ...(ctx.mechanismsOn && { stayAdjustUsd: ctx.book.stayAdjustUsd, forceLeave: ctx.book.forceLeave }),
+    step: ctx.step,
+    tradeEvery: Math.max(1, Math.round(ctx.params.execution.tradeEveryDays / ctx.dt)),
+    state: ctx.state,
+    world: ctx.world,
+    market: ctx.market,
+    params: ctx.params,
+    dt: ctx.dt,
+    day: ctx.wholeDay,
+    taoUsd: ctx.taoUsd,
+    taoUsdAverage: ctx.taoUsdAverage,
+    alphaPerDay: ctx.alphaPerDay,
+    intents: ctx.intents,
+    pool: ctx.pool,
+    spot: ctx.spot,
+  };
+}
+
+/**
+ * Set up one future: its streams, the starting network and chain state, neurons mode, wallets and
+ * tallies (in this order: the order of the random draws is part of the results).
+ */
+export function createFutureContext(input: RunInput<ModelScenario>): FutureContext {
+  const { scenario, seed, runIndex } = input;
+  // Before a fork point the future follows the base model; the branch's own model takes over after it.
+  const params = scenario.fork?.baseModel ?? scenario.model;
+  const market = createStream(seed, runIndex, 'market');
+  const teams = createStream(seed, runIndex, 'teams');
+  const init = createStream(seed, runIndex, 'init');
+  const adversaries = createStream(seed, runIndex, 'adversaries');
+  const entry = createStream(seed, runIndex, 'entry');
+  const mechanisms = createStream(seed, runIndex, 'mechanisms');
+  const mechanismsOn = anyMechanism(params);
+  const kp = kernelParams({ ...scenario, model: params });
+  const dt = kp.blocksPerStep / BLOCKS_PER_DAY;
+  const totalSteps = Math.round(scenario.horizonDays / dt);
+  const forkStep = scenario.fork === undefined ? -1 : Math.round(scenario.fork.atDays / dt);
+  const maxTeams =
+    kp.slots + Math.ceil(params.entry.registrationsPerYear * (scenario.horizonDays / 365) * 3) + 16;
+  const world = createWorld(kp.slots, maxTeams);
+  const exogenous = initialMarket();
+  const subnets = initialNetwork({ params, world, rng: init });
+  const state = createKernelState({
+    params: kp,
+    subnets: seedFlowEma(subnets, kp),
+    issuance: params.network.issuanceTao,
+    rootStake: params.network.rootStakeTao,
+    block: 0,
+  });
+  const initialTeams = world.nextTeamId;
+  const topDecile = topDecileTeams(world, initialTeams);
+  const neurons = createStream(seed, runIndex, 'neurons');
+  const neuronBook = setupNeurons(state, params, neurons);
+
+  const spot = new Float64Array(kp.slots);
+  for (let i = 0; i < kp.slots; i++) spot[i] = state.columns.active[i] === 1 ? spotPrice(state, i) : 0;
+  const steps = recordSteps(scenario);
+  const price0 = params.market.taoPriceUsd;
+  const base = {
+    scenario,
+    params,
+    kernel: kp,
+    mechanismsOn,
+    rng: { market, teams, init, adversaries, entry, mechanisms, neurons },
+    dt,
+    totalSteps,
+    forkStep,
+    world,
+    market: exogenous,
+    state,
+    initialTeams,
+    topDecile,
+    neuronBook,
+    startCap: params.market.taoPriceUsd * params.network.issuanceTao,
+    startOutput: usefulOutput(world, 1, 1),
+    price0,
+    taoUsd: price0,
+    taoUsdAverage: price0,
+    priceHalved: false,
+    wallets: {
+      stakers: 0.02 * params.network.rootStakeTao,
+      speculators: params.speculators.capitalTao,
+      rootClaims: 0,
+      specAlpha: new Float64Array(kp.slots),
+      pumps: [],
+      pumpProfitTao: 0,
+      selfMiningTao: 0,
+    },
+    book: createMechanismBook(kp.slots),
+    prevEmittedAlpha: new Float64Array(kp.slots),
+    prevEmittedTao: new Float64Array(kp.slots),
+    alphaPerDay: new Float64Array(kp.slots),
+    spot,
+    prevBurnedValue: 0,
+    returnedUsd: 0,
+    rootGrowth: 1,
+    deregistered: 0,
+    usefulWork: 0,
+    emittedPerDay: 0,
+    intents: [],
+    pool: new IntentPool(),
+    steps,
+    series: new Float64Array(steps.length * SERIES.length),
+    nextRecord: 0,
+    step: 0,
+    wholeDay: 0,
+  };
+  return { ...base, agents: agentView(base), leavers: [], rootBefore: 0, report: NO_REPORT };
+}

@@ -1,0 +1,15 @@
+/** What the Bittensor model reads from a resolved scenario. */
+import type { ModelParams } from './params.ts';
+
+/** What the model reads from a resolved scenario. */
+export interface ModelScenario {
+  readonly horizonDays: number;
+  readonly step: 'block' | 'tempo' | 'day';
+  readonly recordEveryDays: number;
+  readonly model: ModelParams;
+  /**
+   * A fork: the future runs under `baseModel` until day `atDays`, then under `model` from that state
+   * on, with the same random streams: every branch of a fork shares its history up to the fork point.
+   */
+  readonly fork?: { readonly atDays: number; readonly baseModel: ModelParams };
+}

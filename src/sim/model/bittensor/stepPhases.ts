@@ -1,0 +1,269 @@
+/**
+ * One step of a future as an ordered list of phases: the fork switch, the market, each agent's act, the
+ * kernel step, settlement and recording. The order is the model: it fixes the order of the random draws
+ * and of every sum, so it must not change without changing results.
+ */
+import { kernelStep } from '../../../engine/kernel/index.ts';
+import type { Phase, Phases } from '../../contract/runPhases.ts';
+import { minersAct, pumpersAct, speculatorsAct, stakersAct, teamsAct } from './agents.ts';
+import { agentView, type FutureContext } from './createFutureContext.ts';
+import { advanceMarket } from './exogenous.ts';
+import { isFlowPack, seedFlowEmaInPlace } from './flowEmaSeed.ts';
+import { addTeam } from './init.ts';
+import { kernelParams } from './kernelParams.ts';
+import { anyMechanism, mechanismsAct, mechanismsBeforeTeams, mechanismsSettle } from './mechanismAgents.ts';
+import { SERIES_METRICS } from './metrics.ts';
+import { neuronsAct, setupNeurons } from './neuronAgents.ts';
+import { settleWallets } from './settleWallets.ts';
+import { sum } from './tally.ts';
+import { taoPrice, usefulOutput } from './taoPrice.ts';
+import { spotPrice } from './view.ts';
+import { EMPTY, HISTORY_DAYS, ON_NETWORK, recordPrice } from './world.ts';
+
+type StepPhase = Phase<FutureContext>;
+
+/** At the fork point the branch's rules and agents take over the state as it stands. */
+const forkSwitch: StepPhase = {
+  name: 'fork',
+  run(ctx) {
+    const { scenario } = ctx;
+    if (ctx.step !== ctx.forkStep + 1 || scenario.fork === undefined) return;
+    const before = ctx.kernel;
+    ctx.params = scenario.model;
+    ctx.kernel = kernelParams(scenario);
+    ctx.mechanismsOn = anyMechanism(ctx.params);
+    if (isFlowPack(ctx.kernel.rulePack) && !isFlowPack(before.rulePack)) seedFlowEmaInPlace(ctx.state);
+    if (ctx.neuronBook === null) ctx.neuronBook = setupNeurons(ctx.state, ctx.params, ctx.rng.neurons);
+  },
+};
+
+/** Exogenous paths move, then the TAO price and its 30-day average follow. */
+const market: StepPhase = {
+  name: 'market',
+  run(ctx) {
+    const { dt, price0 } = ctx;
+    advanceMarket(ctx.market, ctx.params.market, ctx.rng.market, dt);
+    ctx.taoUsd = taoPrice({
+      startCap: ctx.startCap,
+      startOutput: ctx.startOutput,
+      world: ctx.world,
+      market: ctx.market,
+      params: ctx.params,
+      returnedUsd: ctx.returnedUsd,
+      issuance: ctx.state.issuance,
+    });
+    if (ctx.taoUsd < 0.5 * price0) ctx.priceHalved = true;
+    ctx.taoUsdAverage += (ctx.taoUsd - ctx.taoUsdAverage) * (1 - 0.5 ** (dt / 30));
+  },
+};
+
+/** An empty intent list and the agents' view of the step. */
+const openIntents: StepPhase = {
+  name: 'intents',
+  run(ctx) {
+    ctx.intents.length = 0;
+    ctx.pool.reset();
+    ctx.agents = agentView(ctx);
+  },
+};
+
+const mechanismsFirst: StepPhase = {
+  name: 'mechanisms before teams',
+  run(ctx) {
+    if (ctx.mechanismsOn) mechanismsBeforeTeams(ctx.agents, ctx.book, ctx.rng.mechanisms);
+  },
+};
+
+const teams: StepPhase = {
+  name: 'teams',
+  run(ctx) {
+    ctx.leavers = teamsAct(ctx.agents, ctx.rng.teams);
+  },
+};
+
+const mechanisms: StepPhase = {
+  name: 'mechanisms',
+  run(ctx) {
+    if (ctx.mechanismsOn)
+      mechanismsAct(ctx.agents, ctx.book, ctx.rng.mechanisms, ctx.leavers, ctx.emittedPerDay);
+  },
+};
+
+const miners: StepPhase = { name: 'miners', run: (ctx) => minersAct(ctx.agents) };
+const stakers: StepPhase = { name: 'stakers', run: (ctx) => stakersAct(ctx.agents, ctx.wallets) };
+const speculators: StepPhase = {
+  name: 'speculators',
+  run: (ctx) => speculatorsAct(ctx.agents, ctx.wallets),
+};
+const pumpers: StepPhase = {
+  name: 'pumpers',
+  run: (ctx) => pumpersAct(ctx.agents, ctx.wallets, ctx.rng.adversaries),
+};
+
+/** New subnets arrive as a Poisson stream and register at once. */
+const entry: StepPhase = {
+  name: 'entry',
+  run(ctx) {
+    const arrivals = ctx.rng.entry.poisson((ctx.params.entry.registrationsPerYear * ctx.dt) / 365);
+    for (let k = 0; k < arrivals; k++) ctx.intents.push({ kind: 'register', startImmediately: true });
+  },
+};
+
+const neurons: StepPhase = {
+  name: 'neurons',
+  run(ctx) {
+    if (ctx.neuronBook !== null)
+      neuronsAct(ctx.neuronBook, ctx.params, ctx.rng.neurons, ctx.state.block + ctx.kernel.blocksPerStep);
+  },
+};
+
+const kernel: StepPhase = {
+  name: 'kernel step',
+  run(ctx) {
+    ctx.rootBefore = ctx.state.rootStake;
+    ctx.report = kernelStep({ state: ctx.state, params: ctx.kernel, intents: ctx.intents });
+  },
+};
+
+/** Fills into wallets, and the step's emission, useful work and root growth. */
+const settle: StepPhase = {
+  name: 'settle wallets',
+  run(ctx) {
+    const { report, dt, rootBefore } = ctx;
+    settleWallets({ wallets: ctx.wallets, intents: ctx.intents, report });
+    ctx.emittedPerDay = report.emitted / dt;
+    ctx.usefulWork += usefulOutput(ctx.world, ctx.market.aiDemand, ctx.market.competition) * dt;
+    // Root dividends sold and restaked grow a root staker's TAO (other root flows are stakers' own).
+    if (rootBefore > 0) ctx.rootGrowth *= 1 + Math.max(0, ctx.state.rootStake - rootBefore) / rootBefore;
+  },
+};
+
+const pruned: StepPhase = {
+  name: 'pruned',
+  run(ctx) {
+    const { world, wallets, wholeDay } = ctx;
+    const slots = ctx.kernel.slots;
+    for (const slot of ctx.report.pruned) {
+      // Open pumps on a dissolved subnet are closed at its last price (dissolution pays pro rata by value).
+      const last = world.history[((wholeDay + HISTORY_DAYS - 1) % HISTORY_DAYS) * slots + slot]!;
+      for (let k = wallets.pumps.length - 1; k >= 0; k--) {
+        const pump = wallets.pumps[k]!;
+        if (pump.slot !== slot || pump.teamId !== world.teamId[slot]) continue;
+        wallets.pumpProfitTao += pump.alpha * last - pump.taoIn;
+        wallets.pumps.splice(k, 1);
+      }
+      const id = world.teamId[slot]!;
+      if (id >= 0) world.teamPruned[id] = 1;
+      world.status[slot] = EMPTY;
+      world.teamId[slot] = -1;
+      wallets.specAlpha[slot] = 0;
+      ctx.deregistered += 1;
+    }
+  },
+};
+
+const registered: StepPhase = {
+  name: 'registered',
+  run(ctx) {
+    const rng = ctx.rng.entry;
+    for (const slot of ctx.report.registered) {
+      addTeam({
+        world: ctx.world,
+        slot,
+        quality: Math.exp(0.5 * rng.normal()),
+        params: ctx.params,
+        rng,
+        day: ctx.wholeDay,
+        initialShare: -1,
+      });
+    }
+  },
+};
+
+/** Per slot: alpha per day, team emission, spot price and its history, self-miners' take. */
+const slotPrices: StepPhase = {
+  name: 'slot prices',
+  run(ctx) {
+    const { state, world, wallets, params, dt } = ctx;
+    const { prevEmittedAlpha, prevEmittedTao, alphaPerDay, spot } = ctx;
+    const c = state.columns;
+    for (let i = 0; i < ctx.kernel.slots; i++) {
+      const da = c.emittedAlpha[i]! - prevEmittedAlpha[i]!;
+      alphaPerDay[i] = da > 0 ? da / dt : 0;
+      prevEmittedAlpha[i] = c.emittedAlpha[i]!;
+      const dTao = c.emittedTao[i]! - prevEmittedTao[i]!;
+      prevEmittedTao[i] = c.emittedTao[i]!;
+      const id = world.teamId[i]!;
+      if (id >= 0 && dTao > 0) world.teamEmission[id] = world.teamEmission[id]! + dTao;
+      const price = c.active[i] === 1 ? spotPrice(state, i) : 0;
+      spot[i] = price;
+      recordPrice(world, ctx.wholeDay % HISTORY_DAYS, i, price);
+      if (world.selfMiner[i] === 1 && world.status[i] === ON_NETWORK) {
+        const take =
+          params.adversaries.selfMiningTakeShare * (1 - params.adversaries.selfMiningDetectedShare);
+        wallets.selfMiningTao += da * (1 - ctx.kernel.ownerCut) * 0.5 * take * price;
+      }
+    }
+  },
+};
+
+/** Alpha burned by buybacks this step adds its USD value (times the multiple) to the TAO market cap. */
+const returnedValue: StepPhase = {
+  name: 'returned value',
+  run(ctx) {
+    const burned = sum(ctx.state.columns.burnedValueTao);
+    ctx.returnedUsd += (burned - ctx.prevBurnedValue) * ctx.taoUsd * ctx.params.market.returnedValueMultiple;
+    ctx.prevBurnedValue = burned;
+  },
+};
+
+const mechanismsSettlement: StepPhase = {
+  name: 'mechanisms settle',
+  run(ctx) {
+    if (ctx.mechanismsOn)
+      mechanismsSettle({
+        state: ctx.state,
+        book: ctx.book,
+        report: ctx.report,
+        world: ctx.world,
+        spot: ctx.spot,
+      });
+  },
+};
+
+/** Write the series row(s) due at this step. */
+export const record: StepPhase = {
+  name: 'record',
+  run(ctx) {
+    const { steps, series } = ctx;
+    const width = SERIES_METRICS.keys.length;
+    while (ctx.nextRecord < steps.length && steps[ctx.nextRecord] === ctx.step) {
+      SERIES_METRICS.write(ctx, series, ctx.nextRecord * width);
+      ctx.nextRecord += 1;
+    }
+  },
+};
+
+/** The phases of every step after the start, in order. */
+export const STEP_PHASES: Phases<FutureContext> = [
+  forkSwitch,
+  market,
+  openIntents,
+  mechanismsFirst,
+  teams,
+  mechanisms,
+  miners,
+  stakers,
+  speculators,
+  pumpers,
+  entry,
+  neurons,
+  kernel,
+  settle,
+  pruned,
+  registered,
+  slotPrices,
+  returnedValue,
+  mechanismsSettlement,
+  record,
+];
