@@ -18,8 +18,6 @@ export type Coldkey = string & { readonly __account: 'coldkey' };
 /** Block number. */
 export type BlockNumber = number;
 
-/** 1 TAO in rao. */
-export const RAO_PER_TAO = 1_000_000_000n;
 /** The root subnet. */
 export const ROOT_NETUID = 0 as NetUid;
 

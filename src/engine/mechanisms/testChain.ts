@@ -1,5 +1,7 @@
 /** A small chain for the mechanism tests: two subnets with validators, miners and funded accounts. */
+
 import { applyBlock, applyExtrinsic } from '../chain/applyBlock.ts';
+import { RAO_PER_TAO } from '../chainConstants.ts';
 import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
 import type { Rejection } from '../errors.ts';
 import { createGenesis } from '../genesis/createGenesis.ts';
@@ -12,7 +14,7 @@ import { mechanismsAddOn } from './mechanismsAddOn.ts';
 import { mechanismsGenesis } from './mechanismsGenesis.ts';
 
 /** 1 TAO in rao. */
-export const TAO = 1_000_000_000n;
+export const TAO = RAO_PER_TAO;
 
 /** Genesis of the test chain with the given mechanisms (none when undefined). */
 export function testChain(mechanisms?: MechanismsConfig, tempo = 10): ChainState {
