@@ -3,8 +3,10 @@
  * with dense weights), epochs at each subnet's tempo through the configured epoch, and the share of
  * block time spent in each phase. Medians over several runs.
  */
+
 import { applyBlock } from '../src/engine/chain/applyBlock.ts';
 import type { Span } from '../src/engine/chain/context.ts';
+import { BLOCKS_PER_DAY, RAO_PER_TAO } from '../src/engine/chainConstants.ts';
 import { yumaEpoch } from '../src/engine/epoch/index.ts';
 import { stakeProportionalEpoch } from '../src/engine/epoch/stakeProportionalEpoch.ts';
 import type { EpochFunction } from '../src/engine/epoch/types.ts';
@@ -12,7 +14,7 @@ import { createGenesis, type GenesisSubnet } from '../src/engine/genesis/createG
 import type { ChainState } from '../src/engine/state/types.ts';
 import { fmt, median, printTable } from './lib.ts';
 
-const TAO = 1_000_000_000n;
+const TAO = RAO_PER_TAO;
 
 /** A mainnet-sized network: `subnets` subnets of `uids` UIDs, the first `validators` staked and weighting all miners. */
 export function benchNetwork(subnets = 128, uids = 256, validators = 64): ChainState {
@@ -120,7 +122,7 @@ export function runEngineBench(): void {
           fmt(1000 / result.blocksPerSecond, 2),
           fmt(result.msPerEpoch, 2),
           fmt((2560 * result.msPerEpoch) / 1000),
-          fmt(7200 / result.blocksPerSecond),
+          fmt(BLOCKS_PER_DAY / result.blocksPerSecond),
         ],
       ],
     );

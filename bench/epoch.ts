@@ -4,12 +4,14 @@
  * graphs (n = 64 and 256 UIDs, 64 validators, dense and 10%-sparse weights, Yuma 3 with bond history).
  * Medians of per-epoch times.
  */
+
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { RAO_PER_TAO } from '../src/engine/chainConstants.ts';
 import {
   createFastEpochWorkspace,
   type FastEpochWorkspace,
@@ -26,7 +28,7 @@ import { seededRandom } from '../test/support/seededRandom.ts';
 import { fmt, median, printTable } from './lib.ts';
 
 const VALIDATORS = 64;
-const RAO = 1_000_000_000n;
+const RAO = RAO_PER_TAO;
 
 /** Yuma 3 without liquid alpha: the chain's defaults (what the torch twin implements). */
 const PARAMS: EpochParams = { ...DEFAULT_EPOCH_PARAMS, yuma3: true, liquidAlpha: false };

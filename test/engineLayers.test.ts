@@ -11,7 +11,7 @@ const engine = resolve(import.meta.dirname, '..', 'src', 'engine');
 
 /** Layers from the bottom up; a folder may import from its own layer or a lower one. */
 const LAYERS: readonly (readonly string[])[] = [
-  ['types.ts', 'errors.ts'],
+  ['types.ts', 'errors.ts', 'chainConstants.ts'],
   ['fixed'],
   ['pool', 'coinbase', 'emission', 'registration', 'rules'],
   ['state'],
@@ -26,7 +26,7 @@ const LAYERS: readonly (readonly string[])[] = [
 /** Folders of the chain's core: they run without `mechanisms/` (see `vitest.core.config.ts`). */
 const CORE = LAYERS.flat().filter((f) => !['mechanisms', 'kernel', 'index.ts'].includes(f));
 /** What `state/` may import at run time; from anywhere else it takes types only. */
-const STATE_RUNTIME = new Set(['state', 'types.ts', 'errors.ts']);
+const STATE_RUNTIME = new Set(['state', 'types.ts', 'errors.ts', 'chainConstants.ts']);
 
 interface Edge {
   readonly file: string;

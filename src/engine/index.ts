@@ -21,6 +21,7 @@ export {
   type Extrinsic,
 } from './chain/extrinsics.ts';
 export { stateRoot } from './chain/stateRoot.ts';
+export * from './chainConstants.ts';
 export { blockEmissionForIssuance, TOTAL_SUPPLY } from './emission/blockEmission.ts';
 export { stakeProportionalEpoch } from './epoch/stakeProportionalEpoch.ts';
 export type { EpochFunction, EpochInput, EpochOutput } from './epoch/types.ts';

@@ -3,9 +3,7 @@ import { InputError } from '../../engine/errors.ts';
 import { fromF64, fromInt, toF64, U64_MAX, U64F64 } from '../../engine/fixed/index.ts';
 import {
   bumpBurn,
-  DEFAULT_BURN_HALF_LIFE,
   DEFAULT_BURN_INCREASE_MULT,
-  DEFAULT_NEURON_BURN_COST,
   decayBurn,
   registrationPriceStep,
 } from '../../engine/registration/burnPrice.ts';
@@ -13,6 +11,7 @@ import { networkLockCost } from '../../engine/registration/lockCost.ts';
 import { medianSubnetPrice } from '../../engine/registration/medianSubnetPrice.ts';
 import { networkToPrune } from '../../engine/registration/networkToPrune.ts';
 import { uidToPrune } from '../../engine/registration/uidToPrune.ts';
+import { NEW_SUBNET } from '../../engine/state/defaults.ts';
 import { big, bool, list, num, object, toBig, toNum } from '../read.ts';
 import type { Handler } from '../registry.ts';
 import type { Json, JsonObject } from '../vector.ts';
@@ -47,9 +46,9 @@ function blockRelativeToNow(inputs: JsonObject, key: string): number {
 export const registrationHandlers: Record<string, Handler> = {
   registration_defaults_new_subnet: () => ({
     actual: {
-      burn_half_life: DEFAULT_BURN_HALF_LIFE,
+      burn_half_life: NEW_SUBNET.burnHalfLife,
       burn_increase_mult: toF64(U64F64, DEFAULT_BURN_INCREASE_MULT),
-      burn_rao: DEFAULT_NEURON_BURN_COST,
+      burn_rao: NEW_SUBNET.burn,
     },
   }),
 

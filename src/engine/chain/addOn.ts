@@ -14,17 +14,21 @@ import type { AddOnEvent } from './events.ts';
 import type { AddOnCall } from './extrinsics.ts';
 
 /**
- * An add-on of the chain, with calls `X` and events `E`. Every hook returns at once when the state
+ * An add-on of the chain, with calls `X`, events `E` and rejection codes `C`. Every hook returns at once when the state
  * carries no data of the add-on (its genesis switched nothing on).
  * @example applyBlock(state, extrinsics, { epoch: yumaEpoch, addOn: mechanismsAddOn })
  */
-export interface ChainAddOn<X extends AddOnCall = AddOnCall, E extends AddOnEvent = AddOnEvent> {
+export interface ChainAddOn<
+  X extends AddOnCall = AddOnCall,
+  E extends AddOnEvent = AddOnEvent,
+  C extends string = string,
+> {
   /** Names the add-on's data in `ChainState.addOn`; a state and an add-on must agree on it. */
   readonly name: string;
   /** The call names the add-on handles. */
   readonly calls: readonly X['call'][];
   /** Apply one of its calls (a rejection leaves the draft to be dropped). */
-  dispatch(ctx: AddOnContext<E>, ext: X): Rejection | null;
+  dispatch(ctx: AddOnContext<E>, ext: X): Rejection<C> | null;
   /** Block step after the coinbase and the epochs it ran. */
   afterCoinbase(ctx: AddOnContext<E>): void;
   /** Adjust the pack's TAO emission shares (U96F32 raw bits aligned with `ids`). */

@@ -24,13 +24,14 @@ import { startCall } from './calls/startCall.ts';
 import { sudoSetEmissionEnabled, sudoSetTaoWeight } from './calls/sudo.ts';
 import { decreaseTake, increaseTake } from './calls/take.ts';
 import { transfer } from './calls/transfer.ts';
+import type { ChainRejectionCode } from './chainRejectionCodes.ts';
 import { type CallContext, phase, rejection, type Span } from './context.ts';
 import type { AddOnEvent, ChainEvent } from './events.ts';
 import { type AddOnCall, type CoreExtrinsic, type Extrinsic, isCoreExtrinsic } from './extrinsics.ts';
 import { onInitialize } from './onInitialize.ts';
 
-/** Outcome of one extrinsic (with an add-on's calls `X` and events `E`). */
-export type Receipt<X extends AddOnCall = never, E extends AddOnEvent = never> =
+/** Outcome of one extrinsic (with an add-on's calls `X`, events `E` and rejection codes `C`). */
+export type Receipt<X extends AddOnCall = never, E extends AddOnEvent = never, C extends string = never> =
   | {
       readonly index: number;
       readonly call: Extrinsic<X>['call'];
@@ -41,29 +42,41 @@ export type Receipt<X extends AddOnCall = never, E extends AddOnEvent = never> =
       readonly index: number;
       readonly call: Extrinsic<X>['call'];
       readonly ok: false;
-      readonly error: Rejection;
+      /** Switch over `error.code`: the chain's codes and the add-on's. */
+      readonly error: Rejection<ChainRejectionCode | C>;
     };
 
 /** The result of a block. */
-export interface BlockResult<X extends AddOnCall = never, E extends AddOnEvent = never> {
+export interface BlockResult<
+  X extends AddOnCall = never,
+  E extends AddOnEvent = never,
+  C extends string = never,
+> {
   readonly state: ChainState;
   /** Events of `on_initialize` followed by those of the applied extrinsics. */
   readonly events: readonly ChainEvent<E>[];
-  readonly receipts: readonly Receipt<X, E>[];
+  readonly receipts: readonly Receipt<X, E, C>[];
 }
 
 /** The add-on part of a block's options: the add-on whose data the state carries, if any. */
-export interface AddOnOptions<X extends AddOnCall = never, E extends AddOnEvent = never> {
+export interface AddOnOptions<
+  X extends AddOnCall = never,
+  E extends AddOnEvent = never,
+  C extends string = never,
+> {
   /**
    * The chain's add-on (e.g. `mechanismsAddOn`): its calls, hooks and data. Required when the state
    * carries its data (`ChainState.addOn`); a block without it is refused (`AddOnMissingError`).
    */
-  readonly addOn?: ChainAddOn<X, E>;
+  readonly addOn?: ChainAddOn<X, E, C>;
 }
 
 /** Options of a block step. */
-export interface BlockOptions<X extends AddOnCall = never, E extends AddOnEvent = never>
-  extends AddOnOptions<X, E> {
+export interface BlockOptions<
+  X extends AddOnCall = never,
+  E extends AddOnEvent = never,
+  C extends string = never,
+> extends AddOnOptions<X, E, C> {
   /** The epoch implementation the coinbase calls at each subnet's tempo. */
   readonly epoch: EpochFunction;
   /** Optional profiler of the block's phases (see `Span`). */
@@ -140,16 +153,20 @@ function applyChecked(
  * Apply one extrinsic to a state (outside a block's `on_initialize`), atomically. Throws
  * `AddOnMissingError` when the state carries an add-on's data and `options.addOn` is not that add-on.
  */
-export function applyExtrinsic<X extends AddOnCall = never, E extends AddOnEvent = never>(
+export function applyExtrinsic<
+  X extends AddOnCall = never,
+  E extends AddOnEvent = never,
+  C extends string = never,
+>(
   state: ChainState,
   ext: Extrinsic<NoInfer<X>>,
-  options: AddOnOptions<X, E> = {},
-): { state: ChainState; events: ChainEvent<E>[]; error: Rejection | null } {
+  options: AddOnOptions<X, E, C> = {},
+): { state: ChainState; events: ChainEvent<E>[]; error: Rejection<ChainRejectionCode | C> | null } {
   checkAddOn(state, options.addOn);
   return applyChecked(state, ext, options.addOn) as {
     state: ChainState;
     events: ChainEvent<E>[];
-    error: Rejection | null;
+    error: Rejection<ChainRejectionCode | C> | null;
   };
 }
 
@@ -158,12 +175,16 @@ export function applyExtrinsic<X extends AddOnCall = never, E extends AddOnEvent
  * `options.addOn` is not that add-on (a block never silently skips an add-on's steps).
  * @example const { state, receipts } = applyBlock(genesis, [{ call: 'transfer', signer: 'a', dest: 'b', amount: 1n }], { epoch })
  */
-export function applyBlock<X extends AddOnCall = never, E extends AddOnEvent = never>(
+export function applyBlock<
+  X extends AddOnCall = never,
+  E extends AddOnEvent = never,
+  C extends string = never,
+>(
   state: ChainState,
   extrinsics: readonly Extrinsic<NoInfer<X>>[],
-  options: BlockOptions<X, E>,
-): BlockResult<X, E> {
-  const addOn: ChainAddOn | undefined = options.addOn;
+  options: BlockOptions<X, E, C>,
+): BlockResult<X, E, C> {
+  const addOn = options.addOn as ChainAddOn | undefined;
   checkAddOn(state, addOn);
   const init = new Draft(state);
   init.block = state.block + 1;
@@ -176,7 +197,7 @@ export function applyBlock<X extends AddOnCall = never, E extends AddOnEvent = n
   };
   onInitialize(ctx, options.epoch);
   let current = init.finish();
-  const receipts: Receipt<AddOnCall, AddOnEvent>[] = [];
+  const receipts: Receipt<AddOnCall, AddOnEvent, string>[] = [];
   extrinsics.forEach((ext, index) => {
     const r = phase(options, 'extrinsics', () => applyChecked(current, ext, addOn));
     if (r.error === null) {
@@ -187,6 +208,6 @@ export function applyBlock<X extends AddOnCall = never, E extends AddOnEvent = n
       receipts.push({ index, call: ext.call, ok: false, error: r.error });
     }
   });
-  // The add-on's events and calls are those of `E` and `X` (it typed them when it emitted them).
-  return { state: current, events, receipts } as unknown as BlockResult<X, E>;
+  // The add-on's events, calls and codes are those of `E`, `X` and `C` (it typed them when it made them).
+  return { state: current, events, receipts } as unknown as BlockResult<X, E, C>;
 }

@@ -2,6 +2,7 @@
 import type { Rejection } from '../errors.ts';
 import type { Draft } from '../state/draft.ts';
 import type { ChainAddOn } from './addOn.ts';
+import type { ChainRejectionCode } from './chainRejectionCodes.ts';
 import type { AddOnEvent, ChainEvent } from './events.ts';
 
 /** The context of an add-on with events `E`: the chain's own context, its event list typed for `E`. */
@@ -25,10 +26,13 @@ export function phase<T>(ctx: Pick<CallContext, 'span'>, name: string, fn: () =>
   return ctx.span === undefined ? fn() : ctx.span(name, fn);
 }
 
+/** A rejection of a core call. */
+export type ChainRejection = Rejection<ChainRejectionCode>;
+
 /** A call handler: returns a rejection (and its draft is dropped) or null when applied. */
-export type CallHandler<E> = (ctx: CallContext, ext: E) => Rejection | null;
+export type CallHandler<E> = (ctx: CallContext, ext: E) => ChainRejection | null;
 
 /** Build a rejection naming the field. */
-export function rejection(code: string, field: string, message: string): Rejection {
+export function rejection(code: ChainRejectionCode, field: string, message: string): ChainRejection {
   return { code, field, message: `${field}: ${message}` };
 }

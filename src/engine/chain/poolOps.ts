@@ -4,17 +4,18 @@
  * goes to the block author (TAO), or is burned when there is no author, or (registration) stays in
  * the subnet account.
  */
-import type { Rejection } from '../errors.ts';
-import { ok, type Result } from '../errors.ts';
+import { ok, type Rejection, type Result } from '../errors.ts';
 import { fromInt, mul, toU64, U64F64 } from '../fixed/index.ts';
 import { weightForAddedLiquidity } from '../pool/balancer.ts';
+import type { PoolRejectionCode } from '../pool/poolRejectionCodes.ts';
 import type { PoolState } from '../pool/poolState.ts';
 import { spotPrice as poolSpotPrice, priceLimitFromRao } from '../pool/spotPrice.ts';
 import { swapBuy, swapSell } from '../pool/swap.ts';
 import type { Draft } from '../state/draft.ts';
 import type { SubnetState } from '../state/types.ts';
 import type { NetUid } from '../types.ts';
-import { rejection } from './context.ts';
+import type { ChainRejectionCode } from './chainRejectionCodes.ts';
+import { type ChainRejection, rejection } from './context.ts';
 
 /** Order options: a limit price in rao per alpha (null = none) and whether a partial fill is fine. */
 export interface OrderOptions {
@@ -55,7 +56,7 @@ function storePool(draft: Draft, id: NetUid, pool: PoolState) {
   return w;
 }
 
-function swapRejection(error: Rejection, field: string): Rejection {
+function swapRejection(error: Rejection<PoolRejectionCode>, field: string): ChainRejection {
   return rejection(error.code, field, error.message);
 }
 
@@ -75,7 +76,7 @@ export function buyAlpha(
   id: NetUid,
   taoIn: bigint,
   opts: OrderOptions,
-): Result<{ alphaOut: bigint; taoUsed: bigint; fee: bigint }> {
+): Result<{ alphaOut: bigint; taoUsed: bigint; fee: bigint }, ChainRejectionCode> {
   const s = draft.read(id);
   const r = swapBuy({
     pool: poolOf(s),
@@ -111,7 +112,7 @@ export function sellAlpha(
   id: NetUid,
   alphaIn: bigint,
   opts: OrderOptions,
-): Result<{ taoOut: bigint; alphaUsed: bigint; fee: bigint }> {
+): Result<{ taoOut: bigint; alphaUsed: bigint; fee: bigint }, ChainRejectionCode> {
   const s = draft.read(id);
   const r = swapSell({
     pool: poolOf(s),

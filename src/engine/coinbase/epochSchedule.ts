@@ -5,10 +5,6 @@
 
 /** `MAX_TEMPO`: an epoch is forced once more blocks than this passed since the last successful one. */
 export const MAX_TEMPO = 50_400;
-/** Default tempo (blocks) of a new subnet. */
-export const DEFAULT_TEMPO = 360;
-/** `MaxEpochsPerBlock` of the production runtime (32 in fast/test builds). */
-export const DEFAULT_MAX_EPOCHS_PER_BLOCK = 2;
 
 /** Per-subnet scheduling state. */
 export interface EpochScheduleState {

@@ -1,13 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convert, fromF64, I96F32, U64F64 } from '../fixed/index.ts';
-import { DEFAULT_SUBNET_MOVING_ALPHA, movingAlphaPrice, updateMovingPrice } from './movingPrice.ts';
+import { DEFAULT_CHAIN_PARAMS } from '../state/defaults.ts';
+import { movingAlphaPrice, updateMovingPrice } from './movingPrice.ts';
+
+/** `SubnetMovingAlpha` of the chain's defaults as I96F32 raw bits. */
+const DEFAULT_SUBNET_MOVING_ALPHA = DEFAULT_CHAIN_PARAMS.movingAlpha as I96F32;
 
 const base = { halvingBlocks: 201_600, spotPrice: U64F64.one, movingPrice: 0n as U64F64 };
 
 describe('moving price', () => {
   it('stores the default alpha as 12885/2^32', () => {
     expect(DEFAULT_SUBNET_MOVING_ALPHA).toBe(12_885n);
+    expect(fromF64(I96F32, 0.000003)).toBe(DEFAULT_SUBNET_MOVING_ALPHA);
   });
 
   it('14 updates at a = 0.1 * 1/2 from 0 reach exactly 2200419206/2^32', () => {

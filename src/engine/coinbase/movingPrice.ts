@@ -2,12 +2,7 @@
  * Moving (EMA) subnet price, spec §4.3 (`staking/stake_utils.rs: update_moving_price,
  * get_moving_alpha_price`).
  */
-import { add, convert, fromF64, fromInt, I96F32, min, mul, safeDiv, sub, U64F64 } from '../fixed/index.ts';
-
-/** `SubnetMovingAlpha` default 0.000003, stored as I96F32 (12885 / 2^32). */
-export const DEFAULT_SUBNET_MOVING_ALPHA: I96F32 = fromF64(I96F32, 0.000003);
-/** `EMAPriceHalvingBlocks` default (blocks). */
-export const DEFAULT_EMA_PRICE_HALVING_BLOCKS = 201_600;
+import { add, convert, fromInt, I96F32, min, mul, safeDiv, sub, U64F64 } from '../fixed/index.ts';
 
 /**
  * `get_moving_alpha_price`: 1.0 for root and stable (mechanism 0) subnets, else the stored I96F32

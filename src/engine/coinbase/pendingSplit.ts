@@ -4,9 +4,6 @@
  */
 import { fromU16Proportion, mul, sub, toU64, U96F32 } from '../fixed/index.ts';
 
-/** Default `SubnetOwnerCut` (u16 of 65535, 18%). */
-export const DEFAULT_SUBNET_OWNER_CUT_U16 = 11_796;
-
 /** 0.5 in U96F32 (exact). */
 const HALF = (1n << 31n) as U96F32;
 

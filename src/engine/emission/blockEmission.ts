@@ -5,11 +5,12 @@
  * halvings k and emits `floor(1e9 / 2^k)` rao. The integer form below is the same computation on
  * raw bits: the I96F32 ratio truncates, so halving k applies once issuance reaches 21e15·(1 − 2^-k).
  */
+import { RAO_PER_TAO } from '../chainConstants.ts';
 
 /** Total TAO supply in rao (21M TAO); also the cap on each subnet's alpha issuance. */
 export const TOTAL_SUPPLY = 21_000_000_000_000_000n;
-/** Emission per block before any halving, in rao. */
-export const DEFAULT_BLOCK_EMISSION = 1_000_000_000n;
+/** Emission per block before any halving, in rao (1 TAO). */
+export const DEFAULT_BLOCK_EMISSION = RAO_PER_TAO;
 
 function bitLength(n: bigint): number {
   return n === 0n ? 0 : n.toString(2).length;

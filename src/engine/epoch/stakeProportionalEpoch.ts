@@ -5,10 +5,9 @@
  * the contract of `EpochFunction` (half to miners, half to validators, integer alpha, floors) so the
  * chain around it is exercised honestly; it is not the chain's algorithm.
  */
+import { U16_MAX } from '../fixed/format.ts';
 import type { SparseRow } from '../state/types.ts';
 import type { EpochFunction, EpochInput, EpochOutput } from './types.ts';
-
-const U16 = 65_535n;
 
 function topK(stakes: readonly bigint[], k: number): boolean[] {
   const order = stakes.map((s, i) => [s, i] as const).filter(([s]) => s > 0n);
@@ -19,7 +18,7 @@ function topK(stakes: readonly bigint[], k: number): boolean[] {
 }
 
 function toU16(part: bigint, total: bigint): number {
-  return total === 0n ? 0 : Number((part * U16) / total);
+  return total === 0n ? 0 : Number((part * U16_MAX) / total);
 }
 
 /** Stand-in epoch: stake-weighted weight sums for miners, stake shares for validators. */
@@ -37,7 +36,7 @@ export const stakeProportionalEpoch: EpochFunction = (input: EpochInput): EpochO
     const s = stake[i] ?? 0n;
     const rowSum = row.reduce((acc, [, w]) => acc + BigInt(w), 0n);
     if (s === 0n || rowSum === 0n) return;
-    for (const [j, w] of row) if (j < n) ranks[j] = ranks[j]! + (s * BigInt(w) * U16) / rowSum;
+    for (const [j, w] of row) if (j < n) ranks[j] = ranks[j]! + (s * BigInt(w) * U16_MAX) / rowSum;
   });
   const totalRank = ranks.reduce((a, b) => a + b, 0n);
 

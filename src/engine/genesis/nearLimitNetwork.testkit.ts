@@ -3,10 +3,11 @@
  * and a short immunity, so `register_network` soon prunes one. Each subnet has two validators (coldkeys
  * c0 and c1) and a miner (c2); c0 also stakes on root.
  */
+import { RAO_PER_TAO } from '../chainConstants.ts';
 import type { AddOnState, ChainState } from '../state/types.ts';
 import { createGenesis } from './createGenesis.ts';
 
-const TAO = 1_000_000_000n;
+const TAO = RAO_PER_TAO;
 
 function subnet(n: number) {
   return {

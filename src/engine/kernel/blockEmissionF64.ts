@@ -3,9 +3,10 @@
  * thresholds. Halving k applies once issuance reaches 21M·(1 − 2^-k); the emission is
  * floor(1e9 / 2^k) rao, so the float value is exact. Also used for each subnet's alpha emission.
  */
+import { RAO_PER_TAO } from '../chainConstants.ts';
 import { DEFAULT_BLOCK_EMISSION, TOTAL_SUPPLY } from '../emission/blockEmission.ts';
 
-const RAO = 1e9;
+const RAO = Number(RAO_PER_TAO);
 /** Total supply in TAO (21M); also the cap on each subnet's alpha issuance. */
 export const TOTAL_SUPPLY_TAO = Number(TOTAL_SUPPLY) / RAO;
 const BASE_RAO = Number(DEFAULT_BLOCK_EMISSION);

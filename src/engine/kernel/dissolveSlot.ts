@@ -5,11 +5,12 @@
  * Mechanisms: unvested owner alpha is burned, an unslashed bond and unreleased credit proceeds go back
  * to users. The slot is emptied; its cumulative flows are kept (they are per slot across occupants).
  */
+import { RAO_PER_TAO } from '../chainConstants.ts';
 import { dissolutionPayout } from '../registration/dissolutionPayout.ts';
 import { dissolveMechanisms } from './mechanismsF64.ts';
 import { HOLDER_CLASSES, type KernelState } from './types.ts';
 
-const RAO = 1e9;
+const RAO = Number(RAO_PER_TAO);
 const toRao = (x: number) => BigInt(Math.max(0, Math.round(x * RAO)));
 
 /** Dissolve `slot`; returns the TAO paid to each holder class (HOLDER_CLASSES order). */

@@ -3,13 +3,12 @@
  * shares sorted from the largest down first reach a cumulative mass q, recomputed every 360 blocks (and
  * while it is 0); each positive share w becomes w / (1 + (θ/w)^h), then all are renormalised.
  */
+import { EMISSION_BAR_UPDATE_INTERVAL } from '../rules/gate.ts';
 
 /** Bar quantile q: 0.75, the value root set after deploy (the runtime default is 0.61). */
 export const DEFAULT_GATE_QUANTILE = 0.75;
 /** Hill exponent h (EmissionGateExponent default). */
 export const DEFAULT_GATE_EXPONENT = 3;
-/** Blocks between bar recomputes (EMISSION_BAR_UPDATE_INTERVAL). */
-export const GATE_BAR_INTERVAL = 360;
 
 /**
  * Whether the bar is recomputed in a span of blocks `blockStart + 1 … blockStart + blocks`: when it was
@@ -19,7 +18,10 @@ export const GATE_BAR_INTERVAL = 360;
  */
 export function gateBarDue(bar: number, blockStart: number, blocks: number): boolean {
   if (!(bar > 0)) return true;
-  return Math.floor((blockStart + blocks) / GATE_BAR_INTERVAL) > Math.floor(blockStart / GATE_BAR_INTERVAL);
+  return (
+    Math.floor((blockStart + blocks) / EMISSION_BAR_UPDATE_INTERVAL) >
+    Math.floor(blockStart / EMISSION_BAR_UPDATE_INTERVAL)
+  );
 }
 
 /**

@@ -3,6 +3,8 @@
  * at a time in closed form, under one of five rule packs (`params.rulePack`, default `price-2026-06`). The Monte Carlo lab runs this; the exact engine
  * is the reference it is checked against (`kernelFidelity`).
  */
+
+export { BLOCKS_PER_DAY } from '../chainConstants.ts';
 export { advanceMovingPrice, type MovingPriceIo } from './advanceMovingPrice.ts';
 export {
   blockEmissionF64,
@@ -17,7 +19,7 @@ export {
   type KernelStateInit,
   type KernelSubnetInit,
 } from './createKernelState.ts';
-export { BLOCKS_PER_DAY, DEFAULT_KERNEL_PARAMS } from './defaultKernelParams.ts';
+export { DEFAULT_KERNEL_PARAMS } from './defaultKernelParams.ts';
 export { sellRootAlphaF64 } from './dtaoTermsF64.ts';
 export { emissionSharesF64, isEmitting } from './emissionSharesF64.ts';
 export {
@@ -31,7 +33,6 @@ export {
   applyGateF64,
   DEFAULT_GATE_EXPONENT,
   DEFAULT_GATE_QUANTILE,
-  GATE_BAR_INTERVAL,
   gateBarDue,
   gateBarF64,
 } from './gateF64.ts';

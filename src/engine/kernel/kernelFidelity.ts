@@ -23,6 +23,7 @@ import { applyBlock } from '../chain/applyBlock.ts';
 import type { Extrinsic } from '../chain/extrinsics.ts';
 import { spotPrice } from '../chain/poolOps.ts';
 import { subnetsToEmitTo } from '../chain/runCoinbase.ts';
+import { BLOCKS_PER_DAY, RAO_PER_TAO } from '../chainConstants.ts';
 import { movingAlphaPrice } from '../coinbase/movingPrice.ts';
 import { subnetTaoEmissions } from '../coinbase/shares.ts';
 import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
@@ -64,7 +65,8 @@ export interface FidelityReport {
   readonly runs: readonly FidelityRun[];
 }
 
-const TAO = 1_000_000_000n;
+const TAO = RAO_PER_TAO;
+const RAO = Number(RAO_PER_TAO);
 const SUBNETS = 16;
 const NEW_NETUID = SUBNETS + 1;
 /** Real-size scenario (TAO, before compression): reserves, prices, moving price / price, stake / alphaIn. */
@@ -114,7 +116,7 @@ function actions(d: number): Action[] {
 }
 
 const alphaIn = (n: number) => (RESERVE_K[n - 1]! * 1000) / PRICE[n - 1]!;
-const raoOf = (tao: number, scale: number) => BigInt(Math.round((tao / scale) * 1e9));
+const raoOf = (tao: number, scale: number) => BigInt(Math.round((tao / scale) * RAO));
 const validatorOf = (n: number) => (n === NEW_NETUID ? 'new-owner' : `v${n}`);
 
 interface Scenario {
@@ -125,11 +127,14 @@ interface Scenario {
 }
 
 function scenario(scale: number, days: number): Scenario {
-  if (!Number.isInteger(360 / scale) || scale < 1) {
-    throw new InputError('timeScale', 'must be a whole divisor of 360 (the tempo), e.g. 1, 5 or 24');
-  }
-  const dayBlocks = 7_200 / scale;
   const p = DEFAULT_CHAIN_PARAMS;
+  if (!Number.isInteger(p.defaultTempo / scale) || scale < 1) {
+    throw new InputError(
+      'timeScale',
+      `must be a whole divisor of ${p.defaultTempo} (the tempo), e.g. 1, 5 or 24`,
+    );
+  }
+  const dayBlocks = BLOCKS_PER_DAY / scale;
   const subnets = Array.from({ length: SUBNETS }, (_, i) => {
     const n = i + 1;
     const weights: Array<readonly [number, number]> =
@@ -202,7 +207,7 @@ function runExact(sc: Scenario): { state: ChainState; burns: Map<string, number>
       );
     }
     for (const e of result.events) {
-      if (e.type === 'NeuronRegistered') burns.set(`${day}:${e.netuid}:${e.hotkey}`, Number(e.burn) / 1e9);
+      if (e.type === 'NeuronRegistered') burns.set(`${day}:${e.netuid}:${e.hotkey}`, Number(e.burn) / RAO);
     }
     state = result.state;
   }
@@ -363,9 +368,9 @@ function compare(
     if (c.active[i] !== 1) throw new Error(`fidelity: kernel has no subnet in slot ${i}`);
     share = Math.max(share, rel(shares[i]!, exactShare.get(s.netuid) ?? 0));
     price = Math.max(price, rel(spotAt(c, i), toF64(U64F64, spotPrice(s))));
-    taoReserve = Math.max(taoReserve, rel(c.taoReserve[i]!, Number(s.taoReserve) / 1e9));
-    alphaReserve = Math.max(alphaReserve, rel(c.alphaIn[i]!, Number(s.alphaIn) / 1e9));
-    alphaOut = Math.max(alphaOut, rel(c.alphaOut[i]!, Number(s.alphaOut) / 1e9));
+    taoReserve = Math.max(taoReserve, rel(c.taoReserve[i]!, Number(s.taoReserve) / RAO));
+    alphaReserve = Math.max(alphaReserve, rel(c.alphaIn[i]!, Number(s.alphaIn) / RAO));
+    alphaOut = Math.max(alphaOut, rel(c.alphaOut[i]!, Number(s.alphaOut) / RAO));
   }
   return {
     step,
@@ -375,7 +380,7 @@ function compare(
     taoReserve,
     alphaReserve,
     alphaOut,
-    issuance: rel(kernel.issuance, Number(exact.totalIssuance) / 1e9),
+    issuance: rel(kernel.issuance, Number(exact.totalIssuance) / RAO),
     max: Math.max(share, price, taoReserve, alphaReserve),
   };
 }

@@ -3,9 +3,10 @@
  * network (the fidelity check does this). Subnet netuid n maps to slot n − 1; rao become TAO. Stakes
  * become holder classes by `classOf` (default: everything is `staker`); root dividends owed become `root`.
  */
+import { RAO_PER_TAO } from '../chainConstants.ts';
 import { ownerCutFraction } from '../coinbase/pendingSplit.ts';
 import { taoWeight } from '../coinbase/rootProportion.ts';
-import { I96F32, toF64, U96F32 } from '../fixed/index.ts';
+import { I96F32, toF64, U16_MAX, U96F32 } from '../fixed/index.ts';
 import { PERQUINTILL_ONE } from '../pool/perquintill.ts';
 import { stakeOf } from '../staking/sharePool.ts';
 import { NEW_SUBNET } from '../state/defaults.ts';
@@ -14,7 +15,7 @@ import { type Coldkey, type Hotkey, type NetUid, ROOT_NETUID } from '../types.ts
 import { createKernelState, type KernelSubnetInit } from './createKernelState.ts';
 import type { HolderClass, KernelParams, KernelState } from './types.ts';
 
-const RAO = 1e9;
+const RAO = Number(RAO_PER_TAO);
 const tao = (rao: bigint) => Number(rao) / RAO;
 
 /** Kernel parameters equal to a chain's (`blocksPerStep` chosen by the caller). */
@@ -28,7 +29,7 @@ export function kernelParamsFromChain(chain: ChainState, blocksPerStep: number):
     ownerCut: toF64(U96F32, ownerCutFraction(p.subnetOwnerCut)),
     emaHalvingBlocks: p.emaPriceHalvingBlocks,
     movingAlpha: toF64(I96F32, p.movingAlpha as I96F32),
-    feeRate: NEW_SUBNET.feeRate / 65_535,
+    feeRate: NEW_SUBNET.feeRate / Number(U16_MAX),
     minLock: tao(p.networkMinLock),
     lockReductionInterval: p.networkLockReductionInterval,
     networkRateLimit: p.networkRateLimit,

@@ -3,6 +3,8 @@
  * (`pool/balancerF64.ts`, which works in rao). Outputs and fees are floored to the rao as on chain.
  * The pool objects here are scratch: each call overwrites them, so the hot loops allocate nothing.
  */
+import { MINIMUM_RESERVE, RAO_PER_TAO } from '../chainConstants.ts';
+import { U16_MAX } from '../fixed/format.ts';
 import {
   buyOutputF64,
   type PoolF64,
@@ -12,10 +14,11 @@ import {
   swapFeeF64,
 } from '../pool/balancerF64.ts';
 import { MIN_WEIGHT, PERQUINTILL_ONE } from '../pool/perquintill.ts';
-import { MAX_SWAP_INPUT_RESERVE_MULTIPLIER, MINIMUM_RESERVE } from '../pool/swap.ts';
+import { MAX_SWAP_INPUT_RESERVE_MULTIPLIER } from '../pool/swap.ts';
 import type { KernelColumns } from './types.ts';
 
-const RAO = 1e9;
+const RAO = Number(RAO_PER_TAO);
+const U16_MAX_F64 = Number(U16_MAX);
 /** Output-side reserve a swap needs (TAO or alpha; the chain's `MinimumReserve`). */
 export const MIN_RESERVE_TAO = Number(MINIMUM_RESERVE) / RAO;
 /** Largest net swap input as a multiple of the input-side reserve. */
@@ -77,5 +80,5 @@ export function sellAlphaTaoAt(columns: KernelColumns, slot: number, alpha: numb
 
 /** Swap fee on a gross input (TAO or alpha), floored to the rao; `feeRate` as a proportion. */
 export function swapFeeTao(amount: number, feeRate: number): number {
-  return swapFeeF64(Math.floor(amount * RAO), Math.round(feeRate * 65_535)) / RAO;
+  return swapFeeF64(Math.floor(amount * RAO), Math.round(feeRate * U16_MAX_F64)) / RAO;
 }

@@ -6,6 +6,7 @@
  * own functions (bigint, in rao) compute the lock cost, the median and the pruning choice: registration
  * is rare, so exactness costs nothing here.
  */
+import { RAO_PER_TAO } from '../chainConstants.ts';
 import { blockEmissionForIssuance } from '../emission/blockEmission.ts';
 import { fromF64, toF64, U64F64, type U64F64 as U64F64Value } from '../fixed/index.ts';
 import { networkLockCost } from '../registration/lockCost.ts';
@@ -15,7 +16,7 @@ import { dissolveSlot } from './dissolveSlot.ts';
 import { spotAt } from './poolSwapTao.ts';
 import type { KernelParams, KernelState } from './types.ts';
 
-const RAO = 1e9;
+const RAO = Number(RAO_PER_TAO);
 const toRao = (x: number) => BigInt(Math.max(0, Math.floor(x * RAO)));
 
 /** Lock cost of a new subnet now, TAO (`get_network_lock_cost`). */

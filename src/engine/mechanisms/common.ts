@@ -1,11 +1,11 @@
 /** Helpers shared by the mechanism add-ons: the on/off check, state updates, burns and staker payouts. */
 
-import { rejection } from '../chain/context.ts';
-import { invariant, type Rejection } from '../errors.ts';
+import { invariant } from '../errors.ts';
 import { stakeOf } from '../staking/sharePool.ts';
 import type { Draft } from '../state/draft.ts';
 import { type Coldkey, hotkey, type NetUid, netuid, ROOT_NETUID } from '../types.ts';
 import type { CutReason, MechanismsState } from './config.ts';
+import { type MechanismRejection, rejection } from './mechanismRejectionCodes.ts';
 import { MECHANISMS_ADD_ON, mechanismsOf } from './mechanismsOf.ts';
 
 type ParamKey = keyof MechanismsState['params'];
@@ -14,7 +14,7 @@ type ParamKey = keyof MechanismsState['params'];
 export function paramsOf<K extends ParamKey>(
   draft: Draft,
   key: K,
-): { params: NonNullable<MechanismsState['params'][K]>; m: MechanismsState } | Rejection {
+): { params: NonNullable<MechanismsState['params'][K]>; m: MechanismsState } | MechanismRejection {
   const m = mechanismsOf(draft);
   const params = m?.params[key];
   if (m === undefined || params === null || params === undefined) {
@@ -24,7 +24,7 @@ export function paramsOf<K extends ParamKey>(
 }
 
 /** True when `x` is a rejection rather than a value. */
-export function isRejection(x: object): x is Rejection {
+export function isRejection(x: object): x is MechanismRejection {
   return 'code' in x && 'message' in x;
 }
 
@@ -36,7 +36,7 @@ export function updateMechanisms(draft: Draft, patch: Partial<MechanismsState>):
 }
 
 /** The subnet exists (and is not root): otherwise `SubnetNotExists`. */
-export function checkSubnet(draft: Draft, n: number): Rejection | null {
+export function checkSubnet(draft: Draft, n: number): MechanismRejection | null {
   const id = netuid(n);
   if (!Number.isInteger(n) || id === ROOT_NETUID || !draft.hasSubnet(id))
     return rejection('SubnetNotExists', 'netuid', `no subnet ${n}`);
@@ -44,7 +44,7 @@ export function checkSubnet(draft: Draft, n: number): Rejection | null {
 }
 
 /** The signer is the subnet's owner coldkey: otherwise `NotSubnetOwner`. */
-export function checkOwner(draft: Draft, id: NetUid, signer: string): Rejection | null {
+export function checkOwner(draft: Draft, id: NetUid, signer: string): MechanismRejection | null {
   if (draft.read(id).ownerColdkey !== signer)
     return rejection('NotSubnetOwner', 'signer', `only the owner of subnet ${id} may do this`);
   return null;
@@ -54,7 +54,12 @@ export function checkOwner(draft: Draft, id: NetUid, signer: string): Rejection 
  * Take `amount` rao from the signer's free balance, or reject with `NotEnoughBalance` naming `field`
  * (nothing changes then).
  */
-export function debitSigner(draft: Draft, signer: string, amount: bigint, field: string): Rejection | null {
+export function debitSigner(
+  draft: Draft,
+  signer: string,
+  amount: bigint,
+  field: string,
+): MechanismRejection | null {
   const who = signer as Coldkey;
   const balance = draft.balance(who);
   if (balance < amount) return rejection('NotEnoughBalance', field, `needs ${amount} rao; has ${balance}`);

@@ -3,6 +3,7 @@
  * switch. Every mechanism is off unless the genesis config names it; a chain without any keeps no
  * `mechanisms` field at all, so its states (and state roots) are exactly those of the plain chain.
  */
+import { BLOCKS_PER_DAY, RAO_PER_TAO } from '../chainConstants.ts';
 import { InputError } from '../errors.ts';
 import type { Coldkey, Hotkey, NetUid } from '../types.ts';
 
@@ -75,10 +76,14 @@ export interface MechanismsConfig {
 
 /** Default parameters of each mechanism (used for any field the config leaves out). */
 export const MECHANISM_DEFAULTS = {
-  covenant: { payTo: 'burn', slashTo: 'burn', minBond: 1_000_000_000n } satisfies CovenantParams,
+  covenant: { payTo: 'burn', slashTo: 'burn', minBond: RAO_PER_TAO } satisfies CovenantParams,
   vesting: { vestEpochs: 30, darkEpochs: 10, appliesTo: 'ownerCut' } satisfies VestingParams,
   credits: { serveDeadlineBlocks: 100, toleranceUnserved: 0 } satisfies CreditsParams,
-  usageEmission: { lambdaPpm: 200_000n, halfLifeBlocks: 7_200, payTo: 'burn' } satisfies UsageEmissionParams,
+  usageEmission: {
+    lambdaPpm: 200_000n,
+    halfLifeBlocks: BLOCKS_PER_DAY,
+    payTo: 'burn',
+  } satisfies UsageEmissionParams,
   computeMarket: {
     epochBlocks: 360,
     mintPerEpoch: 100_000_000_000n,

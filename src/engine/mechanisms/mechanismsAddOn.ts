@@ -3,8 +3,9 @@
  * coinbase, the share step, the owner cut, dissolution, and their part of the supply identities. Each
  * hook returns at once on a chain whose genesis switched no mechanism on.
  */
+
 import type { ChainAddOn } from '../chain/addOn.ts';
-import type { Rejection } from '../errors.ts';
+import type { ChainRejectionCode } from '../chain/chainRejectionCodes.ts';
 import type { Draft } from '../state/draft.ts';
 import type { ChainState } from '../state/types.ts';
 import type { NetUid } from '../types.ts';
@@ -30,12 +31,13 @@ import type { MechanismEvent } from './events.ts';
 import { MECHANISM_CALL_NAMES, type MechanismExtrinsic } from './extrinsics.ts';
 import type { MechanismContext } from './mechanismContext.ts';
 import { mechanismProblems } from './mechanismProblems.ts';
+import type { MechanismRejection, MechanismRejectionCode } from './mechanismRejectionCodes.ts';
 import { MECHANISMS_ADD_ON, mechanismsOf } from './mechanismsOf.ts';
 import { blendUsageShares, stepUsageEma, usageEma, usagePay } from './usageEmission/usageEmission.ts';
 import { burnDarkVesting, vestingClaim, vestingOnDissolve, vestOwnerCut } from './vesting/vesting.ts';
 
 /** Apply a mechanism call (rejections carry stable codes; `MechanismDisabled` when switched off). */
-function dispatchMechanism(ctx: MechanismContext, ext: MechanismExtrinsic): Rejection | null {
+function dispatchMechanism(ctx: MechanismContext, ext: MechanismExtrinsic): MechanismRejection | null {
   switch (ext.call) {
     case 'covenant_open':
       return covenantOpen(ctx, ext);
@@ -113,7 +115,11 @@ function mechanismsOnDissolve(ctx: MechanismContext, id: NetUid): void {
  * `mechanismsGenesis(...)` data needs it in every block's options.
  * @example applyBlock(state, [{ call: 'vesting_claim', signer: 'owner1', netuid: 1 }], { epoch, addOn: mechanismsAddOn })
  */
-export const mechanismsAddOn: ChainAddOn<MechanismExtrinsic, MechanismEvent> = Object.freeze({
+export const mechanismsAddOn: ChainAddOn<
+  MechanismExtrinsic,
+  MechanismEvent,
+  MechanismRejectionCode | ChainRejectionCode
+> = Object.freeze({
   name: MECHANISMS_ADD_ON,
   calls: MECHANISM_CALL_NAMES,
   dispatch: dispatchMechanism,

@@ -1,18 +1,20 @@
 /** A small chain for the mechanism tests: two subnets with validators, miners and funded accounts. */
+
 import { applyBlock, applyExtrinsic } from '../chain/applyBlock.ts';
+import { RAO_PER_TAO } from '../chainConstants.ts';
 import { stakeProportionalEpoch } from '../epoch/stakeProportionalEpoch.ts';
-import type { Rejection } from '../errors.ts';
 import { createGenesis } from '../genesis/createGenesis.ts';
 import { checkInvariants } from '../invariants/checkInvariants.ts';
 import type { ChainState } from '../state/types.ts';
 import type { MechanismsConfig } from './config.ts';
 import type { MechanismChainEvent } from './events.ts';
 import type { MechanismChainExtrinsic } from './extrinsics.ts';
+import type { MechanismRejection } from './mechanismRejectionCodes.ts';
 import { mechanismsAddOn } from './mechanismsAddOn.ts';
 import { mechanismsGenesis } from './mechanismsGenesis.ts';
 
 /** 1 TAO in rao. */
-export const TAO = 1_000_000_000n;
+export const TAO = RAO_PER_TAO;
 
 /** Genesis of the test chain with the given mechanisms (none when undefined). */
 export function testChain(mechanisms?: MechanismsConfig, tempo = 10): ChainState {
@@ -46,7 +48,7 @@ export function testChain(mechanisms?: MechanismsConfig, tempo = 10): ChainState
 export interface Run {
   readonly state: ChainState;
   readonly events: MechanismChainEvent[];
-  readonly rejected: Rejection[];
+  readonly rejected: MechanismRejection[];
 }
 
 /**
@@ -61,7 +63,7 @@ export function run(
 ): Run {
   let s = state;
   const events: MechanismChainEvent[] = [];
-  const rejected: Rejection[] = [];
+  const rejected: MechanismRejection[] = [];
   for (let b = 0; b < blocks; b++) {
     const r = applyBlock(s, b === 0 ? first : [], { epoch: stakeProportionalEpoch, addOn: mechanismsAddOn });
     s = r.state;

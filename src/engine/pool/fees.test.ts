@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEE_RATE, limitFee, swapFee } from './fees.ts';
+import { DEFAULT_FEE_RATE } from '../chainConstants.ts';
+import { limitFee, swapFee } from './fees.ts';
 
 describe('swapFee', () => {
   it('matches the swap_basic fees', () => {

@@ -5,8 +5,6 @@
 import { fromInt, mul, safeDiv, sub, toU64, U16_MAX, U64F64 } from '../fixed/index.ts';
 import { isDynamic } from './poolState.ts';
 
-/** Default `FeeRate` (33/65535, about 0.05%). */
-export const DEFAULT_FEE_RATE = 33;
 /** Largest settable `FeeRate` (`SwapMaxFeeRate`, 15.26%). */
 export const MAX_FEE_RATE = 10_000;
 

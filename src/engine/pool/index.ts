@@ -1,4 +1,6 @@
 /** Subnet AMM: the swap pallet's Balancer weighted pool, exact (spec §5), plus its float64 twin. */
+
+export { DEFAULT_FEE_RATE, MINIMUM_RESERVE } from '../chainConstants.ts';
 export { adjustProtocolLiquidity, type LiquidityAdjustment } from './adjustProtocolLiquidity.ts';
 export {
   type AddedLiquidityInput,
@@ -25,7 +27,7 @@ export {
   spotPriceF64,
   swapFeeF64,
 } from './balancerF64.ts';
-export { DEFAULT_FEE_RATE, limitFee, MAX_FEE_RATE, type SwapFeeInput, swapFee } from './fees.ts';
+export { limitFee, MAX_FEE_RATE, type SwapFeeInput, swapFee } from './fees.ts';
 export { initializePool } from './initializePool.ts';
 export {
   buyWithLimit,
@@ -67,7 +69,6 @@ export {
 } from './spotPrice.ts';
 export {
   MAX_SWAP_INPUT_RESERVE_MULTIPLIER,
-  MINIMUM_RESERVE,
   type SwapBuyInput,
   type SwapBuyOutput,
   type SwapParams,

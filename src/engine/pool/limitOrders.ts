@@ -8,6 +8,7 @@
  * (minimum stake, balances, `InsufficientLiquidity` for inputs above 1000 x the reserve) belong to
  * the staking layer, not here.
  */
+import { RAO_PER_TAO } from '../chainConstants.ts';
 import { ok, type Result, reject } from '../errors.ts';
 import { U64_MAX } from '../fixed/index.ts';
 import { isDynamic, type PoolState, saturatingAddU64, saturatingMulU64 } from './poolState.ts';
@@ -20,9 +21,6 @@ import {
   swapBuy,
   swapSell,
 } from './swap.ts';
-
-/** Rao per TAO: a stable subnet's price is exactly 1e9 rao per alpha. */
-const ONE_TAO_RAO = 1_000_000_000n;
 
 /** Inputs of the max-amount queries. */
 export interface LimitQuery {
@@ -45,7 +43,8 @@ export type LimitOrderRejection = SwapRejection | 'SlippageTooHigh';
  * `limitPriceRao`. Stable subnets: u64::MAX if the limit is at least 1 TAO, else 0.
  */
 export function maxTaoForLimitPrice(query: LimitQuery): Result<bigint, SwapRejection> {
-  if (!isDynamic(query.mechanism)) return ok(query.limitPriceRao >= ONE_TAO_RAO ? U64_MAX : 0n);
+  // A stable subnet's price is exactly one TAO per alpha.
+  if (!isDynamic(query.mechanism)) return ok(query.limitPriceRao >= RAO_PER_TAO ? U64_MAX : 0n);
   const r = swapBuy({
     ...optionalReserve(query),
     pool: query.pool,
@@ -63,7 +62,7 @@ export function maxTaoForLimitPrice(query: LimitQuery): Result<bigint, SwapRejec
  * falls to `limitPriceRao`. Stable subnets: u64::MAX if the limit is at most 1 TAO, else 0.
  */
 export function maxAlphaForLimitPrice(query: LimitQuery): Result<bigint, SwapRejection> {
-  if (!isDynamic(query.mechanism)) return ok(query.limitPriceRao <= ONE_TAO_RAO ? U64_MAX : 0n);
+  if (!isDynamic(query.mechanism)) return ok(query.limitPriceRao <= RAO_PER_TAO ? U64_MAX : 0n);
   const r = swapSell({
     ...optionalReserve(query),
     pool: query.pool,

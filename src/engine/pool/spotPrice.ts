@@ -2,6 +2,7 @@
  * The pool's current price and price limits (spec §5.1, §5.4; `impls.rs: current_price`,
  * `min_price_inner`, `max_price_inner`, `SwapEngine::swap`, `get_alpha_amount_for_tao`).
  */
+import { RAO_PER_TAO } from '../chainConstants.ts';
 import { fromInt, ratio, safeDiv, toU64, U64F64, type U64F64 as U64F64Value } from '../fixed/index.ts';
 import { balancerPrice } from './balancer.ts';
 import { isDynamic, type PoolState } from './poolState.ts';
@@ -10,8 +11,6 @@ import { isDynamic, type PoolState } from './poolState.ts';
 export const MIN_PRICE_RAO = 1_000n;
 /** Highest order limit price, rao per alpha (the default buy limit, used by chain buys). */
 export const MAX_PRICE_RAO = 1_000_000_000_000_000n;
-/** Rao per TAO: limit prices are given in rao per alpha. */
-const RAO_PER_TAO = 1_000_000_000n;
 
 /**
  * `current_price`: TAO per alpha in U64F64. Dynamic subnets: the Balancer price (0 if the alpha

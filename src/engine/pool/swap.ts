@@ -9,6 +9,7 @@
  * non-zero input with a zero output is `ReservesTooLow`; an output above the reserve is
  * `InsufficientLiquidity`. A rejected swap leaves the pool unchanged (the chain rolls back).
  */
+import { MINIMUM_RESERVE } from '../chainConstants.ts';
 import { invariant, ok, type Result, reject } from '../errors.ts';
 import type { U64F64 } from '../fixed/index.ts';
 import { balancerPrice, baseDeltaIn, buyOutput, quoteDeltaIn, sellOutput } from './balancer.ts';
@@ -23,8 +24,6 @@ import {
 } from './poolState.ts';
 import { MAX_PRICE_RAO, MIN_PRICE_RAO, priceLimitFromRao, spotPrice } from './spotPrice.ts';
 
-/** Runtime `SwapMinimumReserve`: the output-side reserve must hold at least this much (rao). */
-export const MINIMUM_RESERVE = 1_000_000n;
 /** Net input may be at most this multiple of the input-side reserve. */
 export const MAX_SWAP_INPUT_RESERVE_MULTIPLIER = 1_000n;
 

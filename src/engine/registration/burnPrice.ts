@@ -10,16 +10,8 @@ import { max as fixedMax, fromF64, fromInt, mul, toU64, U64_MAX, U64F64 } from '
 
 /** 1.0 in Q32 (`1 << 32`). */
 export const Q32_ONE = 1n << 32n;
-/** Default per-subnet burn half-life in blocks (`BurnHalfLife`). */
-export const DEFAULT_BURN_HALF_LIFE = 360;
 /** Default registration multiplier: the nearest U64F64 to the f64 1.26 (`BurnIncreaseMult`). */
 export const DEFAULT_BURN_INCREASE_MULT: U64F64 = fromF64(U64F64, 1.26);
-/** Burn a new subnet starts with, in rao (`DefaultNeuronBurnCost`, 1 TAO). */
-export const DEFAULT_NEURON_BURN_COST = 1_000_000_000n;
-/** Default lower clamp of the burn, in rao (`MinBurn`). */
-export const DEFAULT_MIN_BURN = 500_000n;
-/** Default upper clamp of the burn, in rao (`MaxBurn`, 100 TAO). */
-export const DEFAULT_MAX_BURN = 100_000_000_000n;
 
 /** `mul_by_q32`: floor(value * factor / 2^32), clamped to u64. */
 export function mulByQ32(value: bigint, factorQ32: bigint): bigint {

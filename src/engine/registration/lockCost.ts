@@ -2,12 +2,8 @@
  * Subnet registration lock cost, spec §9.1 (`coinbase/root.rs: get_network_lock_cost,
  * get_lock_reduction_interval`).
  */
+import { RAO_PER_TAO } from '../chainConstants.ts';
 import { checkedDiv, fromInt, I64F64, mul, toU64, U64_MAX } from '../fixed/index.ts';
-
-/** Runtime default `NetworkMinLockCost` in rao (1000 TAO). */
-export const DEFAULT_NETWORK_MIN_LOCK = 1_000_000_000_000n;
-/** Mainnet `NetworkLockReductionInterval` after migration, in blocks. */
-export const MAINNET_LOCK_REDUCTION_INTERVAL = 57_600n;
 
 const satU64 = (x: bigint): bigint => (x > U64_MAX ? U64_MAX : x);
 
@@ -21,7 +17,7 @@ export function lockReductionInterval(input: {
   readonly blockEmission: bigint;
 }): bigint {
   const halving =
-    checkedDiv(I64F64, fromInt(I64F64, input.blockEmission), fromInt(I64F64, 1_000_000_000n)) ??
+    checkedDiv(I64F64, fromInt(I64F64, input.blockEmission), fromInt(I64F64, RAO_PER_TAO)) ??
     fromInt(I64F64, 0n);
   return toU64(I64F64, mul(I64F64, fromInt(I64F64, input.reductionInterval), halving));
 }

@@ -3,10 +3,6 @@
  * get_neuron_to_prune, get_immune_owner_tuples`).
  */
 
-/** Defaults of the pruning rule (`ImmuneOwnerUidsLimit`, `MinNonImmuneUids`). */
-export const DEFAULT_IMMUNE_OWNER_UIDS_LIMIT = 1;
-export const DEFAULT_MIN_NON_IMMUNE_UIDS = 10;
-
 /** One UID as the pruning rule sees it (index = uid). */
 export interface PruneCandidate {
   /** Last epoch's combined emission (`Emission[uid]`, alpha). */

@@ -1,19 +1,25 @@
 /** Default parameters: the production runtime's values (spec §11), as new subnets get them (§9.2). */
+import { BLOCKS_PER_DAY, DEFAULT_FEE_RATE, MINIMUM_RESERVE, RAO_PER_TAO } from '../chainConstants.ts';
 import type { ChainParams, EpochParams } from './types.ts';
 
 /** Chain-wide defaults. */
 export const DEFAULT_CHAIN_PARAMS: ChainParams = Object.freeze({
   defaultTempo: 360,
   maxEpochsPerBlock: 2,
+  /** `SubnetOwnerCut` (u16 of 65535, 18%). */
   subnetOwnerCut: 11_796,
+  /** `DefaultDelegateTake` and `MaxDelegateTake`: separate parameters that equal the owner cut by chance. */
   defaultTake: 11_796,
   maxTake: 11_796,
-  takeIncreaseRateLimit: 216_000,
-  childkeyCooldown: 7_200,
+  /** `TxDelegateTakeRateLimit`: 30 days. */
+  takeIncreaseRateLimit: 30 * BLOCKS_PER_DAY,
+  /** `PendingChildKeyCooldown`: one day. */
+  childkeyCooldown: BLOCKS_PER_DAY,
   rootValidators: 64,
   minStake: 2_000_000n,
   nominatorMinStake: 20_000_000n,
-  networkMinLock: 1_000_000_000_000n,
+  /** `NetworkMinLockCost`: 1000 TAO. */
+  networkMinLock: 1_000n * RAO_PER_TAO,
   networkLockReductionInterval: 57_600,
   networkRateLimit: 28_800,
   networkImmunityPeriod: 864_000,
@@ -21,7 +27,7 @@ export const DEFAULT_CHAIN_PARAMS: ChainParams = Object.freeze({
   startCallDelay: 0,
   emaPriceHalvingBlocks: 201_600,
   movingAlpha: 12_885n,
-  minimumReserve: 1_000_000n,
+  minimumReserve: MINIMUM_RESERVE,
   immuneOwnerUidsLimit: 1,
   minNonImmuneUids: 10,
   newSubnetEmissionEnabled: false,
@@ -44,7 +50,8 @@ export const DEFAULT_EPOCH_PARAMS: EpochParams = Object.freeze({
 
 /** Subnet registration defaults (spec §8, §9.2). */
 export const NEW_SUBNET = Object.freeze({
-  burn: 1_000_000_000n,
+  /** `DefaultNeuronBurnCost`: 1 TAO. */
+  burn: RAO_PER_TAO,
   burnHalfLife: 360,
   minBurn: 500_000n,
   maxBurn: 100_000_000_000n,
@@ -52,5 +59,5 @@ export const NEW_SUBNET = Object.freeze({
   immunityPeriod: 5000,
   minAllowedWeights: 1,
   weightsSetRateLimit: 100,
-  feeRate: 33,
+  feeRate: DEFAULT_FEE_RATE,
 });

@@ -2,6 +2,7 @@
  * Test data for the report: a made-up Summary shaped like a real one (a year of 1,000 runs), built
  * from closed-form distributions so it is deterministic. Its figures come from no model.
  */
+import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
 import type { EventStats, OutcomeStats, SeriesBands, Summary } from '../collect/summary.ts';
 import { BAND_LEVELS } from '../collect/summary.ts';
 
@@ -146,6 +147,7 @@ export function syntheticSummary(): Summary {
         },
         {
           key: 'cumulativeEmissionTao',
+          // One TAO per block before the first halving.
           label: 'TAO emitted to date',
           unit: 'TAO',
           description: 'TAO issued since the start (spans several decades, so drawn on a log axis).',
@@ -220,9 +222,9 @@ export function syntheticSummary(): Summary {
         days: Array.from({ length: 53 }, (_, i) => i * 7),
         levels: [...BAND_LEVELS],
         bands: BAND_LEVELS.map((_, j) =>
-          Array.from({ length: 53 }, (_, i) => (i * 7 + 1) * 7200 * (0.96 + 0.02 * j)),
+          Array.from({ length: 53 }, (_, i) => (i * 7 + 1) * BLOCKS_PER_DAY * (0.96 + 0.02 * j)),
         ),
-        mean: Array.from({ length: 53 }, (_, i) => (i * 7 + 1) * 7200),
+        mean: Array.from({ length: 53 }, (_, i) => (i * 7 + 1) * BLOCKS_PER_DAY),
       },
       {
         key: 'holderValueShare',

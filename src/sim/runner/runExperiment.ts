@@ -8,8 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
 import { TensormarketError } from '../../engine/errors.ts';
-import { BLOCKS_PER_DAY } from '../../engine/kernel/defaultKernelParams.ts';
 import { createExperimentCollector } from '../collect/experimentCollector.ts';
 import type { RunRecord } from '../collect/runRecord.ts';
 import { createRunsCsvWriter } from '../collect/runsCsvWriter.ts';

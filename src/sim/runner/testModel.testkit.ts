@@ -6,7 +6,7 @@
  */
 import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
-import { BLOCKS_PER_DAY } from '../../engine/kernel/defaultKernelParams.ts';
+import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
 import type { Summary } from '../collect/summary.ts';
 import type { Model, ModelShape, RunOutput } from '../contract/types.ts';
 import { createStream } from '../rng/stream.ts';

@@ -1,6 +1,6 @@
 /** Scenario files: schema, validation with located errors, overrides and identity. */
 
-export { BLOCKS_PER_DAY } from '../../engine/kernel/defaultKernelParams.ts';
+export { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
 export { DURATION_PATTERN, parseDuration } from './duration.ts';
 export { loadScenario } from './loadScenario.ts';
 export { overrideScenario, type ScenarioOverrides } from './overrideScenario.ts';

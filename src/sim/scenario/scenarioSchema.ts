@@ -3,8 +3,9 @@
  * how often to record, and how many seeded futures to run.
  */
 import { z } from 'zod';
+import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
 import { invariant } from '../../engine/errors.ts';
-import { BLOCKS_PER_DAY } from '../../engine/kernel/defaultKernelParams.ts';
+import { DEFAULT_CHAIN_PARAMS } from '../../engine/state/defaults.ts';
 import { DURATION_PATTERN, parseDuration } from './duration.ts';
 
 /** Granularity of a model step. */
@@ -14,7 +15,11 @@ export const STEP_KINDS = ['block', 'tempo', 'day'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 /** Blocks per step of each kind. */
-export const STEP_BLOCKS: Readonly<Record<StepKind, number>> = { block: 1, tempo: 360, day: BLOCKS_PER_DAY };
+export const STEP_BLOCKS: Readonly<Record<StepKind, number>> = {
+  block: 1,
+  tempo: DEFAULT_CHAIN_PARAMS.defaultTempo,
+  day: BLOCKS_PER_DAY,
+};
 
 /** A scenario name: also the output folder's name, so letters, digits, `.`, `_` and `-` only. */
 export const SCENARIO_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

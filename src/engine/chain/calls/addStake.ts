@@ -2,9 +2,8 @@
  * `add_stake` and `add_stake_limit` (spec §6.1, §5.4): TAO leaves the coldkey, buys alpha through
  * the subnet pool (fee from the input) and the alpha is credited as shares of the hotkey's pool.
  */
-import type { Rejection } from '../../errors.ts';
 import { coldkey, hotkey, netuid } from '../../types.ts';
-import { type CallContext, type CallHandler, rejection } from '../context.ts';
+import { type CallContext, type CallHandler, type ChainRejection, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { buyAlpha } from '../poolOps.ts';
 import { creditStake } from '../stakeOps.ts';
@@ -21,7 +20,7 @@ function stake(
     limitPrice: bigint | null;
     allowPartial: boolean;
   },
-): Rejection | null {
+): ChainRejection | null {
   const { draft, events } = ctx;
   const id = netuid(args.netuid);
   const target = checkStakeTarget(draft, id, args.hotkey);

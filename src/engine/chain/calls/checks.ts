@@ -1,11 +1,15 @@
 /** Checks shared by the staking calls. */
-import type { Rejection } from '../../errors.ts';
 import type { Draft } from '../../state/draft.ts';
 import { hotkey, type NetUid, ROOT_NETUID } from '../../types.ts';
-import { rejection } from '../context.ts';
+import { type ChainRejection, rejection } from '../context.ts';
 
 /** The subnet exists and trades, and the hotkey exists (has an owner). */
-export function checkStakeTarget(draft: Draft, id: NetUid, hk: string, field = 'hotkey'): Rejection | null {
+export function checkStakeTarget(
+  draft: Draft,
+  id: NetUid,
+  hk: string,
+  field = 'hotkey',
+): ChainRejection | null {
   if (!draft.hasSubnet(id)) return rejection('SubnetNotExists', 'netuid', `no subnet ${id}`);
   if (id !== ROOT_NETUID && !draft.read(id).subtokenEnabled) {
     return rejection('SubtokenDisabled', 'netuid', `subnet ${id} has not started trading (start_call)`);

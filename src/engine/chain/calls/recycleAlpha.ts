@@ -3,9 +3,8 @@
  * lowers AlphaOut (the subnet's issuance falls, so its future emission rises); burning destroys the
  * tokens but keeps the issuance counter.
  */
-import type { Rejection } from '../../errors.ts';
 import { coldkey, hotkey, netuid, ROOT_NETUID } from '../../types.ts';
-import { type CallContext, type CallHandler, rejection } from '../context.ts';
+import { type CallContext, type CallHandler, type ChainRejection, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { debitStake, positionOf } from '../stakeOps.ts';
 import { checkStakeTarget } from './checks.ts';
@@ -14,7 +13,7 @@ function destroy(
   { draft, events }: CallContext,
   ext: { signer: string; hotkey: string; netuid: number; amount: bigint },
   mode: 'recycle' | 'burn',
-): Rejection | null {
+): ChainRejection | null {
   const id = netuid(ext.netuid);
   if (id === ROOT_NETUID) return rejection('CannotBurnOrRecycleOnRootSubnet', 'netuid', 'root stake is TAO');
   const target = checkStakeTarget(draft, id, ext.hotkey);

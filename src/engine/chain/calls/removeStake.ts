@@ -3,9 +3,8 @@
  * sells through the pool (fee from the input) and the TAO is credited to the coldkey. A nominator
  * position left below the nominator minimum is closed entirely.
  */
-import type { Rejection } from '../../errors.ts';
 import { coldkey, hotkey, netuid } from '../../types.ts';
-import { type CallContext, type CallHandler, rejection } from '../context.ts';
+import { type CallContext, type CallHandler, type ChainRejection, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { alphaValueInTao, sellAlpha } from '../poolOps.ts';
 import { debitStake, positionOf } from '../stakeOps.ts';
@@ -22,7 +21,7 @@ function unstake(
     limitPrice: bigint | null;
     allowPartial: boolean;
   },
-): Rejection | null {
+): ChainRejection | null {
   const { draft, events } = ctx;
   const id = netuid(args.netuid);
   const target = checkStakeTarget(draft, id, args.hotkey);

@@ -3,6 +3,7 @@
  * input converted to typed arrays, one fast run per mechanism (spec §7.8) on its share of the
  * emission, and the results converted back to stored u16 values, u16 bond rows and integer alpha.
  */
+import { U16_MAX } from '../../fixed/format.ts';
 import type { SparseRow } from '../../state/types.ts';
 import type { EpochFunction, EpochInput, EpochOutput, MechanismInput, MechanismOutput } from '../types.ts';
 import { type CsrMatrix, csrFromRows } from './csrMatrix.ts';
@@ -12,7 +13,6 @@ import type { FastEpochInput, FastEpochResult } from './types.ts';
 import { createFastEpochWorkspace, type FastEpochWorkspace } from './workspace.ts';
 
 const TWO_64 = 2 ** 64;
-const U16_MAX = 65_535n;
 
 /**
  * `split_emissions`: the epoch's alpha per mechanism by `MechanismEmissionSplit` (u16 shares, floored)

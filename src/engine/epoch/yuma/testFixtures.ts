@@ -2,6 +2,7 @@
  * Small epoch inputs for tests: stakes in whole units, u16 weight rows, everyone registered at block 0
  * and updated at the epoch's block, mock-runtime hyperparameters unless overridden.
  */
+import { RAO_PER_TAO } from '../../chainConstants.ts';
 import { fromInt, I64F64 } from '../../fixed/index.ts';
 import type { EpochParams, SparseRow } from '../../state/types.ts';
 import type { EpochInput } from '../types.ts';
@@ -52,6 +53,6 @@ export function epochInputFixture(f: EpochInputFixture): EpochInput {
     })),
     weights: f.weights ?? f.stakes.map(() => []),
     bonds: f.bonds ?? f.stakes.map(() => []),
-    raoEmission: f.raoEmission ?? 1_000_000_000n,
+    raoEmission: f.raoEmission ?? RAO_PER_TAO,
   };
 }

@@ -10,7 +10,7 @@
  * share floored; only what is paid is minted and added to TotalIssuance.
  * Default: none on chain; an epoch without reported work mints nothing.
  */
-import { rejection } from '../../chain/context.ts';
+
 import { TOTAL_SUPPLY } from '../../emission/blockEmission.ts';
 import { type Coldkey, coldkey, hotkey } from '../../types.ts';
 import {
@@ -24,6 +24,7 @@ import {
 import { type ComputeMarketParams, PPM } from '../config.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
 import type { MechanismContext, MechanismHandler } from '../mechanismContext.ts';
+import { rejection } from '../mechanismRejectionCodes.ts';
 import { mechanismsOf } from '../mechanismsOf.ts';
 
 type Call<N extends MechanismExtrinsic['call']> = MechanismExtrinsic & { call: N };

@@ -13,9 +13,8 @@
  * to zero. `covenant_cure` pays the arrears and re-posts B; the share comes back. Dissolving a subnet
  * with an open covenant also slashes the bond.
  */
-import { rejection } from '../../chain/context.ts';
+
 import { buyAlpha } from '../../chain/poolOps.ts';
-import type { Rejection } from '../../errors.ts';
 import type { Draft } from '../../state/draft.ts';
 import { coldkey, hotkey, type NetUid, netuid } from '../../types.ts';
 import {
@@ -32,6 +31,7 @@ import {
 import { type Covenant, type PayTo, PPM } from '../config.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
 import type { MechanismContext, MechanismHandler } from '../mechanismContext.ts';
+import { type MechanismRejection, rejection } from '../mechanismRejectionCodes.ts';
 import { mechanismsOf } from '../mechanismsOf.ts';
 
 type Call<N extends MechanismExtrinsic['call']> = MechanismExtrinsic & { call: N };
@@ -149,7 +149,7 @@ function covenantFor(
   n: number,
   signer: string,
   owner: boolean,
-): { c: Covenant; id: NetUid; payTo: PayTo } | Rejection {
+): { c: Covenant; id: NetUid; payTo: PayTo } | MechanismRejection {
   const on = paramsOf(draft, 'covenant');
   if (isRejection(on)) return on;
   const bad = checkSubnet(draft, n);

@@ -13,8 +13,7 @@
  * Credits are not TAO: TAO moves only buyer → seller; each sale keeps its own identity
  * supply = unsold + Σ holders + redeemed.
  */
-import { rejection } from '../../chain/context.ts';
-import type { Rejection } from '../../errors.ts';
+
 import type { Draft } from '../../state/draft.ts';
 import { coldkey, netuid } from '../../types.ts';
 import {
@@ -31,6 +30,7 @@ import type { CreditSale, CreditTranche } from '../config.ts';
 import { defaultCovenant } from '../covenant/covenant.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
 import type { MechanismContext, MechanismHandler } from '../mechanismContext.ts';
+import { type MechanismRejection, rejection } from '../mechanismRejectionCodes.ts';
 import { mechanismsOf } from '../mechanismsOf.ts';
 
 type Call<N extends MechanismExtrinsic['call']> = MechanismExtrinsic & { call: N };
@@ -53,7 +53,7 @@ function setSale(draft: Draft, id: number, sale: CreditSale): void {
   updateMechanisms(draft, { sales: new Map(mechanismsOf(draft)!.sales).set(id, sale) });
 }
 
-function saleOf(draft: Draft, id: number): CreditSale | Rejection {
+function saleOf(draft: Draft, id: number): CreditSale | MechanismRejection {
   const sale = mechanismsOf(draft)!.sales.get(id);
   return sale ?? rejection('NoSuchSale', 'saleId', `no credit sale ${id}`);
 }

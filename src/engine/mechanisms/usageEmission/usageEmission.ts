@@ -9,7 +9,7 @@
  * Default: none; a subnet whose usage stops sees its usage EMA decay (half-life in blocks) and its
  * share return to the pack's price share.
  */
-import { rejection } from '../../chain/context.ts';
+
 import type { Draft } from '../../state/draft.ts';
 import { coldkey, type NetUid, netuid } from '../../types.ts';
 import {
@@ -24,6 +24,7 @@ import {
 import { PPM, type UsageEmissionParams, type UsageRecord } from '../config.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
 import type { MechanismContext, MechanismHandler } from '../mechanismContext.ts';
+import { rejection } from '../mechanismRejectionCodes.ts';
 import { mechanismsOf } from '../mechanismsOf.ts';
 
 /** Per-block EMA weight in ppm for a half-life: ⌊693147 / h⌋ (a ≈ ln2 / h), at least 1. */

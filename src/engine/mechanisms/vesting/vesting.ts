@@ -11,7 +11,7 @@
  * in AlphaOut as burned alpha, like `burn_alpha`). When the subnet is dissolved, the vested unclaimed
  * alpha is staked to the owner first (so the dissolution pays it out) and the unvested part is burned.
  */
-import { rejection } from '../../chain/context.ts';
+
 import { creditStake } from '../../chain/stakeOps.ts';
 import type { Draft } from '../../state/draft.ts';
 import { type NetUid, netuid } from '../../types.ts';
@@ -19,6 +19,7 @@ import { checkSubnet, isRejection, paramsOf, updateMechanisms } from '../common.
 import type { VestingEscrow } from '../config.ts';
 import type { MechanismExtrinsic } from '../extrinsics.ts';
 import type { MechanismContext, MechanismHandler } from '../mechanismContext.ts';
+import { rejection } from '../mechanismRejectionCodes.ts';
 import { mechanismsOf } from '../mechanismsOf.ts';
 
 /** Alpha of an escrow vested by subnet epoch `epoch` over `vestEpochs`, each tranche floored. */

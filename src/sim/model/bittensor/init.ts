@@ -4,7 +4,8 @@
  * alpha market cap a configured share of TAO market cap, root's emission switch off for a share of
  * the weaker subnets, and teams with random quality and outside opportunities.
  */
-import { BLOCKS_PER_DAY, DEFAULT_KERNEL_PARAMS } from '../../../engine/kernel/defaultKernelParams.ts';
+import { BLOCKS_PER_DAY } from '../../../engine/chainConstants.ts';
+import { DEFAULT_KERNEL_PARAMS } from '../../../engine/kernel/defaultKernelParams.ts';
 import type { HolderClass } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
 import type { ModelParams } from './params.ts';

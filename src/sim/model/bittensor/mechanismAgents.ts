@@ -5,7 +5,7 @@
  * cliff, and redemption griefers. Policies read the state and a random stream and return intents; each
  * adversary's profit (TAO) is kept in the book.
  */
-import { BLOCKS_PER_DAY } from '../../../engine/kernel/defaultKernelParams.ts';
+import { BLOCKS_PER_DAY } from '../../../engine/chainConstants.ts';
 import type { KernelIntent, KernelState, StepReport } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
 import type { AgentContext } from './agents.ts';

@@ -5,7 +5,9 @@
  * extra mechanisms, commit blocks, inactive and re-registered UIDs, and now and then a row the chain
  * would never store (unsorted, duplicate or out-of-range columns).
  */
+
 import { type Random, seededRandom } from '../../../../../test/support/seededRandom.ts';
+import { RAO_PER_TAO } from '../../../chainConstants.ts';
 import { fromInt, I64F64 } from '../../../fixed/index.ts';
 import type { EpochParams, SparseRow } from '../../../state/types.ts';
 import type { EpochInput, MechanismInput } from '../../types.ts';
@@ -155,7 +157,7 @@ export function regressionCase(seed: number, maxN = 64): { input: EpochInput; ep
     neurons,
     weights: main.weights,
     bonds: main.bonds,
-    raoEmission: pick(rand, [0n, 1_000_000_000n, 360_000_000_000n, bigBelow(rand, (1n << 64n) - 1n)]),
+    raoEmission: pick(rand, [0n, RAO_PER_TAO, 360_000_000_000n, bigBelow(rand, (1n << 64n) - 1n)]),
     ...(main.commitBlocks === undefined ? {} : { commitBlocks: main.commitBlocks }),
     ...(extraCount > 0 ? { extraMechanisms: extra } : {}),
     ...(split === undefined ? {} : { mechanismEmissionSplit: split }),
@@ -230,7 +232,7 @@ export function denseCase(
     neurons: Array.from({ length: n }, (_, i) => ({
       stake: fromInt(
         I64F64,
-        i < validators ? BigInt(Math.floor(1_000 + rand() * 100_000)) * 1_000_000_000n : 0n,
+        i < validators ? BigInt(Math.floor(1_000 + rand() * 100_000)) * RAO_PER_TAO : 0n,
       ),
       lastUpdate: block - 10,
       blockAtRegistration: 1,
