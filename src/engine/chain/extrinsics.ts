@@ -4,6 +4,8 @@
  * Amounts are integers: TAO in rao, alpha in raw units. Limit prices are rao per alpha (u64).
  */
 
+import type { Alpha, Rao } from '../types.ts';
+
 interface Signed {
   readonly signer: string;
 }
@@ -18,18 +20,18 @@ export type Extrinsic<X extends AddOnCall = never> = CoreExtrinsic | X;
 
 /** The chain's own calls. */
 export type CoreExtrinsic =
-  | (Signed & { readonly call: 'transfer'; readonly dest: string; readonly amount: bigint })
+  | (Signed & { readonly call: 'transfer'; readonly dest: string; readonly amount: Rao })
   | (Signed & {
       readonly call: 'add_stake';
       readonly hotkey: string;
       readonly netuid: number;
-      readonly amount: bigint;
+      readonly amount: Rao;
     })
   | (Signed & {
       readonly call: 'add_stake_limit';
       readonly hotkey: string;
       readonly netuid: number;
-      readonly amount: bigint;
+      readonly amount: Rao;
       readonly limitPrice: bigint;
       readonly allowPartial: boolean;
     })
@@ -37,13 +39,13 @@ export type CoreExtrinsic =
       readonly call: 'remove_stake';
       readonly hotkey: string;
       readonly netuid: number;
-      readonly amount: bigint;
+      readonly amount: Alpha;
     })
   | (Signed & {
       readonly call: 'remove_stake_limit';
       readonly hotkey: string;
       readonly netuid: number;
-      readonly amount: bigint;
+      readonly amount: Alpha;
       readonly limitPrice: bigint;
       readonly allowPartial: boolean;
     })
@@ -53,7 +55,7 @@ export type CoreExtrinsic =
       readonly destinationHotkey: string;
       readonly originNetuid: number;
       readonly destinationNetuid: number;
-      readonly amount: bigint;
+      readonly amount: Alpha;
     })
   | (Signed & { readonly call: 'register_network'; readonly hotkey: string })
   | (Signed & { readonly call: 'start_call'; readonly netuid: number })
@@ -68,19 +70,19 @@ export type CoreExtrinsic =
       readonly call: 'recycle_alpha';
       readonly hotkey: string;
       readonly netuid: number;
-      readonly amount: bigint;
+      readonly amount: Alpha;
     })
   | (Signed & {
       readonly call: 'burn_alpha';
       readonly hotkey: string;
       readonly netuid: number;
-      readonly amount: bigint;
+      readonly amount: Alpha;
     })
   | (Signed & {
       readonly call: 'add_stake_burn';
       readonly hotkey: string;
       readonly netuid: number;
-      readonly amount: bigint;
+      readonly amount: Rao;
       readonly limitPrice?: bigint;
     })
   | (Signed & {

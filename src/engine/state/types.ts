@@ -27,7 +27,7 @@
 import type { U64F64, U96F32 } from '../fixed/index.ts';
 import type { FlowEma } from '../rules/flowShares.ts';
 import type { RulePackName, RuleSettings } from '../rules/rulePack.ts';
-import type { Coldkey, Hotkey, NetUid } from '../types.ts';
+import type { Alpha, Coldkey, Hotkey, NetUid, Rao } from '../types.ts';
 
 /** One staking share pool: the alpha staked on a hotkey on one subnet, owned by coldkeys in shares. */
 export interface StakePool {
@@ -83,15 +83,15 @@ export interface SubnetState {
   readonly ownerHotkey: Hotkey;
   readonly registeredAt: number;
   /** TAO locked by the registration (`SubnetLocked`). */
-  readonly lockedTao: bigint;
+  readonly lockedTao: Rao;
 
   // Pool (spec §5)
   /** `SubnetTAO`: TAO reserve (root: total root stake). */
-  readonly taoReserve: bigint;
+  readonly taoReserve: Rao;
   /** `SubnetAlphaIn`: alpha reserve. */
-  readonly alphaIn: bigint;
+  readonly alphaIn: Alpha;
   /** `SubnetAlphaOut`: alpha held outside the pool. */
-  readonly alphaOut: bigint;
+  readonly alphaOut: Alpha;
   /** Balancer quote weight in Perquintill parts (1e18 = 1). */
   readonly wQuote: bigint;
   /** `PalSwapInitialized`: false until the first real swap. */
@@ -99,18 +99,18 @@ export interface SubnetState {
   /** Swap fee rate in u16 parts of 65535. */
   readonly feeRate: number;
   /** TAO in the subnet account outside the reserve (registration fees, stranded chain buys). */
-  readonly accountTao: bigint;
+  readonly accountTao: Rao;
 
   // Holders of AlphaOut other than stakers
-  readonly protocolAlpha: bigint;
-  readonly pendingServer: bigint;
-  readonly pendingValidator: bigint;
-  readonly pendingRoot: bigint;
-  readonly pendingOwnerCut: bigint;
+  readonly protocolAlpha: Alpha;
+  readonly pendingServer: Alpha;
+  readonly pendingValidator: Alpha;
+  readonly pendingRoot: Alpha;
+  readonly pendingOwnerCut: Alpha;
   /** Root dividends owed to root stakers of this subnet, not yet claimed. */
-  readonly rootAlphaOwed: bigint;
-  readonly burnedAlpha: bigint;
-  readonly unownedAlpha: bigint;
+  readonly rootAlphaOwed: Alpha;
+  readonly burnedAlpha: Alpha;
+  readonly unownedAlpha: Alpha;
 
   // Emission (spec §4)
   /** `SubnetMovingPrice` raw I96F32 bits (the EMA price, never above 1). */
@@ -124,21 +124,21 @@ export interface SubnetState {
   /** `MinerBurned`: share of the last epoch's miner incentive withheld from owner hotkeys. */
   readonly minerBurned: U96F32;
   /** Per-block alpha emission of the last coinbase (informational). */
-  readonly lastAlphaOutEmission: bigint;
-  readonly lastTaoInEmission: bigint;
-  readonly lastExcessTao: bigint;
+  readonly lastAlphaOutEmission: Alpha;
+  readonly lastTaoInEmission: Rao;
+  readonly lastExcessTao: Rao;
 
   // Flow packs (rulepacks.md §3.2, §4.2) and dtao root sells (§2.2)
   /** `SubnetTaoFlow`: user TAO in minus out since the last EMA update (i64 rao). */
-  readonly taoFlow: bigint;
+  readonly taoFlow: Rao;
   /** `SubnetEmaTaoFlow`; null until first computed. */
   readonly emaTaoFlow: FlowEma | null;
   /** `SubnetProtocolFlow`: protocol TAO in (injection, chain buys) minus root-claim sells (i64 rao). */
-  readonly protocolFlow: bigint;
+  readonly protocolFlow: Rao;
   /** `SubnetEmaProtocolFlow`; null until first computed. */
   readonly emaProtocolFlow: FlowEma | null;
   /** `PendingRootDivs` (dtao): TAO from this block's root-alpha sells, paid to root stakers at the epoch. */
-  readonly pendingRootTao: bigint;
+  readonly pendingRootTao: Rao;
 
   // Epoch scheduling (spec §4.9)
   readonly tempo: number;
@@ -149,12 +149,12 @@ export interface SubnetState {
   readonly lastMechanismStepBlock: number;
 
   // Registration (spec §8)
-  readonly burn: bigint;
+  readonly burn: Rao;
   readonly burnHalfLife: number;
   /** Burn increase multiplier, U64F64 raw bits. */
   readonly burnIncreaseMult: U64F64;
-  readonly minBurn: bigint;
-  readonly maxBurn: bigint;
+  readonly minBurn: Rao;
+  readonly maxBurn: Rao;
   readonly registrationsThisBlock: number;
   readonly maxAllowedUids: number;
   readonly immunityPeriod: number;
@@ -203,9 +203,9 @@ export interface ChainParams {
   readonly childkeyCooldown: number;
   /** How many root-stake hotkeys count as root validators (they become parents of new subnet owners). */
   readonly rootValidators: number;
-  readonly minStake: bigint;
-  readonly nominatorMinStake: bigint;
-  readonly networkMinLock: bigint;
+  readonly minStake: Rao;
+  readonly nominatorMinStake: Rao;
+  readonly networkMinLock: Rao;
   readonly networkLockReductionInterval: number;
   readonly networkRateLimit: number;
   readonly networkImmunityPeriod: number;
@@ -235,20 +235,20 @@ export interface ChainState {
    * TAO the chain put into pools without adding it to TotalIssuance (the dtao subsidy rule's chain buys,
    * rulepacks.md §2.4), so that TotalIssuance + uncountedTao equals every holding.
    */
-  readonly uncountedTao: bigint;
+  readonly uncountedTao: Rao;
   /** `TotalIssuance` in rao. */
-  readonly totalIssuance: bigint;
+  readonly totalIssuance: Rao;
   /** `TotalStake` in rao (informational, as the chain keeps it). */
-  readonly totalStake: bigint;
+  readonly totalStake: Rao;
   /** TAO destroyed by `burn_tao`, still counted in TotalIssuance. */
-  readonly burnedTao: bigint;
+  readonly burnedTao: Rao;
   /** `TaoWeight` as a u64 proportion of u64::MAX. */
   readonly taoWeight: bigint;
   /** The account allowed to call sudo extrinsics. */
   readonly sudo: Coldkey;
   /** Block author that receives swap fees; fees are burned when null. */
   readonly author: Coldkey | null;
-  readonly balances: ReadonlyMap<Coldkey, bigint>;
+  readonly balances: ReadonlyMap<Coldkey, Rao>;
   readonly hotkeyOwner: ReadonlyMap<Hotkey, Coldkey>;
   /** Delegate take per hotkey in u16 parts (default `params.defaultTake`). */
   readonly takes: ReadonlyMap<Hotkey, number>;
@@ -256,7 +256,7 @@ export interface ChainState {
   readonly takeIncreasedAt: ReadonlyMap<Hotkey, number>;
   readonly subnets: ReadonlyMap<NetUid, SubnetState>;
   /** Last network registration: TAO locked and its block (0 = never). */
-  readonly lastLock: bigint;
+  readonly lastLock: Rao;
   readonly lastLockBlock: number;
   /** Data of the chain's add-on (e.g. the binding mechanisms); absent when the genesis has none. */
   readonly addOn?: AddOnState;
