@@ -2,7 +2,7 @@
  * Rule packs: the named sets of per-block emission rules (spec rulepacks.md §0 and §7; commits
  * e2b8367b / ae2b3736 for dtao, 6218ecc5 / 8834a7c7 for taoflow, 486037ba for netflow, 14bc6f9f for
  * price, RaoFoundation 7e20eb76 for gate). A state names its pack; what the pack does is its row of
- * traits (`rulePackTraits.ts`), and its dated variants are rows of {@link RULE_VARIANTS}.
+ * traits (`rulePackTraits.ts`), its dated variants included.
  */
 import { TensormarketError } from '../errors.ts';
 import {
@@ -14,7 +14,7 @@ import {
   type U64F64 as U64F64T,
 } from '../fixed/index.ts';
 
-import { RULE_PACKS, type RulePackName } from './rulePackTraits.ts';
+import { type PackVariant, RULE_PACK_TRAITS, RULE_PACKS, type RulePackName } from './rulePackTraits.ts';
 
 export {
   DEFAULT_RULE_PACK,
@@ -92,48 +92,15 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = Object.freeze({
   gateExponent: fromInt(U64F64, 3),
 });
 
-/** A dated variant of a pack: the settings that were in force from its first day on main. */
-export interface RuleVariant {
+/** A dated variant of a pack, with its pack named (a row of the traits table's `variants`). */
+export interface RuleVariant extends PackVariant {
   readonly pack: RulePackName;
-  /** The name the rule-pack vectors and configs use. */
-  readonly variant: string;
-  /** First day on main (`YYYY-MM-DD`): a replay switches to this row on that date. */
-  readonly from: string;
-  readonly settings: Partial<RuleSettings>;
 }
 
-/** The taoflow settings before 2025-11-24: EMA seeded from prices, cap A_i, bought alpha recycled. */
-const TAOFLOW_SEEDED: Partial<RuleSettings> = Object.freeze({
-  flowCap: 'alpha-emission',
-  flowSeedFromPrice: true,
-  keepBoughtAlpha: false,
-});
-
-/**
- * Every dated variant, per pack oldest first (rulepacks.md §2.1, §3.1, §4.1): dtao `launch` (2025-02-13)
- * and `subsidy` (2025-07-29, c329448d); taoflow `2025-11-04` and `2025-11-10` (seeded EMA, cap A_i) and
- * `2025-12-12` (unseeded, cap min(A_i, E), 8834a7c7); netflow `2026-05-27` (bought alpha recycled) and
- * `2026-06-01` (kept, ec2212c5).
- */
-export const RULE_VARIANTS: readonly RuleVariant[] = Object.freeze([
-  { pack: 'dtao-2025-02', variant: 'launch', from: '2025-02-13', settings: { dtaoTerms: 'launch' } },
-  { pack: 'dtao-2025-02', variant: 'subsidy', from: '2025-07-29', settings: { dtaoTerms: 'subsidy' } },
-  { pack: 'taoflow-2025-11', variant: '2025-11-04', from: '2025-11-04', settings: TAOFLOW_SEEDED },
-  { pack: 'taoflow-2025-11', variant: '2025-11-10', from: '2025-11-10', settings: TAOFLOW_SEEDED },
-  {
-    pack: 'taoflow-2025-11',
-    variant: '2025-12-12',
-    from: '2025-12-12',
-    settings: { flowCap: 'min-block-emission', keepBoughtAlpha: false },
-  },
-  {
-    pack: 'netflow-2026-05',
-    variant: '2026-05-27',
-    from: '2026-05-27',
-    settings: { keepBoughtAlpha: false },
-  },
-  { pack: 'netflow-2026-05', variant: '2026-06-01', from: '2026-06-01', settings: { keepBoughtAlpha: true } },
-] satisfies RuleVariant[]);
+/** Every dated variant, per pack oldest first: the traits table's `variants`, flattened. */
+export const RULE_VARIANTS: readonly RuleVariant[] = Object.freeze(
+  RULE_PACKS.flatMap((pack) => RULE_PACK_TRAITS[pack].variants.map((v) => ({ pack, ...v }))),
+);
 
 /**
  * Settings for a dated variant inside a pack, as the rule-pack vectors name them (a row of

@@ -6,8 +6,9 @@
  * a new pack is one row below (plus its share function when its share rule is new) and the type
  * checker lists every place that must handle a new trait value.
  *
- * Pure data with no fixed-point imports, so the kernel reads it without the exact engine.
+ * Pure data with no fixed-point values, so the kernel reads it without the exact engine.
  */
+import type { RuleSettings } from './rulePack.ts';
 
 /** SHARES: how the block's TAO is split between the emitting subnets. */
 export type ShareRule =
@@ -70,6 +71,15 @@ export type FlowEmaRule =
   /** The user flow EMA and the protocol flow EMA, fed by injections and chain buys (netflow, §4.2). */
   | 'user-and-protocol';
 
+/** A dated variant inside a pack: the settings in force from its first day on main. */
+export interface PackVariant {
+  /** The name the rule-pack vectors and configs use. */
+  readonly variant: string;
+  /** First day on main (`YYYY-MM-DD`): a replay switches to this row on that date. */
+  readonly from: string;
+  readonly settings: Partial<RuleSettings>;
+}
+
 /** The traits of one rule pack. */
 export interface RulePackTraits {
   readonly eligible: EligibleRule;
@@ -83,10 +93,22 @@ export interface RulePackTraits {
   readonly flowEma: FlowEmaRule;
   /** Whether a registration burn counts as user TAO inflow (netflow on, §4.1). */
   readonly burnsAreUserFlow: boolean;
+  /** Its dated variants, oldest first (none: the pack ran in one form, the settings' defaults). */
+  readonly variants: readonly PackVariant[];
 }
 
+/** The taoflow settings before 2025-11-24: EMA seeded from prices, cap A_i, bought alpha recycled. */
+const TAOFLOW_SEEDED = {
+  flowCap: 'alpha-emission',
+  flowSeedFromPrice: true,
+  keepBoughtAlpha: false,
+} as const;
+
 /**
- * Every rule pack, oldest first, with its traits. Commits: e2b8367b / ae2b3736 (dtao), 6218ecc5 /
+ * Every rule pack, oldest first, with its traits and dated variants (rulepacks.md §2.1, §3.1, §4.1:
+ * dtao `launch` 2025-02-13 and `subsidy` 2025-07-29, c329448d; taoflow `2025-11-04` and `2025-11-10`
+ * seeded with cap A_i, `2025-12-12` unseeded with cap min(A_i, E), 8834a7c7; netflow `2026-05-27`
+ * bought alpha recycled, `2026-06-01` kept, ec2212c5). Commits: e2b8367b / ae2b3736 (dtao), 6218ecc5 /
  * 8834a7c7 (taoflow), 486037ba (netflow), 14bc6f9f (price), RaoFoundation 7e20eb76 (gate).
  */
 const TRAITS = {
@@ -100,6 +122,10 @@ const TRAITS = {
     rootAlpha: 'sell-for-root-tao',
     flowEma: 'none',
     burnsAreUserFlow: false,
+    variants: [
+      { variant: 'launch', from: '2025-02-13', settings: { dtaoTerms: 'launch' } },
+      { variant: 'subsidy', from: '2025-07-29', settings: { dtaoTerms: 'subsidy' } },
+    ],
   },
   'taoflow-2025-11': {
     eligible: 'emit-to',
@@ -111,6 +137,15 @@ const TRAITS = {
     rootAlpha: 'claim-or-recycle',
     flowEma: 'user',
     burnsAreUserFlow: false,
+    variants: [
+      { variant: '2025-11-04', from: '2025-11-04', settings: TAOFLOW_SEEDED },
+      { variant: '2025-11-10', from: '2025-11-10', settings: TAOFLOW_SEEDED },
+      {
+        variant: '2025-12-12',
+        from: '2025-12-12',
+        settings: { flowCap: 'min-block-emission', keepBoughtAlpha: false },
+      },
+    ],
   },
   'netflow-2026-05': {
     eligible: 'emit-to',
@@ -122,6 +157,10 @@ const TRAITS = {
     rootAlpha: 'claim-or-recycle',
     flowEma: 'user-and-protocol',
     burnsAreUserFlow: true,
+    variants: [
+      { variant: '2026-05-27', from: '2026-05-27', settings: { keepBoughtAlpha: false } },
+      { variant: '2026-06-01', from: '2026-06-01', settings: { keepBoughtAlpha: true } },
+    ],
   },
   'price-2026-06': {
     eligible: 'emit-to',
@@ -133,6 +172,7 @@ const TRAITS = {
     rootAlpha: 'claim-or-recycle',
     flowEma: 'none',
     burnsAreUserFlow: false,
+    variants: [],
   },
   'gate-2026-07': {
     eligible: 'emit-to',
@@ -144,6 +184,7 @@ const TRAITS = {
     rootAlpha: 'claim-or-recycle',
     flowEma: 'none',
     burnsAreUserFlow: false,
+    variants: [],
   },
 } as const satisfies Record<string, RulePackTraits>;
 
