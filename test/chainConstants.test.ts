@@ -8,8 +8,8 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
-/** Folders scanned: the engine, the lab, the CLI and the benchmarks. */
-const SCANNED = ['src/engine', 'src/sim', 'src/cli', 'bench'];
+/** Folders scanned: the engine, the lab, the CLI, the conformance runner and the benchmarks. */
+const SCANNED = ['src/engine', 'src/sim', 'src/cli', 'src/conformance', 'bench'];
 
 /** Each literal and the one file allowed to define it (`null`: derived, so no file spells it). */
 const DEFINED_IN: readonly (readonly [RegExp, string | null])[] = [

@@ -7,6 +7,8 @@
  * The epoch_logs tests assert the chain's log lines, which print I32F32 values with the fewest
  * decimals that identify them; those values are shown here the same way before comparing.
  */
+
+import { RAO_PER_TAO } from '../../engine/chainConstants.ts';
 import { type MechanismEpochResult, runYumaEpoch, type YumaEpochOutput } from '../../engine/epoch/index.ts';
 import { type SparseEntry32, vecU16MaxUpscaleToU16 } from '../../engine/epoch/math/index.ts';
 import type { EpochInput, MechanismInput } from '../../engine/epoch/types.ts';
@@ -227,7 +229,7 @@ const logsHandler: Handler = (v) => {
   }
   const out = runEpoch(
     sim,
-    v.inputs.rao_emission === undefined ? 1_000_000_000n : big(v.inputs, 'rao_emission'),
+    v.inputs.rao_emission === undefined ? RAO_PER_TAO : big(v.inputs, 'rao_emission'),
   );
   return { actual: logValues(out.mechanisms[0]!, out) };
 };
@@ -433,7 +435,7 @@ const bondsSequenceHandler: Handler = (v) => {
     params: { ...MOCK_PARAMS, maxAllowedValidators: stakes.length },
     neurons: stakes.map((stake) => ({ stake, registeredAt: 1, lastUpdate: 0, permit: false })),
   });
-  const rao = 1_000_000_000n;
+  const rao = RAO_PER_TAO;
   runEpoch(sim, rao);
   const steps = list(v.inputs, 'steps').map((raw, k) => {
     const step = objectOf(raw, `steps[${k}]`);
@@ -526,7 +528,7 @@ function runYuma3(v: Vector, schedule: Map<number, Yuma3Step>): Yuma3Epoch[] {
       permit: false,
     })),
   });
-  const rao = 1_000_000_000n;
+  const rao = RAO_PER_TAO;
   // First epoch (one block on) without weights: permits to the top-3 stakes.
   sim.block += 1;
   runEpoch(sim, rao);

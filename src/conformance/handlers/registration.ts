@@ -1,4 +1,5 @@
 /** Conformance handlers for registration.json (spec §8, §9). */
+import { DEFAULT_BLOCK_EMISSION } from '../../engine/emission/blockEmission.ts';
 import { InputError } from '../../engine/errors.ts';
 import { fromF64, fromInt, toF64, U64_MAX, U64F64 } from '../../engine/fixed/index.ts';
 import {
@@ -161,7 +162,7 @@ export const registrationHandlers: Record<string, Handler> = {
         // The mock's minimum lock (100 TAO) and full block emission; neither binds here.
         minLock: 100_000_000_000n,
         reductionInterval: big(v.inputs, 'reduction_interval'),
-        blockEmission: 1_000_000_000n,
+        blockEmission: DEFAULT_BLOCK_EMISSION,
       }),
     },
   }),

@@ -170,7 +170,7 @@ function checkMechanisms(m: KernelMechanisms): void {
     if (!(v > 0 && Number.isFinite(v)))
       throw new InputError(`params.mechanisms.${field}`, 'must be a positive number of blocks');
   };
-  blocks('periodBlocks', m.periodBlocks);
+  blocks('period', m.period);
   if (m.covenant !== undefined) {
     proportion('covenant.share', m.covenant.share);
     proportion('covenant.tolerance', m.covenant.tolerance);
@@ -178,22 +178,22 @@ function checkMechanisms(m: KernelMechanisms): void {
       throw new InputError('params.mechanisms.covenant.gracePeriods', 'must be a positive integer');
   }
   if (m.vesting !== undefined) {
-    blocks('vesting.vestBlocks', m.vesting.vestBlocks);
-    if (!(m.vesting.cliffBlocks >= 0))
-      throw new InputError('params.mechanisms.vesting.cliffBlocks', 'must be non-negative');
+    blocks('vesting.vestDuration', m.vesting.vestDuration);
+    if (!(m.vesting.cliff >= 0))
+      throw new InputError('params.mechanisms.vesting.cliff', 'must be non-negative');
   }
   if (m.credits !== undefined) {
-    blocks('credits.releaseBlocks', m.credits.releaseBlocks);
+    blocks('credits.releaseDuration', m.credits.releaseDuration);
     proportion('credits.tolerance', m.credits.tolerance);
   }
-  if (m.usage !== undefined) {
-    proportion('usage.lambda', m.usage.lambda);
-    blocks('usage.halfLifeBlocks', m.usage.halfLifeBlocks);
+  if (m.usageEmission !== undefined) {
+    proportion('usageEmission.lambda', m.usageEmission.lambda);
+    blocks('usageEmission.halfLife', m.usageEmission.halfLife);
   }
-  if (m.compute !== undefined) {
-    proportion('compute.feeShare', m.compute.feeShare);
-    if (!(m.compute.taoPerBlock >= 0 && Number.isFinite(m.compute.taoPerBlock)))
-      throw new InputError('params.mechanisms.compute.taoPerBlock', 'must be non-negative');
+  if (m.computeMarket !== undefined) {
+    proportion('computeMarket.feeShare', m.computeMarket.feeShare);
+    if (!(m.computeMarket.mint >= 0 && Number.isFinite(m.computeMarket.mint)))
+      throw new InputError('params.mechanisms.computeMarket.mint', 'must be non-negative');
   }
 }
 

@@ -11,12 +11,12 @@ const DAY = 7200;
 /** A seeded uniform generator so the random steps repeat. */
 const uniforms = (seed: number) => ({ uniform: seededRandom(seed) });
 const ALL: KernelMechanisms = {
-  periodBlocks: 7 * DAY,
+  period: 7 * DAY,
   covenant: { share: 0.2, tolerance: 0.25, gracePeriods: 2 },
-  vesting: { vestBlocks: 30 * DAY, cliffBlocks: 5 * DAY, startBlock: 0 },
-  credits: { releaseBlocks: 60 * DAY, tolerance: 0.1 },
-  usage: { lambda: 0.5, halfLifeBlocks: 10 * DAY },
-  compute: { taoPerBlock: 0.05, feeShare: 0.1 },
+  vesting: { vestDuration: 30 * DAY, cliff: 5 * DAY, startBlock: 0 },
+  credits: { releaseDuration: 60 * DAY, tolerance: 0.1 },
+  usageEmission: { lambda: 0.5, halfLife: 10 * DAY },
+  computeMarket: { mint: 0.05, feeShare: 0.1 },
 };
 
 function subnet(i: number): KernelSubnetInit {
@@ -50,7 +50,7 @@ function run(net: ReturnType<typeof network>, days: number, each: (day: number) 
 describe('binding mechanisms in the kernel', () => {
   it('covenant: a subnet that stops paying loses its bond and its TAO share until it pays again', () => {
     const net = network({
-      periodBlocks: 7 * DAY,
+      period: 7 * DAY,
       covenant: { share: 0.2, tolerance: 0.25, gracePeriods: 2 },
     });
     const c = net.state.columns;
@@ -84,8 +84,8 @@ describe('binding mechanisms in the kernel', () => {
 
   it('vesting: the owner cut is escrowed and the unvested part burns when the team leaves', () => {
     const net = network({
-      periodBlocks: 7 * DAY,
-      vesting: { vestBlocks: 30 * DAY, cliffBlocks: 10 * DAY, startBlock: 0 },
+      period: 7 * DAY,
+      vesting: { vestDuration: 30 * DAY, cliff: 10 * DAY, startBlock: 0 },
     });
     const c = net.state.columns;
     const owner0 = c.holdings[HOLDER_INDEX.owner * 8 + 0]!;
@@ -104,9 +104,9 @@ describe('binding mechanisms in the kernel', () => {
 
   it('credits: unserved redemptions beyond tolerance take the default path and refund the escrow', () => {
     const net = network({
-      periodBlocks: 7 * DAY,
+      period: 7 * DAY,
       covenant: { share: 0.2, tolerance: 0.25, gracePeriods: 1 },
-      credits: { releaseBlocks: 100 * DAY, tolerance: 0.1 },
+      credits: { releaseDuration: 100 * DAY, tolerance: 0.1 },
     });
     const c = net.state.columns;
     run(net, 1, () => [
@@ -127,9 +127,9 @@ describe('binding mechanisms in the kernel', () => {
   it('usage: paid usage draws emission share; compute jobs burn TAO and mint to providers', () => {
     const base = network(undefined);
     const net = network({
-      periodBlocks: 7 * DAY,
-      usage: { lambda: 0.5, halfLifeBlocks: 5 * DAY },
-      compute: { taoPerBlock: 0.05, feeShare: 0.1 },
+      period: 7 * DAY,
+      usageEmission: { lambda: 0.5, halfLife: 5 * DAY },
+      computeMarket: { mint: 0.05, feeShare: 0.1 },
     });
     run(base, 20, () => []);
     run(net, 20, () => [

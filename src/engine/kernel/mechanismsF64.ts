@@ -122,16 +122,16 @@ export function applyMechanismIntent(
       return credits;
     }
     case 'usagePayment': {
-      if (m?.usage === undefined || !positive(intent.tao)) return 0;
+      if (m?.usageEmission === undefined || !positive(intent.tao)) return 0;
       const tao = spendable(state, intent.tao);
       recycleFromUsers(state, i, tao);
       c.usagePaidTao[i]! += tao;
       return tao;
     }
     case 'computeJob': {
-      if (m?.compute === undefined || !positive(intent.tao)) return 0;
+      if (m?.computeMarket === undefined || !positive(intent.tao)) return 0;
       const tao = spendable(state, intent.tao);
-      const fee = tao * m.compute.feeShare;
+      const fee = tao * m.computeMarket.feeShare;
       state.external -= fee;
       c.treasuryTao[i]! += fee;
       recycleFromUsers(state, i, tao - fee);
@@ -166,7 +166,7 @@ export function mechanismShares(
   const c = state.columns;
   const slots = shares.length;
   const block = state.block;
-  const lambda = m.usage?.lambda ?? 0;
+  const lambda = m.usageEmission?.lambda ?? 0;
   if (lambda > 0) {
     let usageSum = 0;
     for (let i = 0; i < slots; i++) {
@@ -211,16 +211,16 @@ export function settleMechanisms(state: KernelState, params: KernelParams, block
   const c = state.columns;
   const slots = c.active.length;
   const end = state.block;
-  const usageDecay = m.usage === undefined ? 1 : 0.5 ** (blocks / m.usage.halfLifeBlocks);
-  const vestRate = m.vesting === undefined ? 0 : Math.min(1, blocks / m.vesting.vestBlocks);
-  const releaseRate = m.credits === undefined ? 0 : Math.min(1, blocks / m.credits.releaseBlocks);
-  const period = m.periodBlocks;
+  const usageDecay = m.usageEmission === undefined ? 1 : 0.5 ** (blocks / m.usageEmission.halfLife);
+  const vestRate = m.vesting === undefined ? 0 : Math.min(1, blocks / m.vesting.vestDuration);
+  const releaseRate = m.credits === undefined ? 0 : Math.min(1, blocks / m.credits.releaseDuration);
+  const period = m.period;
   const periodEnded = Math.floor(end / period) > Math.floor((end - blocks) / period);
   let work = 0;
   for (let i = 0; i < slots; i++) work += c.computeWork[i]!;
   const mint =
-    m.compute !== undefined && work > 0
-      ? Math.min(m.compute.taoPerBlock * blocks, Math.max(0, TOTAL_SUPPLY_TAO - state.issuance))
+    m.computeMarket !== undefined && work > 0
+      ? Math.min(m.computeMarket.mint * blocks, Math.max(0, TOTAL_SUPPLY_TAO - state.issuance))
       : 0;
   for (let i = 0; i < slots; i++) {
     if (mint > 0 && c.computeWork[i]! > 0) {
@@ -230,14 +230,14 @@ export function settleMechanisms(state: KernelState, params: KernelParams, block
     }
     c.computeWork[i] = 0;
     if (c.active[i] !== 1) continue;
-    if (m.usage !== undefined) {
+    if (m.usageEmission !== undefined) {
       const perBlock = (c.usagePaidTao[i]! - c.usageMark[i]!) / blocks;
       c.usageMark[i] = c.usagePaidTao[i]!;
       c.usageEma[i] = emaOver(c.usageEma[i]!, perBlock, usageDecay);
     }
     if (m.vesting !== undefined && c.vestingAlpha[i]! > 0) {
       const start = Math.max(c.registeredAt[i]!, m.vesting.startBlock);
-      if (end - start >= m.vesting.cliffBlocks) {
+      if (end - start >= m.vesting.cliff) {
         const released = c.vestingAlpha[i]! * vestRate;
         c.vestingAlpha[i]! -= released;
         c.holdings[OWNER * slots + i]! += released;

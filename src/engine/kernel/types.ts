@@ -10,6 +10,7 @@
  * rootStake + burnedTao + external + mechanism escrows (bonds, credit proceeds, treasuries)`; owner alpha in
  * vesting escrow is an AlphaOut holder. `kernelStep` advances a state, `kernelBalance` measures both identities.
  */
+import type { KnobOf, MechanismSection } from '../mechanisms/mechanismKnobs.ts';
 import { RULE_PACKS, type RulePackName } from '../rules/rulePackTraits.ts';
 import type { NeuronsMode } from './neurons/neuronsMode.ts';
 
@@ -77,30 +78,29 @@ export interface KernelParams {
   readonly mechanisms?: KernelMechanisms;
 }
 
-/** Parameters of the binding mechanisms the kernel implements (spec/mechanisms.md); absent = off. */
-export interface KernelMechanisms {
-  /** §1 revenue covenant: share r of attested revenue due each period; default after `graceperiods` misses. */
-  readonly covenant?: {
-    readonly share: number;
-    /** Shortfall tolerated before a period counts as missed (proportion of what is due). */
-    readonly tolerance: number;
-    readonly gracePeriods: number;
-  };
-  /** §2 vesting: the owner cut vests over `vestBlocks` after a cliff counted from max(registration, `startBlock`). */
-  readonly vesting?: {
-    readonly vestBlocks: number;
-    readonly cliffBlocks: number;
-    readonly startBlock: number;
-  };
-  /** §3 access credits: sale proceeds released to the lab over `releaseBlocks`; unserved share tolerated. */
-  readonly credits?: { readonly releaseBlocks: number; readonly tolerance: number };
-  /** §4 usage-weighted emission: share = (1 − λ)·pack share + λ·usage share (usage EMA half-life in blocks). */
-  readonly usage?: { readonly lambda: number; readonly halfLifeBlocks: number };
-  /** §5 burn-and-mint compute: fixed TAO minted per block to providers pro rata to work; fee share to treasury. */
-  readonly compute?: { readonly taoPerBlock: number; readonly feeShare: number };
-  /** Covenant and credit period in blocks (attestations and redemptions are judged once per period). */
-  readonly periodBlocks: number;
-}
+/** A mechanism's shared kernel knobs (names from MECHANISM_KNOBS, units as its `kernel` entries say). */
+type KernelKnobs<S extends MechanismSection> = { readonly [K in KnobOf<S, 'kernel'>]: number };
+
+/**
+ * Parameters of the binding mechanisms the kernel implements (spec/mechanisms.md); absent = off. Knob
+ * names and units: MECHANISM_KNOBS (periods and durations in blocks, shares as fractions); `period`
+ * is the covenant and credit period (attestations and redemptions are judged once per period).
+ */
+export type KernelMechanisms = KernelKnobs<'common'> & {
+  /** §1 revenue covenant: `share` of attested revenue due each period; default after `gracePeriods` misses. */
+  readonly covenant?: KernelKnobs<'covenant'>;
+  /**
+   * §2 vesting: the owner cut vests over `vestDuration` after a `cliff` counted from max(registration,
+   * `startBlock`).
+   */
+  readonly vesting?: KernelKnobs<'vesting'> & { readonly startBlock: number };
+  /** §3 access credits: sale proceeds released to the lab over `releaseDuration`; unserved share tolerated. */
+  readonly credits?: KernelKnobs<'credits'>;
+  /** §4 usage-weighted emission: share = (1 − λ)·pack share + λ·usage share (usage EMA `halfLife`). */
+  readonly usageEmission?: KernelKnobs<'usageEmission'>;
+  /** §5 burn-and-mint compute: `mint` TAO per block to providers pro rata to work; fee share to treasury. */
+  readonly computeMarket?: KernelKnobs<'computeMarket'>;
+};
 
 /** Per-slot columns. A slot with `active[i] = 0` holds no subnet. */
 export interface KernelColumns {

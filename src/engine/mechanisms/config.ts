@@ -26,7 +26,7 @@ export interface CovenantParams {
 /** Vesting and exit bond parameters (§2). */
 export interface VestingParams {
   /** V: epochs (of the subnet) over which each owner-cut tranche vests linearly. */
-  readonly vestEpochs: number;
+  readonly vestDuration: number;
   /** D: epochs without weights and without paid service after which a subnet is dark. */
   readonly darkEpochs: number;
   /** What vests: only the owner cut (the top miners' incentive is not escrowed in this engine). */
@@ -38,15 +38,15 @@ export interface CreditsParams {
   /** Blocks the lab has to serve a redemption. */
   readonly serveDeadlineBlocks: number;
   /** Unserved redemptions (count, per sale) tolerated before the default path. */
-  readonly toleranceUnserved: number;
+  readonly tolerance: number;
 }
 
 /** Usage-weighted emission parameters (§4). */
 export interface UsageEmissionParams {
   /** λ in ppm: the weight of the usage share in each subnet's emission share. */
-  readonly lambdaPpm: bigint;
+  readonly lambda: bigint;
   /** EMA half-life in blocks; the per-block EMA weight is ⌊693147 / halfLife⌋ ppm (ln 2 ≈ 0.693147). */
-  readonly halfLifeBlocks: number;
+  readonly halfLife: number;
   /** `usage_pay` TAO: burned (removed from issuance) or escrowed in the subnet account. */
   readonly payTo: 'burn' | 'escrow';
 }
@@ -56,11 +56,11 @@ export interface ComputeMarketParams {
   /** Blocks per market epoch. */
   readonly epochBlocks: number;
   /** Mint of the first market epoch, in rao, paid to providers pro rata to verified work. */
-  readonly mintPerEpoch: bigint;
+  readonly mint: bigint;
   /** Market epochs after which the mint halves (0 = never). */
   readonly halvingEpochs: number;
   /** Fee share of each purchase paid to the treasury, in ppm; the rest is burned. */
-  readonly feePpm: bigint;
+  readonly feeShare: bigint;
   /** Coldkey receiving the fees. */
   readonly treasury: string;
 }
@@ -77,18 +77,14 @@ export interface MechanismsConfig {
 /** Default parameters of each mechanism (used for any field the config leaves out). */
 export const MECHANISM_DEFAULTS = {
   covenant: { payTo: 'burn', slashTo: 'burn', minBond: RAO_PER_TAO } satisfies CovenantParams,
-  vesting: { vestEpochs: 30, darkEpochs: 10, appliesTo: 'ownerCut' } satisfies VestingParams,
-  credits: { serveDeadlineBlocks: 100, toleranceUnserved: 0 } satisfies CreditsParams,
-  usageEmission: {
-    lambdaPpm: 200_000n,
-    halfLifeBlocks: BLOCKS_PER_DAY,
-    payTo: 'burn',
-  } satisfies UsageEmissionParams,
+  vesting: { vestDuration: 30, darkEpochs: 10, appliesTo: 'ownerCut' } satisfies VestingParams,
+  credits: { serveDeadlineBlocks: 100, tolerance: 0 } satisfies CreditsParams,
+  usageEmission: { lambda: 200_000n, halfLife: BLOCKS_PER_DAY, payTo: 'burn' } satisfies UsageEmissionParams,
   computeMarket: {
     epochBlocks: 360,
-    mintPerEpoch: 100_000_000_000n,
+    mint: 100_000_000_000n,
     halvingEpochs: 0,
-    feePpm: 50_000n,
+    feeShare: 50_000n,
     treasury: 'treasury',
   } satisfies ComputeMarketParams,
 } as const;
@@ -97,12 +93,12 @@ export const MECHANISM_DEFAULTS = {
 export interface Covenant {
   readonly owner: Coldkey;
   /** r in ppm of attested revenue. */
-  readonly sharePpm: bigint;
+  readonly share: bigint;
   /** B as posted (re-posted on cure), rao. */
   readonly bondTerms: bigint;
   /** TAO currently in escrow (0 after a slash). */
   readonly bond: bigint;
-  readonly periodEpochs: number;
+  readonly period: number;
   readonly gracePeriods: number;
   /** Subnet epoch index at which the current period started. */
   readonly periodStart: number;
@@ -234,27 +230,27 @@ export function resolveMechanisms(config: MechanismsConfig | undefined): Mechani
   if (covenant !== null) rao('mechanisms.covenant.minBond', covenant.minBond);
   const vesting = config.vesting === undefined ? null : { ...d.vesting, ...config.vesting };
   if (vesting !== null) {
-    positiveInt('mechanisms.vesting.vestEpochs', vesting.vestEpochs);
+    positiveInt('mechanisms.vesting.vestDuration', vesting.vestDuration);
     positiveInt('mechanisms.vesting.darkEpochs', vesting.darkEpochs);
   }
   const credits = config.credits === undefined ? null : { ...d.credits, ...config.credits };
   if (credits !== null) {
     positiveInt('mechanisms.credits.serveDeadlineBlocks', credits.serveDeadlineBlocks);
-    if (!Number.isInteger(credits.toleranceUnserved) || credits.toleranceUnserved < 0)
-      throw new InputError('mechanisms.credits.toleranceUnserved', 'must be a non-negative integer');
+    if (!Number.isInteger(credits.tolerance) || credits.tolerance < 0)
+      throw new InputError('mechanisms.credits.tolerance', 'must be a non-negative integer');
   }
   const usageEmission =
     config.usageEmission === undefined ? null : { ...d.usageEmission, ...config.usageEmission };
   if (usageEmission !== null) {
-    ppm('mechanisms.usageEmission.lambdaPpm', usageEmission.lambdaPpm);
-    positiveInt('mechanisms.usageEmission.halfLifeBlocks', usageEmission.halfLifeBlocks);
+    ppm('mechanisms.usageEmission.lambda', usageEmission.lambda);
+    positiveInt('mechanisms.usageEmission.halfLife', usageEmission.halfLife);
   }
   const computeMarket =
     config.computeMarket === undefined ? null : { ...d.computeMarket, ...config.computeMarket };
   if (computeMarket !== null) {
     positiveInt('mechanisms.computeMarket.epochBlocks', computeMarket.epochBlocks);
-    rao('mechanisms.computeMarket.mintPerEpoch', computeMarket.mintPerEpoch);
-    ppm('mechanisms.computeMarket.feePpm', computeMarket.feePpm);
+    rao('mechanisms.computeMarket.mint', computeMarket.mint);
+    ppm('mechanisms.computeMarket.feeShare', computeMarket.feeShare);
     if (!Number.isInteger(computeMarket.halvingEpochs) || computeMarket.halvingEpochs < 0)
       throw new InputError('mechanisms.computeMarket.halvingEpochs', 'must be a non-negative integer');
   }

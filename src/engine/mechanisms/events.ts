@@ -9,9 +9,9 @@ export type MechanismEvent =
   | {
       readonly type: 'CovenantOpened';
       readonly netuid: number;
-      readonly sharePpm: bigint;
+      readonly share: bigint;
       readonly bond: bigint;
-      readonly periodEpochs: number;
+      readonly period: number;
       readonly gracePeriods: number;
     }
   | {

@@ -14,9 +14,9 @@ export type MechanismExtrinsic =
   | (Signed & {
       readonly call: 'covenant_open';
       readonly netuid: number;
-      readonly sharePpm: bigint;
+      readonly share: bigint;
       readonly bond: bigint;
-      readonly periodEpochs: number;
+      readonly period: number;
       readonly gracePeriods: number;
     })
   /** Signed by a validator hotkey of the subnet: the call is the attestation of the period's revenue. */

@@ -20,10 +20,10 @@ import { TAO } from './testChain.ts';
 
 const ALL: MechanismsConfig = {
   covenant: { minBond: TAO },
-  vesting: { vestEpochs: 3, darkEpochs: 2 },
-  credits: { serveDeadlineBlocks: 4, toleranceUnserved: 1 },
-  usageEmission: { lambdaPpm: 400_000n, halfLifeBlocks: 5 },
-  computeMarket: { epochBlocks: 7, mintPerEpoch: 10n * TAO, halvingEpochs: 3, feePpm: 100_000n },
+  vesting: { vestDuration: 3, darkEpochs: 2 },
+  credits: { serveDeadlineBlocks: 4, tolerance: 1 },
+  usageEmission: { lambda: 400_000n, halfLife: 5 },
+  computeMarket: { epochBlocks: 7, mint: 10n * TAO, halvingEpochs: 3, feeShare: 100_000n },
 };
 
 function genesis(variant: 'burn' | 'stakers'): ChainState {
@@ -51,9 +51,9 @@ function callArb(): fc.Arbitrary<MechanismChainExtrinsic> {
       call: fc.constant('covenant_open' as const),
       signer: owner,
       netuid: net,
-      sharePpm: fc.bigInt({ min: 0n, max: 1_100_000n }),
+      share: fc.bigInt({ min: 0n, max: 1_100_000n }),
       bond: tao,
-      periodEpochs: fc.integer({ min: 0, max: 3 }),
+      period: fc.integer({ min: 0, max: 3 }),
       gracePeriods: fc.integer({ min: 0, max: 3 }),
     }),
     fc.record({

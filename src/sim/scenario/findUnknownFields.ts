@@ -3,11 +3,13 @@
  * a typo in a model parameter would run with its default; this pass reports every such key instead.
  */
 import { branches, type JsonSchema } from './describeExpected.ts';
+import { RENAMED_KEYS } from './withRenamedKeys.ts';
 
-/** One unknown field: its path and the fields known at that level. */
+/** One unknown field: its path, the fields known at that level, and its new name if it was renamed. */
 export interface UnknownField {
   readonly path: readonly (string | number)[];
   readonly known: readonly string[];
+  readonly renamedTo?: string;
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -29,7 +31,10 @@ export function findUnknownFields(value: unknown, root: JsonSchema): UnknownFiel
         (b) => b.additionalProperties !== undefined && b.additionalProperties !== false,
       );
       const known = new Map<string, JsonSchema>();
+      const renamed = new Map<string, string>();
       for (const b of objects) {
+        for (const [k, to] of Object.entries((b[RENAMED_KEYS] ?? {}) as Record<string, string>))
+          renamed.set(k, to);
         for (const [k, s] of Object.entries((b.properties ?? {}) as Record<string, JsonSchema>))
           if (!known.has(k)) known.set(k, s);
       }
@@ -44,7 +49,14 @@ export function findUnknownFields(value: unknown, root: JsonSchema): UnknownFiel
               : undefined,
             [...path, k],
           );
-        else found.push({ path: [...path, k], known: [...known.keys()] });
+        else {
+          const to = renamed.get(k);
+          found.push({
+            path: [...path, k],
+            known: [...known.keys()],
+            ...(to !== undefined && { renamedTo: to }),
+          });
+        }
       }
     } else if (Array.isArray(v)) {
       const items = alts.find((b) => typeof b.items === 'object')?.items as JsonSchema | undefined;

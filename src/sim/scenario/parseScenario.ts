@@ -111,7 +111,12 @@ export function parseScenario<M extends z.ZodType>({
   };
 
   for (const u of findUnknownFields(source.value, root)) {
-    add(u.path, unknownFieldMessage(String(u.path.at(-1)), u.known));
+    add(
+      u.path,
+      u.renamedTo === undefined
+        ? unknownFieldMessage(String(u.path.at(-1)), u.known)
+        : `renamed to "${u.renamedTo}"`,
+    );
   }
   const parsed = createScenarioSchema(modelSchema).safeParse(source.value, { reportInput: true });
   if (!parsed.success) {

@@ -9,12 +9,12 @@ const buy = (usdMicros: bigint) => ({ call: 'compute_buy', signer: 'buyer', usdM
 const report = (provider: string, units: bigint) =>
   ({ call: 'compute_report', signer: 'v1.1', provider, units }) as const;
 const mech = {
-  computeMarket: { epochBlocks: 5, mintPerEpoch: 100n * TAO, feePpm: 50_000n, treasury: 'treasury' },
+  computeMarket: { epochBlocks: 5, mint: 100n * TAO, feeShare: 50_000n, treasury: 'treasury' },
 };
 
 describe('burn-and-mint compute market', () => {
   it('scheduledMint halves every halvingEpochs', () => {
-    const p = { ...MECHANISM_DEFAULTS.computeMarket, mintPerEpoch: 1000n, halvingEpochs: 2 };
+    const p = { ...MECHANISM_DEFAULTS.computeMarket, mint: 1000n, halvingEpochs: 2 };
     expect([0, 1, 2, 3, 4].map((e) => scheduledMint(p, e))).toEqual([1000n, 1000n, 500n, 500n, 250n]);
     expect(scheduledMint({ ...p, halvingEpochs: 0 }, 99)).toBe(1000n);
   });

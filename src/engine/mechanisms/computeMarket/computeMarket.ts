@@ -2,10 +2,10 @@
  * Burn-and-mint compute market (mechanisms.md §5), Render / io.net style.
  *
  * Who pays: compute buyers, by `compute_buy`: a job priced in USD costs ⌈usd · raoPerUsd⌉ rao at the
- * oracle price the sudo account sets (`compute_set_price`); a fee share (`feePpm`, floored) goes to the
+ * oracle price the sudo account sets (`compute_set_price`); a fee share (`feeShare`, floored) goes to the
  * treasury coldkey and the rest is burned (removed from TotalIssuance).
  * Who receives: providers (registered hotkeys), paid in newly minted TAO to their owner coldkeys at each
- * market epoch (`epochBlocks`): the schedule's mint (`mintPerEpoch`, halving every `halvingEpochs`,
+ * market epoch (`epochBlocks`): the schedule's mint (`mint`, halving every `halvingEpochs`,
  * capped by the 21M supply) split pro rata to the work validators reported (`compute_report`), each
  * share floored; only what is paid is minted and added to TotalIssuance.
  * Default: none on chain; an epoch without reported work mints nothing.
@@ -34,9 +34,9 @@ const MICROS = 1_000_000n;
 
 /** Mint of market epoch `epoch` under the schedule (rao): halved every `halvingEpochs` (0 = flat). */
 export function scheduledMint(p: ComputeMarketParams, epoch: number): bigint {
-  if (p.halvingEpochs === 0) return p.mintPerEpoch;
+  if (p.halvingEpochs === 0) return p.mint;
   const halvings = Math.floor(epoch / p.halvingEpochs);
-  return halvings >= 64 ? 0n : p.mintPerEpoch >> BigInt(halvings);
+  return halvings >= 64 ? 0n : p.mint >> BigInt(halvings);
 }
 
 /** `compute_set_price`: the sudo account sets the oracle price in rao per USD. */
@@ -60,7 +60,7 @@ export const computeBuy: MechanismHandler<Call<'compute_buy'>> = ({ draft, event
   const cost = (ext.usdMicros * price + MICROS - 1n) / MICROS; // ceil: the buyer pays the full price
   const short = debitSigner(draft, ext.signer, cost, 'usdMicros');
   if (short !== null) return short;
-  const fee = (cost * on.params.feePpm) / PPM; // floor
+  const fee = (cost * on.params.feeShare) / PPM; // floor
   draft.credit(coldkey(on.params.treasury), fee);
   burnTao(draft, cost - fee);
   updateMechanisms(draft, { compute: { ...on.m.compute, burned: on.m.compute.burned + cost - fee } });

@@ -13,9 +13,9 @@ const open = {
   call: 'covenant_open',
   signer: 'owner1',
   netuid: 1,
-  sharePpm: 100_000n,
+  share: 100_000n,
   bond: 500n * TAO,
-  periodEpochs: 1,
+  period: 1,
   gracePeriods: 2,
 } as const;
 const attest = (signer: string, revenue: bigint) =>
@@ -114,8 +114,8 @@ describe('revenue covenant', () => {
     const g = testChain({ covenant: { minBond: 10n * TAO } });
     expect(codeOf(g, { ...open, netuid: 9 })).toBe('SubnetNotExists');
     expect(codeOf(g, { ...open, signer: 'owner2' })).toBe('NotSubnetOwner');
-    expect(codeOf(g, { ...open, sharePpm: 0n })).toBe('InvalidShare');
-    expect(codeOf(g, { ...open, periodEpochs: 0 })).toBe('InvalidPeriod');
+    expect(codeOf(g, { ...open, share: 0n })).toBe('InvalidShare');
+    expect(codeOf(g, { ...open, period: 0 })).toBe('InvalidPeriod');
     expect(codeOf(g, { ...open, gracePeriods: 0 })).toBe('InvalidPeriod');
     expect(codeOf(g, { ...open, bond: 1n })).toBe('BondTooLow');
     expect(codeOf(g, { ...open, bond: 20_000n * TAO })).toBe('NotEnoughBalance');

@@ -110,10 +110,10 @@ export function closeCovenantPeriods(ctx: MechanismContext): void {
   for (const [id, c] of [...m.covenants].sort(([a], [b]) => a - b)) {
     if (!draft.hasSubnet(id)) continue;
     const epoch = draft.read(id).epochIndex;
-    if (epoch - c.periodStart < c.periodEpochs) continue;
+    if (epoch - c.periodStart < c.period) continue;
     const attested = c.attestations.size > 0;
     const revenue = medianRevenue([...c.attestations.values()]);
-    const due = (revenue * c.sharePpm) / PPM; // floor: the owner owes whole rao
+    const due = (revenue * c.share) / PPM; // floor: the owner owes whole rao
     const short = due > c.paid ? due - c.paid : 0n;
     const unpaidPeriods = c.paid === 0n ? c.unpaidPeriods + 1 : 0;
     const next: Covenant = {
@@ -172,10 +172,10 @@ export const covenantOpen: MechanismHandler<Call<'covenant_open'>> = ({ draft, e
   const notOwner = checkOwner(draft, id, ext.signer);
   if (notOwner !== null) return notOwner;
   if (on.m.covenants.has(id)) return rejection('CovenantAlreadyOpen', 'netuid', `subnet ${id} has one`);
-  if (ext.sharePpm <= 0n || ext.sharePpm > PPM)
-    return rejection('InvalidShare', 'sharePpm', 'must be in 1..1_000_000 ppm');
-  if (!Number.isInteger(ext.periodEpochs) || ext.periodEpochs < 1)
-    return rejection('InvalidPeriod', 'periodEpochs', 'must be a positive integer');
+  if (ext.share <= 0n || ext.share > PPM)
+    return rejection('InvalidShare', 'share', 'must be in 1..1_000_000 ppm');
+  if (!Number.isInteger(ext.period) || ext.period < 1)
+    return rejection('InvalidPeriod', 'period', 'must be a positive integer');
   if (!Number.isInteger(ext.gracePeriods) || ext.gracePeriods < 1)
     return rejection('InvalidPeriod', 'gracePeriods', 'must be a positive integer');
   if (ext.bond < on.params.minBond)
@@ -185,10 +185,10 @@ export const covenantOpen: MechanismHandler<Call<'covenant_open'>> = ({ draft, e
   const who = coldkey(ext.signer);
   setCovenant(draft, id, {
     owner: who,
-    sharePpm: ext.sharePpm,
+    share: ext.share,
     bondTerms: ext.bond,
     bond: ext.bond,
-    periodEpochs: ext.periodEpochs,
+    period: ext.period,
     gracePeriods: ext.gracePeriods,
     periodStart: draft.read(id).epochIndex,
     attestations: new Map(),
@@ -200,9 +200,9 @@ export const covenantOpen: MechanismHandler<Call<'covenant_open'>> = ({ draft, e
   events.push({
     type: 'CovenantOpened',
     netuid: id,
-    sharePpm: ext.sharePpm,
+    share: ext.share,
     bond: ext.bond,
-    periodEpochs: ext.periodEpochs,
+    period: ext.period,
     gracePeriods: ext.gracePeriods,
   });
   return null;

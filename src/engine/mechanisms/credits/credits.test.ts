@@ -39,7 +39,7 @@ describe('access credits', () => {
   });
 
   it('default without a covenant: unserved beyond tolerance cuts the emission share', () => {
-    const g = testChain({ credits: { serveDeadlineBlocks: 5, toleranceUnserved: 1 } });
+    const g = testChain({ credits: { serveDeadlineBlocks: 5, tolerance: 1 } });
     const r = run(g, [create, buy(10n), redeem(1n), redeem(1n)], 8);
     expect(eventsOf(r.events, 'CreditsUnserved').map((e) => e.unserved)).toEqual([1, 2]);
     expect(eventsOf(r.events, 'EmissionCut')[0]).toMatchObject({ netuid: 1, reason: 'credits' });
@@ -53,9 +53,9 @@ describe('access credits', () => {
       call: 'covenant_open',
       signer: 'owner1',
       netuid: 1,
-      sharePpm: 1n,
+      share: 1n,
       bond: 100n * TAO,
-      periodEpochs: 100,
+      period: 100,
       gracePeriods: 100,
     } as const;
     const r = run(g, [open, create, buy(10n), redeem(3n)], 6);

@@ -8,7 +8,7 @@
  * Redemption: a holder burns c credits (`credits_redeem`), which opens a redemption the owner must mark
  * served (`credits_serve`) within `serveDeadlineBlocks`.
  * Default: a redemption still unserved at its deadline is dropped (the credits stay burned) and counted;
- * once a sale's unserved count exceeds `toleranceUnserved`, the covenant default path runs: the subnet's
+ * once a sale's unserved count exceeds `tolerance`, the covenant default path runs: the subnet's
  * TAO emission share is cut to zero and, if the subnet has an open covenant, its bond is slashed.
  * Credits are not TAO: TAO moves only buyer → seller; each sale keeps its own identity
  * supply = unsold + Σ holders + redeemed.
@@ -187,7 +187,7 @@ export function expireRedemptions(ctx: MechanismContext): void {
       events.push({ type: 'CreditsUnserved', saleId, redemptionId: rid, unserved });
     }
     setSale(draft, saleId, { ...sale, redemptions, unserved });
-    if (unserved <= p.toleranceUnserved || !draft.hasSubnet(sale.netuid)) continue;
+    if (unserved <= p.tolerance || !draft.hasSubnet(sale.netuid)) continue;
     const c = mechanismsOf(draft)!.covenants.get(sale.netuid);
     if (c !== undefined && !c.defaulted) defaultCovenant(ctx, sale.netuid, 'credits');
     else if (cutEmission(draft, sale.netuid, 'credits'))

@@ -13,7 +13,7 @@ const taoIn = (s: ReturnType<typeof testChain>, n: number) => {
 
 describe('usage-weighted emission', () => {
   it('blend: (1−λ)·price share + λ·usage share, floored, never above the total', () => {
-    const params = { lambdaPpm: 500_000n, halfLifeBlocks: 10, payTo: 'burn' } as const;
+    const params = { lambda: 500_000n, halfLife: 10, payTo: 'burn' } as const;
     const ids = [netuid(1), netuid(2)];
     const out = blendUsageShares({
       params,
@@ -53,7 +53,7 @@ describe('usage-weighted emission', () => {
   });
 
   it('happy path: paid usage burns TAO and moves emission towards the used subnet', () => {
-    const mech = { usageEmission: { lambdaPpm: 500_000n, halfLifeBlocks: 10 } };
+    const mech = { usageEmission: { lambda: 500_000n, halfLife: 10 } };
     const base = run(testChain(mech), [], 3).state;
     const paid = run(testChain(mech), [pay(50n * TAO)], 3);
     expect(eventsOf(paid.events, 'UsagePaid')[0]).toMatchObject({ tao: 50n * TAO, burned: true });
@@ -70,7 +70,7 @@ describe('usage-weighted emission', () => {
   });
 
   it('a subnet whose usage stops returns to its price share', () => {
-    const mech = { usageEmission: { lambdaPpm: 500_000n, halfLifeBlocks: 2 } };
+    const mech = { usageEmission: { lambda: 500_000n, halfLife: 2 } };
     const r = run(testChain(mech), [pay(50n * TAO)], 300);
     expect(mechanismsOf(r.state)!.usage.size).toBe(0); // EMA decayed to zero
     const base = run(testChain(mech), [], 300).state;

@@ -28,8 +28,8 @@ import { rejection } from '../mechanismRejectionCodes.ts';
 import { mechanismsOf } from '../mechanismsOf.ts';
 
 /** Per-block EMA weight in ppm for a half-life: ⌊693147 / h⌋ (a ≈ ln2 / h), at least 1. */
-export function emaWeightPpm(halfLifeBlocks: number): bigint {
-  const a = 693_147n / BigInt(halfLifeBlocks); // floor
+export function emaWeightPpm(halfLife: number): bigint {
+  const a = 693_147n / BigInt(halfLife); // floor
   return a < 1n ? 1n : a;
 }
 
@@ -71,7 +71,7 @@ export function stepUsageEma({ draft }: MechanismContext): void {
   const m = mechanismsOf(draft);
   const p = m?.params.usageEmission;
   if (m === undefined || p === null || p === undefined || m.usage.size === 0) return;
-  const a = emaWeightPpm(p.halfLifeBlocks);
+  const a = emaWeightPpm(p.halfLife);
   const usage = new Map<NetUid, UsageRecord>();
   for (const [id, r] of m.usage) {
     if (!draft.hasSubnet(id)) continue;
@@ -96,11 +96,11 @@ export function blendUsageShares(args: {
   const { params, ids, eligible, taoEmission } = args;
   const emas = ids.map((id, i) => (eligible[i] ? args.ema(id) : 0n));
   const sumEma = emas.reduce((a, b) => a + b, 0n);
-  if (sumEma === 0n || params.lambdaPpm === 0n) return [...taoEmission];
+  if (sumEma === 0n || params.lambda === 0n) return [...taoEmission];
   const total = taoEmission.reduce((a, b) => a + b, 0n);
-  const keep = PPM - params.lambdaPpm;
+  const keep = PPM - params.lambda;
   return taoEmission.map(
-    (t, i) => (t * keep) / PPM + (total * params.lambdaPpm * emas[i]!) / (PPM * sumEma), // floor, floor
+    (t, i) => (t * keep) / PPM + (total * params.lambda * emas[i]!) / (PPM * sumEma), // floor, floor
   );
 }
 

@@ -32,7 +32,7 @@ describe('vesting and exit bond', () => {
   });
 
   it('happy path: owner cut accrues to escrow, vests, and is claimed as stake', () => {
-    const g = testChain({ vesting: { vestEpochs: 2, darkEpochs: 100 } });
+    const g = testChain({ vesting: { vestDuration: 2, darkEpochs: 100 } });
     const r = run(g, [], 40);
     const accrued = eventsOf(r.events, 'VestingAccrued');
     expect(accrued.length).toBeGreaterThan(2);
@@ -47,7 +47,7 @@ describe('vesting and exit bond', () => {
   });
 
   it('default: a subnet dark for D epochs burns its unvested alpha', () => {
-    const g = testChain({ vesting: { vestEpochs: 50, darkEpochs: 2 } });
+    const g = testChain({ vesting: { vestDuration: 50, darkEpochs: 2 } });
     const r = run(g, [], 30);
     const burned = eventsOf(r.events, 'VestingBurned').filter((e) => e.netuid === 1);
     expect(burned.length).toBeGreaterThan(0);
@@ -57,7 +57,7 @@ describe('vesting and exit bond', () => {
   });
 
   it('weights keep a subnet from going dark', () => {
-    const g = testChain({ vesting: { vestEpochs: 50, darkEpochs: 5 } });
+    const g = testChain({ vesting: { vestDuration: 50, darkEpochs: 5 } });
     let s = g;
     const events: MechanismChainEvent[] = [];
     for (const v of ['v1.1', 'v1.2', 'v1.3']) {
@@ -71,7 +71,7 @@ describe('vesting and exit bond', () => {
   });
 
   it('dissolution stakes the vested part to the owner and burns the unvested', () => {
-    const r = run(testChain({ vesting: { vestEpochs: 3, darkEpochs: 100 } }), [], 40);
+    const r = run(testChain({ vesting: { vestDuration: 3, darkEpochs: 100 } }), [], 40);
     const draft = new Draft(r.state);
     const events: MechanismChainEvent[] = [];
     dissolveSubnet({ draft, events, addOn: mechanismsAddOn }, netuid(1));

@@ -22,11 +22,11 @@ import type { MechanismContext, MechanismHandler } from '../mechanismContext.ts'
 import { rejection } from '../mechanismRejectionCodes.ts';
 import { mechanismsOf } from '../mechanismsOf.ts';
 
-/** Alpha of an escrow vested by subnet epoch `epoch` over `vestEpochs`, each tranche floored. */
-export function vestedAmount(e: VestingEscrow, epoch: number, vestEpochs: number): bigint {
-  const v = BigInt(vestEpochs);
+/** Alpha of an escrow vested by subnet epoch `epoch` over `vestDuration`, each tranche floored. */
+export function vestedAmount(e: VestingEscrow, epoch: number, vestDuration: number): bigint {
+  const v = BigInt(vestDuration);
   return e.tranches.reduce((t, x) => {
-    const elapsed = BigInt(Math.max(0, Math.min(epoch - x.startEpoch, vestEpochs)));
+    const elapsed = BigInt(Math.max(0, Math.min(epoch - x.startEpoch, vestDuration)));
     return t + (x.amount * elapsed) / v; // floor
   }, 0n);
 }
@@ -58,10 +58,10 @@ export function vestOwnerCut({ draft, events }: MechanismContext, id: NetUid, ow
 }
 
 /** Drop tranches that are fully vested and claimed (keeps the escrow small; the totals are unchanged). */
-function compact(e: VestingEscrow, epoch: number, vestEpochs: number): VestingEscrow {
+function compact(e: VestingEscrow, epoch: number, vestDuration: number): VestingEscrow {
   let claimed = e.claimed;
   const tranches = e.tranches.filter((x) => {
-    if (epoch - x.startEpoch < vestEpochs || claimed < x.amount) return true;
+    if (epoch - x.startEpoch < vestDuration || claimed < x.amount) return true;
     claimed -= x.amount;
     return false;
   });
@@ -82,11 +82,11 @@ export const vestingClaim: MechanismHandler<MechanismExtrinsic & { call: 'vestin
   if (e === undefined) return rejection('NoVestingEscrow', 'netuid', `subnet ${id} has nothing in escrow`);
   if (e.beneficiary !== ext.signer) return rejection('NotBeneficiary', 'signer', 'the escrow is not yours');
   const epoch = draft.read(id).epochIndex;
-  const claimable = vestedAmount(e, epoch, on.params.vestEpochs) - e.claimed;
+  const claimable = vestedAmount(e, epoch, on.params.vestDuration) - e.claimed;
   if (claimable <= 0n)
     return rejection('NothingToClaim', 'netuid', 'nothing has vested since the last claim');
   creditStake(draft, { netuid: id, hotkey: e.hotkey, coldkey: e.beneficiary, amount: claimable });
-  setEscrow(draft, id, compact({ ...e, claimed: e.claimed + claimable }, epoch, on.params.vestEpochs));
+  setEscrow(draft, id, compact({ ...e, claimed: e.claimed + claimable }, epoch, on.params.vestDuration));
   events.push({ type: 'VestingClaimed', netuid: id, coldkey: e.beneficiary, alpha: claimable });
   return null;
 };
@@ -99,7 +99,7 @@ export function burnDarkVesting({ draft, events }: MechanismContext): void {
   for (const [id, e] of [...m.vesting].sort(([a], [b]) => a - b)) {
     const s = draft.read(id);
     const total = e.tranches.reduce((t, x) => t + x.amount, 0n);
-    const vested = vestedAmount(e, s.epochIndex, p.vestEpochs);
+    const vested = vestedAmount(e, s.epochIndex, p.vestDuration);
     if (vested === total) continue;
     let lastActive = Math.max(s.registeredAt, m.lastService.get(id) ?? 0);
     for (const n of s.neurons) if (n.lastUpdate > lastActive) lastActive = n.lastUpdate;
@@ -109,7 +109,7 @@ export function burnDarkVesting({ draft, events }: MechanismContext): void {
     setEscrow(draft, id, {
       ...e,
       // The vested part stays claimable, as one tranche already fully vested.
-      tranches: vested === 0n ? [] : [{ amount: vested, startEpoch: s.epochIndex - p.vestEpochs }],
+      tranches: vested === 0n ? [] : [{ amount: vested, startEpoch: s.epochIndex - p.vestDuration }],
     });
     events.push({ type: 'VestingBurned', netuid: id, reason: 'dark', alpha: burned });
   }
@@ -123,7 +123,7 @@ export function vestingOnDissolve({ draft, events }: MechanismContext, id: NetUi
   if (e === undefined || p === null || p === undefined) return;
   const s = draft.read(id);
   const total = e.tranches.reduce((t, x) => t + x.amount, 0n);
-  const vested = vestedAmount(e, s.epochIndex, p.vestEpochs);
+  const vested = vestedAmount(e, s.epochIndex, p.vestDuration);
   creditStake(draft, { netuid: id, hotkey: e.hotkey, coldkey: e.beneficiary, amount: vested - e.claimed });
   draft.write(id).burnedAlpha += total - vested;
   setEscrow(draft, id, null);

@@ -52,7 +52,7 @@ describe('forks', () => {
 
   it('switching mechanisms and neurons on at the fork keeps the chain running', () => {
     const on = modelParamsSchema.parse({
-      mechanisms: { covenant: { enabled: true }, usage: { enabled: true } },
+      mechanisms: { covenant: { enabled: true }, usageEmission: { enabled: true } },
       neurons: { enabled: true, subnets: 2, validators: 6, miners: 12 },
     });
     const out = runFuture({

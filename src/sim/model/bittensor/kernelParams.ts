@@ -22,11 +22,19 @@ export function kernelParams(scenario: ModelScenario): KernelParams {
 export function mechanismParams(model: ModelParams): { mechanisms?: KernelMechanisms } {
   const m = model.mechanisms;
   const days = (d: number) => Math.max(1, d * BLOCKS_PER_DAY);
-  if (!(m.covenant.enabled || m.vesting.enabled || m.credits.enabled || m.usage.enabled || m.compute.enabled))
+  if (
+    !(
+      m.covenant.enabled ||
+      m.vesting.enabled ||
+      m.credits.enabled ||
+      m.usageEmission.enabled ||
+      m.computeMarket.enabled
+    )
+  )
     return {};
   return {
     mechanisms: {
-      periodBlocks: days(m.periodDays),
+      period: days(m.period),
       ...(m.covenant.enabled && {
         covenant: {
           share: m.covenant.share,
@@ -36,19 +44,22 @@ export function mechanismParams(model: ModelParams): { mechanisms?: KernelMechan
       }),
       ...(m.vesting.enabled && {
         vesting: {
-          vestBlocks: days(m.vesting.vestDays),
-          cliffBlocks: m.vesting.cliffDays * BLOCKS_PER_DAY,
+          vestDuration: days(m.vesting.vestDuration),
+          cliff: m.vesting.cliff * BLOCKS_PER_DAY,
           startBlock: 0,
         },
       }),
       ...(m.credits.enabled && {
-        credits: { releaseBlocks: days(m.credits.releaseDays), tolerance: m.credits.tolerance },
+        credits: { releaseDuration: days(m.credits.releaseDuration), tolerance: m.credits.tolerance },
       }),
-      ...(m.usage.enabled && {
-        usage: { lambda: m.usage.lambda, halfLifeBlocks: days(m.usage.halfLifeDays) },
+      ...(m.usageEmission.enabled && {
+        usageEmission: { lambda: m.usageEmission.lambda, halfLife: days(m.usageEmission.halfLife) },
       }),
-      ...(m.compute.enabled && {
-        compute: { taoPerBlock: m.compute.taoPerDay / BLOCKS_PER_DAY, feeShare: m.compute.feeShare },
+      ...(m.computeMarket.enabled && {
+        computeMarket: {
+          mint: m.computeMarket.mint / BLOCKS_PER_DAY,
+          feeShare: m.computeMarket.feeShare,
+        },
       }),
     },
   };

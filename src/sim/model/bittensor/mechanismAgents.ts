@@ -75,7 +75,13 @@ export function createMechanismBook(slots: number): MechanismBook {
 /** Whether any mechanism is on. */
 export function anyMechanism(params: ModelParams): boolean {
   const m = params.mechanisms;
-  return m.covenant.enabled || m.vesting.enabled || m.credits.enabled || m.usage.enabled || m.compute.enabled;
+  return (
+    m.covenant.enabled ||
+    m.vesting.enabled ||
+    m.credits.enabled ||
+    m.usageEmission.enabled ||
+    m.computeMarket.enabled
+  );
 }
 
 /** Team revenue captured on the network this step, TAO. */
@@ -101,7 +107,7 @@ export function mechanismsBeforeTeams(ctx: AgentContext, book: MechanismBook, rn
     if (book.seenTeam[i] !== id) {
       book.startDay[i] = day;
       book.underReporter[i] = m.covenant.enabled && rng.bernoulli(m.covenant.underReporters) ? 1 : 0;
-      book.washer[i] = m.usage.enabled && rng.bernoulli(m.usage.washTraders) ? 1 : 0;
+      book.washer[i] = m.usageEmission.enabled && rng.bernoulli(m.usageEmission.washTraders) ? 1 : 0;
       book.cliffExiter[i] = m.vesting.enabled && rng.bernoulli(m.vesting.cliffExiters) ? 1 : 0;
       book.washEma[i] = 0;
     }
@@ -112,10 +118,10 @@ export function mechanismsBeforeTeams(ctx: AgentContext, book: MechanismBook, rn
       adjust += (c.bondTao[i]! * taoUsd) / 365 - m.covenant.share * revenueUsd;
     }
     if (m.vesting.enabled) adjust += (c.vestingAlpha[i]! * price * taoUsd) / 365;
-    if (m.credits.enabled) adjust += (c.creditEscrowTao[i]! * taoUsd) / Math.max(1, m.credits.releaseDays);
+    if (m.credits.enabled)
+      adjust += (c.creditEscrowTao[i]! * taoUsd) / Math.max(1, m.credits.releaseDuration);
     book.stayAdjustUsd[i] = adjust;
-    if (book.cliffExiter[i] === 1 && day >= book.startDay[i]! + m.vesting.cliffDays + 1)
-      book.forceLeave[i] = 1;
+    if (book.cliffExiter[i] === 1 && day >= book.startDay[i]! + m.vesting.cliff + 1) book.forceLeave[i] = 1;
   }
 }
 
@@ -149,15 +155,15 @@ export function mechanismsAct(
     if (world.status[i] === ON_NETWORK)
       weightSum += world.quality[i]! * world.outsideBase[i]! * Math.sqrt(world.miners[i]! / 255);
   }
-  const jobsUsd = (m.compute.jobsUsdPerDay * market.aiDemand * dt) / market.competition;
-  const washDecay = 0.5 ** (dt / Math.max(m.usage.halfLifeDays, 1e-9));
+  const jobsUsd = (m.computeMarket.jobsUsdPerDay * market.aiDemand * dt) / market.competition;
+  const washDecay = 0.5 ** (dt / Math.max(m.usageEmission.halfLife, 1e-9));
   for (let i = 0; i < world.slots; i++) {
     if (c.active[i] !== 1 || taoUsd <= 0) continue;
     const on = world.status[i] === ON_NETWORK;
     const id = world.teamId[i]!;
     if (on && book.seenTeam[i] !== id) {
       book.seenTeam[i] = id;
-      if (m.covenant.enabled) push({ kind: 'covenantBond', slot: i, tao: m.covenant.bondTao });
+      if (m.covenant.enabled) push({ kind: 'covenantBond', slot: i, tao: m.covenant.bond });
       if (m.credits.enabled) {
         const usd = m.credits.saleDaysOfOpex * params.teams.opexUsdPerDay;
         book.creditPriceTao[i] = 1 / taoUsd; // a credit sells for 1 USD
@@ -174,12 +180,12 @@ export function mechanismsAct(
       if (reported > 0) push({ kind: 'covenantPay', slot: i, tao: m.covenant.share * reported });
       book.underReportProfitTao += m.covenant.share * (revenue - reported);
     }
-    if (m.usage.enabled && on) {
-      const paid = m.usage.paidShare * revenue;
+    if (m.usageEmission.enabled && on) {
+      const paid = m.usageEmission.paidShare * revenue;
       if (paid > 0) push({ kind: 'usagePayment', slot: i, tao: paid });
       if (book.washer[i] === 1) washUsage(ctx, book, i, usageTotal, emittedPerDay, washDecay);
     }
-    if (m.compute.enabled && on && weightSum > 0) {
+    if (m.computeMarket.enabled && on && weightSum > 0) {
       const w = world.quality[i]! * world.outsideBase[i]! * Math.sqrt(world.miners[i]! / 255);
       const tao = (jobsUsd * w) / weightSum / taoUsd;
       if (tao > 0) push({ kind: 'computeJob', slot: i, tao });
@@ -236,7 +242,7 @@ function washUsage(
   emittedPerDay: number,
   decay: number,
 ): void {
-  const m = ctx.params.mechanisms.usage;
+  const m = ctx.params.mechanisms.usageEmission;
   const c = ctx.state.columns;
   const own = c.usageEma[i]! * BLOCKS_PER_DAY;
   const others = Math.max(0, usageTotal - own);
@@ -289,7 +295,7 @@ export function bestMechanismAdversary(params: ModelParams, book: MechanismBook)
   const m = params.mechanisms;
   const out: number[] = [];
   if (m.covenant.enabled && m.covenant.underReporters > 0) out.push(book.underReportProfitTao);
-  if (m.usage.enabled && m.usage.washTraders > 0) out.push(book.washProfitTao);
+  if (m.usageEmission.enabled && m.usageEmission.washTraders > 0) out.push(book.washProfitTao);
   if (m.vesting.enabled && m.vesting.cliffExiters > 0) out.push(book.cliffExitProfitTao);
   if (m.credits.enabled && m.credits.griefersPerYear > 0) out.push(book.griefProfitTao);
   return out;

@@ -8,10 +8,10 @@ import { runFuture, simulateFuture } from './run.ts';
 const ALL_ON = {
   mechanisms: {
     covenant: { enabled: true },
-    vesting: { enabled: true, cliffDays: 20 },
+    vesting: { enabled: true, cliff: 20 },
     credits: { enabled: true, griefersPerYear: 20 },
-    usage: { enabled: true },
-    compute: { enabled: true },
+    usageEmission: { enabled: true },
+    computeMarket: { enabled: true },
   },
 };
 const scenario = (model: unknown): ModelScenario => ({

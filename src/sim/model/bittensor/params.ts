@@ -4,7 +4,10 @@
  * and the description says so. Units: TAO, USD, days, proportions.
  */
 import { z } from 'zod';
+import type { KnobOf, MechanismSection } from '../../../engine/mechanisms/mechanismKnobs.ts';
 import { DEFAULT_RULE_PACK, RULE_PACKS } from '../../../engine/rules/rulePackTraits.ts';
+import { withRenamedKeys } from '../../scenario/withRenamedKeys.ts';
+import { RENAMED_MECHANISM_KEYS } from './renamedMechanismKeys.ts';
 
 const share = (d: number, about: string) => z.number().min(0).max(1).default(d).describe(about);
 const nonNeg = (d: number, about: string) => z.number().min(0).default(d).describe(about);
@@ -207,12 +210,18 @@ export const executionSchema = z
   })
   .prefault({});
 
+/**
+ * A mechanism object's fields: each knob MECHANISM_KNOBS gives the lab, under its name, and the lab's own
+ * (adversaries, switches).
+ */
+type LabFields<S extends MechanismSection> = Record<KnobOf<S, 'lab'>, z.ZodType> & Record<string, z.ZodType>;
+
 const flag = (about: string) => z.boolean().default(false).describe(about);
 
 /** Binding mechanisms (spec/mechanisms.md §1–5) and their adversaries; every mechanism is off by default. */
-export const mechanismsSchema = z
-  .object({
-    periodDays: z
+export const mechanismsSchema = withRenamedKeys(
+  z.object({
+    period: z
       .number()
       .int()
       .min(1)
@@ -220,8 +229,8 @@ export const mechanismsSchema = z
       .describe(
         'Covenant and credit period: revenue is attested and redemptions judged once per period (days). Assumption: weekly.',
       ),
-    covenant: z
-      .object({
+    covenant: withRenamedKeys(
+      z.object({
         enabled: flag(
           'Revenue covenant (§1): each team bonds TAO and pays a share of its revenue to buy and burn its alpha.',
         ),
@@ -229,7 +238,7 @@ export const mechanismsSchema = z
           0.2,
           'Share r of attested revenue paid each period. Assumption: 20%, about a typical buyback share.',
         ),
-        bondTao: nonNeg(500, 'Bond B a team locks (TAO). Assumption: half the minimum lock cost.'),
+        bond: nonNeg(500, 'Bond B a team locks (TAO). Assumption: half the minimum lock cost.'),
         gracePeriods: z
           .number()
           .int()
@@ -246,26 +255,25 @@ export const mechanismsSchema = z
           'Adversary: share of teams that report only part of their revenue. Assumption.',
         ),
         underReportShare: share(0.5, 'Share of true revenue an under-reporter pays on. Assumption.'),
-      })
-      .prefault({}),
-    vesting: z
-      .object({
+      } satisfies LabFields<'covenant'>),
+      RENAMED_MECHANISM_KEYS.covenant,
+    ).prefault({}),
+    vesting: withRenamedKeys(
+      z.object({
         enabled: flag(
           'Vesting and exit bond (§2): the owner cut vests over time; unvested alpha burns when the team leaves or the subnet is deregistered.',
         ),
-        vestDays: nonNeg(180, 'Vesting time V (days): escrow vests at escrow / V per day. Assumption.'),
-        cliffDays: nonNeg(
-          90,
-          'Days from the subnet’s start (or the run’s) before anything vests. Assumption.',
-        ),
+        vestDuration: nonNeg(180, 'Vesting time V (days): escrow vests at escrow / V per day. Assumption.'),
+        cliff: nonNeg(90, 'Days from the subnet’s start (or the run’s) before anything vests. Assumption.'),
         cliffExiters: share(
           0.05,
           'Adversary: share of teams that leave right after the vesting cliff. Assumption.',
         ),
-      })
-      .prefault({}),
-    credits: z
-      .object({
+      } satisfies LabFields<'vesting'>),
+      RENAMED_MECHANISM_KEYS.vesting,
+    ).prefault({}),
+    credits: withRenamedKeys(
+      z.object({
         enabled: flag(
           'Access credits (§3): each lab sells credits up front for TAO that funds its costs; holders redeem them for service.',
         ),
@@ -273,7 +281,7 @@ export const mechanismsSchema = z
           180,
           'Credits sold up front, in days of the team’s operating cost (USD). Assumption.',
         ),
-        releaseDays: nonNeg(365, 'Days over which sale proceeds are released to the lab. Assumption.'),
+        releaseDuration: nonNeg(365, 'Days over which sale proceeds are released to the lab. Assumption.'),
         redeemDays: nonNeg(365, 'Days over which honest holders redeem the credits sold. Assumption.'),
         capacityMultiple: nonNeg(
           3,
@@ -292,16 +300,14 @@ export const mechanismsSchema = z
           'Adversary: redemption griefers per year (buy credits, redeem in one burst). Assumption.',
         ),
         griefTao: nonNeg(2_000, 'TAO a griefer spends on credits. Assumption.'),
-      })
-      .prefault({}),
-    usage: z
-      .object({
+      } satisfies LabFields<'credits'>),
+      RENAMED_MECHANISM_KEYS.credits,
+    ).prefault({}),
+    usageEmission: withRenamedKeys(
+      z.object({
         enabled: flag('Usage-weighted emission (§4): share = (1 − λ)·price share + λ·usage share.'),
         lambda: share(0.3, 'Weight λ of the usage share. Assumption.'),
-        halfLifeDays: nonNeg(
-          30,
-          'Half-life of the usage EMA (days). Assumption: as the flow EMA’s ~30 days.',
-        ),
+        halfLife: nonNeg(30, 'Half-life of the usage EMA (days). Assumption: as the flow EMA’s ~30 days.'),
         paidShare: share(
           0.1,
           'Share of a team’s on-network revenue its users pay through the chain (burned). Assumption.',
@@ -311,14 +317,15 @@ export const mechanismsSchema = z
           'Adversary: share of teams that pay themselves usage when the emission gained exceeds the fee. Assumption.',
         ),
         washMaxTaoPerDay: nonNeg(100, 'Most TAO a wash trader burns per day. Assumption.'),
-      })
-      .prefault({}),
-    compute: z
-      .object({
+      } satisfies LabFields<'usageEmission'>),
+      RENAMED_MECHANISM_KEYS.usageEmission,
+    ).prefault({}),
+    computeMarket: withRenamedKeys(
+      z.object({
         enabled: flag(
           'Burn-and-mint compute market (§5): USD-priced jobs burn TAO; providers get a fixed emission pro rata to work.',
         ),
-        taoPerDay: nonNeg(
+        mint: nonNeg(
           360,
           'Fixed TAO minted per day to compute providers. Assumption: 10% of subnet emission.',
         ),
@@ -327,10 +334,12 @@ export const mechanismsSchema = z
           100_000,
           'Network-wide compute demand at the start (USD/day), growing with AI demand over competition. Assumption.',
         ),
-      })
-      .prefault({}),
-  })
-  .prefault({});
+      } satisfies LabFields<'computeMarket'>),
+      RENAMED_MECHANISM_KEYS.computeMarket,
+    ).prefault({}),
+  } satisfies LabFields<'common'>),
+  RENAMED_MECHANISM_KEYS.mechanisms,
+).prefault({});
 
 /** Neurons mode: per-neuron Yuma Consensus (the fast epoch) for the largest subnets. */
 export const neuronsSchema = z
