@@ -69,7 +69,9 @@ describe('runExperiment', () => {
   for (const workers of [1, 2]) {
     it(`stops on abort, waits for runs in flight and writes partial results (${workers} worker${workers > 1 ? 's' : ''})`, async () => {
       const out = tempDir();
-      const s = scenario('runs: 400\nhorizon: 1y\nmodel:\n  subnets: 8\n  spinPerStep: 50\n');
+      // Runs slow enough (tens of ms) that a worker which starts late under load cannot see the other
+      // finish every run before run 0 is collected: progress counts runs collected in order.
+      const s = scenario('runs: 400\nhorizon: 1y\nmodel:\n  subnets: 8\n  spinPerStep: 3000\n');
       const controller = new AbortController();
       const r = await runExperiment({
         model: testModelRef,
