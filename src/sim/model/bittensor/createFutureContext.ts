@@ -120,6 +120,23 @@ export function agentView(
   };
 }
 
+/** The chain a future starts from: the initial network on the kernel, flow EMAs seeded for flow packs. */
+export function startingState(args: {
+  params: ModelParams;
+  kernel: KernelParams;
+  world: World;
+  rng: Rng;
+}): KernelState {
+  const { params, kernel, world, rng } = args;
+  return createKernelState({
+    params: kernel,
+    subnets: seedFlowEma(initialNetwork({ params, world, rng }), kernel),
+    issuance: params.network.issuanceTao,
+    rootStake: params.network.rootStakeTao,
+    block: 0,
+  });
+}
+
 /**
  * Set up one future: its streams, the starting network and chain state, neurons mode, wallets and
  * tallies (in this order: the order of the random draws is part of the results).
@@ -143,14 +160,7 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
     kp.slots + Math.ceil(params.entry.registrationsPerYear * (scenario.horizonDays / 365) * 3) + 16;
   const world = createWorld(kp.slots, maxTeams);
   const exogenous = initialMarket();
-  const subnets = initialNetwork({ params, world, rng: init });
-  const state = createKernelState({
-    params: kp,
-    subnets: seedFlowEma(subnets, kp),
-    issuance: params.network.issuanceTao,
-    rootStake: params.network.rootStakeTao,
-    block: 0,
-  });
+  const state = startingState({ params, kernel: kp, world, rng: init });
   const initialTeams = world.nextTeamId;
   const topDecile = topDecileTeams(world, initialTeams);
   const neurons = createStream(seed, runIndex, 'neurons');

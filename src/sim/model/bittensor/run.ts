@@ -5,14 +5,11 @@
  * each step runs the ordered {@link STEP_PHASES}, and the outcomes and events are computed from the
  * declared metrics at the horizon.
  */
-import { createKernelState } from '../../../engine/kernel/index.ts';
 import type { KernelParams, KernelState } from '../../../engine/kernel/types.ts';
 import { runPhases } from '../../contract/runPhases.ts';
 import type { RunInput, RunOutput } from '../../contract/types.ts';
 import { createStream } from '../../rng/stream.ts';
-import { createFutureContext } from './createFutureContext.ts';
-import { seedFlowEma } from './flowEmaSeed.ts';
-import { initialNetwork } from './init.ts';
+import { createFutureContext, startingState } from './createFutureContext.ts';
 import { kernelParams } from './kernelParams.ts';
 import { EVENT_METRICS, NEURON_METRICS, OUTCOME_METRICS } from './metrics.ts';
 import type { ModelScenario } from './modelScenario.ts';
@@ -29,14 +26,8 @@ export function initialKernelState(input: RunInput<ModelScenario>): {
   const params = input.scenario.model;
   const kp = kernelParams(input.scenario);
   const world = createWorld(kp.slots, kp.slots);
-  const subnets = initialNetwork({ params, world, rng: createStream(input.seed, input.runIndex, 'init') });
-  const state = createKernelState({
-    params: kp,
-    subnets: seedFlowEma(subnets, kp),
-    issuance: params.network.issuanceTao,
-    rootStake: params.network.rootStakeTao,
-    block: 0,
-  });
+  const rng = createStream(input.seed, input.runIndex, 'init');
+  const state = startingState({ params, kernel: kp, world, rng });
   return { state, params: kp };
 }
 
