@@ -11,7 +11,7 @@ import type { EpochFunction, EpochInput, EpochOutput } from '../engine/epoch/typ
 import { yumaEpoch } from '../engine/epoch/yuma/index.ts';
 import { InputError } from '../engine/errors.ts';
 import type { I64F64 } from '../engine/fixed/index.ts';
-import { DEFAULT_EPOCH_PARAMS } from '../engine/state/defaults.ts';
+import { DEFAULT_CHAIN_PARAMS, DEFAULT_EPOCH_PARAMS } from '../engine/state/defaults.ts';
 import type { EpochParams, SparseRow } from '../engine/state/types.ts';
 import { toJsonText } from './output.ts';
 
@@ -34,7 +34,7 @@ const hyperparametersSchema = z
     alpha_high: u16.default(DEFAULT_EPOCH_PARAMS.alphaHigh),
     alpha_sigmoid_steepness: z.number().int().default(DEFAULT_EPOCH_PARAMS.alphaSigmoidSteepness),
     max_allowed_validators: z.number().int().min(0).default(DEFAULT_EPOCH_PARAMS.maxAllowedValidators),
-    tempo: z.number().int().min(1).default(360),
+    tempo: z.number().int().min(1).default(DEFAULT_CHAIN_PARAMS.defaultTempo),
     activity_cutoff: z.number().int().min(1).optional(),
     stake_threshold: int.default(0n),
     owner_uid: z.number().int().min(0).nullable().default(null),

@@ -5,6 +5,7 @@
  */
 import { BLOCKS_PER_DAY, RAO_PER_TAO } from '../chainConstants.ts';
 import { InputError } from '../errors.ts';
+import { DEFAULT_CHAIN_PARAMS } from '../state/defaults.ts';
 import type { Coldkey, Hotkey, NetUid } from '../types.ts';
 
 /** Parts per million: the denominator of every `...Ppm` parameter. */
@@ -81,7 +82,7 @@ export const MECHANISM_DEFAULTS = {
   credits: { serveDeadlineBlocks: 100, tolerance: 0 } satisfies CreditsParams,
   usageEmission: { lambda: 200_000n, halfLife: BLOCKS_PER_DAY, payTo: 'burn' } satisfies UsageEmissionParams,
   computeMarket: {
-    epochBlocks: 360,
+    epochBlocks: DEFAULT_CHAIN_PARAMS.defaultTempo,
     mint: 100_000_000_000n,
     halvingEpochs: 0,
     feeShare: 50_000n,

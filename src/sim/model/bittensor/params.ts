@@ -4,6 +4,7 @@
  * and the description says so. Units: TAO, USD, days, proportions.
  */
 import { z } from 'zod';
+import { DEFAULT_KERNEL_PARAMS } from '../../../engine/kernel/defaultKernelParams.ts';
 import type { KnobOf, MechanismSection } from '../../../engine/mechanisms/mechanismKnobs.ts';
 import { DEFAULT_RULE_PACK, RULE_PACKS } from '../../../engine/rules/rulePackTraits.ts';
 import { withRenamedKeys } from '../../scenario/withRenamedKeys.ts';
@@ -20,8 +21,8 @@ export const networkSchema = z
       .number()
       .int()
       .min(1)
-      .max(128)
-      .default(128)
+      .max(DEFAULT_KERNEL_PARAMS.slots)
+      .default(DEFAULT_KERNEL_PARAMS.slots)
       .describe('Subnets at the start. Default 128: the subnet limit, full in 2026 (spec/history.md).'),
     issuanceTao: nonNeg(
       11_730_000,
