@@ -2,6 +2,7 @@
 /** The `tensormarket` command line. */
 import { Command } from 'commander';
 import { TensormarketError } from '../engine/errors.ts';
+import { registerCalibrate } from './calibrate.ts';
 import { registerCompare } from './compare.ts';
 import { registerConformance } from './conformance.ts';
 import { registerEpoch } from './epoch.ts';
@@ -20,6 +21,7 @@ registerSimulate(program);
 registerCompare(program);
 registerScenario(program);
 registerEpoch(program);
+registerCalibrate(program);
 
 try {
   await program.parseAsync(process.argv);

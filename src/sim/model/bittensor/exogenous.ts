@@ -1,6 +1,9 @@
 /**
  * Exogenous paths of one future, advanced one day at a time: TAO demand (a jump diffusion), demand
- * for AI services, the cost of compute, and the quality of centralized competitors.
+ * for AI services, the cost of compute, and the quality of centralized competitors. Demand per step dt
+ * (years): Δln D = (μ − λ·m)·dt + σ·√dt·Z + Σ_{k ≤ N} (m + s·Z_k), N ~ Poisson(λ·dt), so
+ * E[Δln D] = μ·dt (μ = demandDriftPerYear, σ = demandVolatilityPerYear, λ = jumpsPerYear, m = jumpMean,
+ * s = jumpStdev).
  */
 import type { Rng } from '../../rng/stream.ts';
 import type { ModelParams } from './params.ts';
@@ -27,8 +30,11 @@ export function initialMarket(): Market {
 export function advanceMarket(m: Market, p: ModelParams['market'], rng: Rng, days: number): void {
   const dt = days / 365;
   const sigma = p.demandVolatilityPerYear;
-  // The drift is the median log growth: with no drift, demand is as likely to rise as to fall.
-  let logStep = p.demandDriftPerYear * dt + sigma * Math.sqrt(dt) * rng.normal();
+  // The drift is the expected log growth and, with symmetric jumps, the median: with no drift demand
+  // is as likely to rise as to fall. Jumps are compensated (their expected sum is taken out), so a
+  // jump mean shapes the tails without adding a trend the drift does not state.
+  let logStep =
+    (p.demandDriftPerYear - p.jumpsPerYear * p.jumpMean) * dt + sigma * Math.sqrt(dt) * rng.normal();
   const jumps = rng.poisson(p.jumpsPerYear * dt);
   for (let j = 0; j < jumps; j++) logStep += p.jumpMean + p.jumpStdev * rng.normal();
   m.demand *= Math.exp(logStep);

@@ -51,6 +51,9 @@ export const networkSchema = z
   })
   .prefault({});
 
+/** The TAO/USD window the demand defaults are estimated from (`tensormarket calibrate demand`). */
+export const DEMAND_ESTIMATE_WINDOW = { first: '2023-03-03', last: '2025-06-30', returns: 850 } as const;
+
 /** Exogenous paths: TAO demand, AI demand, compute cost, centralized competition. */
 export const marketSchema = z
   .object({
@@ -60,18 +63,24 @@ export const marketSchema = z
     ),
     demandDriftPerYear: real(
       0,
-      'Drift of exogenous TAO demand (log, per year). Default 0: no trend assumed.',
+      'Drift of exogenous TAO demand: its expected log change per year, which is also the median while jumps are symmetric (jumps are compensated and add no trend; mean demand grows faster by the lognormal terms). Default 0: none assumed; scenarios bear and bull state −0.53 and +0.53, the TAO/USD drift 2023-03-03 … 2025-06-30 (standard error 0.77).',
     ),
     demandVolatilityPerYear: nonNeg(
-      0.7,
-      'Volatility of TAO demand (log, annualised). Assumption: 0.7, typical of large crypto assets.',
+      1.05,
+      'Volatility of TAO demand between jumps (log, annualised with 365 days). Default 1.05: daily log returns of TAO/USD 2023-03-03 … 2025-06-30 (850 returns, ../shared/data/tao_usd_daily.csv) less the jumps; all returns give 1.18. `tensormarket calibrate demand` recomputes it.',
     ),
-    jumpsPerYear: nonNeg(2, 'Rate of demand jumps (per year). Assumption: 2.'),
+    jumpsPerYear: nonNeg(
+      8.16,
+      'Rate of demand jumps (per year). Default 8.16: the 19 daily TAO/USD returns (15 up, 4 down) more than 3 robust standard deviations (1.4826 × MAD) from the median, 2023-03-03 … 2025-06-30.',
+    ),
     jumpMean: real(
-      -0.1,
-      'Mean log size of a demand jump. Assumption: −0.1 (crashes more common than spikes).',
+      0,
+      'Mean log size of a demand jump. Default 0: symmetric unless a scenario says otherwise (the 19 jumps of 2023-03-03 … 2025-06-30 averaged +0.11; not assumed to last). A non-zero mean skews demand without a trend, since jumps are compensated.',
     ),
-    jumpStdev: nonNeg(0.25, 'Spread of log jump sizes. Assumption: 0.25.'),
+    jumpStdev: nonNeg(
+      0.19,
+      'Spread of log jump sizes. Default 0.19: root mean square of the 19 TAO/USD jump returns 2023-03-03 … 2025-06-30 (0.16 about their mean), so mean-zero jumps keep the observed sizes.',
+    ),
     aiDemandGrowthPerYear: real(0.6, 'Growth of demand for AI services (log, per year). Assumption: 0.6.'),
     computeCostDeclinePerYear: share(
       0.9,

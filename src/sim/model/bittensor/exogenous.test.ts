@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createStream } from '../../rng/stream.ts';
+import { advanceMarket, initialMarket } from './exogenous.ts';
+import { modelParamsSchema } from './params.ts';
+
+/** Log demand after one year of daily steps, for `runs` futures. */
+function yearEndLogs(market: Record<string, number>, runs: number): number[] {
+  const p = modelParamsSchema.parse({ market }).market;
+  const rng = createStream(2, 0, 'exogenous-test');
+  return Array.from({ length: runs }, () => {
+    const m = initialMarket();
+    for (let d = 0; d < 365; d++) advanceMarket(m, p, rng, 1);
+    return Math.log(m.demand);
+  });
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+
+describe('TAO demand', () => {
+  it('has no drift by default: mean and median log change are 0 within sampling error', () => {
+    const p = modelParamsSchema.parse({}).market;
+    expect(p.demandDriftPerYear).toBe(0);
+    expect(p.jumpMean).toBe(0);
+    const logs = yearEndLogs({}, 2000);
+    // Yearly log sd ≈ √(1.05² + 8.16 × 0.19²) ≈ 1.12; 4 standard errors of mean and median.
+    const se = 1.12 / Math.sqrt(2000);
+    expect(Math.abs(mean(logs))).toBeLessThan(4 * se);
+    expect(Math.abs(median(logs))).toBeLessThan(4 * 1.25 * se);
+  });
+
+  it('keeps the stated drift when jumps have a mean (the jumps are compensated)', () => {
+    const market = { demandDriftPerYear: 0.3, jumpsPerYear: 6, jumpMean: -0.15, jumpStdev: 0.1 };
+    const logs = yearEndLogs({ ...market, demandVolatilityPerYear: 0.5 }, 2000);
+    // Without compensation the mean would be 0.3 − 6 × 0.15 = −0.6; sd ≈ √(0.25 + 6 × 0.0325) ≈ 0.67.
+    expect(Math.abs(mean(logs) - 0.3)).toBeLessThan(4 * (0.67 / Math.sqrt(2000)));
+  });
+});
