@@ -68,6 +68,6 @@ export interface Model<S> {
   run(input: RunInput<S>): RunOutput;
   /** What the manifest records about a scenario's run (its rule pack). */
   describe(scenario: S): ModelDescription;
-  /** The answer in plain words (a few sentences with figures), from the aggregate without its headline. */
-  headline(summary: Omit<Summary, 'headline'>): string[];
+  /** The answer in plain words (a few sentences with figures) from the aggregate, and the assumptions it rests on. */
+  headline(summary: Omit<Summary, 'headline'>, scenario: S): string[];
 }

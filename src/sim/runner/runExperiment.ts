@@ -230,7 +230,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const partial = collector.summary();
   let headline: string[];
   try {
-    headline = model.headline(partial);
+    headline = model.headline(partial, scenario);
   } catch (error) {
     headline = [`(the model could not write its headline: ${errorMessage(error)})`];
   }

@@ -1,10 +1,33 @@
-/** The report's opening answer, in plain words, from the aggregate figures. */
+/** The report's opening answer, in plain words, from the aggregate figures and the demand assumed. */
 import type { Summary } from '../../collect/summary.ts';
+import type { ModelScenario } from './modelScenario.ts';
+import { DEMAND_ESTIMATE_WINDOW, type ModelParams, modelParamsSchema } from './params.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(Math.abs(x) < 0.1 ? 1 : 0)}%`;
 
-/** A few sentences answering: does the network return value to those who fund it? */
-export function headline(summary: Omit<Summary, 'headline'>): string[] {
+const signedPct = (x: number) => (x > 0 ? `+${pct(x)}` : x < 0 ? `−${pct(-x)}` : '0%');
+
+/** The demand a scenario assumes, in one sentence: drift first, since it sets the median path. */
+export function demandAssumption(market: ModelParams['market']): string {
+  const defaults = modelParamsSchema.parse({}).market;
+  const mu = market.demandDriftPerYear;
+  const median =
+    mu === 0
+      ? 'the median path is flat'
+      : `the median path ${mu > 0 ? 'rises' : 'falls'} ${pct(Math.abs(Math.exp(mu) - 1))} a year`;
+  const estimated =
+    market.demandVolatilityPerYear === defaults.demandVolatilityPerYear &&
+    market.jumpsPerYear === defaults.jumpsPerYear &&
+    market.jumpStdev === defaults.jumpStdev;
+  const w = DEMAND_ESTIMATE_WINDOW;
+  const source = estimated
+    ? `volatility and jump rate and size estimated from daily TAO/USD ${w.first} … ${w.last}`
+    : 'volatility and jumps set by the scenario';
+  return `TAO demand assumed: drift ${signedPct(mu)}/yr in log terms (${mu === 0 ? 'none assumed; ' : ''}${median}), volatility ${pct(market.demandVolatilityPerYear)}/yr, ${market.jumpsPerYear.toFixed(1)} jumps/yr of ±${pct(market.jumpStdev)} with mean ${signedPct(market.jumpMean)}; ${source}.`;
+}
+
+/** A few sentences answering: does the network return value to those who fund it, and under what demand? */
+export function headline(summary: Omit<Summary, 'headline'>, scenario: ModelScenario): string[] {
   const o = (key: string) => summary.outcomes.find((x) => x.key === key);
   const e = (key: string) => summary.events.find((x) => x.key === key);
   const lines: string[] = [];
@@ -19,6 +42,8 @@ export function headline(summary: Omit<Summary, 'headline'>): string[] {
       `Outcomes are ${Math.abs(holder.skewness) < 0.5 ? 'roughly symmetric' : holder.skewness > 0 ? 'skewed to the upside' : 'skewed to the downside'} (skewness ${holder.skewness.toFixed(2)}, kurtosis ${holder.kurtosis.toFixed(1)}): the best 10% of futures hold ${pct(holder.top10Share)} of all positive return.`,
     );
   }
+  // Right after the holder's return, which it conditions; first when there is none.
+  lines.splice(Math.min(lines.length, 1), 0, demandAssumption(scenario.model.market));
   const ratio = o('returnRatio');
   if (ratio !== undefined && ratio.count > 0) {
     lines.push(
