@@ -8,6 +8,7 @@ import { registerConformance } from './conformance.ts';
 import { registerEpoch } from './epoch.ts';
 import { registerScenario } from './scenario.ts';
 import { registerSimulate } from './simulate.ts';
+import { registerSnapshot } from './snapshot.ts';
 
 const program = new Command()
   .name('tensormarket')
@@ -21,6 +22,7 @@ registerSimulate(program);
 registerCompare(program);
 registerScenario(program);
 registerEpoch(program);
+registerSnapshot(program);
 registerCalibrate(program);
 
 try {
