@@ -33,6 +33,9 @@ describe.skipIf(!haveData)('tensormarket snapshot import', () => {
     expect(state.snapshot.block).toBe(9_184_186);
     expect(state.subnets).toHaveLength(128);
     expect(readdirSync(join(dir, 'start'))).toEqual(['mainnet.json']);
+    // The shipped starting state is exactly what the command makes of the recorded files.
+    const shipped = join(REPO_ROOT, 'scenarios', 'start', 'mainnet-2026-09-30.json');
+    expect(readFileSync(join(dir, 'start', 'mainnet.json'), 'utf8')).toBe(readFileSync(shipped, 'utf8'));
   });
 
   it('a file with several bad lines: one problem per line, exit 2, nothing written', () => {
