@@ -13,6 +13,7 @@ import { loadModel, parseModelRef } from '../sim/runner/modelRef.ts';
 import { parseScenario } from '../sim/scenario/parseScenario.ts';
 import { formatScenarioIssue } from '../sim/scenario/scenarioIssue.ts';
 import { scenarioJsonSchema } from '../sim/scenario/scenarioJsonSchema.ts';
+import { checkScenarioStart } from '../sim/start/checkScenarioStart.ts';
 import { green, red } from './output.ts';
 
 /** The schema of the `model` section: the Bittensor model's by default, else that of the `--model` named. */
@@ -37,7 +38,12 @@ export function registerScenario(program: Command): void {
       } catch (cause) {
         throw new InputError(file, 'cannot be read; check the path', { cause });
       }
-      const result = parseScenario({ text, file, modelSchema: await resolveModelSchema(opts) });
+      const result = parseScenario({
+        text,
+        file,
+        modelSchema: await resolveModelSchema(opts),
+        checkStart: checkScenarioStart(file),
+      });
       if (!result.ok) {
         for (const issue of result.issues) process.stderr.write(`${formatScenarioIssue(issue)}\n`);
         const n = result.issues.length;

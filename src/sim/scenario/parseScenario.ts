@@ -77,10 +77,13 @@ export function parseScenario<M extends z.ZodType>({
   text,
   file,
   modelSchema,
+  checkStart,
 }: {
   text: string;
   file: string;
   modelSchema: M;
+  /** Checks the file `start:` names; returns what is wrong, or null (reading files is the caller's). */
+  checkStart?: (start: string) => string | null;
 }): ParseScenarioResult<z.output<M>> {
   const source = createSourceMap(text, { json: file.toLowerCase().endsWith('.json') });
   if (source.syntaxErrors.length > 0) {
@@ -151,6 +154,10 @@ export function parseScenario<M extends z.ZodType>({
         model: merged.data,
       });
     });
+    if (parsed.data.start !== undefined && checkStart !== undefined) {
+      const problem = checkStart(parsed.data.start);
+      if (problem !== null) add(['start'], problem);
+    }
     const names = new Set<string>();
     parsed.data.variants.forEach((v, i) => {
       if (names.has(v.name))

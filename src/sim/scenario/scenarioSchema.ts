@@ -60,6 +60,14 @@ export const scenarioFields = {
     .positive()
     .default(7)
     .describe('Days between recorded points of the time series. Default 7 (weekly).'),
+  start: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ examples: ['start/mainnet-2026-09-30.json'] })
+    .describe(
+      'A starting-state file made by `tensormarket snapshot import` (the recorded network at a chain block), relative to the scenario file; checked when the scenario is loaded. Not yet read by the Bittensor model.',
+    ),
   fork: z
     .object({
       atDays: z
@@ -145,6 +153,8 @@ export interface ScenarioFile<M = unknown> {
   readonly step: StepKind;
   readonly recordEvery: number;
   readonly model: M;
+  /** The starting-state file, as written (relative to the scenario file); absent unless the file names one. */
+  readonly start?: string | undefined;
   /** Variants for a comparison (none unless the file lists some). */
   readonly variants?: readonly ScenarioVariant<M>[];
   /**
@@ -181,6 +191,8 @@ export function resolveScenario<M>(
     step: file.step,
     recordEvery: file.recordEvery,
     model: file.model,
+    // Only when set, so that scenarios without one keep their hash.
+    ...(file.start === undefined ? {} : { start: file.start }),
     ...(file.variants === undefined || file.variants.length === 0 ? {} : { variants: file.variants }),
     ...(file.fork === undefined ? {} : { fork: file.fork }),
     horizonDays,
