@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
 import { invariant } from '../../engine/errors.ts';
 import { DEFAULT_CHAIN_PARAMS } from '../../engine/state/defaults.ts';
+import type { StartingState } from '../start/startingState.ts';
 import { DURATION_PATTERN, parseDuration } from './duration.ts';
 
 /** Granularity of a model step. */
@@ -66,7 +67,7 @@ export const scenarioFields = {
     .optional()
     .meta({ examples: ['start/mainnet-2026-09-30.json'] })
     .describe(
-      'A starting-state file made by `tensormarket snapshot import` (the recorded network at a chain block), relative to the scenario file; checked when the scenario is loaded. Not yet read by the Bittensor model.',
+      'A starting-state file made by `tensormarket snapshot import` (the recorded network at a chain block), relative to the scenario file; read when the scenario is loaded, and the Bittensor model starts from it.',
     ),
   fork: z
     .object({
@@ -170,6 +171,8 @@ export interface Scenario<M = unknown> extends ScenarioFile<M> {
   readonly horizonDays: number;
   /** Days between recorded points (same as `recordEvery`, named with its unit for models). */
   readonly recordEveryDays: number;
+  /** The content of the file `start` names, read at load so that models (in any thread) get it as data. */
+  readonly startingState?: StartingState;
 }
 
 /**
@@ -177,7 +180,10 @@ export interface Scenario<M = unknown> extends ScenarioFile<M> {
  * @example resolveScenario({ ...file, horizon: '26w' }).horizonDays // 182
  */
 export function resolveScenario<M>(
-  file: Omit<ScenarioFile<M>, 'title'> & { title?: string | undefined },
+  file: Omit<ScenarioFile<M>, 'title'> & {
+    title?: string | undefined;
+    startingState?: StartingState | undefined;
+  },
 ): Scenario<M> {
   const horizonDays = parseDuration(file.horizon);
   invariant(horizonDays !== null, 'SCENARIO_UNVALIDATED', `horizon ${file.horizon} was not validated`);
@@ -197,14 +203,16 @@ export function resolveScenario<M>(
     ...(file.fork === undefined ? {} : { fork: file.fork }),
     horizonDays,
     recordEveryDays: file.recordEvery,
+    ...(file.startingState === undefined ? {} : { startingState: file.startingState }),
   };
 }
 
 /**
- * The file form of a scenario (drops derived figures): what is hashed and written to scenario.json.
+ * The file form of a scenario (drops derived figures and the starting state read from `start`, which
+ * stays named by its path as written): what is hashed and written to scenario.json.
  * @example toScenarioFile(scenario).horizon // '2y'
  */
 export function toScenarioFile<M>(scenario: Scenario<M>): ScenarioFile<M> {
-  const { horizonDays: _days, recordEveryDays: _every, ...file } = scenario;
+  const { horizonDays: _days, recordEveryDays: _every, startingState: _start, ...file } = scenario;
   return file;
 }

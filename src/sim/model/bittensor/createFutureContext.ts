@@ -3,6 +3,7 @@ import { BLOCKS_PER_DAY, createKernelState } from '../../../engine/kernel/index.
 import type { KernelIntent, KernelParams, KernelState, StepReport } from '../../../engine/kernel/types.ts';
 import type { RunInput } from '../../contract/types.ts';
 import { createStream, type Rng } from '../../rng/stream.ts';
+import type { StartingState } from '../../start/startingState.ts';
 import type { AgentContext, Wallets } from './agents.ts';
 import { initialMarket, type Market } from './exogenous.ts';
 import { seedFlowEma } from './flowEmaSeed.ts';
@@ -14,10 +15,12 @@ import { SERIES } from './metrics.ts';
 import type { ModelScenario } from './modelScenario.ts';
 import { type NeuronBook, setupNeurons } from './neuronAgents.ts';
 import type { ModelParams } from './params.ts';
+import { recordedNetwork } from './recordedNetwork.ts';
 import { recordSteps } from './recordSteps.ts';
 import { topDecileTeams } from './tally.ts';
 import { usefulOutput } from './taoPrice.ts';
 import { spotPrice } from './view.ts';
+import { withStartingState } from './withStartingState.ts';
 import { createWorld, type World } from './world.ts';
 
 /** The random streams of one future, one per source of randomness. */
@@ -120,17 +123,25 @@ export function agentView(
   };
 }
 
-/** The chain a future starts from: the initial network on the kernel, flow EMAs seeded for flow packs. */
+/**
+ * The chain a future starts from: the recorded network of `start` (with `params` from
+ * {@link withStartingState}) or the synthetic one, on the kernel, flow EMAs seeded for flow packs.
+ */
 export function startingState(args: {
   params: ModelParams;
   kernel: KernelParams;
   world: World;
   rng: Rng;
+  start?: StartingState | undefined;
 }): KernelState {
-  const { params, kernel, world, rng } = args;
+  const { params, kernel, world, rng, start } = args;
+  const subnets =
+    start === undefined
+      ? initialNetwork({ params, world, rng })
+      : recordedNetwork({ params, world, rng, start });
   return createKernelState({
     params: kernel,
-    subnets: seedFlowEma(initialNetwork({ params, world, rng }), kernel),
+    subnets: seedFlowEma(subnets, kernel),
     issuance: params.network.issuanceTao,
     rootStake: params.network.rootStakeTao,
     block: 0,
@@ -144,7 +155,7 @@ export function startingState(args: {
 export function createFutureContext(input: RunInput<ModelScenario>): FutureContext {
   const { scenario, seed, runIndex } = input;
   // Before a fork point the future follows the base model; the branch's own model takes over after it.
-  const params = scenario.fork?.baseModel ?? scenario.model;
+  const params = withStartingState(scenario.fork?.baseModel ?? scenario.model, scenario.startingState);
   const market = createStream(seed, runIndex, 'market');
   const teams = createStream(seed, runIndex, 'teams');
   const init = createStream(seed, runIndex, 'init');
@@ -160,7 +171,7 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
     kp.slots + Math.ceil(params.entry.registrationsPerYear * (scenario.horizonDays / 365) * 3) + 16;
   const world = createWorld(kp.slots, maxTeams);
   const exogenous = initialMarket();
-  const state = startingState({ params, kernel: kp, world, rng: init });
+  const state = startingState({ params, kernel: kp, world, rng: init, start: scenario.startingState });
   const initialTeams = world.nextTeamId;
   const topDecile = topDecileTeams(world, initialTeams);
   const neurons = createStream(seed, runIndex, 'neurons');

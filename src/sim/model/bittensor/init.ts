@@ -16,7 +16,7 @@ const ALPHA_ISSUANCE = 3_000_000;
 /** Share of alpha issuance held by the pool at the start. */
 const POOL_ALPHA_SHARE = 0.35;
 /** How the alpha outside the pool is held at the start (protocol-owned chain buys, then classes). */
-const HOLDINGS: Readonly<Record<HolderClass | 'protocol', number>> = {
+export const HOLDINGS: Readonly<Record<HolderClass | 'protocol', number>> = {
   protocol: 0.25,
   staker: 0.55,
   owner: 0.1,
@@ -66,12 +66,27 @@ export interface InitialSubnet {
   readonly movingPrice: number;
   readonly emissionEnabled: boolean;
   readonly protocolAlpha: number;
+  /** Alpha burned so far: issued, held by no one (a recorded start only). */
+  readonly burnedAlpha?: number;
   readonly holdings: Readonly<Record<HolderClass, number>>;
 }
 
 /**
- * Build the starting subnets and fill the world's team columns.
- * @returns the subnets for the kernel and the TAO market cap at the start (USD).
+ * `want` distinct slots drawn uniformly from `candidates` (at most all of them), in draw order.
+ * @example pickDisabled({ candidates: [32, 33, 34], want: 2, rng }).size // 2
+ */
+export function pickDisabled(args: { candidates: readonly number[]; want: number; rng: Rng }): Set<number> {
+  const { candidates, want, rng } = args;
+  const disabled = new Set<number>();
+  while (disabled.size < Math.min(want, candidates.length)) {
+    disabled.add(candidates[Math.floor(rng.uniform() * candidates.length)]!);
+  }
+  return disabled;
+}
+
+/**
+ * Build the synthetic starting subnets (calibrated to the parameters) and fill the world's team columns.
+ * @returns the subnets for the kernel.
  */
 export function initialNetwork(args: { params: ModelParams; world: World; rng: Rng }): InitialSubnet[] {
   const { params, world, rng } = args;
@@ -82,12 +97,9 @@ export function initialNetwork(args: { params: ModelParams; world: World; rng: R
   // Scale prices so that alpha market cap is the configured share of TAO market cap.
   const alphaCapTao = params.network.alphaMarketCapShare * params.network.issuanceTao;
   const priceScale = alphaCapTao / (ALPHA_ISSUANCE * total);
-  const disabled = new Set<number>();
   const wantDisabled = Math.round(params.network.emissionDisabledShare * n);
   const candidates = Array.from({ length: n }, (_, i) => i).filter((i) => i >= Math.floor(n / 4));
-  while (disabled.size < Math.min(wantDisabled, candidates.length)) {
-    disabled.add(candidates[Math.floor(rng.uniform() * candidates.length)]!);
-  }
+  const disabled = pickDisabled({ candidates, want: wantDisabled, rng });
   const medianWeight = weights[Math.floor(n / 2)]!;
   const subnets: InitialSubnet[] = [];
   for (let i = 0; i < n; i++) {
@@ -126,9 +138,9 @@ const OWNER_CUT = DEFAULT_KERNEL_PARAMS.ownerCut;
  * Start in equilibrium: a team present at the start has chosen to stay (its outside revenue is below
  * its leave threshold, else it would already have left), and each subnet has the miners its incentive
  * pays for. Without this the first weeks would be a burst of departures and miner exits that no
- * observed network shows.
+ * observed network shows. `price` is the subnet's spot price (TAO per alpha).
  */
-function settleStart(args: {
+export function settleStart(args: {
   world: World;
   slot: number;
   params: ModelParams;

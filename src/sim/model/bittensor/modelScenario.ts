@@ -1,4 +1,5 @@
 /** What the Bittensor model reads from a resolved scenario. */
+import type { StartingState } from '../../start/startingState.ts';
 import type { ModelParams } from './params.ts';
 
 /** What the model reads from a resolved scenario. */
@@ -12,4 +13,6 @@ export interface ModelScenario {
    * on, with the same random streams: every branch of a fork shares its history up to the fork point.
    */
   readonly fork?: { readonly atDays: number; readonly baseModel: ModelParams };
+  /** The recorded network to start from (the file the scenario's `start:` names); synthetic without one. */
+  readonly startingState?: StartingState;
 }

@@ -16,6 +16,7 @@ import type { ModelScenario } from './modelScenario.ts';
 import { neuronOutcomes } from './neuronAgents.ts';
 import { record, STEP_PHASES } from './stepPhases.ts';
 import { spotPrice } from './view.ts';
+import { withStartingState } from './withStartingState.ts';
 import { createWorld } from './world.ts';
 
 /** The chain state a future starts from (the kernel alone, for benchmarks of the bare kernel). */
@@ -23,11 +24,12 @@ export function initialKernelState(input: RunInput<ModelScenario>): {
   state: KernelState;
   params: KernelParams;
 } {
-  const params = input.scenario.model;
+  const start = input.scenario.startingState;
+  const params = withStartingState(input.scenario.model, start);
   const kp = kernelParams(input.scenario);
   const world = createWorld(kp.slots, kp.slots);
   const rng = createStream(input.seed, input.runIndex, 'init');
-  const state = startingState({ params, kernel: kp, world, rng });
+  const state = startingState({ params, kernel: kp, world, rng, start });
   return { state, params: kp };
 }
 

@@ -18,6 +18,7 @@ import { settleWallets } from './settleWallets.ts';
 import { sum } from './tally.ts';
 import { taoPrice, usefulOutput } from './taoPrice.ts';
 import { spotPrice } from './view.ts';
+import { withStartingState } from './withStartingState.ts';
 import { EMPTY, HISTORY_DAYS, ON_NETWORK, recordPrice } from './world.ts';
 
 type StepPhase = Phase<FutureContext>;
@@ -29,7 +30,7 @@ const forkSwitch: StepPhase = {
     const { scenario } = ctx;
     if (ctx.step !== ctx.forkStep + 1 || scenario.fork === undefined) return;
     const before = ctx.kernel;
-    ctx.params = scenario.model;
+    ctx.params = withStartingState(scenario.model, scenario.startingState);
     ctx.kernel = kernelParams(scenario);
     ctx.mechanismsOn = anyMechanism(ctx.params);
     if (isFlowPack(ctx.kernel.rulePack) && !isFlowPack(before.rulePack)) seedFlowEmaInPlace(ctx.state);

@@ -1,0 +1,45 @@
+/** The model's starting figures taken from a starting-state file's gaps instead of the parameters' defaults. */
+import type { StartingState } from '../../start/startingState.ts';
+import type { ModelParams } from './params.ts';
+
+/** The gaps the model reads, by name; a file without one leaves the model's own parameter. */
+function gapValue(start: StartingState, name: string): number | undefined {
+  const gap = start.gaps.find((g) => g.name === name);
+  return gap?.value ?? undefined;
+}
+
+/** Gap names the model uses; the others are printed but not modelled (miner burning, for one). */
+export const MODELLED_GAPS: ReadonlySet<string> = new Set([
+  'rootStakeTao',
+  'taoIssued',
+  'alphaMarketCapShare',
+  'top10EmissionShare',
+  'poolTaoAndPrices',
+  'emissionDisabledSubnets',
+  'taoUsd',
+]);
+
+/**
+ * `params` with the network and TAO/USD at the start taken from `start` (subnet count, TAO issued, root
+ * stake, the price rule's two shares, emission-off count as a share, TAO/USD); `params` itself without one.
+ * @example withStartingState(params, state).network.rootStakeTao // 5_481_210
+ */
+export function withStartingState(params: ModelParams, start: StartingState | undefined): ModelParams {
+  if (start === undefined) return params;
+  const n = start.subnets.length;
+  const net = params.network;
+  const disabled = gapValue(start, 'emissionDisabledSubnets');
+  return {
+    ...params,
+    network: {
+      ...net,
+      subnets: n,
+      issuanceTao: gapValue(start, 'taoIssued') ?? net.issuanceTao,
+      rootStakeTao: gapValue(start, 'rootStakeTao') ?? net.rootStakeTao,
+      alphaMarketCapShare: gapValue(start, 'alphaMarketCapShare') ?? net.alphaMarketCapShare,
+      top10EmissionShare: gapValue(start, 'top10EmissionShare') ?? net.top10EmissionShare,
+      emissionDisabledShare: disabled === undefined ? net.emissionDisabledShare : disabled / n,
+    },
+    market: { ...params.market, taoPriceUsd: gapValue(start, 'taoUsd') ?? params.market.taoPriceUsd },
+  };
+}
