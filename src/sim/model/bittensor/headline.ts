@@ -1,7 +1,9 @@
 /** The report's opening answer, in plain words, from the aggregate figures and the demand assumed. */
 import type { Summary } from '../../collect/summary.ts';
+import type { SnapshotGap, StartingState } from '../../start/startingState.ts';
 import type { ModelScenario } from './modelScenario.ts';
 import { DEMAND_ESTIMATE_WINDOW, type ModelParams, modelParamsSchema } from './params.ts';
+import { MODELLED_GAPS } from './withStartingState.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(Math.abs(x) < 0.1 ? 1 : 0)}%`;
 
@@ -24,6 +26,33 @@ export function demandAssumption(market: ModelParams['market']): string {
     ? `volatility and jump rate and size estimated from daily TAO/USD ${w.first} … ${w.last}`
     : 'volatility and jumps set by the scenario';
   return `TAO demand assumed: drift ${signedPct(mu)}/yr in log terms (${mu === 0 ? 'none assumed; ' : ''}${median}), volatility ${pct(market.demandVolatilityPerYear)}/yr, ${market.jumpsPerYear.toFixed(1)} jumps/yr of ±${pct(market.jumpStdev)} with mean ${signedPct(market.jumpMean)}; ${source}.`;
+}
+
+const gapValue = (g: SnapshotGap) => {
+  if (g.value === null) return 'no single value';
+  const v = g.value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return g.unit === 'share' ? v : `${v} ${g.unit}`;
+};
+
+/**
+ * Where a recorded start comes from, in two sentences: the snapshot, then each gap with its value and
+ * source and date, or its rule (a gap the model does not use is marked so).
+ */
+export function startingStateLines(start: StartingState): string[] {
+  const date = start.snapshot.date === null ? 'undated' : start.snapshot.date.slice(0, 10);
+  const unused = (g: SnapshotGap) => (MODELLED_GAPS.has(g.name) ? '' : ', not modelled');
+  const parameters = start.gaps.flatMap((g) =>
+    g.kind === 'parameter' ? [`${g.name} ${gapValue(g)} (${g.source}, ${g.date}${unused(g)})`] : [],
+  );
+  const rules = start.gaps.flatMap((g) =>
+    g.kind === 'rule'
+      ? [`${g.name} ${gapValue(g)} by the rule: ${g.rule}${unused(g) === '' ? '' : ' (not modelled)'}`]
+      : [],
+  );
+  return [
+    `Futures start from the recorded network at block ${start.snapshot.block.toLocaleString('en-US')}, ${date}: ${start.subnets.length} subnets with their recorded alpha in pool, staked by wallets, protocol-owned and burned.`,
+    `What the snapshot does not record is filled by dated parameters: ${parameters.join('; ')}; and by rules: ${rules.join('; ')}.`,
+  ];
 }
 
 /** A few sentences answering: does the network return value to those who fund it, and under what demand? */
@@ -58,5 +87,6 @@ export function headline(summary: Omit<Summary, 'headline'>, scenario: ModelScen
       `In ${pct(top.probability)} of futures at least one of today's top-decile subnets takes its product elsewhere within a year; subnets that later leave capture a median ${pct(left.median)} of all emission${retained === undefined ? '' : `, and a median ${pct(retained.median)} of the best subnets stay to the end`}.`,
     );
   }
+  if (scenario.startingState !== undefined) lines.push(...startingStateLines(scenario.startingState));
   return lines;
 }
