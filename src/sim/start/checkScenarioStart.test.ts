@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTempDirs } from '../../../test/support/tempDirs.ts';
+import { modelParamsSchema } from '../model/bittensor/params.ts';
 import { loadScenario } from '../scenario/loadScenario.ts';
 import { parseScenario } from '../scenario/parseScenario.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
@@ -20,6 +21,19 @@ describe("a scenario's start: section", () => {
     const text = 'name: recorded\nstart: start/mainnet-2026-09-30.json\n';
     const r = parseScenario({ text, file, modelSchema, checkStart: checkScenarioStart(file) });
     expect(r.ok && r.scenario.start).toBe('start/mainnet-2026-09-30.json');
+  });
+
+  it('is read at load and carried as data, while scenario.json keeps only the path as written', () => {
+    const scenario = loadScenario({
+      file: join(SCENARIOS, 'default.yaml'),
+      modelSchema: modelParamsSchema,
+    });
+    expect(scenario.start).toBe('start/mainnet-2026-09-30.json');
+    expect(scenario.startingState?.snapshot.block).toBe(9_184_186);
+    expect(scenario.startingState?.subnets).toHaveLength(128);
+    const file = toScenarioFile(scenario);
+    expect('startingState' in file).toBe(false);
+    expect(JSON.stringify(file)).not.toContain(SCENARIOS);
   });
 
   it('a missing or foreign file is an issue located at start, naming the fix', () => {
