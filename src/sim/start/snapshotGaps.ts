@@ -2,6 +2,8 @@
  * What the chain snapshot does not record, each filled by a named parameter with its source and date
  * or by one stated derivation rule (the figures are those of spec/history.md and spec/market.md).
  */
+import { BLOCKS_PER_DAY, RAO_PER_TAO } from '../../engine/chainConstants.ts';
+import { blockEmissionForIssuance } from '../../engine/emission/blockEmission.ts';
 import type { SnapshotGap } from './startingState.ts';
 
 /** Root stake (netuid 0) in TAO, read at block 9,059,355. */
@@ -10,8 +12,10 @@ export const ROOT_STAKE_TAO = 5_481_210;
 const HALVING_ISSUED_TAO = 10_500_000;
 /** The first halving's date as the issuance rule counts it (UTC midnight). */
 const HALVING_DATE = '2025-12-15';
-/** TAO issued per day after the first halving: 0.5 TAO per block × 7,200 blocks. */
-const TAO_PER_DAY_AFTER_HALVING = 3_600;
+/** TAO issued per day after the first halving: the chain's block emission there (0.5 TAO) for a day of blocks. */
+const TAO_PER_DAY_AFTER_HALVING =
+  (Number(blockEmissionForIssuance(BigInt(HALVING_ISSUED_TAO) * RAO_PER_TAO)) / Number(RAO_PER_TAO)) *
+  BLOCKS_PER_DAY;
 /** Subnet tokens' market cap as a share of TAO's. */
 const ALPHA_MARKET_CAP_SHARE = 0.27;
 /** Share of emission going to the 10 largest subnets. */

@@ -28,11 +28,26 @@ export const sourceFileSchema = z.object({
   rows: count,
 });
 
+/** The gaps a snapshot's starting state fills, by name, in the order they are printed. */
+export const GAP_NAMES = [
+  'rootStakeTao',
+  'taoIssued',
+  'alphaMarketCapShare',
+  'top10EmissionShare',
+  'poolTaoAndPrices',
+  'emissionDisabledSubnets',
+  'minerBurningSubnets',
+  'taoUsd',
+] as const;
+
+/** A gap's name. */
+export type GapName = (typeof GAP_NAMES)[number];
+
 /** A gap of the snapshot: a named parameter with its source and date, or a derivation rule. */
 export const gapSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('parameter'),
-    name: z.string(),
+    name: z.enum(GAP_NAMES),
     what: z.string(),
     value: z.number(),
     unit: z.string(),
@@ -41,7 +56,7 @@ export const gapSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('rule'),
-    name: z.string(),
+    name: z.enum(GAP_NAMES),
     what: z.string(),
     rule: z.string(),
     /** The value the rule gives at the snapshot, when it gives one number. */

@@ -1,15 +1,15 @@
 /** The model's starting figures taken from a starting-state file's gaps instead of the parameters' defaults. */
-import type { StartingState } from '../../start/startingState.ts';
+import type { GapName, StartingState } from '../../start/startingState.ts';
 import type { ModelParams } from './params.ts';
 
 /** The gaps the model reads, by name; a file without one leaves the model's own parameter. */
-function gapValue(start: StartingState, name: string): number | undefined {
+function gapValue(start: StartingState, name: GapName): number | undefined {
   const gap = start.gaps.find((g) => g.name === name);
   return gap?.value ?? undefined;
 }
 
 /** Gap names the model uses; the others are printed but not modelled (miner burning, for one). */
-export const MODELLED_GAPS: ReadonlySet<string> = new Set([
+export const MODELLED_GAPS: ReadonlySet<GapName> = new Set<GapName>([
   'rootStakeTao',
   'taoIssued',
   'alphaMarketCapShare',
