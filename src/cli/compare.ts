@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runComparison } from '../sim/compare/runComparison.ts';
-import { createInterruptController } from './interruptController.ts';
+import { runInterruptible } from './interruptController.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
 import { createProgressView } from './progressView.ts';
 import { addRunOptions, OUT_OPTION, type RunOptions, resolveRunOptions } from './runOptions.ts';
@@ -23,37 +23,35 @@ export function registerCompare(program: Command): void {
     const variants = scenario.variants ?? [];
     let view = createProgressView(true);
     let current = -1;
-    const interrupts = createInterruptController({
-      label: 'compare',
-      lost: 'no comparison is written',
-      onStopping: () => view.stopping(),
-      onQuit: () => view.stop(),
-    });
-    let result: Awaited<ReturnType<typeof runComparison>>;
-    try {
-      result = await runComparison({
-        model,
-        scenario,
-        workers,
-        outDir,
-        outDirField: OUT_OPTION,
-        signal: interrupts.signal,
-        onProgress: (k, p) => {
-          if (k !== current) {
-            view.stop();
-            current = k;
-            view = createProgressView(
-              quiet,
-              `compare ${variants[k]?.name ?? k} (${k + 1}/${variants.length})`,
-            );
-          }
-          view.update(p);
-        },
-      });
-    } finally {
-      view.stop();
-      interrupts.dispose();
-    }
+    const result = await runInterruptible(
+      {
+        label: 'compare',
+        lost: 'no comparison is written',
+        onStopping: () => view.stopping(),
+        onQuit: () => view.stop(),
+      },
+      (signal) =>
+        runComparison({
+          model,
+          scenario,
+          workers,
+          outDir,
+          outDirField: OUT_OPTION,
+          signal,
+          onProgress: (k, p) => {
+            if (k !== current) {
+              view.stop();
+              current = k;
+              view = createProgressView(
+                quiet,
+                `compare ${variants[k]?.name ?? k} (${k + 1}/${variants.length})`,
+              );
+            }
+            view.update(p);
+          },
+        }),
+      () => view.stop(),
+    );
     const near = nearPath;
     if (result.comparison === null) {
       process.stdout.write(

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createInterruptController } from './interruptController.ts';
+import { createInterruptController, runInterruptible } from './interruptController.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -43,5 +43,31 @@ describe('createInterruptController', () => {
     expect(process.listenerCount('SIGINT')).toBe(before + 1);
     interrupts.dispose();
     expect(process.listenerCount('SIGINT')).toBe(before);
+  });
+});
+
+describe('runInterruptible', () => {
+  it('passes the signal, settles and releases SIGINT even when the work throws', async () => {
+    const listeners = process.listenerCount('SIGINT');
+    const settled: string[] = [];
+    const hooks = { label: 'simulate', lost: 'nothing', onStopping: () => {}, onQuit: () => {} };
+    const aborted = await runInterruptible(
+      hooks,
+      async (signal) => {
+        expect(process.listenerCount('SIGINT')).toBe(listeners + 1);
+        return signal.aborted;
+      },
+      () => settled.push('ok'),
+    );
+    expect(aborted).toBe(false);
+    await expect(
+      runInterruptible(
+        hooks,
+        async () => Promise.reject(new Error('boom')),
+        () => settled.push('failed'),
+      ),
+    ).rejects.toThrow('boom');
+    expect(settled).toEqual(['ok', 'failed']);
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
   });
 });

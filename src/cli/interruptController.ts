@@ -51,3 +51,22 @@ export function createInterruptController(hooks: InterruptHooks): InterruptContr
     },
   };
 }
+
+/**
+ * Run `work` with Ctrl-C wired to its signal; `onSettled` runs when it ends either way (e.g. stop the
+ * progress view), then SIGINT is released.
+ * @example const result = await runInterruptible(hooks, (signal) => runExperiment({ ..., signal }), view.stop);
+ */
+export async function runInterruptible<T>(
+  hooks: InterruptHooks,
+  work: (signal: AbortSignal) => Promise<T>,
+  onSettled: () => void,
+): Promise<T> {
+  const interrupts = createInterruptController(hooks);
+  try {
+    return await work(interrupts.signal);
+  } finally {
+    onSettled();
+    interrupts.dispose();
+  }
+}

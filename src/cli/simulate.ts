@@ -10,7 +10,7 @@ import { InputError } from '../engine/errors.ts';
 import { writeReport } from '../sim/report/index.ts';
 import { PROJECT_ROOT } from '../sim/runner/manifest.ts';
 import { runExperiment } from '../sim/runner/runExperiment.ts';
-import { createInterruptController } from './interruptController.ts';
+import { runInterruptible } from './interruptController.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
 import { createProgressView, seconds } from './progressView.ts';
 import { addRunOptions, OUT_OPTION, type RunOptions, resolveRunOptions } from './runOptions.ts';
@@ -36,27 +36,25 @@ export function registerSimulate(program: Command): void {
     );
 
     const view = createProgressView(quiet);
-    const interrupts = createInterruptController({
-      label: 'simulate',
-      lost: 'no summary or report is written',
-      onStopping: () => view.stopping(),
-      onQuit: () => view.stop(),
-    });
-    let result: Awaited<ReturnType<typeof runExperiment>>;
-    try {
-      result = await runExperiment({
-        model,
-        scenario,
-        workers,
-        outDir,
-        outDirField: OUT_OPTION,
-        signal: interrupts.signal,
-        onProgress: view.update,
-      });
-    } finally {
-      view.stop();
-      interrupts.dispose();
-    }
+    const result = await runInterruptible(
+      {
+        label: 'simulate',
+        lost: 'no summary or report is written',
+        onStopping: () => view.stopping(),
+        onQuit: () => view.stop(),
+      },
+      (signal) =>
+        runExperiment({
+          model,
+          scenario,
+          workers,
+          outDir,
+          outDirField: OUT_OPTION,
+          signal,
+          onProgress: view.update,
+        }),
+      () => view.stop(),
+    );
 
     const files = [...result.files];
     let reportFailed = false;
