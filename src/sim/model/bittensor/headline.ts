@@ -3,7 +3,7 @@ import type { Summary } from '../../collect/summary.ts';
 import type { SnapshotGap, StartingState } from '../../start/startingState.ts';
 import type { ModelScenario } from './modelScenario.ts';
 import { DEMAND_ESTIMATE_WINDOW, type ModelParams, modelParamsSchema } from './params.ts';
-import { MODELLED_GAPS } from './withStartingState.ts';
+import { UNMODELLED_GAPS } from './withStartingState.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(Math.abs(x) < 0.1 ? 1 : 0)}%`;
 
@@ -40,7 +40,7 @@ const gapValue = (g: SnapshotGap) => {
  */
 export function startingStateLines(start: StartingState): string[] {
   const date = start.snapshot.date === null ? 'undated' : start.snapshot.date.slice(0, 10);
-  const unused = (g: SnapshotGap) => (MODELLED_GAPS.has(g.name) ? '' : ', not modelled');
+  const unused = (g: SnapshotGap) => (UNMODELLED_GAPS.has(g.name) ? ', not modelled' : '');
   const parameters = start.gaps.flatMap((g) =>
     g.kind === 'parameter' ? [`${g.name} ${gapValue(g)} (${g.source}, ${g.date}${unused(g)})`] : [],
   );

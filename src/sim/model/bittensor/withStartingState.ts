@@ -8,16 +8,8 @@ function gapValue(start: StartingState, name: GapName): number | undefined {
   return gap?.value ?? undefined;
 }
 
-/** Gap names the model uses; the others are printed but not modelled (miner burning, for one). */
-export const MODELLED_GAPS: ReadonlySet<GapName> = new Set<GapName>([
-  'rootStakeTao',
-  'taoIssued',
-  'alphaMarketCapShare',
-  'top10EmissionShare',
-  'poolTaoAndPrices',
-  'emissionDisabledSubnets',
-  'taoUsd',
-]);
+/** Gaps the file fills that the model does not use: they are printed, marked as not modelled. */
+export const UNMODELLED_GAPS: ReadonlySet<GapName> = new Set<GapName>(['minerBurningSubnets']);
 
 /**
  * `params` with the network and TAO/USD at the start taken from `start` (subnet count, TAO issued, root
