@@ -6,9 +6,13 @@
 import { DEFAULT_KERNEL_PARAMS } from '../../../engine/kernel/defaultKernelParams.ts';
 import type { HolderClass, KernelIntent, KernelState } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
+import { buybackTaoPerDay } from './buybacks.ts';
 import type { Market } from './exogenous.ts';
+import { type FlowTags, tagLastIntent } from './flowTags.ts';
 import type { IntentPool } from './intentPool.ts';
 import type { ModelParams } from './params.ts';
+import { MINER_SHARE, minerCostUsd, type SalesPlan } from './sellPlan.ts';
+import type { TaoFlowClass } from './taoMarket.ts';
 import { CLASS_INDEX, spotPrice } from './view.ts';
 import { HISTORY_DAYS, historyHigh, LEFT, ON_NETWORK, type World } from './world.ts';
 
@@ -39,6 +43,10 @@ export interface AgentContext {
    * any intent moves a pool); without it, read from the state.
    */
   readonly spot?: Float64Array;
+  /** Alpha per slot per day each emission recipient sells (planned from the step's prices, {@link planSlotSales}). */
+  readonly sales: SalesPlan;
+  /** Intents that trade TAO against USD, by flow class (read after the kernel step). */
+  readonly flowTags: FlowTags;
   /** Mechanisms: USD per day a team adds to its income for staying (bond, vesting, covenant, credits). */
   readonly stayAdjustUsd?: Float64Array;
   /** Mechanisms: 1 where a team leaves this step whatever its review says (a cliff exiter). */
@@ -70,8 +78,6 @@ export interface Wallets {
   selfMiningTao: number;
 }
 
-const MINER_SHARE = 0.5;
-
 /** Spot price of a slot at the step's start. */
 function spotOf(ctx: AgentContext, slot: number): number {
   return ctx.spot === undefined ? spotPrice(ctx.state, slot) : ctx.spot[slot]!;
@@ -82,19 +88,37 @@ function classOffset(state: KernelState, cls: HolderClass): number {
   return CLASS_INDEX[cls] * state.columns.active.length;
 }
 
-function unstake(ctx: AgentContext, slot: number, alpha: number, holder: HolderClass): void {
+/** Sell `alpha` of a class; with `flow`, the TAO it brings is traded against USD in that flow class. */
+export function unstake(
+  ctx: AgentContext,
+  slot: number,
+  alpha: number,
+  holder: HolderClass,
+  flow?: TaoFlowClass,
+): void {
   if (ctx.pool === undefined) ctx.intents.push({ kind: 'unstake', slot, alpha, holder });
   else ctx.pool.unstake(ctx.intents, slot, alpha, holder);
+  if (flow !== undefined) tagLastIntent(ctx.flowTags, ctx.intents, flow);
 }
 
-function stake(ctx: AgentContext, slot: number, tao: number, holder: HolderClass): void {
+/** Buy alpha with `tao` for a class; with `flow`, that TAO is first bought with USD in that flow class. */
+export function stake(
+  ctx: AgentContext,
+  slot: number,
+  tao: number,
+  holder: HolderClass,
+  flow?: TaoFlowClass,
+): void {
   if (ctx.pool === undefined) ctx.intents.push({ kind: 'stake', slot, tao, holder });
   else ctx.pool.stake(ctx.intents, slot, tao, holder);
+  if (flow !== undefined) tagLastIntent(ctx.flowTags, ctx.intents, flow);
 }
 
+/** A buyback: TAO bought with revenue, spent on alpha that is burned. */
 function buyback(ctx: AgentContext, slot: number, tao: number): void {
   if (ctx.pool === undefined) ctx.intents.push({ kind: 'buyback', slot, tao });
   else ctx.pool.buyback(ctx.intents, slot, tao);
+  tagLastIntent(ctx.flowTags, ctx.intents, 'valueReturned');
 }
 
 function ownerMining(ctx: AgentContext, slot: number, detected: number, undetected: number): void {
@@ -126,21 +150,19 @@ export function teamsAct(ctx: AgentContext, rng: Rng): number[] {
     const status = world.status[i];
     if (status === LEFT) {
       const sell = Math.min(holdings[owners + i]!, world.leaveSellPerDay[i]! * dt);
-      if (sell > 0) unstake(ctx, i, sell, 'owner');
+      if (sell > 0) unstake(ctx, i, sell, 'owner', 'dilution');
       continue;
     }
     if (status !== ON_NETWORK) continue;
     world.quality[i] = world.quality[i]! * Math.exp(sigma * rng.normal() - drift);
     const ownerAlpha = holdings[owners + i]!;
     if (tradesNow(ctx, i)) {
-      const sell = ownerAlpha * Math.min(1, t.ownerSellShare * dt * ctx.tradeEvery);
-      if (sell > 0) unstake(ctx, i, sell, 'owner');
+      const sell = Math.min(ownerAlpha, ctx.sales.owner[i]! * dt * ctx.tradeEvery);
+      if (sell > 0) unstake(ctx, i, sell, 'owner', 'dilution');
     }
     const revenue = outsideRevenue(ctx, i);
-    if (world.buybacker[i] === 1 && taoUsd > 0) {
-      const tao = (t.buybackShare * t.onNetworkRevenueShare * revenue * dt) / taoUsd;
-      if (tao > 0) buyback(ctx, i, tao);
-    }
+    const bought = buybackTaoPerDay(world, i, params, ctx.market, taoUsd) * dt;
+    if (bought > 0) buyback(ctx, i, bought);
     if (world.selfMiner[i] === 1) {
       const take = params.adversaries.selfMiningTakeShare;
       const detected = take * params.adversaries.selfMiningDetectedShare;
@@ -179,12 +201,11 @@ export function ownerCutShare(_params: ModelParams): number {
   return DEFAULT_KERNEL_PARAMS.ownerCut;
 }
 
-/** Miners: enter and exit by profit; sell most of what they mine. */
+/** Miners: enter and exit by profit; sell their costs and a share of the rest of what they mine. */
 export function minersAct(ctx: AgentContext): void {
   const { state, world, params, dt, taoUsd, market } = ctx;
   const m = params.miners;
-  // Required capability rises as compute gets cheaper, so a miner's cost falls slower than unit cost.
-  const cost = m.costUsdPerDay * market.computeCost ** 0.3;
+  const cost = minerCostUsd(params, market.computeCost);
   const active = state.columns.active;
   const holdings = state.columns.holdings;
   const miners = classOffset(state, 'miner');
@@ -206,79 +227,47 @@ export function minersAct(ctx: AgentContext): void {
       world.miners[i] = Math.max(1, Math.min(255, minersNow * Math.exp(m.entryElasticity * margin * dt)));
     }
     if (tradesNow(ctx, i)) {
-      const sell = holdings[miners + i]! * Math.min(1, m.sellShare * dt * ctx.tradeEvery);
-      if (sell > 0) unstake(ctx, i, sell, 'miner');
+      const sell = Math.min(holdings[miners + i]!, ctx.sales.miner[i]! * dt * ctx.tradeEvery);
+      if (sell > 0) unstake(ctx, i, sell, 'miner', 'dilution');
     }
   }
 }
 
+/** Validators: sell their costs and a share of the rest of the dividends, from the stakers' alpha. */
+export function validatorsAct(ctx: AgentContext): void {
+  const { state, world, dt } = ctx;
+  const active = state.columns.active;
+  const holdings = state.columns.holdings;
+  const stakers = classOffset(state, 'staker');
+  for (let i = 0; i < world.slots; i++) {
+    if (active[i] !== 1 || !tradesNow(ctx, i)) continue;
+    const sell = Math.min(holdings[stakers + i]!, ctx.sales.validator[i]! * dt * ctx.tradeEvery);
+    if (sell > 0) unstake(ctx, i, sell, 'staker', 'dilution');
+  }
+}
+
 /**
- * Stakers: leave subnets whose team left, move a share of their stake each day towards higher validator
- * yields (with inertia), and sell root dividends for TAO that they restake on root (the chain's default
- * claim). TAO from sales is spent on the next step's purchases.
+ * Stakers: leave subnets whose team left, and sell root dividends for TAO that they restake on root (the
+ * chain's default claim). Where to hold alpha is the alpha holders' valuation ({@link alphaHoldersAct}),
+ * not a chase of alpha-denominated yields, most of which is dilution moving between holders.
  */
 export function stakersAct(ctx: AgentContext, wallets: Wallets): void {
   const { state, world, params, dt, intents } = ctx;
   const s = params.stakers;
-  const n = world.slots;
   if (wallets.rootClaims > 0) {
     intents.push({ kind: 'rootStake', tao: wallets.rootClaims });
     wallets.rootClaims = 0;
   }
-  let totalValue = 0;
-  let weighted = 0;
-  const yields = scratch(n);
-  const values = scratch2(n);
   const active = state.columns.active;
   const holdings = state.columns.holdings;
   const roots = classOffset(state, 'root');
   const stakers = classOffset(state, 'staker');
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < world.slots; i++) {
     const rootAlpha = holdings[roots + i]!;
     if (rootAlpha > 0 && tradesNow(ctx, i)) unstake(ctx, i, rootAlpha, 'root');
-    if (active[i] !== 1) {
-      values[i] = 0;
-      continue;
-    }
-    const alpha = holdings[stakers + i]!;
-    if (world.status[i] === LEFT) {
-      const exit = alpha * Math.min(1, s.darkExitPerDay * dt);
-      if (exit > 0) unstake(ctx, i, exit, 'staker');
-      values[i] = 0;
-      continue;
-    }
-    const value = alpha * spotOf(ctx, i);
-    const validatorAlphaPerDay = ctx.alphaPerDay[i]! * (1 - ownerCutShare(params)) * (1 - MINER_SHARE);
-    yields[i] = alpha > 0 ? validatorAlphaPerDay / alpha : 0;
-    values[i] = value;
-    totalValue += value;
-    weighted += value * yields[i]!;
-  }
-  if (totalValue <= 0) return;
-  const mean = weighted / totalValue;
-  // Target allocation tilts towards yield; a move of `reallocationPerDay` per day closes part of the gap.
-  // Each slot's tilt, read again below for its target.
-  const tilts = scratch3(n);
-  let norm = 0;
-  for (let i = 0; i < n; i++) {
-    if (values[i]! <= 0) continue;
-    const tilt = Math.exp(s.yieldSensitivity * Math.tanh((yields[i]! - mean) / Math.max(mean, 1e-12)));
-    tilts[i] = tilt;
-    norm += values[i]! * tilt;
-  }
-  const rate = Math.min(1, s.reallocationPerDay * dt * ctx.tradeEvery);
-  for (let i = 0; i < n; i++) {
-    if (values[i]! <= 0 || !tradesNow(ctx, i)) continue;
-    const target = (totalValue * values[i]! * tilts[i]!) / norm;
-    const move = rate * (target - values[i]!);
-    const price = spotOf(ctx, i);
-    if (move < 0 && price > 0) {
-      unstake(ctx, i, -move / price, 'staker');
-    } else if (move > 0 && wallets.stakers > 0) {
-      const tao = Math.min(move, wallets.stakers);
-      wallets.stakers -= tao;
-      stake(ctx, i, tao, 'staker');
-    }
+    if (active[i] !== 1 || world.status[i] !== LEFT) continue;
+    const exit = holdings[stakers + i]! * Math.min(1, s.darkExitPerDay * dt);
+    if (exit > 0) unstake(ctx, i, exit, 'staker');
   }
 }
 
@@ -291,7 +280,7 @@ export function speculatorsAct(ctx: AgentContext, wallets: Wallets): void {
   const budget = (p.capitalTao / Math.max(1, n)) * 8; // concentrate on the movers
   const active = state.columns.active;
   // With a positive sensitivity a 7-day loss (log return <= 0) targets no position: no log needed.
-  const lossTarget = 0 * budget;
+  const lossTarget = 0;
   const sensitive = p.momentumSensitivity > 0;
   for (let i = 0; i < n; i++) {
     if (active[i] !== 1) continue;
@@ -304,10 +293,12 @@ export function speculatorsAct(ctx: AgentContext, wallets: Wallets): void {
       wallets.specAlpha[i] = 0;
       continue;
     }
+    // Positions are sized to the pool: no trader buys more than a share of its TAO depth.
+    const room = Math.min(budget, p.maxPoolShare * state.columns.taoReserve[i]!);
     const targetTao =
       sensitive && now <= weekAgo
         ? lossTarget
-        : Math.max(0, Math.min(1, p.momentumSensitivity * Math.log(now / weekAgo))) * budget;
+        : Math.max(0, Math.min(1, p.momentumSensitivity * Math.log(now / weekAgo))) * room;
     const heldTao = held * now;
     if (targetTao > heldTao * 1.1 && wallets.speculators > 0) {
       const tao = Math.min(targetTao - heldTao, wallets.speculators);
@@ -358,20 +349,4 @@ function recentHigh(world: World, slot: number, day: number): number {
   for (let d = 0; d < Math.min(HISTORY_DAYS, day); d++)
     high = Math.max(high, world.history[d * world.slots + slot]!);
   return high;
-}
-
-let scratchA = new Float64Array(0);
-let scratchB = new Float64Array(0);
-function scratch(n: number): Float64Array {
-  if (scratchA.length < n) scratchA = new Float64Array(n);
-  return scratchA;
-}
-function scratch2(n: number): Float64Array {
-  if (scratchB.length < n) scratchB = new Float64Array(n);
-  return scratchB;
-}
-let scratchC = new Float64Array(0);
-function scratch3(n: number): Float64Array {
-  if (scratchC.length < n) scratchC = new Float64Array(n);
-  return scratchC;
 }

@@ -7,6 +7,8 @@ import type { StartingState } from '../../start/startingState.ts';
 import type { AgentContext, Wallets } from './agents.ts';
 import { initialMarket, type Market } from './exogenous.ts';
 import { seedFlowEma } from './flowEmaSeed.ts';
+import { createFlowTags, type FlowTags } from './flowTags.ts';
+import { type AlphaBasket, outsideWealth, startAlphaBasket } from './holderReturns.ts';
 import { initialNetwork } from './init.ts';
 import { IntentPool } from './intentPool.ts';
 import { kernelParams } from './kernelParams.ts';
@@ -17,9 +19,12 @@ import { type NeuronBook, setupNeurons } from './neuronAgents.ts';
 import type { ModelParams } from './params.ts';
 import { recordedNetwork } from './recordedNetwork.ts';
 import { recordSteps } from './recordSteps.ts';
+import { createSalesPlan, type SalesPlan } from './sellPlan.ts';
 import { topDecileTeams } from './tally.ts';
-import { usefulOutput } from './taoPrice.ts';
+import { createTaoMarket, noFlows, type TaoFlows, type TaoMarket } from './taoMarket.ts';
+import { usefulOutput } from './usefulOutput.ts';
 import { spotPrice } from './view.ts';
+import { warmStart } from './warmStart.ts';
 import { withStartingState } from './withStartingState.ts';
 import { createWorld, type World } from './world.ts';
 
@@ -53,9 +58,25 @@ export interface FutureContext {
   readonly initialTeams: number;
   readonly topDecile: readonly number[];
   neuronBook: NeuronBook | null;
-  readonly startCap: number;
   readonly startOutput: number;
   readonly price0: number;
+  /** The TAO/USD market, the step's TAO traded against USD by class, and the intents that carry it. */
+  readonly taoMarket: TaoMarket;
+  readonly taoFlows: TaoFlows;
+  readonly flowTags: FlowTags;
+  /** TAO per day the baseline investors buy at the start (what balances the market then). */
+  readonly investorTaoPerDay: number;
+  /** Alpha per slot per day each emission recipient sells, planned each step. */
+  readonly sales: {
+    readonly owner: Float64Array;
+    readonly miner: Float64Array;
+    readonly validator: Float64Array;
+  };
+  /** The alpha basket bought at the start, and outside holders' wealth then (TAO). */
+  readonly basket: AlphaBasket;
+  readonly outsideWealthStart: number;
+  /** Whether some subnet's alpha market cap has exceeded TAO's. */
+  alphaCapAboveTao: boolean;
   taoUsd: number;
   taoUsdAverage: number;
   priceHalved: boolean;
@@ -67,8 +88,6 @@ export interface FutureContext {
   readonly alphaPerDay: Float64Array;
   /** Spot prices at the start of each step (what the agents read): set after each kernel step. */
   readonly spot: Float64Array;
-  prevBurnedValue: number;
-  returnedUsd: number;
   rootGrowth: number;
   deregistered: number;
   usefulWork: number;
@@ -120,6 +139,8 @@ export function agentView(
     intents: ctx.intents,
     pool: ctx.pool,
     spot: ctx.spot,
+    sales: ctx.sales,
+    flowTags: ctx.flowTags,
   };
 }
 
@@ -181,6 +202,7 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
   for (let i = 0; i < kp.slots; i++) spot[i] = state.columns.active[i] === 1 ? spotPrice(state, i) : 0;
   const steps = recordSteps(scenario);
   const price0 = params.market.taoPriceUsd;
+  const warm = warmStart({ state, kernel: kp, params, world, market: exogenous, taoUsd: price0, dt });
   const base = {
     scenario,
     params,
@@ -196,9 +218,16 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
     initialTeams,
     topDecile,
     neuronBook,
-    startCap: params.market.taoPriceUsd * params.network.issuanceTao,
     startOutput: usefulOutput(world, 1, 1),
     price0,
+    taoMarket: createTaoMarket(price0),
+    taoFlows: noFlows(),
+    flowTags: createFlowTags(),
+    investorTaoPerDay: warm.investorTaoPerDay,
+    sales: createSalesPlan(kp.slots),
+    basket: startAlphaBasket(state, world),
+    outsideWealthStart: outsideWealth(state),
+    alphaCapAboveTao: false,
     taoUsd: price0,
     taoUsdAverage: price0,
     priceHalved: false,
@@ -214,10 +243,8 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
     book: createMechanismBook(kp.slots),
     prevEmittedAlpha: new Float64Array(kp.slots),
     prevEmittedTao: new Float64Array(kp.slots),
-    alphaPerDay: new Float64Array(kp.slots),
+    alphaPerDay: warm.alphaPerDay,
     spot,
-    prevBurnedValue: 0,
-    returnedUsd: 0,
     rootGrowth: 1,
     deregistered: 0,
     usefulWork: 0,

@@ -1,9 +1,11 @@
 /**
- * Exogenous paths of one future, advanced one day at a time: TAO demand (a jump diffusion), demand
- * for AI services, the cost of compute, and the quality of centralized competitors. Demand per step dt
- * (years): Δln D = (μ − λ·m)·dt + σ·√dt·Z + Σ_{k ≤ N} (m + s·Z_k), N ~ Poisson(λ·dt), so
- * E[Δln D] = μ·dt (μ = demandDriftPerYear, σ = demandVolatilityPerYear, λ = jumpsPerYear, m = jumpMean,
- * s = jumpStdev).
+ * Exogenous paths of one future, advanced one day at a time: TAO demand (a jump diffusion with a
+ * crypto-market factor), demand for AI services, the cost of compute, and the quality of centralized
+ * competitors. Demand per step dt (years):
+ *   Δln D = (μ − λ·m)·dt + β·σ_B·√dt·Z_B + σ_I·√dt·Z + Σ_{k ≤ N} (m + s·Z_k),  N ~ Poisson(λ·dt),
+ * with β·σ_B at most σ and σ_I = √(σ² − (β·σ_B)²), so the diffusion's total volatility is σ and E[Δln D] = μ·dt
+ * (μ = demandDriftPerYear, σ = demandVolatilityPerYear, β = cryptoMarketBeta, σ_B =
+ * cryptoMarketVolatilityPerYear, λ = jumpsPerYear, m = jumpMean, s = jumpStdev).
  */
 import type { Rng } from '../../rng/stream.ts';
 import type { ModelParams } from './params.ts';
@@ -11,8 +13,10 @@ import type { ModelParams } from './params.ts';
 /** The market state on a day. Indices are 1 at the start. */
 export interface Market {
   day: number;
-  /** Exogenous TAO demand index (market cap multiplier). */
+  /** Exogenous TAO demand index: the reference value's multiple of its start (crypto factor included). */
   demand: number;
+  /** Crypto-market (BTC) index: the factor part of demand, before TAO's beta. */
+  cryptoMarket: number;
   /** Demand for AI services. */
   aiDemand: number;
   /** Cost of compute per unit of capability. */
@@ -23,18 +27,24 @@ export interface Market {
 
 /** The market at day 0. */
 export function initialMarket(): Market {
-  return { day: 0, demand: 1, aiDemand: 1, computeCost: 1, competition: 1 };
+  return { day: 0, demand: 1, cryptoMarket: 1, aiDemand: 1, computeCost: 1, competition: 1 };
 }
 
 /** Advance the market by `days` (mutates `m`; the model owns it). */
 export function advanceMarket(m: Market, p: ModelParams['market'], rng: Rng, days: number): void {
   const dt = days / 365;
-  const sigma = p.demandVolatilityPerYear;
+  // The factor's share of demand volatility is at most all of it: demand volatility 0 means none at all.
+  const factor = Math.min(p.cryptoMarketBeta * p.cryptoMarketVolatilityPerYear, p.demandVolatilityPerYear);
+  const sigma = Math.sqrt(p.demandVolatilityPerYear ** 2 - factor ** 2);
+  const crypto = p.cryptoMarketVolatilityPerYear * Math.sqrt(dt) * rng.normal();
+  m.cryptoMarket *= Math.exp(crypto);
   // The drift is the expected log growth and, with symmetric jumps, the median: with no drift demand
   // is as likely to rise as to fall. Jumps are compensated (their expected sum is taken out), so a
   // jump mean shapes the tails without adding a trend the drift does not state.
   let logStep =
-    (p.demandDriftPerYear - p.jumpsPerYear * p.jumpMean) * dt + sigma * Math.sqrt(dt) * rng.normal();
+    (p.demandDriftPerYear - p.jumpsPerYear * p.jumpMean) * dt +
+    (p.cryptoMarketVolatilityPerYear > 0 ? (factor / p.cryptoMarketVolatilityPerYear) * crypto : 0) +
+    sigma * Math.sqrt(dt) * rng.normal();
   const jumps = rng.poisson(p.jumpsPerYear * dt);
   for (let j = 0; j < jumps; j++) logStep += p.jumpMean + p.jumpStdev * rng.normal();
   m.demand *= Math.exp(logStep);

@@ -186,6 +186,11 @@ export function addTeam(args: {
   world.buybacker[slot] = rng.bernoulli(params.teams.buybackProbability) ? 1 : 0;
   world.selfMiner[slot] = rng.bernoulli(params.adversaries.selfMiningOwners) ? 1 : 0;
   world.miners[slot] = params.miners.initialMiners;
+  world.validators[slot] = params.validators.perSubnet;
+  world.holderValueStart[slot] = 0;
+  world.holderYieldStart[slot] = 0;
+  world.holderYield[slot] = 0;
+  world.holderBaseTao[slot] = 0;
   world.leaveSellPerDay[slot] = 0;
   world.nextReview[slot] = args.day + 1 + Math.floor(rng.uniform() * params.teams.decisionEveryDays);
   if (id < world.teamInitialShare.length) world.teamInitialShare[id] = args.initialShare;

@@ -6,9 +6,12 @@
 import { defineMetrics } from '../../contract/defineMetrics.ts';
 import type { MetricInfo, ModelShape } from '../../contract/types.ts';
 import type { FutureContext } from './createFutureContext.ts';
+import { basketValueTao, outsideWealth } from './holderReturns.ts';
 import { bestMechanismAdversary } from './mechanismAgents.ts';
 import type { NeuronOutcomes } from './neuronAgents.ts';
 import { countLeft, countRetained, countStatus, sum } from './tally.ts';
+import { attributeTaoReturn } from './taoMarket.ts';
+import { usefulOutput } from './usefulOutput.ts';
 import { ON_NETWORK } from './world.ts';
 
 const info = (label: string, unit: MetricInfo['unit'], description: string): Omit<MetricInfo, 'key'> => ({
@@ -22,6 +25,16 @@ const returnRatio = (c: FutureContext): number => {
   const emitted = sum(col.emittedTao);
   return emitted > 0 ? (sum(col.burnedValueTao) + sum(col.mechRecycledTao)) / emitted : 0;
 };
+
+/** Sum of the active subnets' spot prices (TAO per alpha). */
+const sumAlphaPrices = (c: FutureContext): number => {
+  let total = 0;
+  for (let i = 0; i < c.spot.length; i++) if (c.state.columns.active[i] === 1) total += c.spot[i]!;
+  return total;
+};
+
+/** The unstaked holder's USD return: the TAO price's. */
+const unstakedReturn = (c: FutureContext): number => c.taoUsd / c.price0 - 1;
 
 const chainBuyShare = (c: FutureContext): number => {
   const emitted = sum(c.state.columns.emittedTao);
@@ -55,6 +68,8 @@ const farmAndLeave = (c: FutureContext): number => {
 export const SERIES_KEYS = [
   'taoPriceUsd',
   'holderReturn',
+  'sumAlphaPrices',
+  'usefulOutput',
   'returnRatio',
   'subnetsOnNetwork',
   'subnetsLeft',
@@ -79,7 +94,20 @@ export const SERIES_METRICS = defineMetrics<SeriesKey, FutureContext>(SERIES_KEY
       'return',
       'Return of holding unstaked TAO since the start, in USD, net of dilution.',
     ),
-    compute: (c) => c.taoUsd / c.price0 - 1,
+    compute: unstakedReturn,
+  },
+  sumAlphaPrices: {
+    info: info('Sum of alpha prices', 'ratio', 'Sum of the subnets’ alpha spot prices (TAO per alpha).'),
+    compute: sumAlphaPrices,
+  },
+  usefulOutput: {
+    info: info(
+      'Useful output',
+      'ratio',
+      'Useful output of the products on the network relative to the start (quality, outside value and miners; AI demand over competition).',
+    ),
+    compute: (c) =>
+      c.startOutput > 0 ? usefulOutput(c.world, c.market.aiDemand, c.market.competition) / c.startOutput : 0,
   },
   returnRatio: {
     info: info(
@@ -121,8 +149,15 @@ export const SERIES: readonly MetricInfo[] = SERIES_METRICS.infos;
 /** Keys of final outcomes of a future, measured at the horizon, in output order. */
 export const OUTCOME_KEYS = [
   'finalTaoPriceUsd',
+  'holderReturnUnstaked',
   'holderReturn',
-  'rootStakerReturn',
+  'holderReturnRoot',
+  'holderReturnAlphaBasket',
+  'outsideHolderWealthReturn',
+  'returnFromDemand',
+  'returnFromDilution',
+  'returnFromValueReturned',
+  'returnFromOther',
   'returnRatio',
   'subnetsRetained',
   'subnetsLeft',
@@ -153,21 +188,77 @@ export const OUTCOME_METRICS = defineMetrics<OutcomeKey, FutureContext>(OUTCOME_
     info: info('Final TAO price', 'USD', 'TAO price at the horizon.'),
     compute: (c) => c.taoUsd,
   },
+  holderReturnUnstaked: {
+    info: info(
+      'Unstaked TAO holder return',
+      'return',
+      'Return in USD of holding unstaked TAO over the horizon (the TAO price’s return).',
+    ),
+    compute: unstakedReturn,
+  },
   holderReturn: {
     info: info(
       'TAO holder return',
       'return',
-      'Return of holding unstaked TAO over the horizon, net of dilution.',
+      'Same value as holderReturnUnstaked, kept for readers of earlier outputs.',
     ),
-    compute: (c) => c.taoUsd / c.price0 - 1,
+    compute: unstakedReturn,
   },
-  rootStakerReturn: {
+  holderReturnRoot: {
     info: info(
       'Root staker return',
       'return',
-      'Return of TAO staked on root with dividends sold and restaked (the default claim), in USD.',
+      'Return in USD of TAO staked on root with dividends sold and restaked (the default claim).',
     ),
     compute: (c) => (c.rootGrowth * c.taoUsd) / c.price0 - 1,
+  },
+  holderReturnAlphaBasket: {
+    info: info(
+      'Alpha basket return',
+      'return',
+      'Return in USD of alpha bought at the start across subnets weighted by their alpha market cap, held to the horizon (spot prices; dissolved subnets at their last price).',
+    ),
+    compute: (c) => (basketValueTao(c.basket, c.state, c.world) * c.taoUsd) / c.price0 - 1,
+  },
+  outsideHolderWealthReturn: {
+    info: info(
+      'Outside holders’ wealth return',
+      'return',
+      'Return in USD of everything held outside the protocol: TAO outside the pools (root stake, balances) plus wallets’ alpha at the TAO it fetches sold through its pool, new emission included.',
+    ),
+    compute: (c) => (outsideWealth(c.state) * c.taoUsd) / (c.outsideWealthStart * c.price0) - 1,
+  },
+  returnFromDemand: {
+    info: info(
+      'Return from demand',
+      'ratio',
+      'Part of the unstaked holder’s log return from outside demand: the reference value’s move (demand, the crypto market, useful output) and the TAO outside investors and alpha holders bought or sold.',
+    ),
+    compute: (c) => attributeTaoReturn(c.taoMarket, c.params.taoMarket).demand,
+  },
+  returnFromDilution: {
+    info: info(
+      'Return from dilution',
+      'ratio',
+      'Part of the unstaked holder’s log return from TAO actually sold by emission recipients (miners, validators, owners, leaving teams).',
+    ),
+    compute: (c) => attributeTaoReturn(c.taoMarket, c.params.taoMarket).dilution,
+  },
+  returnFromValueReturned: {
+    info: info(
+      'Return from value returned',
+      'ratio',
+      'Part of the unstaked holder’s log return from TAO bought with revenue for buybacks and mechanism burns.',
+    ),
+    compute: (c) => attributeTaoReturn(c.taoMarket, c.params.taoMarket).valueReturned,
+  },
+  returnFromOther: {
+    info: info(
+      'Return from other',
+      'ratio',
+      'Part of the unstaked holder’s log return no flow class explains: the transient impact still in the price.',
+    ),
+    compute: (c) => attributeTaoReturn(c.taoMarket, c.params.taoMarket).other,
   },
   returnRatio: {
     info: info('Return ratio', 'ratio', 'Value returned to holders by burns and buybacks per TAO emitted.'),
@@ -301,7 +392,12 @@ export const OUTCOME_METRICS = defineMetrics<OutcomeKey, FutureContext>(OUTCOME_
 export const OUTCOMES: readonly MetricInfo[] = OUTCOME_METRICS.infos;
 
 /** Keys of yes/no events of a future, in output order. */
-export const EVENT_KEYS = ['topDecileLeavesWithinYear', 'priceHalves', 'quarterOfTeamsLeave'] as const;
+export const EVENT_KEYS = [
+  'topDecileLeavesWithinYear',
+  'priceHalves',
+  'quarterOfTeamsLeave',
+  'alphaCapAboveTao',
+] as const;
 
 /** A key of {@link EVENT_KEYS}. */
 export type EventKey = (typeof EVENT_KEYS)[number];
@@ -331,6 +427,14 @@ export const EVENT_METRICS = defineMetrics<EventKey, FutureContext, boolean>(EVE
       'At least 25% of the starting teams leave by the horizon.',
     ),
     compute: (c) => c.initialTeams - countRetained(c.world, c.initialTeams) >= 0.25 * c.initialTeams,
+  },
+  alphaCapAboveTao: {
+    info: info(
+      'A subnet’s alpha is worth more than TAO',
+      'boolean',
+      'Some subnet’s alpha market cap (its issued alpha at its pool price) exceeds TAO’s own market cap at some step.',
+    ),
+    compute: (c) => c.alphaCapAboveTao,
   },
 });
 

@@ -92,12 +92,106 @@ export const marketSchema = z
     ),
     fundamentalsWeight: share(
       0.25,
-      'How much of TAO market cap follows the network’s useful output (the rest follows exogenous demand). Assumption.',
+      'Elasticity of TAO’s reference value to the network’s useful output relative to its expected path (so expected AI-demand growth adds no trend). Assumption.',
     ),
-    returnedValueMultiple: nonNeg(
+    cryptoMarketBeta: nonNeg(
+      1.38,
+      'Beta of TAO to the crypto market (BTC): the part β·σ_B of the demand diffusion that is the market factor. Default 1.38 (OLS of daily TAO on BTC log returns, 2024-01-02 … 2025-06-30, s.e. 0.08; spec/market.md §5).',
+    ),
+    cryptoMarketVolatilityPerYear: nonNeg(
+      0.51,
+      'Volatility of the crypto-market factor (BTC, log, per year). Default 0.51 (BTC 2024-01-02 … 2025-06-30; spec/market.md §5). The factor takes β·σ_B of the demand volatility (at most all of it) and the idiosyncratic part the rest, √(σ² − (β·σ_B)²), so the total stays demandVolatilityPerYear.',
+    ),
+  })
+  .prefault({});
+
+/**
+ * The TAO/USD market, cleared from net order flow (spec/market.md §2): x = m − M·c + τ, where m is the
+ * log reference value, c the cumulated net sold flow as a share of supply (absorbed by price-elastic
+ * investors at rate δ) and τ a transient square-root impact that decays over days.
+ */
+export const taoMarketSchema = z
+  .object({
+    impactMultiplier: nonNeg(
+      3,
+      'M: log price change per unit of net sold flow as a share of supply (inelastic-markets multiplier). Default 3, range 1–6: Gabaix & Koijen ≈ 5 for US equities (NBER w28967, 2021), O(1) for single stocks (Bouchaud, arXiv 2108.00242, 2022), ≈ 4 for BTC (Glassnode, c. Feb 2024); spec/market.md §4.',
+    ),
+    absorptionHalfLifeDays: nonNeg(
+      550,
+      'Half-life of cumulated net flow as price-elastic investors absorb it (days). Assumption: 1.5 years, range 0.5–5 (price and value cointegrate over more than 5 years, Bouchaud, 2022; spec/market.md §4).',
+    ),
+    investorElasticity: nonNeg(
       1,
-      'USD of market cap added per USD returned to holders (burns, buybacks, payments). Assumption: 1.',
+      'Price elasticity of the baseline investors’ buying: tokens bought ∝ (reference value / price)^e. Assumption: 1 (a constant USD budget at the reference value).',
     ),
+    transientImpact: nonNeg(
+      0.7,
+      'Y: size of the square-root transient impact, Y·σ_d·√(flow/volume). Default 0.7, range 0.5–1 (Y of order 1, Tóth et al.; Donier & Bonart, 2015).',
+    ),
+    transientHalfLifeDays: nonNeg(
+      2,
+      'Half-life of the transient impact (days). Assumption: 2, range 1–5 (spec/market.md §4).',
+    ),
+    dailyVolatility: nonNeg(
+      0.06,
+      'σ_d: daily volatility of TAO in the square-root law. Default 0.06 (daily TAO/USD log returns 2023-03 … 2025-06; spec/market.md §4).',
+    ),
+    genuineTurnoverPerDay: nonNeg(
+      0.035,
+      'Genuine daily volume as a share of market cap (depth scales with cap). Default 0.035: reported turnover 6.7–7.8%/day (CoinGecko, May 2026) times a genuine share of 0.5 (assumption, range 0.3–0.8; Bitwise to the SEC, 2019).',
+    ),
+  })
+  .prefault({});
+
+/** Validators: costs covered by selling dividends, and the share of the rest their stakers sell. */
+export const validatorsSchema = z
+  .object({
+    costUsdPerDay: nonNeg(
+      80,
+      'A validator’s cost (USD/day), covered by selling the subnet’s validator alpha. Assumption: $80, range 30–250 (an A100/H100 server; spec/market.md §4). Validators per subnet are recorded (median 11, Sep 2026).',
+    ),
+    sellShare: share(
+      0.1,
+      'Share of validator and delegator dividends beyond costs sold each day. Default 0.1, range 0–0.3 (spec/market.md §4).',
+    ),
+    perSubnet: z
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(11)
+      .describe(
+        'Validators per subnet where the start does not record them (the synthetic start, new subnets). Default 11: the median of the recorded network (2026-09-30).',
+      ),
+  })
+  .prefault({});
+
+/**
+ * Holders who value a subnet's alpha by the TAO it earns (spec/market.md §3): value F = F₀ + ΔN/(r + π − g),
+ * N = TAO into the subnet per day plus buybacks less TAO taken by cost sellers; target price F / alpha
+ * outstanding; they trade a share of their position per day towards it, on top of the flow that balanced
+ * each pool at the start.
+ */
+export const alphaHoldersSchema = z
+  .object({
+    rootYieldPerYear: nonNeg(
+      0.06,
+      'r: the yield of TAO staked on root, the holders’ riskless alternative. Default 0.06 (subtensor #2319 claim; spec/market.md §3).',
+    ),
+    riskPremiumPerYear: nonNeg(
+      0.25,
+      'π: risk premium over root on a subnet’s TAO yield. Default 0.25, range 0.15–0.40 (implied by alpha market cap ≈ 27% of TAO’s and 3,600 TAO/day, spec/market.md §3).',
+    ),
+    growthPerYear: real(0, 'g: growth of a subnet’s TAO yield the holders expect. Default 0: none assumed.'),
+    adjustmentPerDay: share(
+      0.01,
+      'κ: share of their position holders move per day per unit of log gap between target and price. Assumption: 0.01, range 0.002–0.05.',
+    ),
+  })
+  .refine((h) => h.rootYieldPerYear + h.riskPremiumPerYear - h.growthPerYear > 0, {
+    path: ['growthPerYear'],
+    message:
+      'rootYieldPerYear + riskPremiumPerYear − growthPerYear must be positive (a value needs a positive discount rate): lower growthPerYear or raise the premium.',
   })
   .prefault({});
 
@@ -134,15 +228,24 @@ export const teamsSchema = z
       'Share of teams that return revenue to holders through buybacks. Default 2/129: subnets publishing revenue (2026).',
     ),
     buybackShare: share(0.2, 'Share of revenue such a team spends on buy-and-burn. Assumption.'),
-    ownerSellShare: share(0.5, 'Share of the owner cut a team sells each day to fund itself. Assumption.'),
+    ownerSellShare: share(
+      0.5,
+      'Share of the owner cut beyond the team’s operating cost that it sells as it arrives (a share of the flow, not of the stock). Default 0.5, range 0.3–0.8 (spec/market.md §4).',
+    ),
   })
   .prefault({});
 
 /** Miners: entry and exit by profit. */
 export const minersSchema = z
   .object({
-    costUsdPerDay: nonNeg(15, 'A miner’s compute cost at the start (USD/day). Assumption.'),
-    sellShare: share(0.8, 'Share of mined alpha sold each day. Assumption.'),
+    costUsdPerDay: nonNeg(
+      15,
+      'A miner’s compute cost at the start (USD/day), covered by selling mined alpha. Assumption: $15, range 2–100 (RTX 4090 ≈ $8–14/day, H100 $48–114/day; spec/market.md §4).',
+    ),
+    sellShare: share(
+      0.8,
+      'Share of mined alpha beyond costs sold as it arrives (a share of the flow, not of the stock). Default 0.8, range 0.5–1 (BTC public miners sold 64–105% of output, 2023; spec/market.md §4).',
+    ),
     entryElasticity: nonNeg(0.05, 'Daily change in miner count per unit of log profit margin. Assumption.'),
     initialMiners: z
       .number()
@@ -153,15 +256,9 @@ export const minersSchema = z
   })
   .prefault({});
 
-/** Stakers and root stakers: yield seeking with inertia. */
+/** Stakers: leaving subnets whose team left (root dividends are sold and restaked, the chain's default claim). */
 export const stakersSchema = z
   .object({
-    reallocationPerDay: share(
-      0.01,
-      'Share of staked value that moves towards better yields each day. Assumption.',
-    ),
-    yieldSensitivity: nonNeg(4, 'How strongly flows follow yield differences. Assumption.'),
-    rootShareTarget: share(0.3, 'Share of staker capital that prefers root (lower risk). Assumption.'),
     darkExitPerDay: share(0.05, 'Share of stake leaving a subnet whose team has left, each day. Assumption.'),
   })
   .prefault({});
@@ -172,6 +269,10 @@ export const speculatorsSchema = z
     capitalTao: nonNeg(300_000, 'TAO that speculators trade with across subnets. Assumption.'),
     momentumSensitivity: nonNeg(2, 'Fraction of capital moved per unit of 7-day log return. Assumption.'),
     panicDrawdown: share(0.5, 'Drawdown from the 30-day high that triggers panic selling. Assumption.'),
+    maxPoolShare: share(
+      0.05,
+      'Largest position a speculator takes in a subnet, as a share of its pool’s TAO (positions sized to depth). Assumption: 5%.',
+    ),
   })
   .prefault({});
 
@@ -403,6 +504,9 @@ export const modelParamsSchema = z
       ),
     network: networkSchema,
     market: marketSchema,
+    taoMarket: taoMarketSchema,
+    alphaHolders: alphaHoldersSchema,
+    validators: validatorsSchema,
     teams: teamsSchema,
     miners: minersSchema,
     stakers: stakersSchema,

@@ -91,6 +91,7 @@ export function recordedNetwork(args: {
     // As in the synthetic start, market prices carry information about quality, with noise.
     const quality = Math.exp(0.3 * Math.log(weight(k) / medianWeight) + 0.5 * rng.normal());
     addTeam({ world, slot, quality, params, rng, day: 0, initialShare: weight(k) / total });
+    world.validators[slot] = Math.max(1, s.validators);
     settleStart({ world, slot, params, price, rng });
   });
   return subnets;

@@ -5,18 +5,28 @@
  */
 import { kernelStep } from '../../../engine/kernel/index.ts';
 import type { Phase, Phases } from '../../contract/runPhases.ts';
-import { minersAct, pumpersAct, speculatorsAct, stakersAct, teamsAct } from './agents.ts';
+import { minersAct, pumpersAct, speculatorsAct, stakersAct, teamsAct, validatorsAct } from './agents.ts';
+import {
+  alphaHoldersAct,
+  holderYieldWeight,
+  startHolderValuation,
+  updateHolderYield,
+} from './alphaHolders.ts';
+import { buybackTaoPerDay } from './buybacks.ts';
 import { agentView, type FutureContext } from './createFutureContext.ts';
 import { advanceMarket } from './exogenous.ts';
 import { isFlowPack, seedFlowEmaInPlace } from './flowEmaSeed.ts';
+import { addStepFlows, clearFlowTags } from './flowTags.ts';
+import { dissolveInBasket } from './holderReturns.ts';
 import { addTeam } from './init.ts';
 import { kernelParams } from './kernelParams.ts';
 import { anyMechanism, mechanismsAct, mechanismsBeforeTeams, mechanismsSettle } from './mechanismAgents.ts';
 import { SERIES_METRICS } from './metrics.ts';
 import { neuronsAct, setupNeurons } from './neuronAgents.ts';
+import { minerCostUsd, planSlotSales } from './sellPlan.ts';
 import { settleWallets } from './settleWallets.ts';
-import { sum } from './tally.ts';
-import { taoPrice, usefulOutput } from './taoPrice.ts';
+import { clearTaoMarket, TAO_FLOW_CLASSES } from './taoMarket.ts';
+import { usefulOutput } from './usefulOutput.ts';
 import { spotPrice } from './view.ts';
 import { withStartingState } from './withStartingState.ts';
 import { EMPTY, HISTORY_DAYS, ON_NETWORK, recordPrice } from './world.ts';
@@ -38,21 +48,33 @@ const forkSwitch: StepPhase = {
   },
 };
 
-/** Exogenous paths move, then the TAO price and its 30-day average follow. */
+/**
+ * Exogenous paths move the TAO reference value; the baseline investors buy against the last price; the
+ * market clears the last step's flows; then the 30-day average price follows.
+ */
 const market: StepPhase = {
   name: 'market',
   run(ctx) {
-    const { dt, price0 } = ctx;
-    advanceMarket(ctx.market, ctx.params.market, ctx.rng.market, dt);
-    ctx.taoUsd = taoPrice({
-      startCap: ctx.startCap,
-      startOutput: ctx.startOutput,
-      world: ctx.world,
-      market: ctx.market,
-      params: ctx.params,
-      returnedUsd: ctx.returnedUsd,
-      issuance: ctx.state.issuance,
+    const { dt, price0, taoMarket } = ctx;
+    const p = ctx.params;
+    advanceMarket(ctx.market, p.market, ctx.rng.market, dt);
+    // Useful output against its expected path (the exogenous indices at 1): expected growth adds no trend.
+    const output = ctx.startOutput > 0 ? usefulOutput(ctx.world, 1, 1) / ctx.startOutput : 1;
+    const logReference =
+      taoMarket.logStart +
+      Math.log(ctx.market.demand) +
+      p.market.fundamentalsWeight * Math.log(Math.max(output, 1e-9));
+    const discount = Math.exp(logReference - taoMarket.logPrice);
+    ctx.taoFlows.demand -= ctx.investorTaoPerDay * discount ** p.taoMarket.investorElasticity * dt;
+    ctx.taoUsd = clearTaoMarket({
+      market: taoMarket,
+      logReference,
+      flows: ctx.taoFlows,
+      supply: ctx.state.issuance,
+      params: p.taoMarket,
+      dt,
     });
+    for (const k of TAO_FLOW_CLASSES) ctx.taoFlows[k] = 0;
     if (ctx.taoUsd < 0.5 * price0) ctx.priceHalved = true;
     ctx.taoUsdAverage += (ctx.taoUsd - ctx.taoUsdAverage) * (1 - 0.5 ** (dt / 30));
   },
@@ -64,7 +86,38 @@ const openIntents: StepPhase = {
   run(ctx) {
     ctx.intents.length = 0;
     ctx.pool.reset();
+    clearFlowTags(ctx.flowTags);
     ctx.agents = agentView(ctx);
+  },
+};
+
+/** What each emission recipient sells per day this step, at the step's prices and costs. */
+const planSales: StepPhase = {
+  name: 'plan sales',
+  run(ctx) {
+    const { world, sales, params } = ctx;
+    const active = ctx.state.columns.active;
+    const minerCost = minerCostUsd(params, ctx.market.computeCost);
+    for (let i = 0; i < world.slots; i++) {
+      if (active[i] !== 1) {
+        sales.owner[i] = 0;
+        sales.miner[i] = 0;
+        sales.validator[i] = 0;
+        continue;
+      }
+      planSlotSales(
+        sales,
+        i,
+        params,
+        ctx.alphaPerDay[i]!,
+        ctx.kernel.ownerCut,
+        ctx.spot[i]! * ctx.taoUsd,
+        world.miners[i]!,
+        world.validators[i]!,
+        minerCost,
+        world.status[i] === ON_NETWORK,
+      );
+    }
   },
 };
 
@@ -91,6 +144,8 @@ const mechanisms: StepPhase = {
 };
 
 const miners: StepPhase = { name: 'miners', run: (ctx) => minersAct(ctx.agents) };
+const validators: StepPhase = { name: 'validators', run: (ctx) => validatorsAct(ctx.agents) };
+const alphaHolders: StepPhase = { name: 'alpha holders', run: (ctx) => alphaHoldersAct(ctx.agents) };
 const stakers: StepPhase = { name: 'stakers', run: (ctx) => stakersAct(ctx.agents, ctx.wallets) };
 const speculators: StepPhase = {
   name: 'speculators',
@@ -132,6 +187,13 @@ const settle: StepPhase = {
   run(ctx) {
     const { report, dt, rootBefore } = ctx;
     settleWallets({ wallets: ctx.wallets, intents: ctx.intents, report });
+    addStepFlows({
+      flows: ctx.taoFlows,
+      tags: ctx.flowTags,
+      intents: ctx.intents,
+      report,
+      mechanismsOn: ctx.mechanismsOn,
+    });
     ctx.emittedPerDay = report.emitted / dt;
     ctx.usefulWork += usefulOutput(ctx.world, ctx.market.aiDemand, ctx.market.competition) * dt;
     // Root dividends sold and restaked grow a root staker's TAO (other root flows are stakers' own).
@@ -154,6 +216,7 @@ const pruned: StepPhase = {
         wallets.pumps.splice(k, 1);
       }
       const id = world.teamId[slot]!;
+      dissolveInBasket(ctx.basket, slot, id, last);
       if (id >= 0) world.teamPruned[id] = 1;
       world.status[slot] = EMPTY;
       world.teamId[slot] = -1;
@@ -177,6 +240,7 @@ const registered: StepPhase = {
         day: ctx.wholeDay,
         initialShare: -1,
       });
+      startHolderValuation({ state: ctx.state, world: ctx.world, slot, yieldNow: 0, baseTao: 0 });
     }
   },
 };
@@ -187,6 +251,7 @@ const slotPrices: StepPhase = {
   run(ctx) {
     const { state, world, wallets, params, dt } = ctx;
     const { prevEmittedAlpha, prevEmittedTao, alphaPerDay, spot } = ctx;
+    const yieldWeight = holderYieldWeight(dt);
     const c = state.columns;
     for (let i = 0; i < ctx.kernel.slots; i++) {
       const da = c.emittedAlpha[i]! - prevEmittedAlpha[i]!;
@@ -199,22 +264,19 @@ const slotPrices: StepPhase = {
       const price = c.active[i] === 1 ? spotPrice(state, i) : 0;
       spot[i] = price;
       recordPrice(world, ctx.wholeDay % HISTORY_DAYS, i, price);
+      if (c.active[i] === 1) {
+        const sold = (ctx.sales.owner[i]! + ctx.sales.miner[i]! + ctx.sales.validator[i]!) * price;
+        const bought = buybackTaoPerDay(world, i, params, ctx.market, ctx.taoUsd);
+        updateHolderYield(world, i, (dTao > 0 ? dTao / dt : 0) + bought - sold, yieldWeight);
+        // The whole subnet's alpha at its price against all TAO issued (both in TAO).
+        if (price * (c.alphaIn[i]! + c.alphaOut[i]!) > state.issuance) ctx.alphaCapAboveTao = true;
+      }
       if (world.selfMiner[i] === 1 && world.status[i] === ON_NETWORK) {
         const take =
           params.adversaries.selfMiningTakeShare * (1 - params.adversaries.selfMiningDetectedShare);
         wallets.selfMiningTao += da * (1 - ctx.kernel.ownerCut) * 0.5 * take * price;
       }
     }
-  },
-};
-
-/** Alpha burned by buybacks this step adds its USD value (times the multiple) to the TAO market cap. */
-const returnedValue: StepPhase = {
-  name: 'returned value',
-  run(ctx) {
-    const burned = sum(ctx.state.columns.burnedValueTao);
-    ctx.returnedUsd += (burned - ctx.prevBurnedValue) * ctx.taoUsd * ctx.params.market.returnedValueMultiple;
-    ctx.prevBurnedValue = burned;
   },
 };
 
@@ -250,11 +312,14 @@ export const STEP_PHASES: Phases<FutureContext> = [
   forkSwitch,
   market,
   openIntents,
+  planSales,
   mechanismsFirst,
   teams,
   mechanisms,
   miners,
+  validators,
   stakers,
+  alphaHolders,
   speculators,
   pumpers,
   entry,
@@ -264,7 +329,6 @@ export const STEP_PHASES: Phases<FutureContext> = [
   pruned,
   registered,
   slotPrices,
-  returnedValue,
   mechanismsSettlement,
   record,
 ];

@@ -25,6 +25,16 @@ export interface World {
   readonly buybacker: Uint8Array;
   readonly selfMiner: Uint8Array;
   readonly miners: Float64Array;
+  /** Validators on the subnet (recorded at the start; the default count for a new subnet). */
+  readonly validators: Float64Array;
+  /**
+   * Alpha holders' valuation (spec/market.md §3): the subnet's value at the start (TAO), its TAO yield
+   * then and now (an EMA, TAO/day), and the TAO per day they put in at the start to balance the pool.
+   */
+  readonly holderValueStart: Float64Array;
+  readonly holderYieldStart: Float64Array;
+  readonly holderYield: Float64Array;
+  readonly holderBaseTao: Float64Array;
   /** Owner alpha still to sell after the team left, and the daily amount. */
   readonly leaveSellPerDay: Float64Array;
   /** Day the next stay-or-leave review happens. */
@@ -52,6 +62,11 @@ export function createWorld(slots: number, maxTeams: number): World {
     buybacker: new Uint8Array(slots),
     selfMiner: new Uint8Array(slots),
     miners: new Float64Array(slots),
+    validators: new Float64Array(slots),
+    holderValueStart: new Float64Array(slots),
+    holderYieldStart: new Float64Array(slots),
+    holderYield: new Float64Array(slots),
+    holderBaseTao: new Float64Array(slots),
     leaveSellPerDay: new Float64Array(slots),
     nextReview: new Float64Array(slots),
     history: new Float64Array(slots * HISTORY_DAYS),
