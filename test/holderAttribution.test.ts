@@ -24,7 +24,7 @@ describe('returns by holder class and the unstaked holder’s attribution (defau
   const scenario = loadScenario({
     file: join(root, 'scenarios', 'default.yaml'),
     modelSchema: modelParamsSchema,
-  }) as unknown as ModelScenario;
+  }) as unknown as ModelScenario & { readonly runs: number; readonly seed: number };
   const runs = Array.from({ length: RUNS }, (_, runIndex) => {
     const { outcomes } = runFuture({ scenario, seed: scenario.seed, runIndex });
     return (key: OutcomeKey) => outcomes[OUTCOME_KEYS.indexOf(key)]!;

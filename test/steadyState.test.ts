@@ -19,7 +19,7 @@ describe('the steady-state scenario', () => {
   const scenario = loadScenario({
     file: join(root, 'scenarios', 'steady-state.yaml'),
     modelSchema: modelParamsSchema,
-  }) as unknown as ModelScenario;
+  }) as unknown as ModelScenario & { readonly runs: number; readonly seed: number };
   const outputs = Array.from({ length: scenario.runs }, (_, runIndex) =>
     runFuture({ scenario, seed: scenario.seed, runIndex }),
   );

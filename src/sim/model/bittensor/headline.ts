@@ -1,6 +1,7 @@
 /** The report's opening answer, in plain words, from the aggregate figures and the demand assumed. */
 import type { Summary } from '../../collect/summary.ts';
 import type { SnapshotGap, StartingState } from '../../start/startingState.ts';
+import type { OutcomeKey } from './metrics.ts';
 import type { ModelScenario } from './modelScenario.ts';
 import { DEMAND_ESTIMATE_WINDOW, type ModelParams, modelParamsSchema } from './params.ts';
 import { UNMODELLED_GAPS } from './withStartingState.ts';
@@ -55,6 +56,22 @@ export function startingStateLines(start: StartingState): string[] {
   ];
 }
 
+/** Returns by holder class, in the order the headline gives them. */
+const HOLDER_CLASS_LABELS = [
+  ['holderReturnUnstaked', 'unstaked TAO'],
+  ['holderReturnRoot', 'TAO staked on root'],
+  ['holderReturnAlphaBasket', 'an alpha basket'],
+  ['outsideHolderWealthReturn', 'all outside holders’ wealth'],
+] as const satisfies readonly (readonly [OutcomeKey, string])[];
+
+/** The parts of the unstaked holder's log return. */
+const ATTRIBUTION_LABELS = [
+  ['returnFromDemand', 'demand'],
+  ['returnFromDilution', 'dilution (TAO sold by emission recipients)'],
+  ['returnFromValueReturned', 'value returned (buybacks and burns)'],
+  ['returnFromOther', 'other (transient impact)'],
+] as const satisfies readonly (readonly [OutcomeKey, string])[];
+
 /** A few sentences answering: does the network return value to those who fund it, and under what demand? */
 export function headline(summary: Omit<Summary, 'headline'>, scenario: ModelScenario): string[] {
   const o = (key: string) => summary.outcomes.find((x) => x.key === key);
@@ -62,6 +79,23 @@ export function headline(summary: Omit<Summary, 'headline'>, scenario: ModelScen
   const lines: string[] = [];
   const holder = o('holderReturn');
   const runs = summary.runs.completed;
+  const classes = HOLDER_CLASS_LABELS.flatMap(([key, label]) => {
+    const x = o(key);
+    return x === undefined || x.count === 0
+      ? []
+      : [`${label} ${pct(x.median)} (loss in ${pct(x.probNegative)})`];
+  });
+  if (classes.length > 0)
+    lines.push(
+      `Median return in USD over ${Math.round((summary.horizonDays / 365) * 10) / 10} years by holder class: ${classes.join('; ')}.`,
+    );
+  const parts = ATTRIBUTION_LABELS.map(([key, label]) => [label, o(key)] as const);
+  if (parts.every(([, x]) => x !== undefined && x.count > 0)) {
+    const total = parts.reduce((sum, [, x]) => sum + x!.mean, 0);
+    lines.push(
+      `The unstaked holder's mean log return of ${total.toFixed(3)} comes from ${parts.map(([label, x]) => `${label} ${x!.mean >= 0 ? '+' : '−'}${Math.abs(x!.mean).toFixed(3)}`).join(', ')} (each from its own flows; they add up).`,
+    );
+  }
   if (holder !== undefined && holder.count > 0) {
     const q = holder.quantiles;
     lines.push(
@@ -72,7 +106,11 @@ export function headline(summary: Omit<Summary, 'headline'>, scenario: ModelScen
     );
   }
   // Right after the holder's return, which it conditions; first when there is none.
-  lines.splice(Math.min(lines.length, 1), 0, demandAssumption(scenario.model.market));
+  lines.splice(
+    Math.min(lines.length, classes.length > 0 ? 2 : 1),
+    0,
+    demandAssumption(scenario.model.market),
+  );
   const ratio = o('returnRatio');
   if (ratio !== undefined && ratio.count > 0) {
     lines.push(
