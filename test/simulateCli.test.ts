@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { HolderClassStats } from '../src/sim/collect/summary.ts';
+import { formatPercent, formatValue } from '../src/sim/report/formatValue.ts';
 import { TEST_MODEL_ARGS as modelArgs, REPO_ROOT as root, runCli } from './support/runCli.ts';
 import { createTempDirs } from './support/tempDirs.ts';
 
@@ -75,6 +77,49 @@ describe('tensormarket simulate', () => {
       runs: 24,
       workers: 2,
     });
+  });
+
+  it('answers per holder class under the headline and reports the attribution the model declares', () => {
+    const scenario = file('holders.yaml', 'name: holders\nruns: 40\nhorizon: 180d\nmodel:\n  subnets: 3\n');
+    const out = join(dir, 'holders-out');
+    const r = cli(['simulate', scenario, ...modelArgs, '--workers', '2', '--out', out]);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const lines = r.stdout.split('\n');
+    const headline = lines.findIndex((l) => l.startsWith('  Median return'));
+    const [basket, first] = summary.holderClasses as HolderClassStats[];
+    expect([basket!.label, first!.label]).toEqual(['Basket holder', 'First-subnet holder']);
+    const line = (h: HolderClassStats) =>
+      `median ${formatValue(h.median, 'return')}, P(loss) ${formatPercent(h.probNegative)}`;
+    expect(lines.slice(headline + 1, headline + 3)).toEqual([
+      `  Basket holder:       ${line(basket!)}`,
+      `  First-subnet holder: ${line(first!)}`,
+    ]);
+    // The test model's parts are computed apart from its return: they must still sum to its log.
+    expect(summary.attribution).toMatchObject({ of: 'return', count: 40, skipped: 0 });
+    expect(summary.attribution.maxResidual).toBeLessThanOrEqual(1e-9);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<h2 id="holder-returns">Returns by holder class</h2>');
+    expect(html).toContain('<figure id="chart-attribution-return">');
+    expect(existsSync(join(out, 'charts', 'attribution-return.png'))).toBe(true);
+  });
+
+  it('refuses a model whose shape declares an outcome it does not have, naming the model and key, exit 2', () => {
+    const scenario = file('mis.yaml', 'name: mis\nruns: 2\nhorizon: 10d\n');
+    const out = join(dir, 'mis-out');
+    const r = cli([
+      'simulate',
+      scenario,
+      '--model',
+      `${modelArgs[1]!.split('#')[0]}#misdeclaredModel`,
+      '--out',
+      out,
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^error \[SHAPE_UNKNOWN_OUTCOME\] model test-misdeclared: shape\.attribution\.parts\[1\]: "fromLuck" is not an outcome of the shape/,
+    );
+    expect(existsSync(join(out, 'runs.csv'))).toBe(false);
   });
 
   it('defaults the output folder to out/<scenario name> and --quiet prints only where outputs are', () => {

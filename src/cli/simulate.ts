@@ -10,6 +10,7 @@ import { InputError } from '../engine/errors.ts';
 import { writeReport } from '../sim/report/index.ts';
 import { PROJECT_ROOT } from '../sim/runner/manifest.ts';
 import { runExperiment } from '../sim/runner/runExperiment.ts';
+import { holderClassLines } from './holderClassLines.ts';
 import { runInterruptible } from './interruptController.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
 import { createProgressView, seconds } from './progressView.ts';
@@ -77,6 +78,7 @@ export function registerSimulate(program: Command): void {
         `${scenario.name}: ${status} (${completed} completed, ${errored} errored) in ${seconds(wallTimeMs)} on ${result.manifest.workers} worker${result.manifest.workers === 1 ? '' : 's'}\n`,
       );
       for (const line of result.summary.headline) process.stdout.write(`  ${line}\n`);
+      for (const line of holderClassLines(result.summary)) process.stdout.write(`  ${line}\n`);
       if (errored > 0)
         process.stdout.write(`${dim('  errored runs are listed in summary.json and runs.csv')}\n`);
     }

@@ -4,8 +4,11 @@
  * is kept: memory depends on the model's shape and record count, not on the number of runs (errors are
  * listed up to `MAX_LISTED_ERRORS`; every one is in runs.csv).
  */
+import type { CheckedShape } from '../contract/checkModelShape.ts';
 import type { ModelShape, RunOutput } from '../contract/types.ts';
+import { createAttributionCollector } from './attributionCollector.ts';
 import { createEventCollector } from './eventCollector.ts';
+import { holderClassStats } from './holderClassStats.ts';
 import { createOutcomeCollector } from './outcomeCollector.ts';
 import type { RunRecord } from './runRecord.ts';
 import { createSeriesCollector, type SeriesCollector } from './seriesCollector.ts';
@@ -49,7 +52,7 @@ function shapeMismatch(output: RunOutput, shape: ModelShape, steps: Int32Array |
 }
 
 /**
- * An empty experiment aggregate.
+ * An empty experiment aggregate for a checked shape (its holder classes and attribution name real outcomes).
  * @example const c = createExperimentCollector({ shape, scenario, requested: 1000, horizonDays: 730, daysPerStep: 1 })
  */
 export function createExperimentCollector({
@@ -59,7 +62,7 @@ export function createExperimentCollector({
   horizonDays,
   daysPerStep,
 }: {
-  shape: ModelShape;
+  shape: CheckedShape;
   scenario: { readonly name: string; readonly title: string; readonly description: string };
   requested: number;
   horizonDays: number;
@@ -68,6 +71,10 @@ export function createExperimentCollector({
 }): ExperimentCollector {
   const outcomes = shape.outcomes.map((m) => createOutcomeCollector(m.key));
   const events = createEventCollector(shape.events.map((m) => m.key));
+  const attribution =
+    shape.attribution === undefined
+      ? null
+      : createAttributionCollector({ attribution: shape.attribution, outcomes: shape.outcomes });
   let series: SeriesCollector | null = null;
   let steps: Int32Array | null = null;
   const errors: { runIndex: number; message: string }[] = [];
@@ -96,27 +103,33 @@ export function createExperimentCollector({
       completed += 1;
       series.push(out.series);
       for (let i = 0; i < outcomes.length; i++) outcomes[i]!.push(out.outcomes[i]!);
+      attribution?.push(out.outcomes);
       events.push(out.events);
       return record;
     },
     counts: () => ({ completed, errored }),
     summary() {
       const noRecords = createSeriesCollector({ keys: shape.series.map((m) => m.key), days: [] });
+      const outcomeStats = outcomes.map((c) => c.result());
       return {
         scenario: { name: scenario.name, title: scenario.title, description: scenario.description },
         runs: { requested, completed, errored },
         errors: errors.map((e) => ({ ...e })),
         horizonDays,
         shape: { series: shape.series, outcomes: shape.outcomes, events: shape.events },
-        outcomes: outcomes.map((c) => c.result()),
+        outcomes: outcomeStats,
         series: (series ?? noRecords).result(),
         events: events.result(),
+        ...(shape.holderClasses === undefined
+          ? {}
+          : { holderClasses: holderClassStats(shape.holderClasses, outcomeStats) }),
+        ...(attribution === null ? {} : { attribution: attribution.result() }),
       };
     },
     sizeBytes() {
       let bytes = 256 + errors.length * 64 + (steps?.byteLength ?? 0) + (series?.sizeBytes() ?? 0);
       for (const c of outcomes) bytes += c.sizeBytes();
-      return bytes;
+      return bytes + (attribution?.sizeBytes() ?? 0);
     },
   };
 }

@@ -57,6 +57,55 @@ export interface EventStats {
   readonly count: number;
 }
 
+/**
+ * What one kind of holder got: the distribution of its 'return' outcome (the same figures as that
+ * outcome's `OutcomeStats`, so quantiles and the median are within 0.5% relative error).
+ */
+export interface HolderClassStats {
+  readonly key: string;
+  readonly label: string;
+  readonly count: number;
+  readonly median: number;
+  readonly mean: number;
+  readonly p5: number;
+  readonly p25: number;
+  readonly p75: number;
+  readonly p95: number;
+  /** P(return < 0): the chance this holder ends with a loss. */
+  readonly probNegative: number;
+}
+
+/** One part of an attribution: its mean over the runs counted, its median and median magnitude (within 0.5%). */
+export interface AttributionPartStats {
+  readonly key: string;
+  readonly label: string;
+  readonly mean: number;
+  readonly median: number;
+  /** Median of |part|: how large the part typically is, whatever its sign. */
+  readonly medianAbs: number;
+}
+
+/**
+ * A log return split into parts across runs. Means are plain averages over the same runs, so the
+ * parts' means add up to the total's mean (up to the identity residual); medians do not add up.
+ */
+export interface AttributionStats {
+  /** The 'return' outcome decomposed, and what the decomposition is called. */
+  readonly of: string;
+  readonly label: string;
+  /** Runs counted: ln(1 + of) and every part finite. */
+  readonly count: number;
+  /** Completed runs left out: a return of −100% or less (no log) or a part that was not finite. */
+  readonly skipped: number;
+  readonly parts: readonly AttributionPartStats[];
+  /** ln(1 + of) across the runs counted. */
+  readonly total: { readonly mean: number; readonly median: number; readonly medianAbs: number };
+  /** Largest |Σ parts − ln(1 + of)| in one run: the identity residual (NaN when no run counted). */
+  readonly maxResidual: number;
+  /** median |last part| / median |total|: how much of a typical run the last (catch-all) part carries. */
+  readonly lastPartShare: number;
+}
+
 /** What `summary.json` holds. */
 export interface Summary {
   readonly scenario: { readonly name: string; readonly title: string; readonly description: string };
@@ -71,6 +120,10 @@ export interface Summary {
   readonly outcomes: readonly OutcomeStats[];
   readonly series: readonly SeriesBands[];
   readonly events: readonly EventStats[];
+  /** Returns by holder class, when the model's shape declares holder classes. */
+  readonly holderClasses?: readonly HolderClassStats[];
+  /** The log-return attribution, when the model's shape declares one. */
+  readonly attribution?: AttributionStats;
   /** The answer in plain words, written by the model from the figures above. */
   readonly headline: readonly string[];
 }

@@ -16,6 +16,31 @@ export interface ModelShape {
   readonly outcomes: readonly MetricInfo[];
   /** Yes/no events of a run, e.g. `topDecileSubnetLeavesWithinYear`. */
   readonly events: readonly MetricInfo[];
+  /** 'return' outcomes that say what each kind of holder got, in the order reports list them. */
+  readonly holderClasses?: readonly HolderClass[];
+  /** A return split into additive parts of its log, which the report draws as a stacked bar. */
+  readonly attribution?: ReturnAttribution;
+}
+
+/** A kind of holder and the outcome with its return over the horizon. */
+export interface HolderClass {
+  /** Key of an outcome of the same shape whose unit is 'return'. */
+  readonly key: string;
+  /** Who holds, in a few words, e.g. `Unstaked alpha holder`. */
+  readonly label: string;
+}
+
+/**
+ * A decomposition of a return on the log scale: in every run the `parts` outcomes sum to
+ * ln(1 + `of`) (up to float rounding), so their means add up to the mean log return.
+ */
+export interface ReturnAttribution {
+  /** Key of the 'return' outcome whose log is decomposed. */
+  readonly of: string;
+  /** Keys of the outcomes that sum to ln(1 + of), in the order reports list them (a catch-all last). */
+  readonly parts: readonly string[];
+  /** What is decomposed, e.g. `Unstaked holder's log return`. */
+  readonly label: string;
 }
 
 /** One metric: a stable key, a label for reports, its unit, and a sentence on what it measures. */

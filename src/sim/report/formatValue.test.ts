@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, formatStat, formatValue, ordinal } from './formatValue.ts';
+import {
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  formatStat,
+  formatValue,
+  ordinal,
+} from './formatValue.ts';
 
 describe('formatValue', () => {
   it('formats plain numbers at every magnitude', () => {
@@ -33,6 +40,16 @@ describe('formatValue', () => {
     expect(formatValue(-0.5, 'return')).toBe('-50%');
     expect(formatValue(123_456, 'count')).toBe('123,456');
     expect(formatValue(12.345, 'count')).toBe('12.35');
+  });
+
+  it('signs contributions to a log return', () => {
+    expect([0.12, -0.031, 0, 2.5e-7, Number.NaN].map(formatSigned)).toEqual([
+      '+0.12',
+      '-0.031',
+      '0',
+      '+2.5e-7',
+      'n/a',
+    ]);
   });
 
   it('formats statistics and percentile labels', () => {

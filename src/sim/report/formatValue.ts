@@ -112,3 +112,9 @@ export function formatValue(value: number, unit: Unit): string {
       return formatNumber(value);
   }
 }
+
+/** A number with its sign, for contributions to a log return: `+0.12`, `-0.031`, `0`. */
+export function formatSigned(value: number): string {
+  const text = formatNumber(value);
+  return Number.isFinite(value) && value > 0 ? `+${text}` : text;
+}

@@ -1,5 +1,6 @@
 import type { EventStats, OutcomeStats, SeriesBands, Summary } from '../collect/summary.ts';
 import type { MetricInfo } from '../contract/types.ts';
+import { chartFigure as figure, type ReportChart } from './chartFigure.ts';
 import { CHART_COLORS } from './chartTheme.ts';
 import { escapeHtml as esc } from './escapeHtml.ts';
 import { fanRows } from './fanChartSpec.ts';
@@ -12,20 +13,23 @@ import {
   ordinal,
   type Unit,
 } from './formatValue.ts';
+import { HOLDER_RETURNS_CSS, holderReturnsSection } from './holderReturnsSection.ts';
+import { htmlTable as table } from './htmlTable.ts';
 import { infoLookup } from './infoLookup.ts';
 import { manifestRows, type ReportManifest } from './manifestRows.ts';
 import { quantileAt, quantileLevel } from './quantileAt.ts';
 
-/** A chart as the page embeds it: its file name and SVG, or why it could not be drawn. */
-export type ReportChart =
-  | { readonly name: string; readonly svg: string }
-  | { readonly name: string; readonly error: string };
+export type { ReportChart } from './chartFigure.ts';
 
-/** Charts of a report, aligned with the summary: one per series, one per outcome, one for events. */
+/**
+ * Charts of a report, aligned with the summary: one per series, one per outcome, one for events, and
+ * the attribution's when the summary has one.
+ */
 export interface ReportCharts {
   readonly series: readonly (ReportChart | null)[];
   readonly outcomes: readonly (ReportChart | null)[];
   readonly events: ReportChart | null;
+  readonly attribution: ReportChart | null;
 }
 
 /** Errored runs listed in full up to this many; the rest are counted. */
@@ -34,21 +38,6 @@ const MAX_ERRORS_LISTED = 200;
 /** A spread (stdev) in a metric's unit: returns and shares are percentage points, without a sign. */
 function spreadUnit(unit: Unit): Unit {
   return unit === 'return' ? 'share' : unit;
-}
-
-/** A chart with its caption (already escaped HTML), or a note saying why there is no chart. */
-function figure(chart: ReportChart | null, caption: string): string {
-  const note = (text: string) =>
-    `<p class="note">${text}</p>${caption ? `<p class="desc">${caption}</p>` : ''}`;
-  if (chart === null) return note('No finite values to draw.');
-  if ('error' in chart) return note(`This chart could not be drawn: ${esc(chart.error)}`);
-  return `<figure id="chart-${esc(chart.name)}">${chart.svg}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
-}
-
-function table({ head, rows, className }: { head: string[]; rows: string[][]; className?: string }): string {
-  const thead = `<thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`;
-  const tbody = `<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody>`;
-  return `<div class="table-wrap"><table${className ? ` class="${className}"` : ''}>${thead}${tbody}</table></div>`;
 }
 
 function keyFigures(outcomes: readonly OutcomeStats[], infoOf: (key: string) => MetricInfo): string {
@@ -205,6 +194,7 @@ table.errors td:last-child { text-align: left; }
 .pair { display: flex; flex-wrap: wrap; gap: 8px 48px; align-items: flex-start; }
 code { font: 0.85rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; word-break: break-word; }
 footer { margin-top: 56px; color: var(--muted); font-size: 0.85rem; }
+${HOLDER_RETURNS_CSS}
 @media print { main { max-width: none; padding: 0; } figure, table, .answer { break-inside: avoid; } }
 `;
 
@@ -255,6 +245,7 @@ export function reportHtml({
 <main>
 <h1>${esc(title)}</h1>
 ${headline}
+${holderReturnsSection({ summary, chart: charts.attribution })}
 <p class="meta">${meta.map(esc).join(' · ')}</p>
 ${description}
 <h2 id="key-figures">Key figures</h2>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { attributionBars } from './attributionChartSpec.ts';
 import { chartFileName } from './chartFileName.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { histogramBars } from './histogramSpec.ts';
@@ -39,6 +40,23 @@ describe('report parts', () => {
       { x0: 0, x1: 1, count: 2 },
     ]);
     expect(histogramBars({ edges: [], counts: [] })).toEqual([]);
+  });
+
+  it('stacks positive parts right of zero and negative parts left, each side in declared order', () => {
+    const part = (label: string, mean: number) => ({ key: label, label, mean, median: mean, medianAbs: 0 });
+    const bars = attributionBars([
+      part('up', 0.25),
+      part('down', -0.5),
+      part('gone', Number.NaN),
+      part('up', 0.125),
+      part('down again', -0.25),
+    ]);
+    expect(bars.map((b) => [b.index, b.part, b.x0, b.x1])).toEqual([
+      [0, 'up', 0, 0.25],
+      [1, 'down', -0.5, 0],
+      [3, 'up (2)', 0.25, 0.375],
+      [4, 'down again', -0.75, -0.5],
+    ]);
   });
 
   it('lists known manifest fields first, then the rest', () => {

@@ -3,7 +3,8 @@
  * from closed-form distributions so it is deterministic. Its figures come from no model.
  */
 import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
-import type { EventStats, OutcomeStats, SeriesBands, Summary } from '../collect/summary.ts';
+import { holderClassStats } from '../collect/holderClassStats.ts';
+import type { AttributionStats, EventStats, OutcomeStats, SeriesBands, Summary } from '../collect/summary.ts';
 import { BAND_LEVELS } from '../collect/summary.ts';
 
 const QUANTILE_LEVELS = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
@@ -115,10 +116,70 @@ function lognormalBands({
 /** Evenly spaced probabilities: a deterministic stand-in for 1,000 random draws. */
 const grid = (n: number) => Array.from({ length: n }, (_, i) => (i + 0.5) / n);
 
-/** A complete synthetic Summary: four series, three outcomes, three events, two errored runs. */
+/**
+ * An attribution of the holder's log return -0.25 + 0.6·z (z a standard normal score per run) into
+ * demand, dilution, value returned and the rest, each part's figures computed from its per-run values.
+ */
+function syntheticAttribution(z: readonly number[]): AttributionStats {
+  const logs = z.map((x) => -0.25 + 0.6 * x);
+  const demand = z.map((x) => 0.1 + 0.5 * x);
+  const dilution = z.map((x) => -0.31 - 0.02 * x);
+  const valueReturned = z.map((x) => 0.04 + 0.01 * Math.abs(x));
+  const other = logs.map((t, i) => t - demand[i]! - dilution[i]! - valueReturned[i]!);
+  const stats = (key: string, label: string, values: number[]) => ({
+    key,
+    label,
+    mean: outcomeStatsOf(key, values).mean,
+    median: outcomeStatsOf(key, values).median,
+    medianAbs: outcomeStatsOf(key, values.map(Math.abs)).median,
+  });
+  const parts = [
+    stats('returnFromDemand', 'Demand', demand),
+    stats('returnFromDilution', 'Dilution', dilution),
+    stats('returnFromValueReturned', 'Value returned', valueReturned),
+    stats('returnFromOther', 'Other', other),
+  ];
+  const total = stats('total', 'Total', logs);
+  const residuals = logs.map((t, i) =>
+    Math.abs(demand[i]! + dilution[i]! + valueReturned[i]! + other[i]! - t),
+  );
+  return {
+    of: 'holderReturn',
+    label: "Unstaked holder's log return",
+    count: z.length,
+    skipped: 0,
+    parts,
+    total: { mean: total.mean, median: total.median, medianAbs: total.medianAbs },
+    maxResidual: Math.max(...residuals),
+    lastPartShare: parts[3]!.medianAbs / total.medianAbs,
+  };
+}
+
+/**
+ * A complete synthetic Summary: four series, four outcomes, three events, two errored runs, two holder
+ * classes and an attribution.
+ */
 export function syntheticSummary(): Summary {
   const runs = 1000;
   const u = grid(runs - 2);
+  const outcomes = [
+    outcomeStatsOf(
+      'holderReturn',
+      u.map((p) => Math.exp(-0.25 + 0.6 * probit(p)) - 1),
+    ),
+    outcomeStatsOf(
+      'rootReturn',
+      u.map((p) => Math.exp(-0.05 + 0.15 * probit(p)) - 1),
+    ),
+    outcomeStatsOf(
+      'ownerTakeUsd',
+      u.map((p) => Math.exp(13 + 1.4 * probit(p))),
+    ),
+    outcomeStatsOf(
+      'valueReturnedShare',
+      u.map((p) => 0.35 + 0.12 * probit(p)),
+    ),
+  ];
   return {
     scenario: {
       name: 'synthetic-baseline',
@@ -167,6 +228,12 @@ export function syntheticSummary(): Summary {
           description: 'Return of a holder who bought alpha on day 0 and sold on the last day.',
         },
         {
+          key: 'rootReturn',
+          label: 'Root staker return',
+          unit: 'return',
+          description: 'USD return of TAO staked on root on day 0, with its dividends.',
+        },
+        {
           key: 'ownerTakeUsd',
           label: 'Owner take',
           unit: 'USD',
@@ -200,20 +267,7 @@ export function syntheticSummary(): Summary {
         },
       ],
     },
-    outcomes: [
-      outcomeStatsOf(
-        'holderReturn',
-        u.map((p) => Math.exp(-0.25 + 0.6 * probit(p)) - 1),
-      ),
-      outcomeStatsOf(
-        'ownerTakeUsd',
-        u.map((p) => Math.exp(13 + 1.4 * probit(p))),
-      ),
-      outcomeStatsOf(
-        'valueReturnedShare',
-        u.map((p) => 0.35 + 0.12 * probit(p)),
-      ),
-    ],
+    outcomes,
     series: [
       lognormalBands({ key: 'taoPriceUsd', start: 420, drift: -0.0004, vol: 0.035 }),
       lognormalBands({ key: 'alphaPriceTao', start: 0.05, drift: -0.002, vol: 0.03 }),
@@ -243,6 +297,14 @@ export function syntheticSummary(): Summary {
       eventStatsOf('holdersLoseHalf', 231, runs - 2),
       eventStatsOf('taoDoubles', 38, runs - 2),
     ],
+    holderClasses: holderClassStats(
+      [
+        { key: 'holderReturn', label: 'Unstaked alpha holder' },
+        { key: 'rootReturn', label: 'Root staker' },
+      ],
+      outcomes,
+    ),
+    attribution: syntheticAttribution(u.map(probit)),
     headline: [
       'In the median future a holder who buys subnet alpha on day 0 loses about a fifth of it within a year; one in four ends up ahead.',
       'Subnet owners take a median $440K each, and four runs in ten see a top-decile subnet leave.',

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OutcomeStats, SeriesBands, Summary } from '../collect/summary.ts';
 import { BAND_LEVELS } from '../collect/summary.ts';
 import type { Manifest } from '../runner/manifest.ts';
+import { formatPercent, formatValue, formatSigned as signed } from './formatValue.ts';
 import { outcomeStatsOf, syntheticSummary } from './syntheticSummary.ts';
 import { writeReport } from './writeReport.ts';
 
@@ -115,6 +116,23 @@ function edgeSummary(): Summary {
       { key: 'nanEvent', probability: Number.NaN, low: Number.NaN, high: Number.NaN, count: 0 },
       { key: 'sure', probability: 1, low: 0.2, high: 1, count: 1 },
     ],
+    holderClasses: [
+      { ...base.holderClasses![0]!, median: Number.NaN, p5: Number.NaN, probNegative: Number.NaN },
+    ],
+    // A part without a mean, a tiny and a huge one, and no total: the bar draws what it can.
+    attribution: {
+      ...base.attribution!,
+      count: 1,
+      skipped: 3,
+      parts: [
+        { key: 'p1', label: 'No mean', mean: Number.NaN, median: Number.NaN, medianAbs: Number.NaN },
+        { key: 'p2', label: 'Tiny', mean: 1e-300, median: 1e-300, medianAbs: 1e-300 },
+        { key: 'p3', label: 'Huge', mean: -1e300, median: -1e300, medianAbs: 1e300 },
+      ],
+      total: { mean: Number.NaN, median: Number.NaN, medianAbs: Number.NaN },
+      maxResidual: Number.NaN,
+      lastPartShare: Number.NaN,
+    },
     headline: ['One run only.'],
   };
 }
@@ -140,10 +158,47 @@ describe('writeReport', () => {
     expect(html).toContain('<title>Synthetic baseline: does a subnet token pay its holders back?</title>');
   });
 
+  it('answers per holder class and draws the attribution right after the headline', async () => {
+    const summary = syntheticSummary();
+    const { html } = await render(summary);
+    const text = bodyText(html);
+    const at = (s: string) => html.indexOf(s);
+    expect(at(summary.headline.at(-1)!)).toBeLessThan(
+      at('<h2 id="holder-returns">Returns by holder class</h2>'),
+    );
+    expect(at('<h2 id="holder-returns">')).toBeLessThan(at('<h3 id="attribution">'));
+    expect(at('<h3 id="attribution">')).toBeLessThan(at('<figure id="chart-attribution-holderReturn">'));
+    expect(at('<figure id="chart-attribution-holderReturn">')).toBeLessThan(at('<h2 id="key-figures">'));
+    // One row per class: median, P(loss), 5th–95th percentile, as the summary has them.
+    const [unstaked, root] = summary.holderClasses!;
+    expect(text).toContain('Holder Median return P(loss) 5th–95th percentile');
+    for (const h of [unstaked!, root!]) {
+      expect(text).toContain(
+        `${h.label} ${formatValue(h.median, 'return')} ${formatPercent(h.probNegative)} ${formatValue(h.p5, 'return')} – ${formatValue(h.p95, 'return')}`,
+      );
+    }
+    // Beside the bar: each part's mean and median, then the total.
+    const a = summary.attribution!;
+    for (const p of a.parts) expect(text).toContain(`${p.label} ${signed(p.mean)} ${signed(p.median)}`);
+    expect(text).toContain(`Total, ln(1 + return) ${signed(a.total.mean)} ${signed(a.total.median)}`);
+    expect(text).toContain('means add up exactly to the mean log return');
+    expect(text).toContain(`the last part, Other, is typically ${formatPercent(a.lastPartShare)}`);
+    const svg = html.slice(at('<figure id="chart-attribution-holderReturn">'), at('</figure>'));
+    for (const p of a.parts) expect(svg).toContain(p.label);
+  });
+
+  it('has no holder section when the model declares neither holder classes nor an attribution', async () => {
+    const { holderClasses: _h, attribution: _a, ...plain } = syntheticSummary();
+    const { html, paths } = await render(plain);
+    expect(html).not.toContain('Returns by holder class');
+    expect(html).not.toContain('id="attribution"');
+    expect(paths.some((p) => p.includes('attribution-'))).toBe(false);
+  });
+
   it('embeds one inline SVG per chart and writes each chart as SVG and PNG', async () => {
     const summary = syntheticSummary();
     const { html, paths } = await render(summary);
-    const charts = summary.series.length + summary.outcomes.length + 1;
+    const charts = summary.series.length + summary.outcomes.length + 2;
     expect(html.match(/<svg[\s>]/g)).toHaveLength(charts);
     const svgs = paths.filter((p) => p.endsWith('.svg'));
     const pngs = paths.filter((p) => p.endsWith('.png'));
@@ -158,10 +213,11 @@ describe('writeReport', () => {
       expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
       expect((await stat(pngPath)).size).toBeGreaterThan(5_000);
     }
-    expect(
-      paths.some((p) => p.endsWith(join('charts', 'series-taoPriceUsd.png'))),
-      `no charts/series-taoPriceUsd.png among ${paths.join(', ')}`,
-    ).toBe(true);
+    for (const name of ['series-taoPriceUsd', 'attribution-holderReturn'])
+      expect(
+        paths.some((p) => p.endsWith(join('charts', `${name}.png`))),
+        `no charts/${name}.png among ${paths.join(', ')}`,
+      ).toBe(true);
   });
 
   it('needs nothing from the network: no external URL, no script', async () => {
@@ -212,6 +268,12 @@ describe('writeReport', () => {
       },
       headline: [evil],
       errors: [{ runIndex: 1, message: evil }],
+      holderClasses: base.holderClasses!.map((h) => ({ ...h, label: evil })),
+      attribution: {
+        ...base.attribution!,
+        label: evil,
+        parts: base.attribution!.parts.map((p) => ({ ...p, label: evil })),
+      },
     };
     const { html } = await render(summary, { ...MANIFEST, note: evil, [evil]: 1 });
     expect(html).not.toContain('<img');
@@ -229,8 +291,8 @@ describe('writeReport', () => {
     expect(html).toContain('n/a');
     const inline = html.match(/<svg[\s>]/g)?.length ?? 0;
     const files = paths.filter((p) => p.endsWith('.png'));
-    // Empty, all-NaN series; all-NaN and empty histograms draw nothing: 17 - 4 charts.
-    expect(files).toHaveLength(summary.series.length + summary.outcomes.length + 1 - 4);
+    // Empty, all-NaN series; all-NaN and empty histograms draw nothing: 18 - 4 charts.
+    expect(files).toHaveLength(summary.series.length + summary.outcomes.length + 2 - 4);
     expect(inline).toBe(files.length);
     for (const p of files) expect(existsSync(p)).toBe(true);
     const svgs = await Promise.all(paths.filter((p) => p.endsWith('.svg')).map((p) => readFile(p, 'utf8')));
@@ -258,5 +320,7 @@ describe('writeReport', () => {
     const a = await render(syntheticSummary());
     const b = await render(syntheticSummary());
     expect(a.html).toBe(b.html);
+    const png = (dir: string) => readFile(join(dir, 'charts', 'attribution-holderReturn.png'));
+    expect((await png(a.outDir)).equals(await png(b.outDir))).toBe(true);
   });
 });

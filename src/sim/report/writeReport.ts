@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../collect/summary.ts';
+import { attributionChartSpec } from './attributionChartSpec.ts';
 import { chartFileName } from './chartFileName.ts';
 import { eventsChartSpec } from './eventsChartSpec.ts';
 import { fanChartSpec } from './fanChartSpec.ts';
@@ -57,6 +58,13 @@ export async function writeReport({ summary, manifest, outDir }: WriteReportOpti
   const seriesInfo = infoLookup(summary.shape.series);
   const outcomeInfo = infoLookup(summary.shape.outcomes);
   // Sequential on purpose: charts are small, and file order then follows the page.
+  const attribution =
+    summary.attribution === undefined
+      ? null
+      : await draw(
+          chartFileName({ kind: 'attribution', key: summary.attribution.of, taken }),
+          attributionChartSpec({ attribution: summary.attribution }),
+        );
   const series: (ReportChart | null)[] = [];
   for (const s of summary.series) {
     const name = chartFileName({ kind: 'series', key: s.key, taken });
@@ -71,7 +79,7 @@ export async function writeReport({ summary, manifest, outDir }: WriteReportOpti
     chartFileName({ kind: 'events', key: 'all', taken }),
     eventsChartSpec({ events: summary.events, infoOf: infoLookup(summary.shape.events) }),
   );
-  const charts: ReportCharts = { series, outcomes, events };
+  const charts: ReportCharts = { series, outcomes, events, attribution };
 
   const htmlPath = join(outDir, 'report.html');
   await writeFile(htmlPath, reportHtml({ summary, manifest, charts }));

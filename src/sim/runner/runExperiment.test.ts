@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -60,9 +60,11 @@ describe('runExperiment', () => {
     expect(r.summary.outcomes[0]!.count).toBe(10);
     const rows = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n');
     expect(rows).toHaveLength(13);
-    expect(rows[0]).toBe('run,status,return,best,doubled,halved,error');
-    expect(rows[3]).toBe('2,error,,,,,test failure in run 2');
-    expect(rows[4]).toMatch(/^3,ok,[-0-9.e]+,[0-9.e]+,[01],[01],$/);
+    expect(rows[0]).toBe(
+      'run,status,return,best,firstReturn,fromDrift,fromShocks,fromSpread,doubled,halved,error',
+    );
+    expect(rows[3]).toBe('2,error,,,,,,,,,test failure in run 2');
+    expect(rows[4]).toMatch(/^3,ok,[-0-9.e]+,[0-9.e]+(,[-0-9.e]+){4},[01],[01],$/);
     expect(r.manifest.status).toBe('complete');
   });
 
@@ -125,6 +127,23 @@ describe('runExperiment', () => {
     });
     expect(again).toMatchObject({ ok: true });
     expect(r.summary.headline[0]).toMatch(/^Median return/);
+  });
+
+  it('checks the shape before writing anything: an attribution part that is no outcome is refused', async () => {
+    const out = tempDir();
+    await expect(
+      runExperiment({
+        model: { module: testkit, exportName: 'misdeclaredModel' },
+        scenario: scenario('runs: 2\n'),
+        outDir: out,
+      }),
+    ).rejects.toMatchObject({
+      code: 'SHAPE_UNKNOWN_OUTCOME',
+      model: 'test-misdeclared',
+      field: 'attribution.parts[1]',
+      key: 'fromLuck',
+    });
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('fails fast with MODEL_NOT_FOUND for a bad model reference', async () => {

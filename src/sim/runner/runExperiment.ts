@@ -14,6 +14,7 @@ import { createExperimentCollector } from '../collect/experimentCollector.ts';
 import type { RunRecord } from '../collect/runRecord.ts';
 import { createRunsCsvWriter } from '../collect/runsCsvWriter.ts';
 import type { Summary } from '../collect/summary.ts';
+import { type CheckedShape, checkModelShape } from '../contract/checkModelShape.ts';
 import type { ModelDescription, ModelShape } from '../contract/types.ts';
 import { scenarioHash } from '../scenario/scenarioHash.ts';
 import { type Scenario, STEP_BLOCKS, toScenarioFile } from '../scenario/scenarioSchema.ts';
@@ -111,10 +112,10 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   prepareOutputDir(where);
 
   const model = await loadModel(ref);
-  let shape: ModelShape;
+  let declared: ModelShape;
   let description: ModelDescription;
   try {
-    shape = model.shape(scenario);
+    declared = model.shape(scenario);
     description = model.describe(scenario);
   } catch (cause) {
     throw new TensormarketError(
@@ -125,6 +126,8 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       },
     );
   }
+  // Before anything is written: a shape that names a missing outcome is the model's bug, said at once.
+  const shape: CheckedShape = checkModelShape({ shape: declared, model: model.name });
 
   const files = {
     runs: join(outDir, 'runs.csv'),

@@ -2,7 +2,10 @@
  * A small deterministic test model for the runner's tests and benchmark (not a model of anything):
  * a price that follows a geometric random walk per "subnet", recorded every `recordEveryDays`.
  * Runs listed in `failRuns` throw, to exercise errored runs; `spinPerStep` adds busy work per subnet
- * step, to give the benchmark a measurable cost.
+ * step, to give the benchmark a measurable cost. Two holder classes (the basket of all subnets, the
+ * first subnet alone) and an attribution of the basket's log return: ln(mean price) is the drift of
+ * the typical path, plus its shocks, plus the spread of the subnets around it (a Jensen gap, never
+ * negative), each computed on its own so that the identity is tested, not assumed.
  */
 import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
@@ -37,6 +40,31 @@ const shape: ModelShape = {
       description: 'Final mean price over the first, minus 1.',
     },
     { key: 'best', label: 'Best subnet', unit: 'USD', description: 'Highest final subnet price.' },
+    {
+      key: 'firstReturn',
+      label: 'First subnet return',
+      unit: 'return',
+      description: 'Final price of the first subnet over its first, minus 1.',
+    },
+    {
+      key: 'fromDrift',
+      label: 'From drift',
+      unit: 'ratio',
+      description: 'Drift of the log price over the horizon, the same for every subnet.',
+    },
+    {
+      key: 'fromShocks',
+      label: 'From shocks',
+      unit: 'ratio',
+      description: 'Mean over subnets of the sum of the random log-price shocks.',
+    },
+    {
+      key: 'fromSpread',
+      label: 'From spread',
+      unit: 'ratio',
+      description:
+        'ln(mean final price) − mean ln(final price): what the basket gains from the subnets differing.',
+    },
   ],
   events: [
     {
@@ -52,6 +80,15 @@ const shape: ModelShape = {
       description: 'The mean price ended below half its start.',
     },
   ],
+  holderClasses: [
+    { key: 'return', label: 'Basket holder' },
+    { key: 'firstReturn', label: 'First-subnet holder' },
+  ],
+  attribution: {
+    of: 'return',
+    parts: ['fromDrift', 'fromShocks', 'fromSpread'],
+    label: "Basket holder's log return",
+  },
 };
 
 /** The test model. */
@@ -71,6 +108,7 @@ export const testModel: Model<Scenario<TestModelParams>> = {
     for (let s = 0; s <= total; s += every) steps.push(s);
     if (steps.at(-1) !== total) steps.push(total);
     const prices = new Float64Array(p.subnets).fill(1);
+    const shocks = new Float64Array(p.subnets);
     const series = new Float64Array(steps.length * 2);
     const sigma = p.volatility * Math.sqrt(dt / 365);
     const mu = (p.drift * dt) / 365 - (sigma * sigma) / 2;
@@ -91,14 +129,29 @@ export const testModel: Model<Scenario<TestModelParams>> = {
     for (let step = 0; step <= total; step++) {
       if (step > 0) {
         for (let i = 0; i < prices.length; i++) {
-          prices[i] = prices[i]! * Math.exp(mu + sigma * rng.normal());
+          const shock = sigma * rng.normal();
+          shocks[i]! += shock;
+          prices[i] = prices[i]! * Math.exp(mu + shock);
           for (let k = 0; k < p.spinPerStep; k++) sink += Math.sqrt(k + prices[i]!);
         }
       }
       if (steps[r] === step) record(r++);
     }
     const last = series[(steps.length - 1) * 2]!;
-    const outcomes = Float64Array.of(last - 1 + sink * 0, Math.max(...prices));
+    let meanShock = 0;
+    let meanLog = 0;
+    for (let i = 0; i < prices.length; i++) {
+      meanShock += shocks[i]! / prices.length;
+      meanLog += Math.log(prices[i]!) / prices.length;
+    }
+    const outcomes = Float64Array.of(
+      last - 1 + sink * 0,
+      Math.max(...prices),
+      prices[0]! - 1,
+      total * mu,
+      meanShock,
+      Math.log(last) - meanLog,
+    );
     const events = Uint8Array.of(last > 2 ? 1 : 0, last < 0.5 ? 1 : 0);
     return { steps: Int32Array.from(steps), series, outcomes, events };
   },
@@ -108,6 +161,16 @@ export const testModel: Model<Scenario<TestModelParams>> = {
       ? []
       : [`Median return ${(ret.median * 100).toFixed(1)}% over ${summary.runs.completed} runs.`];
   },
+};
+
+/** The test model with an attribution part that is not one of its outcomes (a shape the runner refuses). */
+export const misdeclaredModel: Model<Scenario<TestModelParams>> = {
+  ...testModel,
+  name: 'test-misdeclared',
+  shape: () => ({
+    ...shape,
+    attribution: { of: 'return', parts: ['fromDrift', 'fromLuck'], label: 'Misdeclared' },
+  }),
 };
 
 /** A test model whose one outcome is the id of the thread that ran it (0 on the main thread). */
