@@ -1,7 +1,6 @@
 /** The report's opening answer, in plain words, from the aggregate figures and the demand assumed. */
 import type { Summary } from '../../collect/summary.ts';
 import type { SnapshotGap, StartingState } from '../../start/startingState.ts';
-import type { OutcomeKey } from './metrics.ts';
 import type { ModelScenario } from './modelScenario.ts';
 import { DEMAND_ESTIMATE_WINDOW, type ModelParams, modelParamsSchema } from './params.ts';
 import { UNMODELLED_GAPS } from './withStartingState.ts';
@@ -56,22 +55,6 @@ export function startingStateLines(start: StartingState): string[] {
   ];
 }
 
-/** Returns by holder class, in the order the headline gives them. */
-const HOLDER_CLASS_LABELS = [
-  ['holderReturnUnstaked', 'unstaked TAO'],
-  ['holderReturnRoot', 'TAO staked on root'],
-  ['holderReturnAlphaBasket', 'an alpha basket'],
-  ['outsideHolderWealthReturn', 'all outside holders’ wealth'],
-] as const satisfies readonly (readonly [OutcomeKey, string])[];
-
-/** The parts of the unstaked holder's log return. */
-const ATTRIBUTION_LABELS = [
-  ['returnFromDemand', 'demand'],
-  ['returnFromDilution', 'dilution (TAO sold by emission recipients)'],
-  ['returnFromValueReturned', 'value returned (buybacks and burns)'],
-  ['returnFromOther', 'other (transient impact)'],
-] as const satisfies readonly (readonly [OutcomeKey, string])[];
-
 /** A few sentences answering: does the network return value to those who fund it, and under what demand? */
 export function headline(summary: Omit<Summary, 'headline'>, scenario: ModelScenario): string[] {
   const o = (key: string) => summary.outcomes.find((x) => x.key === key);
@@ -79,27 +62,23 @@ export function headline(summary: Omit<Summary, 'headline'>, scenario: ModelScen
   const lines: string[] = [];
   const holder = o('holderReturn');
   const runs = summary.runs.completed;
-  const classes = HOLDER_CLASS_LABELS.flatMap(([key, label]) => {
-    const x = o(key);
-    return x === undefined || x.count === 0
-      ? []
-      : [`${label} ${pct(x.median)} (loss in ${pct(x.probNegative)})`];
-  });
+  const years = Math.round((summary.horizonDays / 365) * 10) / 10;
+  const classes = (summary.holderClasses ?? []).filter((h) => h.count > 0);
   if (classes.length > 0)
     lines.push(
-      `Median return in USD over ${Math.round((summary.horizonDays / 365) * 10) / 10} years by holder class: ${classes.join('; ')}.`,
+      `Median return in USD over ${years} years by holder class: ${classes.map((h) => `${h.label} ${pct(h.median)} (loss in ${pct(h.probNegative)} of futures)`).join('; ')}.`,
     );
-  const parts = ATTRIBUTION_LABELS.map(([key, label]) => [label, o(key)] as const);
-  if (parts.every(([, x]) => x !== undefined && x.count > 0)) {
-    const total = parts.reduce((sum, [, x]) => sum + x!.mean, 0);
+  const a = summary.attribution;
+  if (a !== undefined && a.count > 0) {
+    const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
     lines.push(
-      `The unstaked holder's mean log return of ${total.toFixed(3)} comes from ${parts.map(([label, x]) => `${label} ${x!.mean >= 0 ? '+' : '−'}${Math.abs(x!.mean).toFixed(3)}`).join(', ')} (each from its own flows; they add up).`,
+      `${a.label} averages ${signed(a.total.mean)}: ${a.parts.map((p) => `${p.label.replace(/^Return from /, '').toLowerCase()} ${signed(p.mean)}`).join(', ')} (each accumulated from its own flows; they add up).`,
     );
   }
   if (holder !== undefined && holder.count > 0) {
     const q = holder.quantiles;
     lines.push(
-      `Across ${runs.toLocaleString('en-US')} futures of ${Math.round((summary.horizonDays / 365) * 10) / 10} years, a TAO holder's median return is ${pct(holder.median)} (5th percentile ${pct(q.p5 ?? Number.NaN)}, 95th ${pct(q.p95 ?? Number.NaN)}); the holder loses money in ${pct(holder.probNegative)} of futures.`,
+      `Across ${runs.toLocaleString('en-US')} futures of ${years} years, a TAO holder's median return is ${pct(holder.median)} (5th percentile ${pct(q.p5 ?? Number.NaN)}, 95th ${pct(q.p95 ?? Number.NaN)}); the holder loses money in ${pct(holder.probNegative)} of futures.`,
     );
     lines.push(
       `Outcomes are ${Math.abs(holder.skewness) < 0.5 ? 'roughly symmetric' : holder.skewness > 0 ? 'skewed to the upside' : 'skewed to the downside'} (skewness ${holder.skewness.toFixed(2)}, kurtosis ${holder.kurtosis.toFixed(1)}): the best 10% of futures hold ${pct(holder.top10Share)} of all positive return.`,

@@ -482,15 +482,32 @@ export const NEURON_METRICS = defineMetrics<NeuronOutcomeKey, NeuronOutcomes>(NE
 /** Outcomes added when a scenario turns neurons mode on (after the other outcomes: their infos in output order. */
 export const NEURON_OUTCOMES: readonly MetricInfo[] = NEURON_METRICS.infos;
 
+/** What each kind of holder got, in the order the report lists them. */
+const HOLDER_CLASSES = [
+  { key: 'holderReturnUnstaked', label: 'Unstaked TAO' },
+  { key: 'holderReturnRoot', label: 'TAO staked on root' },
+  { key: 'holderReturnAlphaBasket', label: 'Alpha basket (weighted like the start)' },
+  { key: 'outsideHolderWealthReturn', label: 'All outside holders’ wealth' },
+] as const satisfies readonly { key: OutcomeKey; label: string }[];
+
+/** The unstaked holder's log return and its parts, each accumulated from its own flows. */
+const ATTRIBUTION = {
+  of: 'holderReturnUnstaked',
+  parts: ['returnFromDemand', 'returnFromDilution', 'returnFromValueReturned', 'returnFromOther'],
+  label: 'Unstaked TAO holder’s log return',
+} as const satisfies { of: OutcomeKey; parts: readonly OutcomeKey[]; label: string };
+
 /** The model's shape without neurons mode. */
-export const SHAPE: ModelShape = { series: SERIES, outcomes: OUTCOMES, events: EVENTS };
+export const SHAPE: ModelShape = {
+  series: SERIES,
+  outcomes: OUTCOMES,
+  events: EVENTS,
+  holderClasses: HOLDER_CLASSES,
+  attribution: ATTRIBUTION,
+};
 
 /** The model's shape with neurons mode on. */
-export const SHAPE_WITH_NEURONS: ModelShape = {
-  series: SERIES,
-  outcomes: [...OUTCOMES, ...NEURON_OUTCOMES],
-  events: EVENTS,
-};
+export const SHAPE_WITH_NEURONS: ModelShape = { ...SHAPE, outcomes: [...OUTCOMES, ...NEURON_OUTCOMES] };
 
 let sorted = new Float64Array(0);
 
