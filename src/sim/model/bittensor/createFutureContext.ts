@@ -19,7 +19,7 @@ import { type NeuronBook, setupNeurons } from './neuronAgents.ts';
 import type { ModelParams } from './params.ts';
 import { recordedNetwork } from './recordedNetwork.ts';
 import { recordSteps } from './recordSteps.ts';
-import { createSalesPlan, type SalesPlan } from './sellPlan.ts';
+import { createSalesPlan } from './sellPlan.ts';
 import { topDecileTeams } from './tally.ts';
 import { createTaoMarket, noFlows, type TaoFlows, type TaoMarket } from './taoMarket.ts';
 import { usefulOutput } from './usefulOutput.ts';
