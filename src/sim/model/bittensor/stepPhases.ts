@@ -49,8 +49,8 @@ const forkSwitch: StepPhase = {
 };
 
 /**
- * Exogenous paths move the TAO reference value; the baseline investors buy against the last price; the
- * market clears the last step's flows; then the 30-day average price follows.
+ * Exogenous paths move the TAO reference value, the market clears the last step's flows (the baseline
+ * investors' purchases among them), then the 30-day average price follows.
  */
 const market: StepPhase = {
   name: 'market',
@@ -64,8 +64,6 @@ const market: StepPhase = {
       taoMarket.logStart +
       Math.log(ctx.market.demand) +
       p.market.fundamentalsWeight * Math.log(Math.max(output, 1e-9));
-    const discount = Math.exp(logReference - taoMarket.logPrice);
-    ctx.taoFlows.demand -= ctx.investorTaoPerDay * discount ** p.taoMarket.investorElasticity * dt;
     ctx.taoUsd = clearTaoMarket({
       market: taoMarket,
       logReference,
@@ -187,6 +185,9 @@ const settle: StepPhase = {
   run(ctx) {
     const { report, dt, rootBefore } = ctx;
     settleWallets({ wallets: ctx.wallets, intents: ctx.intents, report });
+    // Baseline investors buy alongside the step's sellers, more when the price is below the reference value.
+    const discount = Math.exp(ctx.taoMarket.logReference - ctx.taoMarket.logPrice);
+    ctx.taoFlows.demand -= ctx.investorTaoPerDay * discount ** ctx.params.taoMarket.investorElasticity * dt;
     addStepFlows({
       flows: ctx.taoFlows,
       tags: ctx.flowTags,
