@@ -7,12 +7,27 @@ import { z } from 'zod';
 import { DEFAULT_KERNEL_PARAMS } from '../../../engine/kernel/defaultKernelParams.ts';
 import type { KnobOf, MechanismSection } from '../../../engine/mechanisms/mechanismKnobs.ts';
 import { DEFAULT_RULE_PACK, RULE_PACKS } from '../../../engine/rules/rulePackTraits.ts';
+import { type ParameterRange, withRange } from '../../scenario/parameterRange.ts';
 import { withRenamedKeys } from '../../scenario/withRenamedKeys.ts';
 import { RENAMED_MECHANISM_KEYS } from './renamedMechanismKeys.ts';
 
-const share = (d: number, about: string) => z.number().min(0).max(1).default(d).describe(about);
-const nonNeg = (d: number, about: string) => z.number().min(0).default(d).describe(about);
-const real = (d: number, about: string) => z.number().default(d).describe(about);
+/** A field with its default, its description (the default's source) and, when given, its plausible range. */
+const field = <T extends z.ZodType>(schema: T, about: string, range?: ParameterRange) =>
+  range === undefined ? schema.describe(about) : withRange(schema.describe(about), range);
+const share = (d: number, about: string, range?: ParameterRange) =>
+  field(z.number().min(0).max(1).default(d), about, range);
+const nonNeg = (d: number, about: string, range?: ParameterRange) =>
+  field(z.number().min(0).default(d), about, range);
+const real = (d: number, about: string, range?: ParameterRange) => field(z.number().default(d), about, range);
+const count = (d: number, about: string, range?: ParameterRange) =>
+  field(z.number().int().min(1).default(d), about, range);
+
+/** A range's ends and their source. */
+const range = (low: number, high: number, source: string): ParameterRange => ({ low, high, source });
+
+/** The range of a parameter with no public figure: half to twice its default. */
+const halfToDouble = (d: number): ParameterRange =>
+  range(d / 2, d * 2, 'assumption: ×0.5–×2 of the default (no public figure)');
 
 /** The network at the start of the simulation. */
 export const networkSchema = z
@@ -60,43 +75,85 @@ export const marketSchema = z
     taoPriceUsd: nonNeg(
       300,
       'TAO price at the start (USD). Default ≈ 300 (Apr 2026: $340 → $286, third-party).',
+      range(
+        218,
+        340,
+        'spec/market.md §4 P₀: $218 (2026-07-04) to $317 (2026-05-12); $340 before the Covenant exit (2026-04-10, spec/history.md). A recorded starting state sets its own price.',
+      ),
     ),
     demandDriftPerYear: real(
       0,
       'Drift of exogenous TAO demand: its expected log change per year, which is also the median while jumps are symmetric (jumps are compensated and add no trend; mean demand grows faster by the lognormal terms). Default 0: none assumed; scenarios bear and bull state −0.53 and +0.53, the TAO/USD drift 2023-03-03 … 2025-06-30 (standard error 0.77).',
+      range(
+        -0.53,
+        0.53,
+        'scenarios bear and bull: ∓ the TAO/USD log drift 2023-03-03 … 2025-06-30 (0.53 a year, standard error 0.77)',
+      ),
     ),
     demandVolatilityPerYear: nonNeg(
       1.05,
       'Volatility of TAO demand between jumps (log, annualised with 365 days). Default 1.05: daily log returns of TAO/USD 2023-03-03 … 2025-06-30 (850 returns, ../shared/data/tao_usd_daily.csv) less the jumps; all returns give 1.18. `tensormarket calibrate demand` recomputes it.',
+      range(
+        0.71,
+        1.18,
+        'low: assumption, two thirds of the default, still above the crypto-market part β·σ_B = 1.38 × 0.51 = 0.70 (spec/market.md §5); high: all daily TAO/USD returns 2023-03-03 … 2025-06-30, jumps included (1.18; 1.15 for 2024-01 … 2025-06, spec/market.md §5)',
+      ),
     ),
     jumpsPerYear: nonNeg(
       8.16,
       'Rate of demand jumps (per year). Default 8.16: the 19 daily TAO/USD returns (15 up, 4 down) more than 3 robust standard deviations (1.4826 × MAD) from the median, 2023-03-03 … 2025-06-30.',
+      range(
+        4.4,
+        11.9,
+        'the 19 jumps of 2023-03-03 … 2025-06-30 ± 2 Poisson standard errors (√19 / 2.33 years = 1.9 a year); spec/market.md §4 counts ≈ 9 a year above 15%',
+      ),
     ),
     jumpMean: real(
       0,
       'Mean log size of a demand jump. Default 0: symmetric unless a scenario says otherwise (the 19 jumps of 2023-03-03 … 2025-06-30 averaged +0.11; not assumed to last). A non-zero mean skews demand without a trend, since jumps are compensated.',
+      range(-0.11, 0.11, '± the mean log size of the 19 jumps of 2023-03-03 … 2025-06-30 (+0.11)'),
     ),
     jumpStdev: nonNeg(
       0.19,
       'Spread of log jump sizes. Default 0.19: root mean square of the 19 TAO/USD jump returns 2023-03-03 … 2025-06-30 (0.16 about their mean), so mean-zero jumps keep the observed sizes.',
+      range(
+        0.16,
+        0.25,
+        'low: spread of the 19 jump returns about their mean (0.16); high: assumption, ×1.3 of the default',
+      ),
     ),
-    aiDemandGrowthPerYear: real(0.6, 'Growth of demand for AI services (log, per year). Assumption: 0.6.'),
+    aiDemandGrowthPerYear: real(
+      0.6,
+      'Growth of demand for AI services (log, per year). Assumption: 0.6.',
+      halfToDouble(0.6),
+    ),
     computeCostDeclinePerYear: share(
       0.9,
       'Yearly fall of compute cost per unit of capability. Default 0.9: costs fall ~10× per year (2025, public statements).',
+      range(
+        0.5,
+        0.97,
+        'assumption around the ~10× a year of public statements (2025): from 2× a year (0.5) to 30× (0.97)',
+      ),
     ),
     competitionGrowthPerYear: nonNeg(
       0.5,
       'Growth of centralized competitors’ quality (log, per year): lowers what subnet products are worth. Assumption.',
+      halfToDouble(0.5),
     ),
     fundamentalsWeight: share(
       0.25,
       'How much of TAO market cap follows the network’s useful output (the rest follows exogenous demand). Assumption.',
+      halfToDouble(0.25),
     ),
     returnedValueMultiple: nonNeg(
       1,
       'USD of market cap added per USD returned to holders (burns, buybacks, payments). Assumption: 1.',
+      range(
+        0.5,
+        6,
+        'low: assumption ×0.5; high: spec/market.md §4 permanent price multiplier M, 3 [1–6] (Gabaix–Koijen ≈ 5 for US equities, 2021; Glassnode ≈ 4 for BTC, 2024)',
+      ),
     ),
   })
   .prefault({});
@@ -107,49 +164,100 @@ export const teamsSchema = z
     qualityVolatilityPerYear: nonNeg(
       0.5,
       'Volatility of a subnet’s product quality (log, per year). Assumption.',
+      halfToDouble(0.5),
     ),
-    opexUsdPerDay: nonNeg(1_500, 'A team’s operating cost (USD/day). Assumption: a small lab.'),
+    opexUsdPerDay: nonNeg(
+      1_500,
+      'A team’s operating cost (USD/day). Assumption: a small lab.',
+      halfToDouble(1_500),
+    ),
     outsideValueUsdPerDay: nonNeg(
       1_000,
       'Off-network revenue a median-quality product could earn per day at the start (USD). Assumption.',
+      halfToDouble(1_000),
     ),
-    outsideValueSpread: nonNeg(1.2, 'Log spread of outside revenue across subnets. Assumption.'),
+    outsideValueSpread: nonNeg(
+      1.2,
+      'Log spread of outside revenue across subnets. Assumption.',
+      range(0.6, 1.8, 'assumption: ×0.5–×1.5 of the default (no public figure)'),
+    ),
     onNetworkRevenueShare: share(
       0.2,
       'Share of its outside revenue a team can capture while it stays on the network (open miners, validator rules). Assumption.',
+      halfToDouble(0.2),
     ),
     switchingCostDays: nonNeg(
       90,
       'Cost of leaving, in days of outside revenue (rebuilding outside the network). Assumption.',
+      halfToDouble(90),
     ),
-    decisionEveryDays: z
-      .number()
-      .int()
-      .min(1)
-      .default(30)
-      .describe('Days between a team’s stay-or-leave reviews. Assumption.'),
-    leaveSellDays: nonNeg(30, 'Days over which a leaving team sells its alpha. Assumption.'),
+    decisionEveryDays: count(
+      30,
+      'Days between a team’s stay-or-leave reviews. Assumption.',
+      halfToDouble(30),
+    ),
+    leaveSellDays: nonNeg(
+      30,
+      'Days over which a leaving team sells its alpha. Assumption.',
+      halfToDouble(30),
+    ),
     buybackProbability: share(
       2 / 129,
       'Share of teams that return revenue to holders through buybacks. Default 2/129: subnets publishing revenue (2026).',
+      range(
+        1 / 129,
+        6 / 129,
+        'low: one subnet of 129; high: assumption, three times the 2 of 129 subnets publishing revenue (2026), for teams that buy back without publishing',
+      ),
     ),
-    buybackShare: share(0.2, 'Share of revenue such a team spends on buy-and-burn. Assumption.'),
-    ownerSellShare: share(0.5, 'Share of the owner cut a team sells each day to fund itself. Assumption.'),
+    buybackShare: share(
+      0.2,
+      'Share of revenue such a team spends on buy-and-burn. Assumption.',
+      halfToDouble(0.2),
+    ),
+    ownerSellShare: share(
+      0.5,
+      'Share of the owner cut a team sells each day to fund itself. Assumption.',
+      range(0.3, 0.8, 'spec/market.md §4 prior for the share owners sell, φ = 0.5 [0.3–0.8] (assumption)'),
+    ),
   })
   .prefault({});
 
 /** Miners: entry and exit by profit. */
 export const minersSchema = z
   .object({
-    costUsdPerDay: nonNeg(15, 'A miner’s compute cost at the start (USD/day). Assumption.'),
-    sellShare: share(0.8, 'Share of mined alpha sold each day. Assumption.'),
-    entryElasticity: nonNeg(0.05, 'Daily change in miner count per unit of log profit margin. Assumption.'),
-    initialMiners: z
-      .number()
-      .int()
-      .min(1)
-      .default(180)
-      .describe('Miners per subnet at the start (256 UIDs less validators).'),
+    costUsdPerDay: nonNeg(
+      15,
+      'A miner’s compute cost at the start (USD/day). Assumption.',
+      range(
+        8,
+        114,
+        'spec/market.md §4 GPU rental prices (2026): one RTX 4090 ≈ $8–14/day to one H100 $48–114/day (its full $2–900 runs from CPU-only to 8×H100 miners)',
+      ),
+    ),
+    sellShare: share(
+      0.8,
+      'Share of mined alpha sold each day. Assumption.',
+      range(
+        0.5,
+        1,
+        'spec/market.md §4 prior for the share miners sell, φ = 0.8 [0.5–1] (public BTC miners sold 64–105% of output, Jul–Oct 2023)',
+      ),
+    ),
+    entryElasticity: nonNeg(
+      0.05,
+      'Daily change in miner count per unit of log profit margin. Assumption.',
+      halfToDouble(0.05),
+    ),
+    initialMiners: count(
+      180,
+      'Miners per subnet at the start (256 UIDs less validators).',
+      range(
+        90,
+        251,
+        'low: assumption ×0.5; high: 256 UIDs less 5 validators (validators per subnet mostly 5–20, spec/history.md, Sep 2026)',
+      ),
+    ),
   })
   .prefault({});
 
@@ -159,19 +267,40 @@ export const stakersSchema = z
     reallocationPerDay: share(
       0.01,
       'Share of staked value that moves towards better yields each day. Assumption.',
+      halfToDouble(0.01),
     ),
-    yieldSensitivity: nonNeg(4, 'How strongly flows follow yield differences. Assumption.'),
-    rootShareTarget: share(0.3, 'Share of staker capital that prefers root (lower risk). Assumption.'),
-    darkExitPerDay: share(0.05, 'Share of stake leaving a subnet whose team has left, each day. Assumption.'),
+    yieldSensitivity: nonNeg(4, 'How strongly flows follow yield differences. Assumption.', halfToDouble(4)),
+    rootShareTarget: share(
+      0.3,
+      'Share of staker capital that prefers root (lower risk). Assumption.',
+      halfToDouble(0.3),
+    ),
+    darkExitPerDay: share(
+      0.05,
+      'Share of stake leaving a subnet whose team has left, each day. Assumption.',
+      halfToDouble(0.05),
+    ),
   })
   .prefault({});
 
 /** Speculators: momentum and panic. */
 export const speculatorsSchema = z
   .object({
-    capitalTao: nonNeg(300_000, 'TAO that speculators trade with across subnets. Assumption.'),
-    momentumSensitivity: nonNeg(2, 'Fraction of capital moved per unit of 7-day log return. Assumption.'),
-    panicDrawdown: share(0.5, 'Drawdown from the 30-day high that triggers panic selling. Assumption.'),
+    capitalTao: nonNeg(
+      300_000,
+      'TAO that speculators trade with across subnets. Assumption.',
+      halfToDouble(300_000),
+    ),
+    momentumSensitivity: nonNeg(
+      2,
+      'Fraction of capital moved per unit of 7-day log return. Assumption.',
+      halfToDouble(2),
+    ),
+    panicDrawdown: share(
+      0.5,
+      'Drawdown from the 30-day high that triggers panic selling. Assumption.',
+      range(0.3, 0.7, 'assumption: ±0.2 around the default (no public figure)'),
+    ),
   })
   .prefault({});
 
@@ -181,42 +310,51 @@ export const adversariesSchema = z
     selfMiningOwners: share(
       0.1,
       'Share of owners who mine their own subnet. Assumption (burned share of issued alpha per subnet is 0.3%–34%, 2026).',
+      halfToDouble(0.1),
     ),
     selfMiningDetectedShare: share(
       0.5,
       'Share of self-mining done through the owner’s registered hotkeys (detected and burned; lowers emission share).',
+      range(0.25, 0.75, 'assumption: ±0.25 around the default (no public figure)'),
     ),
     selfMiningTakeShare: share(
       0.3,
       'Share of a subnet’s miner incentive a self-mining owner captures. Assumption.',
+      halfToDouble(0.3),
     ),
     pumpersPerYear: nonNeg(
       4,
       'Pump-for-share attempts per year: buy a small subnet’s alpha to lift its EMA share, then dump.',
+      halfToDouble(4),
     ),
-    pumpTao: nonNeg(20_000, 'TAO a pumper puts in. Assumption.'),
-    pumpHoldDays: nonNeg(60, 'Days a pumper holds before dumping. Assumption.'),
+    pumpTao: nonNeg(20_000, 'TAO a pumper puts in. Assumption.', halfToDouble(20_000)),
+    pumpHoldDays: nonNeg(60, 'Days a pumper holds before dumping. Assumption.', halfToDouble(60)),
   })
   .prefault({});
 
 /** New subnets: registration by new teams when the lock cost is worth it. */
 export const entrySchema = z
   .object({
-    registrationsPerYear: nonNeg(20, 'New subnet teams trying to register per year. Assumption.'),
+    registrationsPerYear: nonNeg(
+      20,
+      'New subnet teams trying to register per year. Assumption.',
+      range(
+        10,
+        60,
+        'low: assumption ×0.5; high: above the ≥ 49 surviving registrations a year, Dec 2025 → Sep 2026 (spec/history.md; a lower bound on attempts)',
+      ),
+    ),
   })
   .prefault({});
 
 /** How often periodic flows trade. */
 export const executionSchema = z
   .object({
-    tradeEveryDays: z
-      .number()
-      .int()
-      .min(1)
-      .default(7)
-      .describe(
-        'Days between the periodic sales of owners, miners and root stakers and the stakers’ rebalancing (each subnet on its own day of the cycle). Assumption: weekly.',
-      ),
+    tradeEveryDays: count(
+      7,
+      'Days between the periodic sales of owners, miners and root stakers and the stakers’ rebalancing (each subnet on its own day of the cycle). Assumption: weekly.',
+      range(1, 14, 'assumption: daily to fortnightly'),
+    ),
   })
   .prefault({});
 
