@@ -1,5 +1,6 @@
 import type { EventStats, OutcomeStats, SeriesBands, Summary } from '../collect/summary.ts';
 import type { MetricInfo } from '../contract/types.ts';
+import type { SummaryWithSensitivity } from '../sensitivity/sensitivityScreen.ts';
 import { CHART_COLORS } from './chartTheme.ts';
 import { escapeHtml as esc } from './escapeHtml.ts';
 import { fanRows } from './fanChartSpec.ts';
@@ -15,6 +16,7 @@ import {
 import { infoLookup } from './infoLookup.ts';
 import { manifestRows, type ReportManifest } from './manifestRows.ts';
 import { quantileAt, quantileLevel } from './quantileAt.ts';
+import { tornadoSection } from './tornadoSection.ts';
 
 /** A chart as the page embeds it: its file name and SVG, or why it could not be drawn. */
 export type ReportChart =
@@ -26,6 +28,8 @@ export interface ReportCharts {
   readonly series: readonly (ReportChart | null)[];
   readonly outcomes: readonly (ReportChart | null)[];
   readonly events: ReportChart | null;
+  /** The sensitivity screen's tornado, when the summary has one. */
+  readonly tornado?: ReportChart | null;
 }
 
 /** Errored runs listed in full up to this many; the rest are counted. */
@@ -218,7 +222,7 @@ export function reportHtml({
   manifest,
   charts,
 }: {
-  summary: Summary;
+  summary: SummaryWithSensitivity;
   manifest: ReportManifest;
   charts: ReportCharts;
 }): string {
@@ -255,6 +259,7 @@ export function reportHtml({
 <main>
 <h1>${esc(title)}</h1>
 ${headline}
+${tornadoSection(summary.sensitivity, charts.tornado ?? null)}
 <p class="meta">${meta.map(esc).join(' · ')}</p>
 ${description}
 <h2 id="key-figures">Key figures</h2>

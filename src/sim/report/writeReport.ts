@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import type { Summary } from '../collect/summary.ts';
+import type { SummaryWithSensitivity } from '../sensitivity/sensitivityScreen.ts';
 import { chartFileName } from './chartFileName.ts';
 import { eventsChartSpec } from './eventsChartSpec.ts';
 import { fanChartSpec } from './fanChartSpec.ts';
@@ -13,10 +13,11 @@ import { renderSvg } from './renderSvg.ts';
 import type { ReportChart, ReportCharts } from './reportHtml.ts';
 import { reportHtml } from './reportHtml.ts';
 import { scopeSvgIds } from './scopeSvgIds.ts';
+import { tornadoChartSpec } from './tornadoChartSpec.ts';
 
 /** Inputs of {@link writeReport}. */
 export interface WriteReportOptions {
-  readonly summary: Summary;
+  readonly summary: SummaryWithSensitivity;
   readonly manifest: ReportManifest;
   /** Directory to write into (created if missing); charts go to its `charts/` folder. */
   readonly outDir: string;
@@ -57,6 +58,13 @@ export async function writeReport({ summary, manifest, outDir }: WriteReportOpti
   const seriesInfo = infoLookup(summary.shape.series);
   const outcomeInfo = infoLookup(summary.shape.outcomes);
   // Sequential on purpose: charts are small, and file order then follows the page.
+  const tornado =
+    summary.sensitivity === undefined
+      ? null
+      : await draw(
+          chartFileName({ kind: 'tornado', key: summary.sensitivity.outcome.key, taken }),
+          tornadoChartSpec(summary.sensitivity),
+        );
   const series: (ReportChart | null)[] = [];
   for (const s of summary.series) {
     const name = chartFileName({ kind: 'series', key: s.key, taken });
@@ -71,7 +79,7 @@ export async function writeReport({ summary, manifest, outDir }: WriteReportOpti
     chartFileName({ kind: 'events', key: 'all', taken }),
     eventsChartSpec({ events: summary.events, infoOf: infoLookup(summary.shape.events) }),
   );
-  const charts: ReportCharts = { series, outcomes, events };
+  const charts: ReportCharts = { series, outcomes, events, tornado };
 
   const htmlPath = join(outDir, 'report.html');
   await writeFile(htmlPath, reportHtml({ summary, manifest, charts }));
