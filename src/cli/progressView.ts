@@ -5,13 +5,13 @@ import type { ExperimentProgress } from '../sim/runner/runExperiment.ts';
 /** Seconds with one decimal, e.g. `1.5 s`. */
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Progress on stderr: a bar with ETA on a terminal, a line every 10% otherwise. */
+/** Progress on stderr, named by `label` (the command or its phase): a bar with ETA on a terminal, a line every 10% otherwise. */
 export function createProgressView(quiet: boolean, label = 'simulate') {
   if (quiet) return { update: (_p: ExperimentProgress) => {}, stopping: () => {}, stop: () => {} };
   if (process.stderr.isTTY === true) {
     const bar = new cliProgress.SingleBar(
       {
-        format: '{bar} {percentage}% | {value}/{total} runs | {errored} errored | ETA {eta_formatted} {note}',
+        format: `${label} {bar} {percentage}% | {value}/{total} runs | {errored} errored | ETA {eta_formatted} {note}`,
         hideCursor: true,
         etaBuffer: 50,
       },

@@ -86,6 +86,8 @@ export interface RunOptions {
   out?: string;
   quiet?: boolean;
   model?: string;
+  /** `simulate` only: paired runs per variation of the sensitivity screen. */
+  sensitivityRuns?: string;
 }
 
 /** Add {@link RUN_OPTIONS} to `command`, with the help text written for `name`. */
@@ -118,6 +120,7 @@ export async function resolveRunOptions(file: string, opts: RunOptions): Promise
     runs: opts.runs,
     horizon: opts.horizon,
     seed: opts.seed,
+    sensitivityRuns: opts.sensitivityRuns,
   });
   const model = opts.model === undefined ? DEFAULT_MODEL : parseModelRef(opts.model);
   const outDir = resolve(opts.out ?? join('out', scenario.name));

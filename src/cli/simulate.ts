@@ -1,20 +1,30 @@
 /**
  * `tensormarket simulate [SCENARIO]`: run thousands of seeded futures of a scenario on all cores and
- * write runs.csv, summary.json, manifest.json, scenario.json and the report. The first Ctrl-C stops
- * starting runs, waits for those in flight and writes partial results; a second one quits at once.
+ * write runs.csv, summary.json, manifest.json, scenario.json and the report; when the scenario asks for
+ * it (`sensitivity:`), then a one-at-a-time sensitivity screen (sensitivity.csv, the report's tornado).
+ * The first Ctrl-C stops starting runs, waits for those in flight and writes partial results (stopped
+ * in the screen: the main results and the report, without the screen); a second one quits at once.
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../engine/errors.ts';
 import { writeReport } from '../sim/report/index.ts';
+import { sensitivityLines } from '../sim/report/sensitivityLines.ts';
+import { createBackend } from '../sim/runner/createBackend.ts';
 import { PROJECT_ROOT } from '../sim/runner/manifest.ts';
 import { runExperiment } from '../sim/runner/runExperiment.ts';
+import { prepareSensitivityScreen, runSensitivityScreen } from '../sim/sensitivity/runSensitivityScreen.ts';
+import type { SummaryWithSensitivity } from '../sim/sensitivity/sensitivityScreen.ts';
+import { writeSensitivity } from '../sim/sensitivity/writeSensitivity.ts';
 import { holderClassLines } from './holderClassLines.ts';
 import { runInterruptible } from './interruptController.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
 import { createProgressView, seconds } from './progressView.ts';
 import { addRunOptions, OUT_OPTION, type RunOptions, resolveRunOptions } from './runOptions.ts';
+
+/** Top parameters of the sensitivity screen the console lists. */
+const CONSOLE_TOP = 3;
 
 /** The scenario run when none is given. */
 export const DEFAULT_SCENARIO = join(PROJECT_ROOT, 'scenarios', 'default.yaml');
@@ -25,7 +35,11 @@ export function registerSimulate(program: Command): void {
     .command('simulate')
     .description('run a Monte Carlo experiment: seeded futures of a scenario, summarised and reported')
     .argument('[scenario]', 'scenario file, YAML or JSON (default: the shipped scenarios/default.yaml)');
-  addRunOptions(command, 'simulate').action(async (file: string | undefined, opts: RunOptions) => {
+  addRunOptions(command, 'simulate').option(
+    '--sensitivity-runs <n>',
+    "paired runs per variation of the sensitivity screen; 0 turns it off (default: the scenario's sensitivity.runs, off without one)",
+  );
+  command.action(async (file: string | undefined, opts: RunOptions) => {
     if (file === undefined && !existsSync(DEFAULT_SCENARIO))
       throw new InputError(
         'SCENARIO',
@@ -36,38 +50,84 @@ export function registerSimulate(program: Command): void {
       opts,
     );
 
-    const view = createProgressView(quiet);
-    const result = await runInterruptible(
+    const sensitivity = scenario.sensitivity;
+    // A screen the model cannot run is refused before the main runs, not after them.
+    if (sensitivity !== undefined) await prepareSensitivityScreen({ model, scenario });
+
+    let view = createProgressView(quiet);
+    let phase: 'main' | 'sensitivity' = 'main';
+    const { result, screen } = await runInterruptible(
       {
         label: 'simulate',
-        lost: 'no summary or report is written',
+        get lost() {
+          return phase === 'main'
+            ? 'no summary or report is written'
+            : 'no sensitivity screen or report is written';
+        },
         onStopping: () => view.stopping(),
         onQuit: () => view.stop(),
       },
-      (signal) =>
-        runExperiment({
-          model,
-          scenario,
-          workers,
-          outDir,
-          outDirField: OUT_OPTION,
-          signal,
-          onProgress: view.update,
-        }),
+      async (signal) => {
+        // With a screen, its runs go to the main runs' threads, already started and warm.
+        const backend = sensitivity === undefined ? undefined : await createBackend({ model, workers });
+        try {
+          const result = await runExperiment({
+            model,
+            scenario,
+            workers,
+            ...(backend === undefined ? {} : { backend }),
+            outDir,
+            outDirField: OUT_OPTION,
+            signal,
+            onProgress: view.update,
+          });
+          if (sensitivity === undefined || result.aborted || result.summary.runs.completed === 0)
+            return { result, screen: null };
+          view.stop();
+          phase = 'sensitivity';
+          view = createProgressView(quiet, 'sensitivity');
+          const screen = await runSensitivityScreen({
+            model,
+            scenario,
+            runs: sensitivity.runs,
+            top: sensitivity.top,
+            backend,
+            signal,
+            onProgress: view.update,
+          });
+          return { result, screen };
+        } finally {
+          await backend?.close();
+        }
+      },
       () => view.stop(),
     );
 
+    let summary: SummaryWithSensitivity = result.summary;
+    let manifest = result.manifest;
     const files = [...result.files];
+    if (screen !== null) {
+      const written = writeSensitivity({
+        outDir,
+        outDirField: OUT_OPTION,
+        summary,
+        manifest,
+        result: screen,
+      });
+      ({ summary, manifest } = written);
+      files.push(...written.files);
+    }
     let reportFailed = false;
     if (!quiet) process.stderr.write('simulate: writing the report...\n');
     try {
-      files.push(...(await writeReport({ summary: result.summary, manifest: result.manifest, outDir })));
+      files.push(...(await writeReport({ summary, manifest, outDir })));
     } catch (error) {
       reportFailed = true;
       process.stderr.write(`simulate: the report could not be written: ${(error as Error).message}\n`);
     }
 
     const { runs, completed, errored, wallTimeMs } = result.manifest;
+    const screenStopped = screen?.aborted === true;
     const near = nearPath;
     const shown = near(outDir);
     if (!quiet) {
@@ -81,6 +141,18 @@ export function registerSimulate(program: Command): void {
       for (const line of holderClassLines(result.summary)) process.stdout.write(`  ${line}\n`);
       if (errored > 0)
         process.stdout.write(`${dim('  errored runs are listed in summary.json and runs.csv')}\n`);
+      if (screen !== null) {
+        const total = screen.completed + screen.errored;
+        const status = screenStopped
+          ? yellow(`stopped: ${total} of ${screen.runs * screen.variations} runs, no screen written`)
+          : green(`${screen.variations} variations x ${screen.runs} paired runs`);
+        process.stdout.write(
+          `sensitivity: ${status} (${screen.errored} errored) in ${seconds(screen.wallTimeMs)}\n`,
+        );
+      }
+      if (summary.sensitivity !== undefined)
+        for (const line of sensitivityLines(summary.sensitivity, CONSOLE_TOP))
+          process.stdout.write(`  ${line}\n`);
     }
     process.stdout.write(`outputs in ${shown}/\n`);
     const html = files.find((f) => f.endsWith('report.html'));
@@ -91,6 +163,6 @@ export function registerSimulate(program: Command): void {
       const listing = `  ${names.join(', ')}${charts > 0 ? `, charts/ (${charts} files)` : ''}`;
       process.stdout.write(`${dim(listing)}\n`);
     }
-    process.exitCode = result.aborted ? 130 : completed === 0 || reportFailed ? 1 : 0;
+    process.exitCode = result.aborted || screenStopped ? 130 : completed === 0 || reportFailed ? 1 : 0;
   });
 }

@@ -6,3 +6,16 @@ export { writeReport } from './report/index.ts';
 export { createStream, type Rng } from './rng/stream.ts';
 export * from './runner/index.ts';
 export * from './scenario/index.ts';
+export {
+  runSensitivityScreen,
+  type SensitivityOptions,
+  type SensitivityResult,
+} from './sensitivity/runSensitivityScreen.ts';
+export type { ParameterEffect, SensitivityScreen } from './sensitivity/sensitivityScreen.ts';
+export {
+  runVariations,
+  type Variation,
+  type VariationResult,
+  type VariationsOptions,
+  type VariationsResult,
+} from './vary/runVariations.ts';

@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { ModelShape } from '../contract/types.ts';
+import { csvField as field } from './csvField.ts';
 import type { RunRecord } from './runRecord.ts';
 
 /** Streaming writer of runs.csv. */
@@ -15,11 +16,6 @@ export interface RunsCsvWriter {
 }
 
 const FLUSH_AT = 64 * 1024;
-
-/** A CSV field: quoted when it holds a comma, quote or line break. */
-function field(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * Open `path` (truncating it) and write the header for `shape`.

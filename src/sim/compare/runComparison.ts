@@ -8,6 +8,7 @@ import { InputError } from '../../engine/errors.ts';
 import { writeReport } from '../report/index.ts';
 import { renderSvg } from '../report/renderSvg.ts';
 import { scopeSvgIds } from '../report/scopeSvgIds.ts';
+import { jsonText } from '../runner/jsonText.ts';
 import type { ModelRef } from '../runner/modelRef.ts';
 import { asOutputWriteError, guardOutputWrite } from '../runner/outputDirError.ts';
 import { prepareOutputDir } from '../runner/prepareOutputDir.ts';
@@ -77,9 +78,6 @@ async function branchCharts(results: readonly VariantResult[], forkDay: number |
   }
   return charts;
 }
-
-const jsonText = (value: unknown) =>
-  `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 
 /**
  * Run the variants one after another (each on all workers) and compare them.

@@ -95,4 +95,9 @@ export interface Model<S> {
   describe(scenario: S): ModelDescription;
   /** The answer in plain words (a few sentences with figures) from the aggregate, and the assumptions it rests on. */
   headline(summary: Omit<Summary, 'headline'>, scenario: S): string[];
+  /**
+   * The outcome the answer is about (a key of the shape's outcomes, e.g. `holderReturn`): what a
+   * sensitivity screen ranks parameters by. Without it, the shape's first outcome.
+   */
+  readonly headlineOutcome?: string;
 }

@@ -1,5 +1,6 @@
 import type { EventStats, OutcomeStats, SeriesBands, Summary } from '../collect/summary.ts';
 import type { MetricInfo } from '../contract/types.ts';
+import type { SummaryWithSensitivity } from '../sensitivity/sensitivityScreen.ts';
 import { chartFigure as figure, type ReportChart } from './chartFigure.ts';
 import { CHART_COLORS } from './chartTheme.ts';
 import { escapeHtml as esc } from './escapeHtml.ts';
@@ -18,6 +19,7 @@ import { htmlTable as table } from './htmlTable.ts';
 import { infoLookup } from './infoLookup.ts';
 import { manifestRows, type ReportManifest } from './manifestRows.ts';
 import { quantileAt, quantileLevel } from './quantileAt.ts';
+import { tornadoSection } from './tornadoSection.ts';
 
 export type { ReportChart } from './chartFigure.ts';
 
@@ -30,6 +32,8 @@ export interface ReportCharts {
   readonly outcomes: readonly (ReportChart | null)[];
   readonly events: ReportChart | null;
   readonly attribution: ReportChart | null;
+  /** The sensitivity screen's tornado, when the summary has one. */
+  readonly tornado?: ReportChart | null;
 }
 
 /** Errored runs listed in full up to this many; the rest are counted. */
@@ -208,7 +212,7 @@ export function reportHtml({
   manifest,
   charts,
 }: {
-  summary: Summary;
+  summary: SummaryWithSensitivity;
   manifest: ReportManifest;
   charts: ReportCharts;
 }): string {
@@ -246,6 +250,7 @@ export function reportHtml({
 <h1>${esc(title)}</h1>
 ${headline}
 ${holderReturnsSection({ summary, chart: charts.attribution })}
+${tornadoSection(summary.sensitivity, charts.tornado ?? null)}
 <p class="meta">${meta.map(esc).join(' · ')}</p>
 ${description}
 <h2 id="key-figures">Key figures</h2>

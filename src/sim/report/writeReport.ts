@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import type { Summary } from '../collect/summary.ts';
+import type { SummaryWithSensitivity } from '../sensitivity/sensitivityScreen.ts';
 import { attributionChartSpec } from './attributionChartSpec.ts';
 import { chartFileName } from './chartFileName.ts';
 import { eventsChartSpec } from './eventsChartSpec.ts';
@@ -14,10 +14,11 @@ import { renderSvg } from './renderSvg.ts';
 import type { ReportChart, ReportCharts } from './reportHtml.ts';
 import { reportHtml } from './reportHtml.ts';
 import { scopeSvgIds } from './scopeSvgIds.ts';
+import { tornadoChartSpec } from './tornadoChartSpec.ts';
 
 /** Inputs of {@link writeReport}. */
 export interface WriteReportOptions {
-  readonly summary: Summary;
+  readonly summary: SummaryWithSensitivity;
   readonly manifest: ReportManifest;
   /** Directory to write into (created if missing); charts go to its `charts/` folder. */
   readonly outDir: string;
@@ -65,6 +66,13 @@ export async function writeReport({ summary, manifest, outDir }: WriteReportOpti
           chartFileName({ kind: 'attribution', key: summary.attribution.of, taken }),
           attributionChartSpec({ attribution: summary.attribution }),
         );
+  const tornado =
+    summary.sensitivity === undefined
+      ? null
+      : await draw(
+          chartFileName({ kind: 'tornado', key: summary.sensitivity.outcome.key, taken }),
+          tornadoChartSpec(summary.sensitivity),
+        );
   const series: (ReportChart | null)[] = [];
   for (const s of summary.series) {
     const name = chartFileName({ kind: 'series', key: s.key, taken });
@@ -79,7 +87,7 @@ export async function writeReport({ summary, manifest, outDir }: WriteReportOpti
     chartFileName({ kind: 'events', key: 'all', taken }),
     eventsChartSpec({ events: summary.events, infoOf: infoLookup(summary.shape.events) }),
   );
-  const charts: ReportCharts = { series, outcomes, events, attribution };
+  const charts: ReportCharts = { series, outcomes, events, attribution, tornado };
 
   const htmlPath = join(outDir, 'report.html');
   await writeFile(htmlPath, reportHtml({ summary, manifest, charts }));

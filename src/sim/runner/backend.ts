@@ -2,10 +2,19 @@
 import type { RunRecord } from '../collect/runRecord.ts';
 import type { ChunkRange } from './runChunk.ts';
 
-/** Executes chunks of runs; never rejects (failures come back as errored records). */
+/** A chunk of runs of one scenario: the run indices `start … start + count − 1` under the master seed. */
+export interface RunTask extends ChunkRange {
+  readonly scenario: unknown;
+  readonly seed: number;
+}
+
+/**
+ * Executes chunks of runs of any scenario of one model; never rejects (failures come back as errored
+ * records).
+ */
 export interface Backend {
   /** Threads running at once. */
   readonly workers: number;
-  run(range: ChunkRange): Promise<RunRecord[]>;
+  run(task: RunTask): Promise<RunRecord[]>;
   close(): Promise<void>;
 }

@@ -7,22 +7,14 @@ import { runChunk } from './runChunk.ts';
 /**
  * A backend that runs chunks in this thread, yielding to the event loop before each one so that
  * progress output and Ctrl-C are handled between chunks.
- * @example const backend = createInlineBackend({ model, scenario, seed: 1 })
+ * @example const backend = createInlineBackend({ model })
  */
-export function createInlineBackend({
-  model,
-  scenario,
-  seed,
-}: {
-  model: Model<unknown>;
-  scenario: unknown;
-  seed: number;
-}): Backend {
+export function createInlineBackend({ model }: { model: Model<unknown> }): Backend {
   return {
     workers: 1,
-    async run(range) {
+    async run(task) {
       await yieldToEventLoop();
-      return runChunk({ model, scenario, seed, ...range }).records;
+      return runChunk({ model, ...task }).records;
     },
     async close() {},
   };

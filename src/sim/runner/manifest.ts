@@ -32,6 +32,23 @@ export interface Manifest {
   readonly startedAt: string;
   /** Files written to the output folder. */
   readonly files: readonly string[];
+  /** The sensitivity screen run after the main runs, when the scenario asks for one. */
+  readonly sensitivity?: ManifestSensitivity;
+}
+
+/** What the manifest records of a sensitivity screen: the runs it used and how it ended. */
+export interface ManifestSensitivity {
+  /** Paired runs per variation (run indices 0 … runs − 1 under the manifest's seed). */
+  readonly runs: number;
+  readonly variations: number;
+  /** Runs over all variations: requested, completed, errored. */
+  readonly totalRuns: number;
+  readonly completed: number;
+  readonly errored: number;
+  /** `partial` when stopped before every run finished (then no screen is written). */
+  readonly status: 'complete' | 'partial';
+  readonly workers: number;
+  readonly wallTimeMs: number;
 }
 
 /** Name and version of this package. */

@@ -11,7 +11,6 @@ import { performance } from 'node:perf_hooks';
 import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
 import { TensormarketError } from '../../engine/errors.ts';
 import { createExperimentCollector } from '../collect/experimentCollector.ts';
-import type { RunRecord } from '../collect/runRecord.ts';
 import { createRunsCsvWriter } from '../collect/runsCsvWriter.ts';
 import type { Summary } from '../collect/summary.ts';
 import { type CheckedShape, checkModelShape } from '../contract/checkModelShape.ts';
@@ -19,13 +18,14 @@ import type { ModelDescription, ModelShape } from '../contract/types.ts';
 import { scenarioHash } from '../scenario/scenarioHash.ts';
 import { type Scenario, STEP_BLOCKS, toScenarioFile } from '../scenario/scenarioSchema.ts';
 import type { Backend } from './backend.ts';
-import { createInlineBackend } from './inlineBackend.ts';
+import { createBackend } from './createBackend.ts';
+import { jsonText } from './jsonText.ts';
 import { type Manifest, PROJECT_ROOT, packageInfo } from './manifest.ts';
 import { loadModel, type ModelRef, parseModelRef } from './modelRef.ts';
 import { guardOutputWrite } from './outputDirError.ts';
 import { prepareOutputDir } from './prepareOutputDir.ts';
 import { errorMessage } from './runChunk.ts';
-import { createWorkerBackend } from './workerBackend.ts';
+import { scheduleRuns } from './scheduleRuns.ts';
 
 /** Progress of an experiment, reported after each chunk of runs is collected. */
 export interface ExperimentProgress {
@@ -49,6 +49,11 @@ export interface ExperimentOptions {
   readonly seed?: number;
   /** Threads: 1 runs in the main thread (default 1). */
   readonly workers?: number;
+  /**
+   * Threads already running the model, shared with what the caller runs next (left open; `workers` is
+   * then theirs). Default: a backend for `workers`, closed at the end.
+   */
+  readonly backend?: Backend;
   readonly onProgress?: (progress: ExperimentProgress) => void;
   readonly signal?: AbortSignal;
   /** Folder for runs.csv, summary.json, manifest.json and scenario.json (created if missing). */
@@ -67,16 +72,6 @@ export interface ExperimentResult {
   readonly aborted: boolean;
   /** Bytes held by the collectors at the end (structural measure; flat in the number of runs). */
   readonly collectorBytes: number;
-}
-
-// Chunks aim at ~100 ms of work: small enough for smooth progress and a quick stop, large enough that
-// messaging costs nothing next to the runs.
-const CHUNK_TARGET_MS = 100;
-const MAX_CHUNK = 64;
-
-/** JSON with undefined figures (NaN, ±Infinity) written as null, indented, ending with a newline. */
-function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
 
 function refText(ref: ModelRef): string {
@@ -100,7 +95,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const runs = options.runs ?? options.scenario.runs;
   const seed = options.seed ?? options.scenario.seed;
   const scenario: Scenario = { ...options.scenario, runs, seed };
-  const workers = Math.max(1, Math.min(Math.floor(options.workers ?? 1), runs));
+  const workers = options.backend?.workers ?? Math.max(1, Math.min(Math.floor(options.workers ?? 1), runs));
   const { signal, onProgress, outDir } = options;
   // Workers import the module themselves: give them an absolute location, whatever the caller wrote.
   const ref = parseModelRef(`${options.model.module}#${options.model.exportName}`);
@@ -146,18 +141,8 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     daysPerStep: STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY,
   });
 
-  const backend: Backend =
-    workers === 1
-      ? createInlineBackend({ model, scenario, seed })
-      : createWorkerBackend({ model: ref, scenario, seed, workers });
+  const backend = options.backend ?? (await createBackend({ model: ref, workers }));
 
-  // A function, not a narrowed property read: the signal can fire while we await.
-  const stopping = () => signal?.aborted === true;
-  // Completed chunks wait here, keyed by first run index, until every earlier run is collected.
-  const waiting = new Map<number, RunRecord[]>();
-  let nextToCollect = 0;
-  // Throughput since the first collected run (pool start-up excluded), to size chunks.
-  let firstCollected: { done: number; at: number } | null = null;
   const report = () => {
     const { completed, errored } = collector.counts();
     onProgress?.({
@@ -166,70 +151,30 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       completed,
       errored,
       elapsedMs: performance.now() - started,
-      stopping: stopping(),
+      stopping: signal?.aborted === true,
     });
   };
-  const collectReady = () => {
-    write(() => {
-      let records = waiting.get(nextToCollect);
-      while (records !== undefined) {
-        waiting.delete(nextToCollect);
-        for (const record of records) csv.write(collector.add(record));
-        nextToCollect += records.length;
-        records = waiting.get(nextToCollect);
-      }
-    });
-    if (firstCollected === null && nextToCollect > 0)
-      firstCollected = { done: nextToCollect, at: performance.now() };
-    report();
-  };
-
-  let nextToStart = 0;
-  const inFlight = new Set<Promise<void>>();
-  const chunkSize = () => {
-    const remaining = runs - nextToStart;
-    // Keep every worker busy to the end: no chunk larger than a share of what is left.
-    const fair = Math.max(1, Math.ceil(remaining / (workers * 4)));
-    if (firstCollected === null || nextToCollect === firstCollected.done) return 1;
-    const msPerRun =
-      ((performance.now() - firstCollected.at) * workers) / (nextToCollect - firstCollected.done);
-    return Math.max(1, Math.min(MAX_CHUNK, fair, Math.floor(CHUNK_TARGET_MS / Math.max(msPerRun, 1e-3))));
-  };
-  // A failure while collecting (a full disk, a bug) stops scheduling and is rethrown once the runs in
-  // flight are settled, so no promise is left rejecting unobserved.
-  let failure: { error: unknown } | null = null;
+  let collected: number;
   try {
     report();
-    while (nextToStart < runs && !stopping() && failure === null) {
-      while (inFlight.size < workers * 2 && nextToStart < runs && !stopping() && failure === null) {
-        const range = { start: nextToStart, count: Math.min(chunkSize(), runs - nextToStart) };
-        nextToStart += range.count;
-        const task: Promise<void> = backend
-          .run(range)
-          .then((records) => {
-            if (failure !== null) return;
-            waiting.set(range.start, records);
-            collectReady();
-          })
-          .catch((error: unknown) => {
-            failure ??= { error };
-          })
-          .finally(() => {
-            inFlight.delete(task);
-          });
-        inFlight.add(task);
-      }
-      if (inFlight.size > 0) await Promise.race(inFlight);
-    }
-    // Stopping or done: the runs already started finish and are collected.
-    await Promise.all(inFlight);
+    collected = await scheduleRuns({
+      total: runs,
+      workers,
+      run: (range) => backend.run({ scenario, seed, ...range }),
+      collect: (records) => {
+        write(() => {
+          for (const record of records) csv.write(collector.add(record));
+        });
+        report();
+      },
+      signal,
+    });
   } finally {
-    await backend.close();
+    if (options.backend === undefined) await backend.close();
     write(() => csv.close());
   }
-  if (failure !== null) throw (failure as { error: unknown }).error;
 
-  const aborted = nextToCollect < runs;
+  const aborted = collected < runs;
   const partial = collector.summary();
   let headline: string[];
   try {

@@ -13,13 +13,26 @@ import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
 import type { Summary } from '../collect/summary.ts';
 import type { Model, ModelShape, RunOutput } from '../contract/types.ts';
 import { createStream } from '../rng/stream.ts';
+import { withRange } from '../scenario/parameterRange.ts';
 import { type Scenario, STEP_BLOCKS } from '../scenario/scenarioSchema.ts';
 
 /** Parameters of the test model's `model` section. */
 export const testModelParamsSchema = z.object({
-  subnets: z.int().min(1).max(128).default(4).describe('Independent price paths. Test value.'),
-  drift: z.number().default(0.05).describe('Log drift per year. Test value.'),
-  volatility: z.number().min(0).default(0.6).describe('Log volatility per year. Test value.'),
+  subnets: withRange(z.int().min(1).max(128).default(4).describe('Independent price paths. Test value.'), {
+    low: 2,
+    high: 8,
+    source: 'test range',
+  }),
+  drift: withRange(z.number().default(0.05).describe('Log drift per year. Test value.'), {
+    low: -1,
+    high: 1,
+    source: 'test range: the effect that dominates the return',
+  }),
+  volatility: withRange(z.number().min(0).default(0.6).describe('Log volatility per year. Test value.'), {
+    low: 0.4,
+    high: 0.8,
+    source: 'test range',
+  }),
   failRuns: z.array(z.int().min(0)).default([]).describe('Run indices that throw. Test value.'),
   spinPerStep: z.int().min(0).default(0).describe('Busy-work iterations per subnet step. Test value.'),
 });
@@ -155,6 +168,7 @@ export const testModel: Model<Scenario<TestModelParams>> = {
     const events = Uint8Array.of(last > 2 ? 1 : 0, last < 0.5 ? 1 : 0);
     return { steps: Int32Array.from(steps), series, outcomes, events };
   },
+  headlineOutcome: 'return',
   headline(summary: Omit<Summary, 'headline'>): string[] {
     const ret = summary.outcomes.find((o) => o.key === 'return');
     return ret === undefined

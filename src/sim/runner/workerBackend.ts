@@ -13,19 +13,9 @@ const WORKER_ENTRY = new URL('./worker.mjs', import.meta.url).href;
 
 /**
  * A pool of `workers` threads.
- * @example const backend = createWorkerBackend({ model: ref, scenario, seed: 1, workers: 4 })
+ * @example const backend = createWorkerBackend({ model: ref, workers: 4 })
  */
-export function createWorkerBackend({
-  model,
-  scenario,
-  seed,
-  workers,
-}: {
-  model: ModelRef;
-  scenario: unknown;
-  seed: number;
-  workers: number;
-}): Backend {
+export function createWorkerBackend({ model, workers }: { model: ModelRef; workers: number }): Backend {
   const pool = new Piscina<ChunkTask, RunRecord[]>({
     filename: WORKER_ENTRY,
     minThreads: workers,
@@ -37,13 +27,13 @@ export function createWorkerBackend({
   pool.on('error', () => {});
   return {
     workers,
-    async run(range) {
+    async run(task) {
       try {
-        return await pool.run({ model, scenario, seed, ...range });
+        return await pool.run({ model, ...task });
       } catch (error) {
         const message = `worker failed: ${errorMessage(error)}`;
-        return Array.from({ length: range.count }, (_, i) => ({
-          runIndex: range.start + i,
+        return Array.from({ length: task.count }, (_, i) => ({
+          runIndex: task.start + i,
           ok: false as const,
           message,
         }));

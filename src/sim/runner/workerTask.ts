@@ -5,14 +5,13 @@
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { RunRecord } from '../collect/runRecord.ts';
 import type { Model } from '../contract/types.ts';
+import type { RunTask } from './backend.ts';
 import { loadModel, type ModelRef } from './modelRef.ts';
-import { type ChunkRange, runChunk } from './runChunk.ts';
+import { runChunk } from './runChunk.ts';
 
-/** What the main thread sends for one chunk. */
-export interface ChunkTask extends ChunkRange {
+/** What the main thread sends for one chunk: the runs and the model to import. */
+export interface ChunkTask extends RunTask {
   readonly model: ModelRef;
-  readonly scenario: unknown;
-  readonly seed: number;
 }
 
 const models = new Map<string, Promise<Model<unknown>>>();

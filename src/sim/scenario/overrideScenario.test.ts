@@ -31,4 +31,18 @@ describe('overrideScenario', () => {
       /--horizon: expected at least recordEvery \(14 days\)/,
     );
   });
+
+  it('--sensitivity-runs adds the screen with its defaults, changes its runs, or turns it off with 0', () => {
+    expect(base.sensitivity).toBeUndefined();
+    expect(overrideScenario(base, { sensitivityRuns: '12' }).sensitivity).toEqual({ runs: 12, top: 8 });
+    const on = overrideScenario(base, { sensitivityRuns: 5 });
+    expect(overrideScenario(on, { sensitivityRuns: '3' }).sensitivity).toEqual({ runs: 3, top: 8 });
+    const off = overrideScenario(on, { sensitivityRuns: '0' });
+    expect(off.sensitivity).toBeUndefined();
+    expect('sensitivity' in off).toBe(false);
+    expect(() => overrideScenario(base, { sensitivityRuns: 'few' })).toThrow(
+      /^--sensitivity-runs: expected an integer between 0 and 100000, got NaN/,
+    );
+    expect(() => overrideScenario(base, { sensitivityRuns: '2.5' })).toThrow(/^--sensitivity-runs:/);
+  });
 });

@@ -1,15 +1,20 @@
-/** Command-line overrides of a scenario's run count, horizon and seed, validated like the file's fields. */
+/**
+ * Command-line overrides of a scenario's run count, horizon, seed and sensitivity runs, validated like
+ * the file's fields.
+ */
 import { z } from 'zod';
 import { InputError } from '../../engine/errors.ts';
 import { describeSchema, describeValue, type JsonSchema } from './describeExpected.ts';
 import { parseDuration } from './duration.ts';
-import { resolveScenario, type Scenario, scenarioFields } from './scenarioSchema.ts';
+import { resolveScenario, type Scenario, scenarioFields, sensitivitySchema } from './scenarioSchema.ts';
 
 /** Values given on the command line (as typed) that replace the scenario's. */
 export interface ScenarioOverrides {
   readonly runs?: string | number | undefined;
   readonly horizon?: string | undefined;
   readonly seed?: string | number | undefined;
+  /** Paired runs per variation of the sensitivity screen; 0 turns it off. */
+  readonly sensitivityRuns?: string | number | undefined;
 }
 
 function check<T>(option: string, schema: z.ZodType<T>, raw: unknown): T {
@@ -23,8 +28,9 @@ const asNumber = (v: string | number) =>
   typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v);
 
 /**
- * The scenario with overrides applied; throws `InputError` naming the option (`--runs`, ...) when a
- * value is not valid.
+ * The scenario with overrides applied (`sensitivityRuns` 0 removes the screen, any other count adds it
+ * with its defaults when the scenario has none); throws `InputError` naming the option (`--runs`, ...)
+ * when a value is not valid.
  * @example overrideScenario(scenario, { runs: '200', horizon: '180d' })
  */
 export function overrideScenario<M>(scenario: Scenario<M>, overrides: ScenarioOverrides): Scenario<M> {
@@ -51,5 +57,14 @@ export function overrideScenario<M>(scenario: Scenario<M>, overrides: ScenarioOv
       '--horizon',
       `expected at least recordEvery (${scenario.recordEvery} days), got ${horizon}`,
     );
-  return resolveScenario({ ...scenario, runs, seed, horizon });
+  let sensitivity = scenario.sensitivity;
+  if (overrides.sensitivityRuns !== undefined) {
+    const n = check(
+      '--sensitivity-runs',
+      sensitivitySchema.shape.runs.unwrap(),
+      asNumber(overrides.sensitivityRuns),
+    );
+    sensitivity = n === 0 ? undefined : { ...(sensitivity ?? sensitivitySchema.parse({})), runs: n };
+  }
+  return resolveScenario({ ...scenario, runs, seed, horizon, sensitivity });
 }

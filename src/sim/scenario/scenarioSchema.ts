@@ -25,6 +25,29 @@ export const STEP_BLOCKS: Readonly<Record<StepKind, number>> = {
 /** A scenario name: also the output folder's name, so letters, digits, `.`, `_` and `-` only. */
 export const SCENARIO_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/** Paired runs per variation of the sensitivity screen when a scenario turns it on without saying. */
+export const DEFAULT_SENSITIVITY_RUNS = 8;
+
+/** The `sensitivity` section: the one-at-a-time screen `tensormarket simulate` runs after the main runs. */
+export const sensitivitySchema = z.object({
+  runs: z
+    .int()
+    .min(0)
+    .max(100_000)
+    .default(DEFAULT_SENSITIVITY_RUNS)
+    .describe(
+      `Paired runs per variation (run indices 0 … runs − 1 of the scenario’s seed for every variation); 0 turns the screen off. Default ${DEFAULT_SENSITIVITY_RUNS}: enough to rank, few enough that screening tens of parameters (two variations each) costs less than 1,000 main runs.`,
+    ),
+  top: z
+    .int()
+    .min(1)
+    .max(100)
+    .default(8)
+    .describe(
+      'Parameters the report’s tornado shows, largest effects first (sensitivity.csv lists every one). Default 8.',
+    ),
+});
+
 /** Fields of a scenario file other than `model`, with their defaults. */
 export const scenarioFields = {
   name: z
@@ -79,6 +102,11 @@ export const scenarioFields = {
     .optional()
     .describe(
       'For `tensormarket compare`: fork the futures at a day. Every variant runs the first variant’s model until then and its own from that state on, with the same random streams.',
+    ),
+  sensitivity: sensitivitySchema
+    .optional()
+    .describe(
+      'For `tensormarket simulate`: a one-at-a-time sensitivity screen after the main runs. Each parameter with a declared range is set to its low and then its high end, the others as the scenario sets them, all on the same seeds; the report opens with a tornado chart of the largest effects on the model’s headline outcome. Absent: no screen.',
     ),
 } as const;
 
@@ -163,7 +191,12 @@ export interface ScenarioFile<M = unknown> {
    * follows until the fork.
    */
   readonly fork?: { readonly atDays: number; readonly baseModel?: M } | undefined;
+  /** The sensitivity screen `simulate` runs after the main runs; absent unless the file asks for one. */
+  readonly sensitivity?: SensitivitySettings | undefined;
 }
+
+/** What the `sensitivity` section resolves to. */
+export type SensitivitySettings = Readonly<z.output<typeof sensitivitySchema>>;
 
 /** A resolved scenario as models read it: the file plus derived figures. */
 export interface Scenario<M = unknown> extends ScenarioFile<M> {
@@ -201,6 +234,7 @@ export function resolveScenario<M>(
     ...(file.start === undefined ? {} : { start: file.start }),
     ...(file.variants === undefined || file.variants.length === 0 ? {} : { variants: file.variants }),
     ...(file.fork === undefined ? {} : { fork: file.fork }),
+    ...(file.sensitivity === undefined ? {} : { sensitivity: file.sensitivity }),
     horizonDays,
     recordEveryDays: file.recordEvery,
     ...(file.startingState === undefined ? {} : { startingState: file.startingState }),
