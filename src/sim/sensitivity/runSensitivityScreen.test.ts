@@ -69,7 +69,7 @@ describe('runSensitivityScreen', () => {
     );
     const misnamed: Model<unknown> = { ...(testModel as Model<unknown>), headlineOutcome: 'profit' };
     expect(() => planScreen(misnamed, scenario)).toThrow(
-      'model "test-random-walk": headlineOutcome "profit" is not one of its outcomes (return, best)',
+      `model "test-random-walk": headlineOutcome "profit" is not one of its outcomes (${testModel.shape(scenario).outcomes.map((o) => o.key).join(', ')})`,
     );
     const { headlineOutcome: _h, ...unnamed } = testModel as Model<unknown>;
     expect(planScreen(unnamed, scenario).outcome.key).toBe('return');

@@ -28,9 +28,10 @@ describe('runVariations', () => {
     const one = await runVariations({ model, scenario: base, variations, runs: 10, seed: 7, workers: 1 });
     const two = await runVariations({ model, scenario: base, variations, runs: 10, seed: 7, workers: 2 });
     expect(two.workers).toBe(2);
-    expect(one.outcomes.map((o) => o.key)).toEqual(['return', 'best']);
+    const keys = testModel.shape(base).outcomes.map((o) => o.key);
+    expect(one.outcomes.map((o) => o.key)).toEqual(keys);
     for (const [k, v] of one.variations.entries())
-      for (const key of ['return', 'best'])
+      for (const key of keys)
         expect(Array.from(two.variations[k]!.outcomes[key]!)).toEqual(Array.from(v.outcomes[key]!));
     // Run i of the baseline is run i of the scenario itself, errored run included.
     const direct = Array.from({ length: 10 }, (_, runIndex) => {

@@ -17,5 +17,5 @@ export const bittensorModel: Model<ModelScenario> = {
   run: runFuture,
   describe: (scenario) => ({ rulePack: scenario.model.rulePack }),
   headline,
-  headlineOutcome: 'holderReturn',
+  headlineOutcome: 'holderReturnUnstaked',
 };
