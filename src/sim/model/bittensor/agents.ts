@@ -271,6 +271,9 @@ export function stakersAct(ctx: AgentContext, wallets: Wallets): void {
   }
 }
 
+/** A speculator position worth less than this (TAO) is closed rather than halved again. */
+const SPECULATOR_DUST_TAO = 1;
+
 /** Speculators: buy recent winners, sell losers, and dump everything on a deep drawdown. */
 export function speculatorsAct(ctx: AgentContext, wallets: Wallets): void {
   const { state, world, params, day } = ctx;
@@ -305,7 +308,8 @@ export function speculatorsAct(ctx: AgentContext, wallets: Wallets): void {
       wallets.speculators -= tao;
       stake(ctx, i, tao, 'speculator');
     } else if (targetTao < heldTao * 0.5 && held > 0) {
-      const alpha = held * 0.5;
+      // Halve the position, or close it when what would remain is dust.
+      const alpha = heldTao * 0.5 < SPECULATOR_DUST_TAO ? held : held * 0.5;
       wallets.specAlpha[i] = held - alpha;
       unstake(ctx, i, alpha, 'speculator');
     }

@@ -31,6 +31,8 @@ import { createWorld, type World } from './world.ts';
 /** The random streams of one future, one per source of randomness. */
 export interface FutureStreams {
   readonly market: Rng;
+  /** Demand jumps: apart from the market's diffusion, so a change in the jump rate keeps runs paired. */
+  readonly jumps: Rng;
   readonly teams: Rng;
   readonly init: Rng;
   readonly adversaries: Rng;
@@ -178,6 +180,7 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
   // Before a fork point the future follows the base model; the branch's own model takes over after it.
   const params = withStartingState(scenario.fork?.baseModel ?? scenario.model, scenario.startingState);
   const market = createStream(seed, runIndex, 'market');
+  const jumps = createStream(seed, runIndex, 'jumps');
   const teams = createStream(seed, runIndex, 'teams');
   const init = createStream(seed, runIndex, 'init');
   const adversaries = createStream(seed, runIndex, 'adversaries');
@@ -208,7 +211,7 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
     params,
     kernel: kp,
     mechanismsOn,
-    rng: { market, teams, init, adversaries, entry, mechanisms, neurons },
+    rng: { market, jumps, teams, init, adversaries, entry, mechanisms, neurons },
     dt,
     totalSteps,
     forkStep,

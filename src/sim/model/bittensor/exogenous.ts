@@ -30,8 +30,17 @@ export function initialMarket(): Market {
   return { day: 0, demand: 1, cryptoMarket: 1, aiDemand: 1, computeCost: 1, competition: 1 };
 }
 
-/** Advance the market by `days` (mutates `m`; the model owns it). */
-export function advanceMarket(m: Market, p: ModelParams['market'], rng: Rng, days: number): void {
+/**
+ * Advance the market by `days` (mutates `m`; the model owns it). Jumps draw from `jumpRng`, so a future
+ * with more or fewer jumps keeps the same diffusion draws (paired runs stay paired).
+ */
+export function advanceMarket(
+  m: Market,
+  p: ModelParams['market'],
+  rng: Rng,
+  days: number,
+  jumpRng: Rng = rng,
+): void {
   const dt = days / 365;
   // The factor's share of demand volatility is at most all of it: demand volatility 0 means none at all.
   const factor = Math.min(p.cryptoMarketBeta * p.cryptoMarketVolatilityPerYear, p.demandVolatilityPerYear);
@@ -45,8 +54,8 @@ export function advanceMarket(m: Market, p: ModelParams['market'], rng: Rng, day
     (p.demandDriftPerYear - p.jumpsPerYear * p.jumpMean) * dt +
     (p.cryptoMarketVolatilityPerYear > 0 ? (factor / p.cryptoMarketVolatilityPerYear) * crypto : 0) +
     sigma * Math.sqrt(dt) * rng.normal();
-  const jumps = rng.poisson(p.jumpsPerYear * dt);
-  for (let j = 0; j < jumps; j++) logStep += p.jumpMean + p.jumpStdev * rng.normal();
+  const jumps = jumpRng.poisson(p.jumpsPerYear * dt);
+  for (let j = 0; j < jumps; j++) logStep += p.jumpMean + p.jumpStdev * jumpRng.normal();
   m.demand *= Math.exp(logStep);
   m.aiDemand *= Math.exp(p.aiDemandGrowthPerYear * dt);
   m.computeCost *= (1 - p.computeCostDeclinePerYear) ** dt;

@@ -57,7 +57,7 @@ const market: StepPhase = {
   run(ctx) {
     const { dt, price0, taoMarket } = ctx;
     const p = ctx.params;
-    advanceMarket(ctx.market, p.market, ctx.rng.market, dt);
+    advanceMarket(ctx.market, p.market, ctx.rng.market, dt, ctx.rng.jumps);
     // Useful output against its expected path (the exogenous indices at 1): expected growth adds no trend.
     const output = ctx.startOutput > 0 ? usefulOutput(ctx.world, 1, 1) / ctx.startOutput : 1;
     const logReference =
