@@ -68,8 +68,9 @@ describe('runSensitivityScreen', () => {
       /^sensitivity: model "test-random-walk" declares no parameter ranges/,
     );
     const misnamed: Model<unknown> = { ...(testModel as Model<unknown>), headlineOutcome: 'profit' };
+    const outcomes = testModel.shape(scenario).outcomes.map((o) => o.key);
     expect(() => planScreen(misnamed, scenario)).toThrow(
-      `model "test-random-walk": headlineOutcome "profit" is not one of its outcomes (${testModel.shape(scenario).outcomes.map((o) => o.key).join(', ')})`,
+      `model "test-random-walk": headlineOutcome "profit" is not one of its outcomes (${outcomes.join(', ')})`,
     );
     const { headlineOutcome: _h, ...unnamed } = testModel as Model<unknown>;
     expect(planScreen(unnamed, scenario).outcome.key).toBe('return');
