@@ -35,4 +35,32 @@ describe('TAO demand', () => {
     // Without compensation the mean would be 0.3 − 6 × 0.15 = −0.6; sd ≈ √(0.25 + 6 × 0.0325) ≈ 0.67.
     expect(Math.abs(mean(logs) - 0.3)).toBeLessThan(4 * (0.67 / Math.sqrt(2000)));
   });
+
+  it('draws the crypto factor so the TAO path depends on σ alone, and BTC moves with it at ρ = β·σ_B / σ', () => {
+    const base = modelParamsSchema.parse({}).market;
+    const path = (market: typeof base) => {
+      const rng = createStream(3, 0, 'exogenous-test');
+      const m = initialMarket();
+      const demand: number[] = [];
+      const crypto: number[] = [];
+      for (let d = 0; d < 2000; d++) {
+        const [d0, c0] = [m.demand, m.cryptoMarket];
+        advanceMarket(m, { ...market, jumpsPerYear: 0 }, rng, 1);
+        demand.push(Math.log(m.demand / d0));
+        crypto.push(Math.log(m.cryptoMarket / c0));
+      }
+      return { demand, crypto };
+    };
+    const a = path(base);
+    const b = path({ ...base, cryptoMarketBeta: 1.8, cryptoMarketVolatilityPerYear: 0.35 });
+    expect(b.demand).toEqual(a.demand);
+    const corr = (x: number[], y: number[]) => {
+      const [mx, my] = [mean(x), mean(y)];
+      const cov = mean(x.map((v, i) => (v - mx) * (y[i]! - my)));
+      return cov / Math.sqrt(mean(x.map((v) => (v - mx) ** 2)) * mean(y.map((v) => (v - my) ** 2)));
+    };
+    const rho = (base.cryptoMarketBeta * base.cryptoMarketVolatilityPerYear) / base.demandVolatilityPerYear;
+    // Standard error of a correlation near 0.67 over 2,000 draws ≈ (1 − ρ²)/√n ≈ 0.012.
+    expect(Math.abs(corr(a.demand, a.crypto) - rho)).toBeLessThan(0.05);
+  });
 });

@@ -2,10 +2,13 @@
  * Exogenous paths of one future, advanced one day at a time: TAO demand (a jump diffusion with a
  * crypto-market factor), demand for AI services, the cost of compute, and the quality of centralized
  * competitors. Demand per step dt (years):
- *   Δln D = (μ − λ·m)·dt + β·σ_B·√dt·Z_B + σ_I·√dt·Z + Σ_{k ≤ N} (m + s·Z_k),  N ~ Poisson(λ·dt),
- * with β·σ_B at most σ and σ_I = √(σ² − (β·σ_B)²), so the diffusion's total volatility is σ and E[Δln D] = μ·dt
- * (μ = demandDriftPerYear, σ = demandVolatilityPerYear, β = cryptoMarketBeta, σ_B =
- * cryptoMarketVolatilityPerYear, λ = jumpsPerYear, m = jumpMean, s = jumpStdev).
+ *   Δln D = (μ − λ·m)·dt + σ·√dt·Z + Σ_{k ≤ N} (m + s·Z_k),  N ~ Poisson(λ·dt),
+ *   Δln B = σ_B·√dt·Z_B,  Z_B = ρ·Z + √(1 − ρ²)·Z′,  ρ = min(β·σ_B, σ) / σ,
+ * so E[Δln D] = μ·dt, the crypto market B carries β·σ_B of demand's diffusion (at most all of it) and the
+ * rest, √(σ² − (β·σ_B)²), is TAO's own: the same joint law as β·σ_B·Z_B + σ_I·Z, drawn so that the TAO
+ * path depends on σ alone and runs that differ in β or σ_B stay paired (μ = demandDriftPerYear, σ =
+ * demandVolatilityPerYear, β = cryptoMarketBeta, σ_B = cryptoMarketVolatilityPerYear, λ = jumpsPerYear,
+ * m = jumpMean, s = jumpStdev).
  */
 import type { Rng } from '../../rng/stream.ts';
 import type { ModelParams } from './params.ts';
@@ -42,18 +45,17 @@ export function advanceMarket(
   jumpRng: Rng = rng,
 ): void {
   const dt = days / 365;
+  const sigma = p.demandVolatilityPerYear;
+  const z = rng.normal();
   // The factor's share of demand volatility is at most all of it: demand volatility 0 means none at all.
-  const factor = Math.min(p.cryptoMarketBeta * p.cryptoMarketVolatilityPerYear, p.demandVolatilityPerYear);
-  const sigma = Math.sqrt(p.demandVolatilityPerYear ** 2 - factor ** 2);
-  const crypto = p.cryptoMarketVolatilityPerYear * Math.sqrt(dt) * rng.normal();
-  m.cryptoMarket *= Math.exp(crypto);
+  const factor = Math.min(p.cryptoMarketBeta * p.cryptoMarketVolatilityPerYear, sigma);
+  const rho = sigma > 0 ? factor / sigma : 0;
+  const zB = rho * z + Math.sqrt(1 - rho * rho) * rng.normal();
+  m.cryptoMarket *= Math.exp(p.cryptoMarketVolatilityPerYear * Math.sqrt(dt) * zB);
   // The drift is the expected log growth and, with symmetric jumps, the median: with no drift demand
   // is as likely to rise as to fall. Jumps are compensated (their expected sum is taken out), so a
   // jump mean shapes the tails without adding a trend the drift does not state.
-  let logStep =
-    (p.demandDriftPerYear - p.jumpsPerYear * p.jumpMean) * dt +
-    (p.cryptoMarketVolatilityPerYear > 0 ? (factor / p.cryptoMarketVolatilityPerYear) * crypto : 0) +
-    sigma * Math.sqrt(dt) * rng.normal();
+  let logStep = (p.demandDriftPerYear - p.jumpsPerYear * p.jumpMean) * dt + sigma * Math.sqrt(dt) * z;
   const jumps = jumpRng.poisson(p.jumpsPerYear * dt);
   for (let j = 0; j < jumps; j++) logStep += p.jumpMean + p.jumpStdev * jumpRng.normal();
   m.demand *= Math.exp(logStep);

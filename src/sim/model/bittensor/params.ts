@@ -153,7 +153,7 @@ export const marketSchema = z
     ),
     cryptoMarketVolatilityPerYear: nonNeg(
       0.51,
-      'Volatility of the crypto-market factor (BTC, log, per year). Default 0.51 (BTC 2024-01-02 … 2025-06-30; spec/market.md §5). The factor takes β·σ_B of the demand volatility (at most all of it) and the idiosyncratic part the rest, √(σ² − (β·σ_B)²), so the total stays demandVolatilityPerYear.',
+      'Volatility of the crypto-market factor (BTC, log, per year). Default 0.51 (BTC 2024-01-02 … 2025-06-30; spec/market.md §5). The factor carries β·σ_B of demand’s volatility (at most all of it) and TAO’s own shocks the rest, √(σ² − (β·σ_B)²): demand’s total stays demandVolatilityPerYear, and the TAO path depends on that alone.',
       range(
         0.35,
         0.7,
