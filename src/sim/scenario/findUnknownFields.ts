@@ -4,12 +4,17 @@
  */
 import { branches, type JsonSchema } from './describeExpected.ts';
 import { RENAMED_KEYS } from './withRenamedKeys.ts';
+import { RETIRED_KEYS } from './withRetiredKeys.ts';
 
-/** One unknown field: its path, the fields known at that level, and its new name if it was renamed. */
+/**
+ * One unknown field: its path, the fields known at that level, its new name if it was renamed, and what
+ * replaced it if it was retired.
+ */
 export interface UnknownField {
   readonly path: readonly (string | number)[];
   readonly known: readonly string[];
   readonly renamedTo?: string;
+  readonly retired?: string;
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -32,9 +37,12 @@ export function findUnknownFields(value: unknown, root: JsonSchema): UnknownFiel
       );
       const known = new Map<string, JsonSchema>();
       const renamed = new Map<string, string>();
+      const retired = new Map<string, string>();
       for (const b of objects) {
         for (const [k, to] of Object.entries((b[RENAMED_KEYS] ?? {}) as Record<string, string>))
           renamed.set(k, to);
+        for (const [k, why] of Object.entries((b[RETIRED_KEYS] ?? {}) as Record<string, string>))
+          retired.set(k, why);
         for (const [k, s] of Object.entries((b.properties ?? {}) as Record<string, JsonSchema>))
           if (!known.has(k)) known.set(k, s);
       }
@@ -51,10 +59,12 @@ export function findUnknownFields(value: unknown, root: JsonSchema): UnknownFiel
           );
         else {
           const to = renamed.get(k);
+          const why = retired.get(k);
           found.push({
             path: [...path, k],
             known: [...known.keys()],
             ...(to !== undefined && { renamedTo: to }),
+            ...(why !== undefined && { retired: why }),
           });
         }
       }

@@ -116,9 +116,11 @@ export function parseScenario<M extends z.ZodType>({
   for (const u of findUnknownFields(source.value, root)) {
     add(
       u.path,
-      u.renamedTo === undefined
-        ? unknownFieldMessage(String(u.path.at(-1)), u.known)
-        : `renamed to "${u.renamedTo}"`,
+      u.renamedTo !== undefined
+        ? `renamed to "${u.renamedTo}"`
+        : u.retired !== undefined
+          ? `no longer a field: ${u.retired}; remove it`
+          : unknownFieldMessage(String(u.path.at(-1)), u.known),
     );
   }
   const parsed = createScenarioSchema(modelSchema).safeParse(source.value, { reportInput: true });

@@ -9,6 +9,7 @@ import type { KnobOf, MechanismSection } from '../../../engine/mechanisms/mechan
 import { DEFAULT_RULE_PACK, RULE_PACKS } from '../../../engine/rules/rulePackTraits.ts';
 import { type ParameterRange, withRange } from '../../scenario/parameterRange.ts';
 import { withRenamedKeys } from '../../scenario/withRenamedKeys.ts';
+import { withRetiredKeys } from '../../scenario/withRetiredKeys.ts';
 import { RENAMED_MECHANISM_KEYS } from './renamedMechanismKeys.ts';
 
 /** A field with its default, its description (the default's source) and, when given, its plausible range. */
@@ -70,8 +71,8 @@ export const networkSchema = z
 export const DEMAND_ESTIMATE_WINDOW = { first: '2023-03-03', last: '2025-06-30', returns: 850 } as const;
 
 /** Exogenous paths: TAO demand, AI demand, compute cost, centralized competition. */
-export const marketSchema = z
-  .object({
+export const marketSchema = withRetiredKeys(
+  z.object({
     taoPriceUsd: nonNeg(
       300,
       'TAO price at the start (USD). Default ≈ 300 (Apr 2026: $340 → $286, third-party).',
@@ -160,8 +161,12 @@ export const marketSchema = z
         'assumption: BTC’s annual volatility in calmer and rougher years around the 0.51 of 2024–2025',
       ),
     ),
-  })
-  .prefault({});
+  }),
+  {
+    returnedValueMultiple:
+      'the TAO price clears from order flow, and value returned moves it as TAO bought with revenue (taoMarket.impactMultiplier sets the impact)',
+  },
+).prefault({});
 
 /**
  * The TAO/USD market, cleared from net order flow (spec/market.md §2): x = m − M·c + τ, where m is the
@@ -373,15 +378,23 @@ export const minersSchema = z
   .prefault({});
 
 /** Stakers: leaving subnets whose team left (root dividends are sold and restaked, the chain's default claim). */
-export const stakersSchema = z
-  .object({
+export const stakersSchema = withRetiredKeys(
+  z.object({
     darkExitPerDay: share(
       0.05,
       'Share of stake leaving a subnet whose team has left, each day. Assumption.',
       halfToDouble(0.05),
     ),
-  })
-  .prefault({});
+  }),
+  {
+    reallocationPerDay:
+      "alpha holders' valuation by TAO yield (alphaHolders.*) decides where alpha is held, in place of the stakers' chase of alpha yields",
+    yieldSensitivity:
+      "alpha holders' valuation by TAO yield (alphaHolders.*) decides where alpha is held, in place of the stakers' chase of alpha yields",
+    rootShareTarget:
+      "alpha holders' valuation by TAO yield (alphaHolders.*) decides where alpha is held, in place of the stakers' chase of alpha yields",
+  },
+).prefault({});
 
 /** Speculators: momentum and panic. */
 export const speculatorsSchema = z
