@@ -227,7 +227,7 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
     taoFlows: noFlows(),
     flowTags: createFlowTags(),
     investorTaoPerDay: warm.investorTaoPerDay,
-    sales: createSalesPlan(kp.slots),
+    sales: warm.sales,
     basket: startAlphaBasket(state, world),
     outsideWealthStart: outsideWealth(state),
     alphaCapAboveTao: false,

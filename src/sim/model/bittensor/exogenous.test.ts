@@ -63,4 +63,25 @@ describe('TAO demand', () => {
     // Standard error of a correlation near 0.67 over 2,000 draws ≈ (1 − ρ²)/√n ≈ 0.012.
     expect(Math.abs(corr(a.demand, a.crypto) - rho)).toBeLessThan(0.05);
   });
+
+  it('thins jumps from a common stream: a future with a lower jump rate has a subset of the higher one’s jumps', () => {
+    const base = { ...modelParamsSchema.parse({}).market, demandVolatilityPerYear: 0 };
+    const jumpsOf = (jumpsPerYear: number) => {
+      const rng = createStream(4, 0, 'exogenous-test');
+      const m = initialMarket();
+      const days: number[] = [];
+      for (let d = 0; d < 3650; d++) {
+        const before = m.demand;
+        advanceMarket(m, { ...base, jumpsPerYear }, rng, 1);
+        // Without diffusion or drift a day's move is its jumps (and their compensation, 0 at mean 0).
+        if (Math.abs(Math.log(m.demand / before)) > 1e-12) days.push(d);
+      }
+      return days;
+    };
+    const few = jumpsOf(4);
+    const many = jumpsOf(12);
+    expect(few.every((d) => many.includes(d))).toBe(true);
+    // Ten years at 4 and 12 a year: about 40 and 120 jump days.
+    expect([few.length > 20 && few.length < 65, many.length > 85 && many.length < 160]).toEqual([true, true]);
+  });
 });

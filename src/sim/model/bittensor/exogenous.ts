@@ -2,7 +2,7 @@
  * Exogenous paths of one future, advanced one day at a time: TAO demand (a jump diffusion with a
  * crypto-market factor), demand for AI services, the cost of compute, and the quality of centralized
  * competitors. Demand per step dt (years):
- *   Δln D = (μ − λ·m)·dt + σ·√dt·Z + Σ_{k ≤ N} (m + s·Z_k),  N ~ Poisson(λ·dt),
+ *   Δln D = (μ − λ·m)·dt + σ·√dt·Z + Σ_{k ≤ N} (m + s·Z_k),  N ~ Poisson(λ·dt) (by thinning),
  *   Δln B = σ_B·√dt·Z_B,  Z_B = ρ·Z + √(1 − ρ²)·Z′,  ρ = min(β·σ_B, σ) / σ,
  * so E[Δln D] = μ·dt, the crypto market B carries β·σ_B of demand's diffusion (at most all of it) and the
  * rest, √(σ² − (β·σ_B)²), is TAO's own: the same joint law as β·σ_B·Z_B + σ_I·Z, drawn so that the TAO
@@ -34,8 +34,15 @@ export function initialMarket(): Market {
 }
 
 /**
+ * Candidate demand jumps per year: jumps arrive at this rate and each is kept with probability λ / this
+ * (a thinned Poisson process is Poisson at rate λ), so futures that differ in λ share their jumps.
+ */
+export const JUMP_CANDIDATES_PER_YEAR = 64;
+
+/**
  * Advance the market by `days` (mutates `m`; the model owns it). Jumps draw from `jumpRng`, so a future
- * with more or fewer jumps keeps the same diffusion draws (paired runs stay paired).
+ * with more or fewer jumps keeps the same diffusion draws, and by thinning the same jumps (paired runs
+ * stay paired).
  */
 export function advanceMarket(
   m: Market,
@@ -56,8 +63,12 @@ export function advanceMarket(
   // is as likely to rise as to fall. Jumps are compensated (their expected sum is taken out), so a
   // jump mean shapes the tails without adding a trend the drift does not state.
   let logStep = (p.demandDriftPerYear - p.jumpsPerYear * p.jumpMean) * dt + sigma * Math.sqrt(dt) * z;
-  const jumps = jumpRng.poisson(p.jumpsPerYear * dt);
-  for (let j = 0; j < jumps; j++) logStep += p.jumpMean + p.jumpStdev * jumpRng.normal();
+  const ceiling = Math.max(JUMP_CANDIDATES_PER_YEAR, p.jumpsPerYear);
+  const candidates = jumpRng.poisson(ceiling * dt);
+  for (let j = 0; j < candidates; j++) {
+    const size = p.jumpMean + p.jumpStdev * jumpRng.normal();
+    if (jumpRng.uniform() * ceiling < p.jumpsPerYear) logStep += size;
+  }
   m.demand *= Math.exp(logStep);
   m.aiDemand *= Math.exp(p.aiDemandGrowthPerYear * dt);
   m.computeCost *= (1 - p.computeCostDeclinePerYear) ** dt;

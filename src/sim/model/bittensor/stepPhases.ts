@@ -5,7 +5,15 @@
  */
 import { kernelStep } from '../../../engine/kernel/index.ts';
 import type { Phase, Phases } from '../../contract/runPhases.ts';
-import { minersAct, pumpersAct, speculatorsAct, stakersAct, teamsAct, validatorsAct } from './agents.ts';
+import {
+  minersAct,
+  pumpersAct,
+  speculatorsAct,
+  stakersAct,
+  teamsAct,
+  tradesNow,
+  validatorsAct,
+} from './agents.ts';
 import {
   alphaHoldersAct,
   holderYieldWeight,
@@ -89,11 +97,14 @@ const openIntents: StepPhase = {
   },
 };
 
-/** What each emission recipient sells per day this step, at the step's prices and costs. */
+/**
+ * What each emission recipient sells per day, at the step's prices and costs, planned for the slots that
+ * trade this step (a slot's plan stands until its next trade).
+ */
 const planSales: StepPhase = {
   name: 'plan sales',
   run(ctx) {
-    const { world, sales, params } = ctx;
+    const { world, sales, params, agents } = ctx;
     const active = ctx.state.columns.active;
     const minerCost = minerCostUsd(params, ctx.market.computeCost);
     for (let i = 0; i < world.slots; i++) {
@@ -103,6 +114,7 @@ const planSales: StepPhase = {
         sales.validator[i] = 0;
         continue;
       }
+      if (!tradesNow(agents, i)) continue;
       planSlotSales(
         sales,
         i,

@@ -10,7 +10,7 @@ import { startHolderValuation } from './alphaHolders.ts';
 import { buybackTaoPerDay } from './buybacks.ts';
 import type { Market } from './exogenous.ts';
 import type { ModelParams } from './params.ts';
-import { createSalesPlan, minerCostUsd, minerFlow, planSlotSales } from './sellPlan.ts';
+import { createSalesPlan, minerCostUsd, minerFlow, planSlotSales, type SalesPlan } from './sellPlan.ts';
 import { CLASS_INDEX, spotPrice } from './view.ts';
 import { ON_NETWORK, type World } from './world.ts';
 
@@ -18,6 +18,8 @@ import { ON_NETWORK, type World } from './world.ts';
 export interface WarmStart {
   readonly alphaPerDay: Float64Array;
   readonly taoInPerDay: Float64Array;
+  /** What each recipient sells per day at the start, the plan until each slot's first trade. */
+  readonly sales: SalesPlan;
   /** TAO per day the baseline investors buy at the start price and reference value. */
   readonly investorTaoPerDay: number;
 }
@@ -89,5 +91,5 @@ export function warmStart(args: {
     holdersIn += base;
     buybacks += buyback;
   }
-  return { alphaPerDay, taoInPerDay, investorTaoPerDay: soldOnMarket - holdersIn - buybacks };
+  return { alphaPerDay, taoInPerDay, sales, investorTaoPerDay: soldOnMarket - holdersIn - buybacks };
 }
