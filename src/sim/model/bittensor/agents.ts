@@ -12,7 +12,7 @@ import { type FlowTags, tagLastIntent } from './flowTags.ts';
 import type { IntentPool } from './intentPool.ts';
 import type { ModelParams } from './params.ts';
 import { MINER_SHARE, minerCostUsd, type SalesPlan } from './sellPlan.ts';
-import type { TaoFlowClass } from './taoMarket.ts';
+import type { TaoFlowClass, TaoFlows } from './taoMarket.ts';
 import { CLASS_INDEX, spotPrice } from './view.ts';
 import { HISTORY_DAYS, historyHigh, LEFT, ON_NETWORK, type World } from './world.ts';
 
@@ -47,6 +47,8 @@ export interface AgentContext {
   readonly sales: SalesPlan;
   /** Intents that trade TAO against USD, by flow class (read after the kernel step). */
   readonly flowTags: FlowTags;
+  /** TAO traded against USD this step, for trades crossed off the pool and booked at the step's price. */
+  readonly taoFlows: TaoFlows;
   /** Mechanisms: USD per day a team adds to its income for staying (bond, vesting, covenant, credits). */
   readonly stayAdjustUsd?: Float64Array;
   /** Mechanisms: 1 where a team leaves this step whatever its review says (a cliff exiter). */
@@ -230,19 +232,6 @@ export function minersAct(ctx: AgentContext): void {
       const sell = Math.min(holdings[miners + i]!, ctx.sales.miner[i]! * dt * ctx.tradeEvery);
       if (sell > 0) unstake(ctx, i, sell, 'miner', 'dilution');
     }
-  }
-}
-
-/** Validators: sell their costs and a share of the rest of the dividends, from the stakers' alpha. */
-export function validatorsAct(ctx: AgentContext): void {
-  const { state, world, dt } = ctx;
-  const active = state.columns.active;
-  const holdings = state.columns.holdings;
-  const stakers = classOffset(state, 'staker');
-  for (let i = 0; i < world.slots; i++) {
-    if (active[i] !== 1 || !tradesNow(ctx, i)) continue;
-    const sell = Math.min(holdings[stakers + i]!, ctx.sales.validator[i]! * dt * ctx.tradeEvery);
-    if (sell > 0) unstake(ctx, i, sell, 'staker', 'dilution');
   }
 }
 

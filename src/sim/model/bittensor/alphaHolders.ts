@@ -67,26 +67,37 @@ export function startHolderValuation(args: {
 /** Log gap beyond which holders trade no faster (a price far off target moves them, not without bound). */
 const MAX_GAP = 3;
 
-/** Holders trade each slot on its day of the trading cycle (as stakers, class `staker`). */
+/**
+ * The stakers' side of each slot on its day of the trading cycle (class `staker`): validators sell their
+ * costs and a share of the rest of their dividends, and holders trade toward their target. The two are
+ * crossed at the step's price and only the difference goes through the pool; the validators' TAO is sold
+ * for USD (dilution) and the holders' comes from or goes to USD (demand).
+ */
 export function alphaHoldersAct(ctx: AgentContext): void {
   const { state, world, params, dt } = ctx;
   const h = params.alphaHolders;
   const active = state.columns.active;
   const holdings = state.columns.holdings;
   const stakers = CLASS_INDEX.staker * active.length;
+  const period = dt * ctx.tradeEvery;
   for (let i = 0; i < world.slots; i++) {
     if (active[i] !== 1 || !tradesNow(ctx, i)) continue;
     const price = ctx.spot === undefined ? spotPrice(state, i) : ctx.spot[i]!;
     if (!(price > 0)) continue;
+    const held = holdings[stakers + i]!;
+    const validatorAlpha = Math.min(held, ctx.sales.validator[i]! * period);
     const target = holderTargetPrice({ state, world, slot: i, params: h });
     const gap = target > 0 ? Math.max(-MAX_GAP, Math.min(MAX_GAP, Math.log(target / price))) : -MAX_GAP;
-    const position = holdings[stakers + i]! * price;
     const base = world.status[i] === ON_NETWORK ? world.holderBaseTao[i]! : 0;
-    const tao = (base + h.adjustmentPerDay * position * gap) * dt * ctx.tradeEvery;
-    if (tao > 0) stake(ctx, i, tao, 'staker', 'demand');
-    else if (tao < 0) {
-      const alpha = Math.min(holdings[stakers + i]!, -tao / price);
-      if (alpha > 0) unstake(ctx, i, alpha, 'staker', 'demand');
-    }
+    // Holders sell no more than what the validators leave them.
+    const holderTao = Math.max(
+      (base + h.adjustmentPerDay * held * price * gap) * period,
+      -(held - validatorAlpha) * price,
+    );
+    ctx.taoFlows.dilution += validatorAlpha * price;
+    ctx.taoFlows.demand -= holderTao;
+    const net = holderTao - validatorAlpha * price;
+    if (net > 0) stake(ctx, i, net, 'staker');
+    else if (net < 0) unstake(ctx, i, Math.min(held, -net / price), 'staker');
   }
 }

@@ -19,7 +19,6 @@ import { type NeuronBook, setupNeurons } from './neuronAgents.ts';
 import type { ModelParams } from './params.ts';
 import { recordedNetwork } from './recordedNetwork.ts';
 import { recordSteps } from './recordSteps.ts';
-import { createSalesPlan } from './sellPlan.ts';
 import { topDecileTeams } from './tally.ts';
 import { createTaoMarket, noFlows, type TaoFlows, type TaoMarket } from './taoMarket.ts';
 import { usefulOutput } from './usefulOutput.ts';
@@ -143,6 +142,7 @@ export function agentView(
     spot: ctx.spot,
     sales: ctx.sales,
     flowTags: ctx.flowTags,
+    taoFlows: ctx.taoFlows,
   };
 }
 

@@ -5,15 +5,7 @@
  */
 import { kernelStep } from '../../../engine/kernel/index.ts';
 import type { Phase, Phases } from '../../contract/runPhases.ts';
-import {
-  minersAct,
-  pumpersAct,
-  speculatorsAct,
-  stakersAct,
-  teamsAct,
-  tradesNow,
-  validatorsAct,
-} from './agents.ts';
+import { minersAct, pumpersAct, speculatorsAct, stakersAct, teamsAct, tradesNow } from './agents.ts';
 import {
   alphaHoldersAct,
   holderYieldWeight,
@@ -154,8 +146,10 @@ const mechanisms: StepPhase = {
 };
 
 const miners: StepPhase = { name: 'miners', run: (ctx) => minersAct(ctx.agents) };
-const validators: StepPhase = { name: 'validators', run: (ctx) => validatorsAct(ctx.agents) };
-const alphaHolders: StepPhase = { name: 'alpha holders', run: (ctx) => alphaHoldersAct(ctx.agents) };
+const alphaHolders: StepPhase = {
+  name: 'validators and alpha holders',
+  run: (ctx) => alphaHoldersAct(ctx.agents),
+};
 const stakers: StepPhase = { name: 'stakers', run: (ctx) => stakersAct(ctx.agents, ctx.wallets) };
 const speculators: StepPhase = {
   name: 'speculators',
@@ -330,7 +324,6 @@ export const STEP_PHASES: Phases<FutureContext> = [
   teams,
   mechanisms,
   miners,
-  validators,
   stakers,
   alphaHolders,
   speculators,
