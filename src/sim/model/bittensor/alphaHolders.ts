@@ -69,9 +69,10 @@ const MAX_GAP = 3;
 
 /**
  * The stakers' side of each slot on its day of the trading cycle (class `staker`): validators sell their
- * costs and a share of the rest of their dividends, and holders trade toward their target. The two are
- * crossed at the step's price and only the difference goes through the pool; the validators' TAO is sold
- * for USD (dilution) and the holders' comes from or goes to USD (demand).
+ * costs and a share of the rest of their dividends, and holders trade toward their target. When holders
+ * buy while validators sell, the overlap is crossed at the step's price (the validators' TAO sold for
+ * USD, the holders' bought with it) and only the rest goes through the pool, where what fills is booked:
+ * validators' TAO as dilution, holders' as demand.
  */
 export function alphaHoldersAct(ctx: AgentContext): void {
   const { state, world, params, dt } = ctx;
@@ -89,15 +90,16 @@ export function alphaHoldersAct(ctx: AgentContext): void {
     const target = holderTargetPrice({ state, world, slot: i, params: h });
     const gap = target > 0 ? Math.max(-MAX_GAP, Math.min(MAX_GAP, Math.log(target / price))) : -MAX_GAP;
     const base = world.status[i] === ON_NETWORK ? world.holderBaseTao[i]! : 0;
-    // Holders sell no more than what the validators leave them.
-    const holderTao = Math.max(
-      (base + h.adjustmentPerDay * held * price * gap) * period,
-      -(held - validatorAlpha) * price,
-    );
-    ctx.taoFlows.dilution += validatorAlpha * price;
-    ctx.taoFlows.demand -= holderTao;
-    const net = holderTao - validatorAlpha * price;
-    if (net > 0) stake(ctx, i, net, 'staker');
-    else if (net < 0) unstake(ctx, i, Math.min(held, -net / price), 'staker');
+    const holderTao = (base + h.adjustmentPerDay * held * price * gap) * period;
+    const crossed = holderTao > 0 ? Math.min(holderTao, validatorAlpha * price) : 0;
+    ctx.taoFlows.dilution += crossed;
+    ctx.taoFlows.demand -= crossed;
+    const validatorRest = validatorAlpha - crossed / price;
+    if (validatorRest > 0) unstake(ctx, i, validatorRest, 'staker', 'dilution');
+    if (holderTao > crossed) stake(ctx, i, holderTao - crossed, 'staker', 'demand');
+    else if (holderTao < 0) {
+      const alpha = Math.min(held - validatorAlpha, -holderTao / price);
+      if (alpha > 0) unstake(ctx, i, alpha, 'staker', 'demand');
+    }
   }
 }
