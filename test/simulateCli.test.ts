@@ -2,18 +2,19 @@
  * The `simulate` and `scenario` commands end to end, through `npx tensormarket`'s entry point (tsx, no
  * build), with the runner's test model so that the runs are fast.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { HolderClassStats } from '../src/sim/collect/summary.ts';
 import { formatPercent, formatValue } from '../src/sim/report/formatValue.ts';
-import { TEST_MODEL_ARGS as modelArgs, REPO_ROOT as root, runCli } from './support/runCli.ts';
+import {
+  interruptSimulate,
+  TEST_MODEL_ARGS as modelArgs,
+  REPO_ROOT as root,
+  runCli,
+} from './support/runCli.ts';
 import { createTempDirs } from './support/tempDirs.ts';
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const dir = createTempDirs('tm-simulate-')();
 
 function file(name: string, text: string): string {
@@ -169,34 +170,13 @@ describe('tensormarket simulate', () => {
       'name: long\nruns: 5000\nhorizon: 1y\nmodel:\n  subnets: 16\n  spinPerStep: 100\n',
     );
     const out = join(dir, 'long-out');
-    // The CLI process itself (as bin/tensormarket.js starts it), so the signal reaches it directly.
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        tsxLoader,
-        join(root, 'src', 'cli', 'bin.ts'),
-        'simulate',
-        scenario,
-        ...modelArgs,
-        '--workers',
-        '2',
-        '--out',
-        out,
-      ],
-      { cwd: dir },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
+    // Interrupt once the runs are going (past the first progress step).
+    const { code, stdout, stderr } = await interruptSimulate({
+      scenario,
+      out,
+      cwd: dir,
+      interruptWhen: /simulate: 10%/,
     });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      // Interrupt once the runs are going (past the first progress step).
-      if (/simulate: 10%/.test(stderr) && child.exitCode === null && !child.killed) child.kill('SIGINT');
-    });
-    const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(stderr).toContain('stopping: finishing the runs in flight');
     expect(code).toBe(130);
     expect(stdout).toMatch(/long: stopped: partial results, \d+ of 5000 runs/);

@@ -2,16 +2,12 @@
  * `tensormarket simulate` with a sensitivity screen, end to end through the command line, on the
  * runner's test model (its drift, volatility and subnets declare ranges).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { TEST_MODEL_ARGS as modelArgs, REPO_ROOT as root, runCli } from './support/runCli.ts';
+import { interruptSimulate, TEST_MODEL_ARGS as modelArgs, runCli } from './support/runCli.ts';
 import { createTempDirs } from './support/tempDirs.ts';
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const dir = createTempDirs('tm-sensitivity-')();
 
 function file(name: string, text: string): string {
@@ -113,32 +109,13 @@ describe('tensormarket simulate with a sensitivity screen', () => {
       'name: long\nruns: 4\nhorizon: 1y\nmodel:\n  subnets: 16\n  spinPerStep: 100\nsensitivity:\n  runs: 2000\n',
     );
     const out = join(dir, 'long-out');
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        tsxLoader,
-        join(root, 'src', 'cli', 'bin.ts'),
-        'simulate',
-        scenario,
-        ...modelArgs,
-        '--workers',
-        '2',
-        '--out',
-        out,
-      ],
-      { cwd: dir },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
+    // Interrupt once the runs are going (past the first progress step).
+    const { code, stdout, stderr } = await interruptSimulate({
+      scenario,
+      out,
+      cwd: dir,
+      interruptWhen: /sensitivity: 10%/,
     });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      if (/sensitivity: 10%/.test(stderr) && child.exitCode === null && !child.killed) child.kill('SIGINT');
-    });
-    const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(stderr).toContain('stopping: finishing the runs in flight');
     expect(code).toBe(130);
     expect(stdout).toMatch(/long: 4 runs \(4 completed, 0 errored\)/);

@@ -1,6 +1,8 @@
 /** The command line as a user runs it (`npx tensormarket ...`), for end-to-end tests. */
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The repository's root folder. */
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -23,4 +25,46 @@ export function runCli(
     encoding: 'utf8',
     ...(timeout === undefined ? {} : { timeout }),
   });
+}
+
+/**
+ * Start `tensormarket simulate` on the test model as the CLI process itself (so a signal reaches it
+ * directly), send it Ctrl-C once its progress on stderr matches `interruptWhen`, and wait for it.
+ * @example const r = await interruptSimulate({ scenario, out, cwd: dir, interruptWhen: /simulate: 10%/ }); r.code // 130
+ */
+export async function interruptSimulate({
+  scenario,
+  out,
+  cwd,
+  interruptWhen,
+}: {
+  scenario: string;
+  out: string;
+  cwd: string;
+  interruptWhen: RegExp;
+}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      tsxLoader,
+      join(REPO_ROOT, 'src', 'cli', 'bin.ts'),
+      'simulate',
+      scenario,
+      ...TEST_MODEL_ARGS,
+    ].concat(['--workers', '2', '--out', out]),
+    { cwd },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    if (interruptWhen.test(stderr) && child.exitCode === null && !child.killed) child.kill('SIGINT');
+  });
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  return { code, stdout, stderr };
 }
