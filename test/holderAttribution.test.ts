@@ -36,6 +36,18 @@ describe('returns by holder class and the unstaked holder’s attribution (defau
     expect(Math.max(...residuals)).toBeLessThanOrEqual(1e-9);
   });
 
+  it('splits returnFromDemand into exogenous demand, useful output and outside money that add up to it', () => {
+    const residuals = runs.map((o) =>
+      Math.abs(
+        o('demandFromExogenous') +
+          o('demandFromUsefulOutput') +
+          o('demandFromOutsideMoney') -
+          o('returnFromDemand'),
+      ),
+    );
+    expect(Math.max(...residuals)).toBeLessThanOrEqual(1e-9);
+  });
+
   it('leaves to returnFromOther at most 10% of the total’s median magnitude', () => {
     const other = medianAbs(runs.map((o) => o('returnFromOther')));
     expect(other / medianAbs(total)).toBeLessThanOrEqual(0.1);

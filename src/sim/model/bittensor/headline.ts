@@ -55,6 +55,19 @@ export function startingStateLines(start: StartingState): string[] {
   ];
 }
 
+/** What demand's part is made of (means that add up to it), or nothing when the outcomes are absent. */
+function demandParts(summary: Omit<Summary, 'headline'>): string {
+  const mean = (key: string) => summary.outcomes.find((x) => x.key === key)?.mean;
+  const parts = [
+    ['exogenous demand', mean('demandFromExogenous')],
+    ['useful output against its expected path', mean('demandFromUsefulOutput')],
+    ['outside money', mean('demandFromOutsideMoney')],
+  ] as const;
+  if (parts.some(([, m]) => m === undefined || !Number.isFinite(m))) return '';
+  const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+  return `; demand is ${parts.map(([label, m]) => `${label} ${signed(m!)}`).join(', ')}`;
+}
+
 /** A few sentences answering: does the network return value to those who fund it, and under what demand? */
 export function headline(summary: Omit<Summary, 'headline'>, scenario: ModelScenario): string[] {
   const o = (key: string) => summary.outcomes.find((x) => x.key === key);
@@ -72,7 +85,7 @@ export function headline(summary: Omit<Summary, 'headline'>, scenario: ModelScen
   if (a !== undefined && a.count > 0) {
     const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
     lines.push(
-      `${a.label} averages ${signed(a.total.mean)}: ${a.parts.map((p) => `${p.label.replace(/^Return from /, '').toLowerCase()} ${signed(p.mean)}`).join(', ')} (each accumulated from its own flows; they add up).`,
+      `${a.label} averages ${signed(a.total.mean)}: ${a.parts.map((p) => `${p.label.replace(/^Return from /, '').toLowerCase()} ${signed(p.mean)}`).join(', ')} (each accumulated from its own flows; they add up)${demandParts(summary)}.`,
     );
   }
   if (holder !== undefined && holder.count > 0) {

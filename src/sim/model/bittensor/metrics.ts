@@ -158,6 +158,9 @@ export const OUTCOME_KEYS = [
   'returnFromDilution',
   'returnFromValueReturned',
   'returnFromOther',
+  'demandFromExogenous',
+  'demandFromUsefulOutput',
+  'demandFromOutsideMoney',
   'returnRatio',
   'subnetsRetained',
   'subnetsLeft',
@@ -259,6 +262,30 @@ export const OUTCOME_METRICS = defineMetrics<OutcomeKey, FutureContext>(OUTCOME_
       'Part of the unstaked holder’s log return no flow class explains: the transient impact still in the price.',
     ),
     compute: (c) => attributeTaoReturn(c.taoMarket, c.params.taoMarket).other,
+  },
+  demandFromExogenous: {
+    info: info(
+      'Demand: exogenous',
+      'ratio',
+      'Of returnFromDemand, the exogenous demand index’s log change (its drift, diffusion and jumps, the crypto market included).',
+    ),
+    compute: (c) => Math.log(c.market.demand),
+  },
+  demandFromUsefulOutput: {
+    info: info(
+      'Demand: useful output',
+      'ratio',
+      'Of returnFromDemand, the reference value’s move with the network’s useful output against its expected path (teams leaving with their products, miners leaving).',
+    ),
+    compute: (c) => c.taoMarket.logReference - c.taoMarket.logStart - Math.log(c.market.demand),
+  },
+  demandFromOutsideMoney: {
+    info: info(
+      'Demand: outside money',
+      'ratio',
+      'Of returnFromDemand, the TAO bought (less sold) for USD by baseline investors and alpha holders: −M × their cumulated net flow.',
+    ),
+    compute: (c) => -c.params.taoMarket.impactMultiplier * c.taoMarket.cumulated.demand,
   },
   returnRatio: {
     info: info('Return ratio', 'ratio', 'Value returned to holders by burns and buybacks per TAO emitted.'),
