@@ -3,22 +3,18 @@
  * jumps) from `tao_usd_daily.csv` and print them with their window and the schema defaults they give.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../engine/errors.ts';
 import { describeDemandEstimate } from '../sim/calibration/describeDemandEstimate.ts';
 import { type DemandEstimate, estimateDemand } from '../sim/calibration/estimateDemand.ts';
 import { parseDailyPrices } from '../sim/calibration/parseDailyPrices.ts';
 import { DEFAULT_JUMP_THRESHOLD_K } from '../sim/calibration/splitJumps.ts';
+import { defaultDataDir } from './defaultDataDir.ts';
 import { toJsonText } from './output.ts';
 
 /** The price file the demand defaults are estimated from. */
 export const TAO_PRICE_FILE = 'tao_usd_daily.csv';
-
-/** Where the shared data live when `--data` is not given: `../shared/data` of the project. */
-export function defaultDataDir(): string {
-  return resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data');
-}
 
 /** Read and estimate the demand parameters from `DIR/tao_usd_daily.csv`. */
 export function calibrateDemand(opts: { dataDir?: string; k?: number }): {

@@ -11,6 +11,7 @@ import { SnapshotError, type SnapshotProblem } from '../sim/start/snapshotError.
 import { SNAPSHOT_LABELS, type SnapshotLabel, type StartingState } from '../sim/start/startingState.ts';
 import { startingStateFigures } from '../sim/start/startingStateFigures.ts';
 import { writeStartingState } from '../sim/start/writeStartingState.ts';
+import { defaultDataDir } from './defaultDataDir.ts';
 import { green, nearPath } from './output.ts';
 
 /** The recorded files read when none are given, in `../shared/data` of the project. */
@@ -23,13 +24,6 @@ export const DEFAULT_SNAPSHOT_FILES = [
 /** Where the recorded files come from (see the data README), for the starting state's header. */
 const DEFAULT_SOURCE =
   'GitHub pkoellinger/bittensor-subnet-price-correlates, commit e18ef6051e67f8310698eac30157572dc0e595ff, Code/collection/data/chain/ (state_wave1.csv, roster_wave1.csv, blocks_wave1.csv), as kept in ../shared/data';
-
-/** Where the recorded data lives: `../shared/data` of the project (or `TENSORMARKET_DATA_DIR`). */
-export function defaultDataDir(): string {
-  return (
-    process.env.TENSORMARKET_DATA_DIR ?? resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data')
-  );
-}
 
 /** Read every file; all unreadable files are reported together. */
 function readInputs(paths: readonly string[]): SnapshotInput[] {
