@@ -5,31 +5,24 @@
  */
 import { InputError, TensormarketError } from '../../engine/errors.ts';
 import type { Model } from '../contract/types.ts';
-import type { Backend } from '../runner/backend.ts';
 import { loadModel, type ModelRef } from '../runner/modelRef.ts';
-import type { ExperimentProgress } from '../runner/runExperiment.ts';
 import type { Scenario } from '../scenario/scenarioSchema.ts';
 import { rangedParameters } from '../scenario/schemaParameters.ts';
-import { runVariations } from '../vary/runVariations.ts';
+import { runVariations, type VariationsOptions } from '../vary/runVariations.ts';
 import { headlineFigures } from './headlineFigures.ts';
 import { BASELINE, oneAtATimeVariations, variationName } from './oneAtATimeVariations.ts';
 import { rankParameters, screenRule } from './rankParameters.ts';
 import type { SensitivityScreen } from './sensitivityScreen.ts';
 
-/** Inputs of {@link runSensitivityScreen}. */
-export interface SensitivityOptions {
-  readonly model: ModelRef;
+/** Inputs of {@link runSensitivityScreen}: the runner's options of {@link runVariations}, and the screen's own. */
+export interface SensitivityOptions
+  extends Pick<VariationsOptions, 'model' | 'workers' | 'backend' | 'signal' | 'onProgress'> {
   /** The resolved scenario: the baseline, its seed shared by every variation. */
   readonly scenario: Scenario;
   /** Paired runs per variation. */
   readonly runs: number;
   /** Parameters the report shows. */
   readonly top: number;
-  readonly workers?: number;
-  /** Threads already running the model, e.g. those of the main runs (left open). */
-  readonly backend?: Backend | undefined;
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ((progress: ExperimentProgress) => void) | undefined;
 }
 
 /** What the screen produced. */
