@@ -5,6 +5,7 @@ import { InputError } from '../../engine/errors.ts';
 import { checkScenarioStart } from '../start/checkScenarioStart.ts';
 import type { StartingState } from '../start/startingState.ts';
 import { parseScenario } from './parseScenario.ts';
+import { checkTimelineDate } from './ruleTimeline.ts';
 import { ScenarioError } from './scenarioError.ts';
 import type { Scenario } from './scenarioSchema.ts';
 
@@ -33,5 +34,9 @@ export function loadScenario<M extends z.ZodType>({
   });
   const result = parseScenario({ text, file, modelSchema, checkStart });
   if (!result.ok) throw new ScenarioError(result.issues);
+  checkTimelineDate(
+    result.scenario.rules,
+    result.scenario.startDate ?? startingState?.snapshot.date?.slice(0, 10),
+  );
   return startingState === undefined ? result.scenario : { ...result.scenario, startingState };
 }

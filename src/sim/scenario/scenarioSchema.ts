@@ -8,6 +8,7 @@ import { invariant } from '../../engine/errors.ts';
 import { DEFAULT_CHAIN_PARAMS } from '../../engine/state/defaults.ts';
 import type { StartingState } from '../start/startingState.ts';
 import { DURATION_PATTERN, parseDuration } from './duration.ts';
+import { dateSchema, type RuleChange, ruleTimelineSchema } from './ruleTimeline.ts';
 
 /** Granularity of a model step. */
 export const STEP_KINDS = ['block', 'tempo', 'day'] as const;
@@ -91,6 +92,16 @@ export const scenarioFields = {
     .meta({ examples: ['start/mainnet-2026-09-30.json'] })
     .describe(
       'A starting-state file made by `tensormarket snapshot import` (the recorded network at a chain block), relative to the scenario file; read when the scenario is loaded, and the Bittensor model starts from it.',
+    ),
+  startDate: dateSchema
+    .optional()
+    .describe(
+      'The calendar date (UTC) of day 0, which a rule timeline reads. Default: the date of the start file’s snapshot.',
+    ),
+  rules: ruleTimelineSchema
+    .optional()
+    .describe(
+      'A rule timeline: the rule pack (and its variant and chain parameters) in force from each date, replacing model.rulePack from the first entry’s date on. Without a variant a pack’s dated variants switch on their own dates. Needs the start’s date (startDate or a dated start file).',
     ),
   fork: z
     .object({
@@ -186,6 +197,10 @@ export interface ScenarioFile<M = unknown> {
   readonly start?: string | undefined;
   /** Variants for a comparison (none unless the file lists some). */
   readonly variants?: readonly ScenarioVariant<M>[];
+  /** The date of day 0 (YYYY-MM-DD); absent unless the file sets it. */
+  readonly startDate?: string | undefined;
+  /** The rule timeline; absent unless the file lists one. */
+  readonly rules?: readonly RuleChange[] | undefined;
   /**
    * A fork point for a comparison. In a variant's run it also carries `baseModel`: the model the future
    * follows until the fork.
@@ -232,6 +247,8 @@ export function resolveScenario<M>(
     model: file.model,
     // Only when set, so that scenarios without one keep their hash.
     ...(file.start === undefined ? {} : { start: file.start }),
+    ...(file.startDate === undefined ? {} : { startDate: file.startDate }),
+    ...(file.rules === undefined ? {} : { rules: file.rules }),
     ...(file.variants === undefined || file.variants.length === 0 ? {} : { variants: file.variants }),
     ...(file.fork === undefined ? {} : { fork: file.fork }),
     ...(file.sensitivity === undefined ? {} : { sensitivity: file.sensitivity }),

@@ -13,7 +13,10 @@ export const STARTING_STATE_VERSION = 1;
 /** Which snapshot rows a file holds: the snapshot block (`t`) or the one 30 days earlier (`lag`). */
 export const SNAPSHOT_LABELS = ['t', 'lag'] as const;
 
-/** A snapshot label, as in the `label` column of the chain-state file. */
+/** Labels a starting state may carry: a chain-state snapshot's, or `day` (built from a price panel's day). */
+export const START_LABELS = [...SNAPSHOT_LABELS, 'day'] as const;
+
+/** A snapshot label, as in the `label` column of the chain-state file; `day` for a day of a price panel. */
 export type SnapshotLabel = (typeof SNAPSHOT_LABELS)[number];
 
 const count = z.int().min(0);
@@ -24,7 +27,7 @@ const share = z.number().min(0).max(1);
 export const sourceFileSchema = z.object({
   name: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  kind: z.enum(['chain-state', 'roster', 'blocks']),
+  kind: z.enum(['chain-state', 'roster', 'blocks', 'alpha-prices', 'issuance', 'tao-usd']),
   rows: count,
 });
 
@@ -73,6 +76,11 @@ export const startSubnetSchema = z.object({
   /** Null while the subnet has not started emitting; 5,228,683 is a chain-wide migration value. */
   firstEmissionBlock: count.nullable(),
   tempo: z.int().min(1).nullable(),
+  /**
+   * The recorded alpha price (TAO per alpha) when the source records one (a price panel's day); the pool
+   * holds this price at the start. Absent: prices follow the file's `poolTaoAndPrices` rule.
+   */
+  price: z.number().positive().optional(),
   ownerColdkey: z.string(),
   alphaIssued: amount,
   alphaInPool: amount,
@@ -110,7 +118,7 @@ export const startingStateSchema = z.object({
   version: z.literal(STARTING_STATE_VERSION),
   description: z.string(),
   snapshot: z.object({
-    label: z.enum(SNAPSHOT_LABELS),
+    label: z.enum(START_LABELS),
     block: count,
     /** UTC timestamp of the block (ISO 8601), null when no blocks file dated it. */
     date: z.string().nullable(),

@@ -42,6 +42,8 @@ export interface VariationsOptions {
   readonly signal?: AbortSignal | undefined;
   /** Progress over all variations' runs, after each chunk is collected. */
   readonly onProgress?: ((progress: ExperimentProgress) => void) | undefined;
+  /** Time series to keep whole, by key (each run's every recorded point); default none. */
+  readonly series?: readonly string[] | undefined;
 }
 
 /** What one variation produced. */
@@ -50,6 +52,12 @@ export interface VariationResult {
   readonly overrides: readonly ParameterOverride[];
   /** Per outcome key, one value per run index (NaN where the run errored or was not run). */
   readonly outcomes: Readonly<Record<string, Float64Array>>;
+  /**
+   * Per kept series key, run-major values: `[runIndex * steps.length + point]` (NaN where the run errored
+   * or was not run); `steps` are the recorded steps (empty when no series was asked for).
+   */
+  readonly series: Readonly<Record<string, Float64Array>>;
+  readonly steps: Int32Array;
   readonly completed: number;
   readonly errored: number;
   /** The first errored run's message, or null. */
@@ -115,12 +123,21 @@ export async function runVariations(options: VariationsOptions): Promise<Variati
   const workers =
     options.backend?.workers ??
     Math.max(1, Math.min(Math.floor(options.workers ?? 1), runs * scenarios.length));
+  const kept = options.series ?? [];
+  const seriesKeys = kept.length === 0 ? [] : model.shape(options.scenario).series.map((s) => s.key);
+  for (const key of kept)
+    if (!seriesKeys.includes(key))
+      throw new InputError('series', `the model has no series "${key}"; it has ${seriesKeys.join(', ')}`);
+  // Every run of a scenario records the same steps; the first finished run tells how many.
+  let steps = new Int32Array(0);
   const results = options.variations.map((v) => ({
     name: v.name,
     overrides: v.overrides,
     outcomes: Object.fromEntries(
       outcomes.map((o) => [o.key, new Float64Array(runs).fill(Number.NaN)] as const),
     ),
+    series: {} as Record<string, Float64Array>,
+    steps: new Int32Array(0),
     completed: 0,
     errored: 0,
     firstError: null as string | null,
@@ -159,6 +176,16 @@ export async function runVariations(options: VariationsOptions): Promise<Variati
         outcomes.forEach((o, k) => {
           result.outcomes[o.key]![record.runIndex] = record.output.outcomes[k] ?? Number.NaN;
         });
+        const width = seriesKeys.length;
+        if (kept.length > 0 && steps.length === 0) steps = Int32Array.from(record.output.steps);
+        const points = steps.length;
+        for (const key of kept) {
+          const column = seriesKeys.indexOf(key);
+          result.series[key] ??= new Float64Array(runs * points).fill(Number.NaN);
+          const out = result.series[key]!;
+          for (let t = 0; t < points; t++)
+            out[record.runIndex * points + t] = record.output.series[t * width + column] ?? Number.NaN;
+        }
         result.completed += 1;
         done = { ...done, completed: done.completed + 1 };
       } else {
@@ -175,6 +202,10 @@ export async function runVariations(options: VariationsOptions): Promise<Variati
     collected = await scheduleRuns({ total, workers, run: runRange, collect, signal });
   } finally {
     if (options.backend === undefined) await backend.close();
+  }
+  for (const result of results) {
+    result.steps = steps;
+    for (const key of kept) result.series[key] ??= new Float64Array(runs * steps.length).fill(Number.NaN);
   }
   return {
     outcomes,

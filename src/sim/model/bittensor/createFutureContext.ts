@@ -3,6 +3,7 @@ import { BLOCKS_PER_DAY, createKernelState } from '../../../engine/kernel/index.
 import type { KernelIntent, KernelParams, KernelState, StepReport } from '../../../engine/kernel/types.ts';
 import type { RunInput } from '../../contract/types.ts';
 import { createStream, type Rng } from '../../rng/stream.ts';
+import { checkTimelineDate } from '../../scenario/ruleTimeline.ts';
 import type { StartingState } from '../../start/startingState.ts';
 import type { AgentContext, Wallets } from './agents.ts';
 import { initialMarket, type Market } from './exogenous.ts';
@@ -11,7 +12,7 @@ import { createFlowTags, type FlowTags } from './flowTags.ts';
 import { type AlphaBasket, outsideWealth, startAlphaBasket } from './holderReturns.ts';
 import { initialNetwork } from './init.ts';
 import { IntentPool } from './intentPool.ts';
-import { kernelParams } from './kernelParams.ts';
+import { kernelParams, rulesKey, startDateOf, timelineRulesOn } from './kernelParams.ts';
 import { anyMechanism, createMechanismBook, type MechanismBook } from './mechanismAgents.ts';
 import { SERIES } from './metrics.ts';
 import type { ModelScenario } from './modelScenario.ts';
@@ -76,6 +77,8 @@ export interface FutureContext {
   /** The alpha basket bought at the start, and outside holders' wealth then (TAO). */
   readonly basket: AlphaBasket;
   readonly outsideWealthStart: number;
+  /** The timeline's rules the kernel runs under (`rulesKey`; empty without a timeline). */
+  rulesKey: string;
   /** Whether some subnet's alpha market cap has exceeded TAO's. */
   alphaCapAboveTao: boolean;
   taoUsd: number;
@@ -177,6 +180,7 @@ export function startingState(args: {
  */
 export function createFutureContext(input: RunInput<ModelScenario>): FutureContext {
   const { scenario, seed, runIndex } = input;
+  checkTimelineDate(scenario.rules, startDateOf(scenario));
   // Before a fork point the future follows the base model; the branch's own model takes over after it.
   const params = withStartingState(scenario.fork?.baseModel ?? scenario.model, scenario.startingState);
   const market = createStream(seed, runIndex, 'market');
@@ -230,6 +234,7 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
     sales: warm.sales,
     basket: startAlphaBasket(state, world),
     outsideWealthStart: outsideWealth(state),
+    rulesKey: rulesKey(timelineRulesOn(scenario, 0)),
     alphaCapAboveTao: false,
     taoUsd: price0,
     taoUsdAverage: price0,

@@ -1,12 +1,37 @@
-/** Kernel parameters for a scenario: the kernel's production defaults, with what the scenario sets. */
+/**
+ * Kernel parameters for a scenario: the kernel's production defaults, with what the scenario sets and
+ * what its rule timeline puts in force on the day.
+ */
 import { BLOCKS_PER_DAY, DEFAULT_KERNEL_PARAMS } from '../../../engine/kernel/index.ts';
 import type { KernelMechanisms, KernelParams } from '../../../engine/kernel/types.ts';
+import { addDays, type RulesInForce, rulesOn } from '../../scenario/ruleTimeline.ts';
 import { STEP_BLOCKS } from '../../scenario/scenarioSchema.ts';
 import type { ModelScenario } from './modelScenario.ts';
 import type { ModelParams } from './params.ts';
 
-/** Kernel parameters for a scenario (the production runtime's values, spec §11). */
-export function kernelParams(scenario: ModelScenario): KernelParams {
+/** The date of day 0: the scenario's own, else its starting state's snapshot date (undefined: neither). */
+export function startDateOf(scenario: ModelScenario): string | undefined {
+  return scenario.startDate ?? scenario.startingState?.snapshot.date?.slice(0, 10);
+}
+
+/** The timeline's rules in force on `day` (null without a timeline, a start date, or before its first entry). */
+export function timelineRulesOn(scenario: ModelScenario, day: number): RulesInForce | null {
+  const start = startDateOf(scenario);
+  if (scenario.rules === undefined || start === undefined) return null;
+  return rulesOn(scenario.rules, addDays(start, day));
+}
+
+/** What identifies the rules in force (equal keys: the same kernel rules). */
+export function rulesKey(rules: RulesInForce | null): string {
+  return rules === null ? '' : JSON.stringify([rules.pack, rules.variant ?? null, rules.params]);
+}
+
+/**
+ * Kernel parameters for a scenario on `day` (the production runtime's values, spec §11): the model's
+ * rule pack, or the timeline's pack, variant and chain parameters in force that day.
+ */
+export function kernelParams(scenario: ModelScenario, day = 0): KernelParams {
+  const rules = timelineRulesOn(scenario, day);
   return {
     ...DEFAULT_KERNEL_PARAMS,
     rulePack: scenario.model.rulePack,
@@ -15,6 +40,13 @@ export function kernelParams(scenario: ModelScenario): KernelParams {
     // New subnets emit from registration: the model has no root call that would switch them on later.
     newSubnetEmissionEnabled: true,
     ...mechanismParams(scenario.model),
+    ...(rules !== null && {
+      rulePack: rules.pack,
+      ...(rules.variant !== undefined && { ruleVariant: rules.variant }),
+      ...(Object.fromEntries(
+        Object.entries(rules.params).filter(([, v]) => v !== undefined),
+      ) as Partial<KernelParams>),
+    }),
   };
 }
 

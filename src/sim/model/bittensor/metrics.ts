@@ -33,6 +33,31 @@ const sumAlphaPrices = (c: FutureContext): number => {
   return total;
 };
 
+/** The active subnets' spot prices, ascending (a fresh array: the recorded steps are few). */
+const activePrices = (c: FutureContext): Float64Array => {
+  const prices: number[] = [];
+  for (let i = 0; i < c.spot.length; i++) if (c.state.columns.active[i] === 1) prices.push(c.spot[i]!);
+  return Float64Array.from(prices).sort();
+};
+
+/** The ten highest prices' share of their sum (as the recorded panel's metric of the same name). */
+const top10PriceShare = (c: FutureContext): number => {
+  const prices = activePrices(c);
+  let total = 0;
+  for (const p of prices) total += p;
+  let top = 0;
+  for (const p of prices.subarray(Math.max(0, prices.length - 10))) top += p;
+  return total > 0 ? top / total : 0;
+};
+
+/** Median of the active subnets' prices (0 with none). */
+const medianAlphaPrice = (c: FutureContext): number => {
+  const prices = activePrices(c);
+  const m = prices.length >> 1;
+  if (prices.length === 0) return 0;
+  return prices.length % 2 === 1 ? prices[m]! : (prices[m - 1]! + prices[m]!) / 2;
+};
+
 /** The unstaked holder's USD return: the TAO price's. */
 const unstakedReturn = (c: FutureContext): number => c.taoUsd / c.price0 - 1;
 
@@ -69,6 +94,9 @@ export const SERIES_KEYS = [
   'taoPriceUsd',
   'holderReturn',
   'sumAlphaPrices',
+  'top10PriceShare',
+  'medianAlphaPrice',
+  'activeSubnets',
   'usefulOutput',
   'returnRatio',
   'subnetsOnNetwork',
@@ -99,6 +127,26 @@ export const SERIES_METRICS = defineMetrics<SeriesKey, FutureContext>(SERIES_KEY
   sumAlphaPrices: {
     info: info('Sum of alpha prices', 'ratio', 'Sum of the subnets’ alpha spot prices (TAO per alpha).'),
     compute: sumAlphaPrices,
+  },
+  top10PriceShare: {
+    info: info(
+      'Top-10 price share',
+      'share',
+      'The ten highest alpha prices’ share of the sum of alpha prices (the concentration of value across subnets).',
+    ),
+    compute: top10PriceShare,
+  },
+  medianAlphaPrice: {
+    info: info(
+      'Median alpha price',
+      'ratio',
+      'Median alpha spot price over the active subnets (TAO per alpha).',
+    ),
+    compute: medianAlphaPrice,
+  },
+  activeSubnets: {
+    info: info('Active subnets', 'count', 'Subnets registered on the chain (emitting).'),
+    compute: (c) => countStatus(c.state.columns.active, 1),
   },
   usefulOutput: {
     info: info(

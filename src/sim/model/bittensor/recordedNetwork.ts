@@ -22,9 +22,10 @@ const WALLET_SPLIT = (() => {
  * (capped at the alpha staked by wallets); the rest of the wallets' alpha is split among stakers, miners,
  * speculators and root in the synthetic start's proportions (55 : 5 : 5 : 0). Protocol-owned and burned
  * alpha are the recorded amounts, so each subnet's alpha in and out adds up to its recorded issuance.
- * Pool prices follow the file's `poolTaoAndPrices` rule: p ∝ rank^−a, ranks by alpha staked by wallets,
- * a fitted to `top10EmissionShare`, scaled so that Σ p × (issued − burned) = alphaMarketCapShare × TAO
- * issued; pool TAO = p × alpha in pool, EMA price min(p, 1). Root's emission switch is off for as many
+ * Pool prices are the recorded ones where the file has a price for every subnet (a price panel's day);
+ * otherwise they follow the file's `poolTaoAndPrices` rule: p ∝ rank^−a, ranks by alpha staked by
+ * wallets, a fitted to `top10EmissionShare`, scaled so that Σ p × (issued − burned) =
+ * alphaMarketCapShare × TAO issued. Pool TAO = p × alpha in pool, EMA price min(p, 1). Root's emission switch is off for as many
  * subnets as the file counts, drawn among the weaker three quarters by price as the synthetic start does
  * (the file does not say which). Subnets not yet started are treated as started: the model has no start
  * call that would switch them on later.
@@ -52,7 +53,9 @@ export function recordedNetwork(args: {
   order.forEach((k, r) => {
     rank[k] = r;
   });
-  const weight = (k: number) => (rank[k]! + 1) ** -a;
+  // Recorded prices, where the file has them, are the pools' prices and the weights of demand.
+  const recordedPrices = recorded.every((s) => s.price !== undefined);
+  const weight = (k: number) => (recordedPrices ? recorded[k]!.price! : (rank[k]! + 1) ** -a);
   let total = 0;
   let cap = 0;
   recorded.forEach((s, k) => {
@@ -65,11 +68,13 @@ export function recordedNetwork(args: {
     want: Math.round(params.network.emissionDisabledShare * n),
     rng,
   });
-  const medianWeight = (Math.floor(n / 2) + 1) ** -a;
+  const medianWeight = recordedPrices
+    ? recorded.map((s) => s.price!).sort((x, y) => y - x)[Math.floor(n / 2)]!
+    : (Math.floor(n / 2) + 1) ** -a;
   const subnets: InitialSubnet[] = [];
   recorded.forEach((s, k) => {
     const slot = s.netuid - 1;
-    const price = weight(k) * priceScale;
+    const price = recordedPrices ? s.price! : weight(k) * priceScale;
     const owner = Math.min(s.ownerAlpha, s.alphaStakedByWallets);
     const rest = s.alphaStakedByWallets - owner;
     subnets.push({
@@ -91,7 +96,8 @@ export function recordedNetwork(args: {
     // As in the synthetic start, market prices carry information about quality, with noise.
     const quality = Math.exp(0.3 * Math.log(weight(k) / medianWeight) + 0.5 * rng.normal());
     addTeam({ world, slot, quality, params, rng, day: 0, initialShare: weight(k) / total });
-    world.validators[slot] = Math.max(1, s.validators);
+    // A source without validator counts (a price panel) leaves the model's own.
+    if (s.validators > 0 || !recordedPrices) world.validators[slot] = Math.max(1, s.validators);
     settleStart({ world, slot, params, price, rng });
   });
   return subnets;

@@ -19,7 +19,7 @@ import { isFlowPack, seedFlowEmaInPlace } from './flowEmaSeed.ts';
 import { addStepFlows, clearFlowTags } from './flowTags.ts';
 import { dissolveInBasket } from './holderReturns.ts';
 import { addTeam } from './init.ts';
-import { kernelParams } from './kernelParams.ts';
+import { kernelParams, rulesKey, timelineRulesOn } from './kernelParams.ts';
 import { anyMechanism, mechanismsAct, mechanismsBeforeTeams, mechanismsSettle } from './mechanismAgents.ts';
 import { SERIES_METRICS } from './metrics.ts';
 import { neuronsAct, setupNeurons } from './neuronAgents.ts';
@@ -41,10 +41,30 @@ const forkSwitch: StepPhase = {
     if (ctx.step !== ctx.forkStep + 1 || scenario.fork === undefined) return;
     const before = ctx.kernel;
     ctx.params = withStartingState(scenario.model, scenario.startingState);
-    ctx.kernel = kernelParams(scenario);
+    ctx.kernel = kernelParams(scenario, stepStartDay(ctx));
     ctx.mechanismsOn = anyMechanism(ctx.params);
     if (isFlowPack(ctx.kernel.rulePack) && !isFlowPack(before.rulePack)) seedFlowEmaInPlace(ctx.state);
     if (ctx.neuronBook === null) ctx.neuronBook = setupNeurons(ctx.state, ctx.params, ctx.rng.neurons);
+  },
+};
+
+/** The whole day the step starts on. */
+const stepStartDay = (ctx: FutureContext): number => Math.floor((ctx.step - 1) * ctx.dt);
+
+/**
+ * The rule timeline: when the rules in force change on the step's first day (a new entry, a pack's dated
+ * variant, a chain parameter), the kernel runs under them from this step on.
+ */
+const ruleTimeline: StepPhase = {
+  name: 'rules',
+  run(ctx) {
+    const key = rulesKey(timelineRulesOn(ctx.scenario, stepStartDay(ctx)));
+    if (key === ctx.rulesKey) return;
+    const before = ctx.kernel;
+    const next = kernelParams({ ...ctx.scenario, model: ctx.params }, stepStartDay(ctx));
+    ctx.rulesKey = key;
+    ctx.kernel = next;
+    if (isFlowPack(next.rulePack) && !isFlowPack(before.rulePack)) seedFlowEmaInPlace(ctx.state);
   },
 };
 
@@ -317,6 +337,7 @@ export const record: StepPhase = {
 /** The phases of every step after the start, in order. */
 export const STEP_PHASES: Phases<FutureContext> = [
   forkSwitch,
+  ruleTimeline,
   market,
   openIntents,
   planSales,
