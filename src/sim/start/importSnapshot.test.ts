@@ -140,6 +140,6 @@ describe('importSnapshot on small files', () => {
     expect(problems).toContain(
       'state.csv:1: state_block: missing column; the header needs the columns of chain_state_2026.csv (see ../shared/data/README.md)',
     );
-    expect(problems.filter((p) => p.startsWith('roster.csv:1: '))).toHaveLength(5);
+    expect(problems.filter((p) => p.startsWith('roster.csv:1: '))).toHaveLength(7);
   });
 });

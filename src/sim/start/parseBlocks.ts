@@ -6,8 +6,6 @@ import type { SnapshotProblem } from './snapshotError.ts';
 /** The columns of the blocks file the import reads. */
 export const BLOCKS_COLUMNS = ['block', 'utc'] as const;
 
-const UTC = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
-
 /** Block timestamps (ISO 8601, UTC) by block number, and where each was read. */
 export interface BlockDates {
   readonly dates: ReadonlyMap<number, string>;
@@ -26,14 +24,8 @@ export function parseBlocks(args: { file: string; text: string; problems: Snapsh
   for (const { line, fields } of table.rows) {
     const r = rowReader({ file, line, header: table.header, fields, problems });
     const block = r.int('block', { min: 0 });
-    const utc = r.text('utc').trim();
-    const m = UTC.exec(utc);
-    const iso = m === null ? '' : `${m[1]}T${m[2]}Z`;
-    if (m === null || Number.isNaN(Date.parse(iso))) {
-      r.problem('utc', `expected a UTC time YYYY-MM-DD HH:MM:SS, got "${utc}"; write it in that form`);
-    } else {
-      dates.set(block, iso);
-    }
+    const utc = r.utc('utc');
+    if (r.ok('block', 'utc')) dates.set(block, utc);
   }
   return { dates, recordCount: table.recordCount };
 }

@@ -1,4 +1,7 @@
-/** The roster file (`subnet_roster_2026.csv` and files with its columns): registration, first emission, tempo. */
+/**
+ * The roster file (`subnet_roster_2026.csv` and files with its columns): registration and first emission
+ * (block and UTC time), tempo, owner and name.
+ */
 import { csvTable } from './csvTable.ts';
 import { rowReader } from './rowReader.ts';
 import type { SnapshotProblem } from './snapshotError.ts';
@@ -8,7 +11,9 @@ export const ROSTER_COLUMNS = [
   'netuid',
   'subnet_uid',
   'registered_block',
+  'registered_utc',
   'first_emission_block',
+  'first_emission_utc',
   'tempo',
   'owner_coldkey',
   'subnet_name',
@@ -19,7 +24,12 @@ export interface RosterRow {
   readonly line: number;
   readonly netuid: number;
   readonly registeredBlock: number;
+  /** When the subnet was registered, ISO 8601 UTC. */
+  readonly registeredUtc: string;
+  /** Null while the subnet has not started emitting. */
   readonly firstEmissionBlock: number | null;
+  /** ISO 8601 UTC; null exactly when `firstEmissionBlock` is. */
+  readonly firstEmissionUtc: string | null;
   readonly tempo: number;
   readonly ownerColdkey: string;
   readonly name: string | null;
@@ -73,12 +83,34 @@ export function parseRoster(args: { file: string; text: string; problems: Snapsh
         `${firstEmissionBlock} is before registered_block ${registeredBlock}; check both blocks`,
       );
     }
+    const registeredUtc = r.utc('registered_utc');
+    const firstEmissionUtc = r.utc('first_emission_utc', { nullable: true });
+    if (
+      r.ok('first_emission_block', 'first_emission_utc') &&
+      (firstEmissionBlock === null) !== (firstEmissionUtc === null)
+    ) {
+      r.problem(
+        'first_emission_utc',
+        `${firstEmissionUtc === null ? 'is empty' : 'is set'} but first_emission_block ${firstEmissionBlock === null ? 'is empty' : 'is set'}; fill both or leave both empty`,
+      );
+    } else if (
+      r.ok('registered_utc', 'first_emission_utc') &&
+      firstEmissionUtc !== null &&
+      firstEmissionUtc < registeredUtc
+    ) {
+      r.problem(
+        'first_emission_utc',
+        `${firstEmissionUtc} is before registered_utc ${registeredUtc}; check both times`,
+      );
+    }
     const name = r.text('subnet_name').trim();
     rows.push({
       line,
       netuid,
       registeredBlock,
+      registeredUtc,
       firstEmissionBlock,
+      firstEmissionUtc,
       tempo: r.int('tempo', { min: 1 }),
       ownerColdkey: r.text('owner_coldkey').trim(),
       name: name === '' ? null : name,

@@ -14,6 +14,9 @@ export interface RowReader {
   num(column: string, opts: { min?: number; max?: number; nullable: true }): number | null;
   /** A `0`/`1` flag. */
   flag(column: string): boolean;
+  /** A UTC time written `YYYY-MM-DD HH:MM:SS`, as ISO 8601 (`…T…Z`); `null` for an empty cell when `nullable`. */
+  utc(column: string, opts?: { nullable?: false }): string;
+  utc(column: string, opts: { nullable: true }): string | null;
   /** Record a problem at this line. */
   problem(column: string, message: string): void;
   /** Whether every named column was read without a problem (checks across columns need them all). */
@@ -22,6 +25,7 @@ export interface RowReader {
 
 const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const INTEGER = /^-?\d+$/;
+const UTC = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
 /**
  * A reader over `fields`, named by `header`; problems go to `problems` with `file` and `line`.
@@ -87,6 +91,19 @@ export function rowReader(args: {
       if (raw !== '0' && raw !== '1') problem(column, `expected 0 or 1, got "${raw}"; write 0 or 1`);
       return raw === '1';
     },
+    utc: ((column: string, opts?: { nullable?: boolean }) => {
+      const raw = text(column).trim();
+      if (raw === '' && opts?.nullable === true) return null;
+      const m = UTC.exec(raw);
+      const iso = m === null ? '' : `${m[1]}T${m[2]}Z`;
+      const ms = m === null ? Number.NaN : Date.parse(iso);
+      // The round trip refuses times that Date would roll over (2026-02-30, 24:00:00).
+      if (Number.isNaN(ms) || new Date(ms).toISOString() !== `${m?.[1]}T${m?.[2]}.000Z`) {
+        problem(column, `expected a UTC time YYYY-MM-DD HH:MM:SS, got "${raw}"; write it in that form`);
+        return '';
+      }
+      return iso;
+    }) as RowReader['utc'],
     problem,
     ok: (...columns) => columns.every((c) => !failed.has(c)),
   };
