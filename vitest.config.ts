@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', './test/countReporter.ts'],
+    setupFiles: ['./test/fastCheckSeed.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

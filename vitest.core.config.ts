@@ -48,6 +48,7 @@ export default defineConfig({
   test: {
     include: CORE.map((folder) => `src/engine/${folder}/**/*.test.ts`),
     reporters: ['default', './test/countReporter.ts'],
+    setupFiles: ['./test/fastCheckSeed.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

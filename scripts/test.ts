@@ -6,15 +6,33 @@
  */
 import { spawnSync } from 'node:child_process';
 
-function run(label: string, command: string, args: string[]): { ok: boolean; output: string } {
+function run(
+  label: string,
+  command: string,
+  args: string[],
+): { ok: boolean; status: number | null; output: string; errors: string } {
   process.stdout.write(`\n== ${label}: ${command} ${args.join(' ')}\n`);
-  const r = spawnSync(command, args, { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+  const r = spawnSync(command, args, {
+    stdio: ['inherit', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   process.stdout.write(r.stdout ?? '');
-  return { ok: r.status === 0, output: r.stdout ?? '' };
+  process.stderr.write(r.stderr ?? '');
+  // The count line is stdout's last; a failure's cause may be on either stream.
+  return {
+    ok: r.status === 0,
+    status: r.status,
+    output: r.stdout ?? '',
+    errors: `${r.stderr ?? ''}${r.error?.message ?? ''}`,
+  };
 }
 
 let passed = 0;
 let failed = 0;
+/** The checks that failed, with the end of what they printed (repeated at the end, where logs are cut). */
+const failures: string[] = [];
+const tail = (text: string) => text.trimEnd().split('\n').slice(-40).join('\n');
 const filtered = process.argv.length > 2;
 for (const [label, args] of [
   ['lint', ['biome', 'check', '.']],
@@ -23,8 +41,12 @@ for (const [label, args] of [
     ? []
     : ([['core without mechanisms', ['vitest', 'run', '--config', 'vitest.core.config.ts']]] as const)),
 ] as const) {
-  if (run(label, 'npx', [...args]).ok) passed += 1;
-  else failed += 1;
+  const r = run(label, 'npx', [...args]);
+  if (r.ok) passed += 1;
+  else {
+    failed += 1;
+    failures.push(`${label} failed (exit ${r.status}):\n${tail(r.output)}\n${tail(r.errors)}`);
+  }
 }
 const tests = run('tests', 'npx', ['vitest', 'run', ...process.argv.slice(2)]);
 const counts = /(\d+) passed, (\d+) failed\s*$/.exec(tests.output);
@@ -35,5 +57,8 @@ if (counts) {
   failed += 1;
 }
 if (!tests.ok && counts && Number(counts[2]) === 0) failed += 1; // the runner itself failed
+if (!tests.ok)
+  failures.push(`tests failed (exit ${tests.status}):\n${tail(tests.output)}\n${tail(tests.errors)}`);
+for (const f of failures) process.stdout.write(`\n== ${f}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exitCode = failed > 0 ? 1 : 0;
