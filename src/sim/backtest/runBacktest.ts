@@ -49,6 +49,8 @@ export interface BacktestRun {
   readonly variations: readonly {
     readonly name: string;
     readonly simulated: Readonly<Record<BacktestMetric, Float64Array>>;
+    /** The model's outcomes at the last day, one value per run. */
+    readonly outcomes: Readonly<Record<string, Float64Array>>;
     readonly completed: number;
     readonly errored: number;
     readonly firstError: string | null;
@@ -142,6 +144,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
     return {
       name: v.name,
       simulated,
+      outcomes: v.outcomes,
       completed: v.completed,
       errored: v.errored,
       firstError: v.firstError,

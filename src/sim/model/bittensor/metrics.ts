@@ -33,6 +33,19 @@ const sumAlphaPrices = (c: FutureContext): number => {
   return total;
 };
 
+/** Σ `column` over active subnets as a share of their alpha issued (in the pools and out). */
+const alphaShare = (c: FutureContext, column: Float64Array): number => {
+  const col = c.state.columns;
+  let part = 0;
+  let issued = 0;
+  for (let i = 0; i < col.active.length; i++) {
+    if (col.active[i] !== 1) continue;
+    part += column[i]!;
+    issued += col.alphaIn[i]! + col.alphaOut[i]!;
+  }
+  return issued > 0 ? part / issued : 0;
+};
+
 /** The active subnets' spot prices, ascending (a fresh array: the recorded steps are few). */
 const activePrices = (c: FutureContext): Float64Array => {
   const prices: number[] = [];
@@ -228,6 +241,10 @@ export const OUTCOME_KEYS = [
   'griefProfitTao',
   'mechanismBurnTao',
   'defaults',
+  'registrationsPerYear',
+  'poolAlphaShare',
+  'protocolOwnedAlphaShare',
+  'burnedAlphaShare',
 ] as const;
 
 /** A key of {@link OUTCOME_KEYS}. */
@@ -460,6 +477,26 @@ export const OUTCOME_METRICS = defineMetrics<OutcomeKey, FutureContext>(OUTCOME_
       'Times a subnet entered default (bond slashed, emission share zeroed).',
     ),
     compute: (c) => sum(c.state.columns.defaults),
+  },
+  registrationsPerYear: {
+    info: info('Registrations a year', 'count', 'New subnets registered per year of the horizon.'),
+    compute: (c) => ((c.world.nextTeamId - c.initialTeams) * 365) / c.scenario.horizonDays,
+  },
+  poolAlphaShare: {
+    info: info('Alpha in pools', 'share', 'Alpha in the pools as a share of alpha issued, at the horizon.'),
+    compute: (c) => alphaShare(c, c.state.columns.alphaIn),
+  },
+  protocolOwnedAlphaShare: {
+    info: info(
+      'Protocol-owned alpha',
+      'share',
+      'Alpha the protocol owns (kept chain buys) as a share of alpha issued, at the horizon.',
+    ),
+    compute: (c) => alphaShare(c, c.state.columns.protocolAlpha),
+  },
+  burnedAlphaShare: {
+    info: info('Burned alpha', 'share', 'Alpha burned as a share of alpha issued, at the horizon.'),
+    compute: (c) => alphaShare(c, c.state.columns.burnedAlpha),
   },
 });
 
