@@ -1,4 +1,5 @@
 /** The exact quantile the streaming sketches are checked against. */
+import { quantileSorted } from '../../src/sim/stats/quantileSorted.ts';
 
 /**
  * Exact R-7 quantile of `values` (any order) and the larger magnitude of its two neighbouring order
@@ -10,5 +11,5 @@ export function exactQuantile(values: readonly number[], q: number): { value: nu
   const rank = q * (sorted.length - 1);
   const lo = sorted[Math.floor(rank)]!;
   const hi = sorted[Math.ceil(rank)]!;
-  return { value: lo + (rank - Math.floor(rank)) * (hi - lo), bound: Math.max(Math.abs(lo), Math.abs(hi)) };
+  return { value: quantileSorted(sorted, q), bound: Math.max(Math.abs(lo), Math.abs(hi)) };
 }

@@ -7,6 +7,7 @@
 import { csvTable } from '../start/csvTable.ts';
 import { rowReader } from '../start/rowReader.ts';
 import type { SnapshotProblem } from '../start/snapshotError.ts';
+import { isCalendarDate } from './isCalendarDate.ts';
 import { PriceDataError } from './priceDataError.ts';
 
 /** The columns the reader needs (others are ignored). */
@@ -42,15 +43,6 @@ export interface PricePanel {
   }[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether `text` is a real calendar date written YYYY-MM-DD. */
-function isDate(text: string): boolean {
-  if (!DATE.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
-
 /**
  * Read and check a price panel; throws {@link PriceDataError} listing every problem.
  * @example parseAlphaPricePanel({ file: 'alpha_prices_daily_2025H1.csv', text }).days.length // 131
@@ -71,7 +63,7 @@ export function parseAlphaPricePanel(args: { file: string; text: string }): Pric
     for (const { line, fields } of table.rows) {
       const r = rowReader({ file, line, header: table.header, fields, problems });
       const date = r.text('date').trim();
-      if (!isDate(date)) r.problem('date', `expected a date written YYYY-MM-DD, got "${date}"`);
+      if (!isCalendarDate(date)) r.problem('date', `expected a date written YYYY-MM-DD, got "${date}"`);
       const block = r.int('block', { min: 0 });
       const netuid = r.int('netuid', { min: 1, max: 65_535 });
       const priceFirst = r.num('price_first', { min: 0, nullable: true });
