@@ -2,6 +2,7 @@
 /** The `tensormarket` command line. */
 import { Command } from 'commander';
 import { TensormarketError } from '../engine/errors.ts';
+import { registerBacktest } from './backtest.ts';
 import { registerCalibrate } from './calibrate.ts';
 import { registerCompare } from './compare.ts';
 import { registerConformance } from './conformance.ts';
@@ -23,6 +24,7 @@ registerCompare(program);
 registerScenario(program);
 registerEpoch(program);
 registerSnapshot(program);
+registerBacktest(program);
 registerCalibrate(program);
 
 try {

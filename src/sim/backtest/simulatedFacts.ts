@@ -58,7 +58,10 @@ const SIMULATED: { readonly [F in FactName]: (run: BacktestRun, futures: Futures
     note: 'not modelled: new subnets emit from registration (no start call)',
   }),
   burnedAlphaShare: (_, f) => ({ value: outcomeMedian(f, 'burnedAlphaShare'), note: AT_HORIZON }),
-  protocolOwnedAlphaShare: (_, f) => ({ value: outcomeMedian(f, 'protocolOwnedAlphaShare'), note: AT_HORIZON }),
+  protocolOwnedAlphaShare: (_, f) => ({
+    value: outcomeMedian(f, 'protocolOwnedAlphaShare'),
+    note: AT_HORIZON,
+  }),
   poolAlphaShare: (_, f) => ({ value: outcomeMedian(f, 'poolAlphaShare'), note: AT_HORIZON }),
   alphaIssuedMedian: () => ({
     value: null,
