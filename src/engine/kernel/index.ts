@@ -36,10 +36,13 @@ export {
   gateBarDue,
   gateBarF64,
 } from './gateF64.ts';
+export { injectAllTao } from './injectAllTao.ts';
 export { type KernelBalance, kernelBalance } from './kernelBalance.ts';
 export { type FidelityReport, type FidelityRun, kernelFidelity } from './kernelFidelity.ts';
+export { kernelRuleSettings } from './kernelRuleSettings.ts';
 export { kernelParamsFromChain, kernelStateFromChain } from './kernelStateFromChain.ts';
 export { type KernelStepInput, kernelStep } from './kernelStep.ts';
+export { type AlphaCapRule, type ExcessTaoRule, type KernelTerms, kernelTerms } from './kernelTerms.ts';
 export {
   applyMechanismIntent,
   dissolveMechanisms,
