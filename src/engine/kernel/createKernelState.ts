@@ -8,6 +8,7 @@ import { DEFAULT_RULE_PACK } from '../rules/rulePackTraits.ts';
 import { DEFAULT_FLOW_SMOOTHING } from './flowSharesF64.ts';
 import { DEFAULT_GATE_EXPONENT, DEFAULT_GATE_QUANTILE } from './gateF64.ts';
 import { kernelRuleSettings } from './kernelRuleSettings.ts';
+import { subnetLimitOf } from './subnetLimitOf.ts';
 import {
   HOLDER_CLASSES,
   type HolderClass,
@@ -147,6 +148,7 @@ export function checkKernelParams(params: KernelParams): void {
     const v = params[key];
     if (!(v >= 0 && v < 1)) throw new InputError(`params.${key}`, 'must be a proportion in [0, 1)');
   }
+  subnetLimitOf(params);
   const pack = params.rulePack ?? DEFAULT_RULE_PACK;
   if (!KERNEL_RULE_PACKS.includes(pack))
     throw new InputError('params.rulePack', `must be one of ${KERNEL_RULE_PACKS.join(', ')}`);

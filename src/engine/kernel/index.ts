@@ -52,4 +52,5 @@ export {
 export { packSharesF64, rulePackOf } from './packSharesF64.ts';
 export { spotAt } from './poolSwapTao.ts';
 export { kernelLockCost } from './registerSubnet.ts';
+export { subnetLimitOf } from './subnetLimitOf.ts';
 export * from './types.ts';

@@ -57,6 +57,12 @@ export interface KernelParams {
   readonly gateExponent?: number;
   /** Subnet slots (the subnet limit, 128): the size of every column. */
   readonly slots: number;
+  /**
+   * `SubnetLimit` when it is below the slots (default `slots`; an integer in 1..slots): a registration
+   * prunes once this many subnets are active. Lowering it dissolves nothing: the network counts as full,
+   * so registrations replace the subnets they prune (see `registerSubnet`).
+   */
+  readonly subnetLimit?: number;
   /** Blocks per step (1, a tempo, or a day = 7200). */
   readonly blocksPerStep: number;
   /** Epoch period in blocks (360): pending emission is paid out once per tempo. */
