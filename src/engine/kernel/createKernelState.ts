@@ -7,6 +7,8 @@ import { InputError } from '../errors.ts';
 import { DEFAULT_RULE_PACK } from '../rules/rulePackTraits.ts';
 import { DEFAULT_FLOW_SMOOTHING } from './flowSharesF64.ts';
 import { DEFAULT_GATE_EXPONENT, DEFAULT_GATE_QUANTILE } from './gateF64.ts';
+import { kernelRuleSettings } from './kernelRuleSettings.ts';
+import { subnetLimitOf } from './subnetLimitOf.ts';
 import {
   HOLDER_CLASSES,
   type HolderClass,
@@ -146,9 +148,12 @@ export function checkKernelParams(params: KernelParams): void {
     const v = params[key];
     if (!(v >= 0 && v < 1)) throw new InputError(`params.${key}`, 'must be a proportion in [0, 1)');
   }
+  subnetLimitOf(params);
   const pack = params.rulePack ?? DEFAULT_RULE_PACK;
   if (!KERNEL_RULE_PACKS.includes(pack))
     throw new InputError('params.rulePack', `must be one of ${KERNEL_RULE_PACKS.join(', ')}`);
+  // An unknown variant of the pack throws UNKNOWN_RULE_VARIANT here rather than at the first step.
+  kernelRuleSettings(params);
   const p = params.flowExponent ?? 1;
   if (!(p >= 1 && p <= 2)) throw new InputError('params.flowExponent', 'must be in [1, 2]');
   const q = params.gateQuantile ?? DEFAULT_GATE_QUANTILE;

@@ -1,12 +1,14 @@
 /**
- * What pack `dtao-2025-02` does differently at the pool (rulepacks.md §2.4). The kernel models the
- * *subsidy* terms (2025-07-29 → 2025-11-04), the rule in force when the pack ended: when p < T/E the
- * subnet gets tao_in = p·cap and alpha_in = cap with cap = min(E, A) (E from 2025-09-24; A = E in every
- * period of the pack), and the rest of T buys alpha that is recycled. That is {@link injectAndBuy} with a
- * constant cap min(E, A), with two accounting differences the span applies: the bought alpha leaves the
- * supply, and TotalIssuance counts only tao_in (the bought TAO is in the pool but uncounted, see
- * `KernelState.uncountedTao`). Root alpha is sold into the pool every block for TAO paid to root stakers
- * (here: added to the root stake), except on a subsidised subnet, where it stays in AlphaOut unowned.
+ * What pack `dtao-2025-02` does differently at the pool (rulepacks.md §2.4), in both of its terms.
+ * *Launch* (2025-02-13 → 2025-07-29, variant `launch`): all of T is injected with alpha_in = min(T/p, A)
+ * (`injectAllTao`), nothing is bought and TotalIssuance counts all of T. *Subsidy* (2025-07-29 →
+ * 2025-11-04, the pack's last form and the default): when p < T/E the subnet gets tao_in = p·cap and
+ * alpha_in = cap with cap = min(E, A) (E from 2025-09-24; A = E in every period of the pack), and the rest
+ * of T buys alpha that is recycled. That is `injectAndBuy` with a constant cap min(E, A), with two
+ * accounting differences the span applies: the bought alpha leaves the supply, and TotalIssuance counts
+ * only tao_in (the bought TAO is in the pool but uncounted, see `KernelState.uncountedTao`). Root alpha
+ * is sold into the pool every block for TAO paid to root stakers (here: added to the root stake), except
+ * on a subsidised subnet, where it stays in AlphaOut unowned (never under the launch terms).
  */
 import type { KernelColumns, KernelState } from './types.ts';
 

@@ -36,10 +36,13 @@ export {
   gateBarDue,
   gateBarF64,
 } from './gateF64.ts';
+export { injectAllTao } from './injectAllTao.ts';
 export { type KernelBalance, kernelBalance } from './kernelBalance.ts';
 export { type FidelityReport, type FidelityRun, kernelFidelity } from './kernelFidelity.ts';
+export { kernelRuleSettings } from './kernelRuleSettings.ts';
 export { kernelParamsFromChain, kernelStateFromChain } from './kernelStateFromChain.ts';
 export { type KernelStepInput, kernelStep } from './kernelStep.ts';
+export { type AlphaCapRule, type ExcessTaoRule, type KernelTerms, kernelTerms } from './kernelTerms.ts';
 export {
   applyMechanismIntent,
   dissolveMechanisms,
@@ -49,4 +52,5 @@ export {
 export { packSharesF64, rulePackOf } from './packSharesF64.ts';
 export { spotAt } from './poolSwapTao.ts';
 export { kernelLockCost } from './registerSubnet.ts';
+export { subnetLimitOf } from './subnetLimitOf.ts';
 export * from './types.ts';

@@ -1,10 +1,14 @@
 /**
  * The `register` intent (spec §9.1, §9.2, §9.4): a new subnet pays the lock cost, which seeds its pool at
- * the median spot price of the existing subnets. When every slot is taken, the non-immune subnet with the
- * lowest moving price (ties: earliest registration, then lowest slot) is dissolved first and its slot
- * reused; otherwise the lowest free slot is taken. Registrations are rate limited globally. The chain's
- * own functions (bigint, in rao) compute the lock cost, the median and the pruning choice: registration
- * is rare, so exactness costs nothing here.
+ * the median spot price of the existing subnets. When the active subnets number the subnet limit
+ * (`params.subnetLimit`, default every slot) or more, the non-immune subnet with the lowest moving price
+ * (ties: earliest registration, then lowest slot) is dissolved first and its slot reused, as the chain's
+ * `register_network` does; otherwise the lowest free slot is taken. A limit lowered below the active
+ * count dissolves nothing by itself: the network counts as full, so no subnet is added and each
+ * registration replaces the one it prunes (the count stays where it is, as on chain). Registrations are
+ * rate limited globally. The
+ * chain's own functions (bigint, in rao) compute the lock cost, the median and the pruning choice:
+ * registration is rare, so exactness costs nothing here.
  */
 import { RAO_PER_TAO } from '../chainConstants.ts';
 import { blockEmissionForIssuance } from '../emission/blockEmission.ts';
@@ -14,6 +18,7 @@ import { medianSubnetPrice } from '../registration/medianSubnetPrice.ts';
 import { isNetworkImmune, networkToPrune } from '../registration/networkToPrune.ts';
 import { dissolveSlot } from './dissolveSlot.ts';
 import { spotAt } from './poolSwapTao.ts';
+import { subnetLimitOf } from './subnetLimitOf.ts';
 import type { KernelParams, KernelState } from './types.ts';
 
 const RAO = Number(RAO_PER_TAO);
@@ -56,7 +61,7 @@ export function registerSubnet(args: {
   const c = state.columns;
   const block = state.block;
   if (state.lastLockBlock !== 0 && block - state.lastLockBlock < params.networkRateLimit) return REFUSED;
-  let slot = c.active.indexOf(0);
+  let slot = activeCount(state) < subnetLimitOf(params) ? c.active.indexOf(0) : -1;
   let pruned: number | null = null;
   if (slot < 0) {
     pruned = subnetToPrune(state, params);
@@ -84,6 +89,13 @@ export function registerSubnet(args: {
   return { lock, slot, pruned, dissolution };
 }
 
+function activeCount(state: KernelState): number {
+  const active = state.columns.active;
+  let n = 0;
+  for (let i = 0; i < active.length; i++) n += active[i]!;
+  return n;
+}
+
 /** Largest float moving price converted one by one (beyond it, the exact rule runs on every subnet). */
 const FAST_PRICE_LIMIT = 2 ** 62;
 /** Float moving prices within this of the lowest may equal it in U64F64 (2^-64 steps): compared exactly. */
@@ -107,12 +119,14 @@ function subnetToPrune(state: KernelState, params: KernelParams): number | null 
   // Any price out of the plain range (NaN, negative, huge) takes the exact rule on every subnet.
   let plain = true;
   for (let i = 0; i < params.slots; i++) {
+    if (c.active[i] !== 1) continue; // a free slot below a lowered limit holds nothing to prune
     const p = c.movingPrice[i]!;
     if (!(p >= 0 && p < FAST_PRICE_LIMIT)) plain = false;
     else if (p < lowest && !immuneAt(i)) lowest = p;
   }
   const candidates = [];
   for (let i = 0; i < params.slots; i++) {
+    if (c.active[i] !== 1) continue;
     const immune = immuneAt(i);
     if (plain && (immune || !(c.movingPrice[i]! - lowest <= PRICE_TIE))) continue;
     candidates.push({

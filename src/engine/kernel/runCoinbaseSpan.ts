@@ -7,37 +7,32 @@
  * the MinerBurned in force on average, so a young subnet's fast-rising EMA is not undercounted. The
  * emission rate and the root sell flag are read at the start (a halving ends the span).
  *
- * Per pack, as its traits say (`../rules/rulePackTraits.ts`): the injection cap is rp·A (price, gate)
- * or min(A, E) (dtao subsidy, taoflow, netflow); chain-bought alpha is kept as protocol alpha (price,
- * gate, netflow) or recycled (dtao, taoflow); root alpha is claimable while Σ m > 1 and recycled
- * otherwise, except under dtao, where it is sold for TAO ({@link sellRootAlphaF64}); dtao's chain-bought
- * TAO is not counted in TotalIssuance; the flow EMAs advance under taoflow and netflow.
+ * Per pack, as its traits and the settings of its dated variant in force say (`../rules/rulePackTraits.ts`,
+ * {@link kernelRuleSettings}, {@link kernelTerms}): the injection cap is rp·A (price, gate), A (dtao
+ * launch, taoflow before 2025-12-12) or min(A, E) (dtao subsidy, taoflow, netflow); TAO above the cap is
+ * chain-bought, except under dtao's launch terms, where all of it is injected ({@link injectAllTao});
+ * chain-bought alpha is kept as protocol alpha (price, gate, netflow from 2026-06-01) or recycled (dtao,
+ * taoflow, netflow before); root alpha is claimable while Σ m > 1 and recycled otherwise, except under
+ * dtao, where it is sold for TAO ({@link sellRootAlphaF64}) unless the subnet was subsidised; dtao's
+ * chain-bought TAO is not counted in TotalIssuance; the flow EMAs advance under taoflow and netflow.
  */
 import { spotPriceF64 } from '../pool/balancerF64.ts';
-import { DEFAULT_RULE_SETTINGS } from '../rules/rulePack.ts';
-import { keepsBoughtAlpha, type TermsRule } from '../rules/rulePackTraits.ts';
+import { keepsBoughtAlpha } from '../rules/rulePackTraits.ts';
 import { advanceMovingPrice } from './advanceMovingPrice.ts';
 import { blockEmissionF64, blocksBeforeHalving, TOTAL_SUPPLY_TAO } from './blockEmissionF64.ts';
 import { sellRootAlphaF64 } from './dtaoTermsF64.ts';
 import { DEFAULT_FLOW_SMOOTHING, emaOver } from './flowSharesF64.ts';
+import { injectAllTao } from './injectAllTao.ts';
 import { injectAndBuy } from './injectAndBuy.ts';
+import { kernelRuleSettings } from './kernelRuleSettings.ts';
 import type { KernelScratch } from './kernelScratch.ts';
+import { kernelTerms } from './kernelTerms.ts';
 import { meanRootProportion } from './meanRootProportion.ts';
 import { mechanismShares } from './mechanismsF64.ts';
 import { advanceFlowEmas, packSharesF64, rulePackTraitsOf } from './packSharesF64.ts';
 import { type EpochSpan, payEpochs } from './payEpochs.ts';
 import { spotAt } from './poolSwapTao.ts';
 import type { KernelParams } from './types.ts';
-
-/**
- * The kernel's alpha injection cap per TERMS rule: rp·A, falling as issuance grows (price, gate), or the
- * constant min(A, E) (dtao's subsidy terms, taoflow and netflow in their last form).
- */
-const ALPHA_CAP: Readonly<Record<TermsRule, 'root-proportion' | 'min-alpha-block-emission'>> = {
-  'root-proportion': 'root-proportion',
-  dtao: 'min-alpha-block-emission',
-  flow: 'min-alpha-block-emission',
-};
 
 /** A span's context: what it reads, and totals it adds to (`emitted` TAO, `epochs` run). */
 export interface CoinbaseSpan extends EpochSpan {
@@ -76,9 +71,12 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
   span.blocks = n;
   const protocolEma = traits.flowEma === 'user-and-protocol';
   if (traits.flowEma !== 'none') advanceFlowEmas(state, scratch, params, requested, n);
-  const priceCap = ALPHA_CAP[traits.terms] === 'root-proportion';
-  // The kernel follows each pack's last form: bought alpha as the runtime's `keepBoughtAlpha` says.
-  const keepBought = keepsBoughtAlpha(traits.boughtAlpha, DEFAULT_RULE_SETTINGS.keepBoughtAlpha);
+  const settings = kernelRuleSettings(params);
+  const terms = kernelTerms(traits.terms, settings);
+  const priceCap = terms.cap === 'root-proportion';
+  const capAtA = terms.cap === 'alpha-emission';
+  const injectAll = terms.excess === 'inject';
+  const keepBought = keepsBoughtAlpha(traits.boughtAlpha, settings.keepBoughtAlpha);
   const chainBuysCounted = traits.chainBuysInIssuance;
   const sellRoot = traits.rootAlpha === 'sell-for-root-tao';
   const protocolDecay = protocolEma ? (1 - (params.flowSmoothing ?? DEFAULT_FLOW_SMOOTHING)) ** n : 1;
@@ -127,9 +125,10 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
       io.blocks = n;
       if (t > 0) {
         const price = spotPriceF64(pool);
-        // The older packs cap at min(A, E) (constant); the price packs at rp·A (falling as issuance grows).
-        const cap = priceCap ? rp0 * e : Math.min(e, rate);
-        const alphaInGuess = price > 0 ? Math.min(t / price, cap) : 0;
+        // The older packs cap at A or min(A, E) (constant); the price packs at rp·A (falling as issuance grows).
+        const cap = priceCap ? rp0 * e : capAtA ? e : Math.min(e, rate);
+        // Without a price the launch terms still inject A alpha; the others inject nothing.
+        const alphaInGuess = price > 0 ? Math.min(t / price, cap) : injectAll ? cap : 0;
         rp.growth = e + alphaInGuess - (rootSell ? 0 : (rp0 * rest) / 2);
         if (priceCap) {
           io.alphaCapPerBlock = e * meanRootProportion(rp, 0);
@@ -148,7 +147,8 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
         io.alphaCapPerBlock = 0;
         io.alphaCapSlope = 0;
       }
-      injectAndBuy(io);
+      if (injectAll) injectAllTao(io);
+      else injectAndBuy(io);
       taoReserve[i] = pool.taoReserve;
       alphaIn[i] = pool.alphaReserve;
       wQuote[i] = pool.wQuote;

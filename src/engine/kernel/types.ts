@@ -42,6 +42,11 @@ export type KernelRulePack = RulePackName;
 export interface KernelParams {
   /** Emission rules (default `price-2026-06`, the current chain). */
   readonly rulePack?: KernelRulePack;
+  /**
+   * The dated variant of `rulePack` in force, named as in its traits' `variants` (e.g. `launch` for
+   * `dtao-2025-02` before 2025-07-29); absent = the pack's last form. Read through `variantSettings`.
+   */
+  readonly ruleVariant?: string;
   /** Flow packs: FlowNormExponent p in [1, 2] (default 1) and TaoFlowCutoff in TAO per block (default 0). */
   readonly flowExponent?: number;
   readonly flowCutoff?: number;
@@ -50,8 +55,14 @@ export interface KernelParams {
   /** Gate pack: bar quantile q (default 0.75, set live by root) and Hill exponent h (default 3). */
   readonly gateQuantile?: number;
   readonly gateExponent?: number;
-  /** Subnet slots (the subnet limit, 128). */
+  /** Subnet slots (the subnet limit, 128): the size of every column. */
   readonly slots: number;
+  /**
+   * `SubnetLimit` when it is below the slots (default `slots`; an integer in 1..slots): a registration
+   * prunes once this many subnets are active. Lowering it dissolves nothing: the network counts as full,
+   * so registrations replace the subnets they prune (see `registerSubnet`).
+   */
+  readonly subnetLimit?: number;
   /** Blocks per step (1, a tempo, or a day = 7200). */
   readonly blocksPerStep: number;
   /** Epoch period in blocks (360): pending emission is paid out once per tempo. */
