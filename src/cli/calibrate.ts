@@ -14,6 +14,7 @@ import { type DemandEstimate, estimateDemand } from '../sim/calibration/estimate
 import { formatCalibrationFile } from '../sim/calibration/formatCalibrationFile.ts';
 import { parseDailyPrices } from '../sim/calibration/parseDailyPrices.ts';
 import { DEFAULT_JUMP_THRESHOLD_K } from '../sim/calibration/splitJumps.ts';
+import { withCalibration } from '../sim/calibration/withCalibration.ts';
 import { modelParamsSchema } from '../sim/model/bittensor/params.ts';
 import { loadScenario } from '../sim/scenario/loadScenario.ts';
 import { dateSchema } from '../sim/scenario/ruleTimeline.ts';
@@ -99,7 +100,12 @@ export function registerCalibrate(program: Command): void {
       if (!dateSchema.safeParse(opts.from).success)
         throw new InputError('--from', `expected a calendar date YYYY-MM-DD, got "${opts.from}"`);
       const modelSchema = modelParamsSchema;
-      const scenario = loadScenario({ file: file ?? BACKTEST_SCENARIO, modelSchema });
+      const scenarioFile = file ?? BACKTEST_SCENARIO;
+      const scenario = withCalibration({
+        scenario: loadScenario({ file: scenarioFile, modelSchema }),
+        file: scenarioFile,
+        modelSchema,
+      }).scenario;
       const outFile = resolve(opts.out ?? join('out', scenario.name, 'calibration.json'));
       mkdirSync(dirname(outFile), { recursive: true });
       const data = readBacktestData(resolve(opts.data ?? defaultDataDir()));

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { InputError } from '../engine/errors.ts';
+import { withCalibration } from '../sim/calibration/withCalibration.ts';
 import { PROJECT_ROOT } from '../sim/runner/manifest.ts';
 import { type ModelRef, parseModelRef } from '../sim/runner/modelRef.ts';
 import { loadScenario } from '../sim/scenario/loadScenario.ts';
@@ -116,7 +117,12 @@ export interface ResolvedRun {
 /** Load the scenario with the options' overrides and resolve the model and the output folder. */
 export async function resolveRunOptions(file: string, opts: RunOptions): Promise<ResolvedRun> {
   const modelSchema = await resolveModelSchema(opts);
-  const scenario = overrideScenario(loadScenario({ file, modelSchema }), {
+  const loaded = withCalibration({
+    scenario: loadScenario({ file, modelSchema }),
+    file,
+    modelSchema,
+  }).scenario;
+  const scenario = overrideScenario(loaded, {
     runs: opts.runs,
     horizon: opts.horizon,
     seed: opts.seed,

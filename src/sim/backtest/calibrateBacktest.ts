@@ -134,11 +134,9 @@ export async function calibrateBacktest(options: CalibrateOptions): Promise<Cali
       return summarizeRun(run, backtestWindows(from, to));
     };
     let best = Number.POSITIVE_INFINITY;
-    let done = 0;
     const objective = async (values: FitValues) => {
       const { value } = weightedSquaredLogError(await replay(values, IN_SAMPLE_TO), from, IN_SAMPLE_TO);
       best = Math.min(best, value);
-      done += 1;
       return value;
     };
     const fit = await fitParameters({

@@ -93,6 +93,14 @@ export const scenarioFields = {
     .describe(
       'A starting-state file made by `tensormarket snapshot import` (the recorded network at a chain block), relative to the scenario file; read when the scenario is loaded, and the Bittensor model starts from it.',
     ),
+  calibration: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ examples: ['calibration/dtao-2025.json'] })
+    .describe(
+      'A calibration file made by `tensormarket calibrate`, relative to the scenario file: its fitted values set the model parameters this file’s model section does not set itself.',
+    ),
   startDate: dateSchema
     .optional()
     .describe(
@@ -197,6 +205,8 @@ export interface ScenarioFile<M = unknown> {
   readonly start?: string | undefined;
   /** Variants for a comparison (none unless the file lists some). */
   readonly variants?: readonly ScenarioVariant<M>[];
+  /** The calibration file whose values the model takes, as written; absent unless the file names one. */
+  readonly calibration?: string | undefined;
   /** The date of day 0 (YYYY-MM-DD); absent unless the file sets it. */
   readonly startDate?: string | undefined;
   /** The rule timeline; absent unless the file lists one. */
@@ -247,6 +257,7 @@ export function resolveScenario<M>(
     model: file.model,
     // Only when set, so that scenarios without one keep their hash.
     ...(file.start === undefined ? {} : { start: file.start }),
+    ...(file.calibration === undefined ? {} : { calibration: file.calibration }),
     ...(file.startDate === undefined ? {} : { startDate: file.startDate }),
     ...(file.rules === undefined ? {} : { rules: file.rules }),
     ...(file.variants === undefined || file.variants.length === 0 ? {} : { variants: file.variants }),
