@@ -2,6 +2,7 @@
  * `npm run bench`: prints figures (medians, ratios side by side). Benchmarks never fail on time.
  * Pass section names to run only some: `npm run bench -- engine`.
  */
+import { runBacktestBench } from './backtest.ts';
 import { runEngineBench } from './engine.ts';
 import { runEpochBench } from './epoch.ts';
 import { runKernelBench } from './kernel.ts';
@@ -12,6 +13,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   epoch: runEpochBench,
   kernel: runKernelBench,
   sim: runSimBench,
+  backtest: runBacktestBench,
 };
 
 const wanted = process.argv.slice(2);
