@@ -28,31 +28,15 @@ export async function runBacktestBench(): Promise<void> {
   const rows: string[][] = [];
   const time = async (label: string, runs: number, workers: number, to: string) => {
     const backend = await createBackend({ model: DEFAULT_MODEL, workers });
+    const once = () =>
+      runBacktest({ model: DEFAULT_MODEL, scenario, data, from: BACKTEST_FROM, to, runs, seed: 1, backend });
     try {
       // One untimed pass warms the threads' module caches and JIT.
-      await runBacktest({
-        model: DEFAULT_MODEL,
-        scenario,
-        data,
-        from: BACKTEST_FROM,
-        to,
-        runs,
-        seed: 1,
-        backend,
-      });
+      await once();
       const ms: number[] = [];
       for (let k = 0; k < 3; k++) {
         const t = performance.now();
-        await runBacktest({
-          model: DEFAULT_MODEL,
-          scenario,
-          data,
-          from: BACKTEST_FROM,
-          to,
-          runs,
-          seed: 1,
-          backend,
-        });
+        await once();
         ms.push(performance.now() - t);
       }
       const m = median(ms);
