@@ -17,6 +17,7 @@
  * prices, and the model's own registrations bring new subnets in.
  */
 import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
+import { halvingThreshold } from '../../engine/kernel/blockEmissionF64.ts';
 import { DEFAULT_KERNEL_PARAMS } from '../../engine/kernel/defaultKernelParams.ts';
 import { RULE_PACK_TRAITS } from '../../engine/rules/rulePack.ts';
 import type { DailyPrices } from '../calibration/parseDailyPrices.ts';
@@ -36,6 +37,8 @@ const STAKED_SHARE_SOURCE =
 
 /** TAO emitted per day before the first halving (1 per block). */
 const TAO_PER_DAY = BLOCKS_PER_DAY;
+/** TAO issued at the first halving, where the emission per block halves. */
+const FIRST_HALVING_TAO = halvingThreshold(1);
 const MS_PER_DAY = 86_400_000;
 
 /** Whole days from `a` to `b` (YYYY-MM-DD). */
@@ -45,7 +48,9 @@ export function daysBetween(a: string, b: string): number {
 
 /**
  * TAO issued at 00:00 UTC of `date`: the table's total at the end of the last month before it, plus
- * 7,200 TAO a day since. Throws when the table ends more than a month before the date or starts after it.
+ * 7,200 TAO a day since. The emission schedule gives 7,200 a day until the first halving, so the table
+ * may end months before the date; throws when that total would pass the halving or the table starts
+ * after the date.
  * @example taoIssuedOn(table, '2025-02-20') // 8_383_490 + 19 × 7_200
  */
 export function taoIssuedOn(table: TaoMonthly, date: string, file = 'issuance table'): number {
@@ -57,17 +62,17 @@ export function taoIssuedOn(table: TaoMonthly, date: string, file = 'issuance ta
     ]);
   const [y, m] = before.month.split('-').map(Number) as [number, number];
   const nextMonth = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-  const days = daysBetween(nextMonth, date);
-  if (days > 31)
+  const issued = before.cumulativeTao + TAO_PER_DAY * daysBetween(nextMonth, date);
+  if (issued >= FIRST_HALVING_TAO)
     throw new PriceDataError('INVALID_ISSUANCE_TABLE', [
       {
         file,
         line: 0,
         column: 'Month',
-        message: `ends in ${before.month}, more than a month before ${date}; use an earlier start date`,
+        message: `ends in ${before.month}; at 7,200 TAO a day from then, issuance reaches the first halving (${FIRST_HALVING_TAO / 1e6}M TAO) by ${date}, after which that rate no longer holds: use a start date before the halving`,
       },
     ]);
-  return before.cumulativeTao + TAO_PER_DAY * days;
+  return issued;
 }
 
 /** One source file as the starting state records it. */
@@ -75,7 +80,7 @@ type SourceFile = Omit<SnapshotSourceFile, 'kind'>;
 
 /**
  * The starting state on `date` by the rule above.
- * @example panelStartingState({ panel, issuance, taoUsd, date: '2025-02-20', files }).subnets.length // 66
+ * @example panelStartingState({ panel, issuance, taoUsd, date: '2025-02-20', files }).subnets.length // 67
  */
 export function panelStartingState(args: {
   panel: PricePanel;
