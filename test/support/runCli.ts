@@ -27,6 +27,33 @@ export function runCli(
   });
 }
 
+/** What a finished command printed and how it exited. */
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * {@link runCli} without blocking, so that several commands of one test file run side by side.
+ * @example const [a, b] = await Promise.all([runCliAsync(['backtest'], { cwd }), runCliAsync(['calibrate'], { cwd })]);
+ */
+export function runCliAsync(args: readonly string[], { cwd }: { cwd: string }): Promise<CliResult> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'tensormarket.js'), ...args], { cwd });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+  });
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
 /**
  * Start `tensormarket simulate` on the test model as the CLI process itself (so a signal reaches it
  * directly), send it Ctrl-C once its progress on stderr matches `interruptWhen`, and wait for it.

@@ -14,6 +14,7 @@ import { runVariations, type Variation } from '../vary/runVariations.ts';
 import type { BacktestData } from './backtestData.ts';
 import { BACKTEST_METRICS, type BacktestMetric } from './backtestMetrics.ts';
 import { daysBetween, panelStartingState } from './panelStartingState.ts';
+import { PriceDataError } from './priceDataError.ts';
 import { type RecordedPanelMetric, recordedPanelMetrics } from './recordedPanelMetrics.ts';
 
 /** Inputs of {@link runBacktest}. */
@@ -108,13 +109,21 @@ export function backtestScenario(args: {
  */
 export async function runBacktest(options: BacktestOptions): Promise<BacktestRun> {
   const { data, from, to } = options;
-  const startingState = panelStartingState({
-    panel: data.panel,
-    issuance: data.issuance,
-    taoUsd: data.taoUsd,
-    date: from,
-    files: data.files,
-  });
+  let startingState: StartingState;
+  try {
+    startingState = panelStartingState({
+      panel: data.panel,
+      issuance: data.issuance,
+      taoUsd: data.taoUsd,
+      date: from,
+      files: data.files,
+    });
+  } catch (cause) {
+    // The files were read and checked already; what they lack is the chosen day, so the day is named.
+    if (!(cause instanceof PriceDataError)) throw cause;
+    const lacks = cause.problems.map((p) => `${p.file}: ${p.message}`).join('; ');
+    throw new InputError('--from', `cannot start on ${from}: ${lacks}`, { cause });
+  }
   const scenario = backtestScenario({ scenario: options.scenario, startingState, from, to });
   const days = scenario.horizonDays;
   const dates = Array.from({ length: days + 1 }, (_, d) => addDays(from, d));

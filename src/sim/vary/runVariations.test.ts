@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../engine/errors.ts';
 import type { ModelRef } from '../runner/modelRef.ts';
 import { testModel, testModelParamsSchema } from '../runner/testModel.testkit.ts';
+import { overrideModel } from '../scenario/overrideModel.ts';
 import { parseScenario } from '../scenario/parseScenario.ts';
 import { runVariations, type Variation } from './runVariations.ts';
 
@@ -73,6 +75,78 @@ describe('runVariations', () => {
     await expect(runVariations({ model, scenario: base, variations: [], runs: 2, seed: 1 })).rejects.toThrow(
       /^variations: expected at least one variation/,
     );
+  });
+
+  it('keeps each asked series whole: run i’s own column at the model’s recorded steps, NaN for an errored run', async () => {
+    // Asked in the reverse of the model's order, so a mixed-up column shows.
+    const kept = ['spread', 'price'];
+    const runs = 5;
+    const pair = variations.slice(0, 2);
+    const r = await runVariations({
+      model,
+      scenario: base,
+      variations: pair,
+      runs,
+      seed: 3,
+      workers: 2,
+      series: kept,
+    });
+    const keys = testModel.shape(base).series.map((s) => s.key);
+    for (const [k, v] of r.variations.entries()) {
+      const scenario = overrideModel({
+        scenario: base,
+        modelSchema: testModelParamsSchema,
+        overrides: pair[k]!.overrides,
+      });
+      const reference = testModel.run({ scenario, seed: 3, runIndex: 0 });
+      expect(Array.from(v.steps)).toEqual(Array.from(reference.steps));
+      const points = reference.steps.length;
+      expect(Object.keys(v.series).sort()).toEqual([...kept].sort());
+      for (const key of kept) {
+        const column = keys.indexOf(key);
+        const expected: number[] = [];
+        for (let runIndex = 0; runIndex < runs; runIndex++) {
+          if (runIndex === 3) {
+            expected.push(...Array<number>(points).fill(Number.NaN));
+            continue;
+          }
+          const own = testModel.run({ scenario, seed: 3, runIndex });
+          for (let t = 0; t < points; t++) expected.push(own.series[t * keys.length + column]!);
+        }
+        expect(v.series[key]!.length).toBe(runs * points);
+        expect(Array.from(v.series[key]!), `${v.name} ${key}`).toEqual(expected);
+      }
+    }
+    // The two kept series are different columns, and the variations differ (drift changes the prices).
+    expect(Array.from(r.variations[0]!.series.price!)).not.toEqual(
+      Array.from(r.variations[0]!.series.spread!),
+    );
+    expect(Array.from(r.variations[1]!.series.price!)).not.toEqual(
+      Array.from(r.variations[0]!.series.price!),
+    );
+    // Nothing asked: no series and no steps.
+    const none = await runVariations({ model, scenario: base, variations: pair, runs: 2, seed: 3 });
+    expect(none.variations[0]!.series).toEqual({});
+    expect(none.variations[0]!.steps.length).toBe(0);
+  });
+
+  it('refuses a series the model does not have, naming the field and the keys it has, before any run', async () => {
+    const started: number[] = [];
+    const run = runVariations({
+      model,
+      scenario: base,
+      variations,
+      runs: 2,
+      seed: 1,
+      series: ['price', 'volume'],
+      onProgress: (p) => started.push(p.done),
+    });
+    await expect(run).rejects.toBeInstanceOf(InputError);
+    await expect(run).rejects.toMatchObject({
+      field: 'series',
+      message: expect.stringMatching(/^series: the model has no series "volume"; it has price, spread$/),
+    });
+    expect(started).toEqual([]);
   });
 
   it('stops on abort and says the result is partial', async () => {
