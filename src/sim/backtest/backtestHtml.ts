@@ -5,6 +5,7 @@
 import { chartFigure } from '../report/chartFigure.ts';
 import { escapeHtml as esc } from '../report/escapeHtml.ts';
 import { formatCount, formatNumber, formatPercent } from '../report/formatValue.ts';
+import { htmlHead } from '../report/htmlHead.ts';
 import { htmlTable as table } from '../report/htmlTable.ts';
 import { REPORT_CSS } from '../report/reportHtml.ts';
 import type { BacktestChart } from './backtestCharts.ts';
@@ -137,14 +138,7 @@ export function backtestHtml({
     `${formatCount(document.runs)} runs`,
     `seed ${document.seed}`,
   ];
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${REPORT_CSS}${BACKTEST_CSS}</style>
-</head>
+  return `${htmlHead(title, REPORT_CSS + BACKTEST_CSS)}
 <body>
 <main>
 <h1>${esc(title)}</h1>

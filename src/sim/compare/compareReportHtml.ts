@@ -6,6 +6,7 @@
  */
 import { escapeHtml as esc } from '../report/escapeHtml.ts';
 import { formatValue } from '../report/formatValue.ts';
+import { htmlHead } from '../report/htmlHead.ts';
 import { REPORT_CSS } from '../report/reportHtml.ts';
 import { type Comparison, describeDifference, keyOutcomes } from './compareVariants.ts';
 
@@ -75,14 +76,7 @@ export function compareReportHtml(c: Comparison, charts: readonly string[] = [])
     )
     .join('\n')}</tbody></table>`;
   const title = `${c.scenario.title}: variants compared`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${REPORT_CSS}${EXTRA_CSS}</style>
-</head>
+  return `${htmlHead(title, REPORT_CSS + EXTRA_CSS)}
 <body>
 <main>
 <h1>${esc(title)}</h1>

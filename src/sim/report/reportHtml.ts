@@ -15,6 +15,7 @@ import {
   type Unit,
 } from './formatValue.ts';
 import { HOLDER_RETURNS_CSS, holderReturnsSection } from './holderReturnsSection.ts';
+import { htmlHead } from './htmlHead.ts';
 import { htmlTable as table } from './htmlTable.ts';
 import { infoLookup } from './infoLookup.ts';
 import { manifestRows, type ReportManifest } from './manifestRows.ts';
@@ -237,14 +238,7 @@ export function reportHtml({
     ]),
     className: 'manifest',
   });
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
+  return `${htmlHead(title, REPORT_CSS)}
 <body>
 <main>
 <h1>${esc(title)}</h1>
