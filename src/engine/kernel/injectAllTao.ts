@@ -14,10 +14,8 @@
  * The root alpha sold after each block's injection is sold once for the span by the caller
  * (`sellRootAlphaF64`); the moving price reads the injection path.
  */
-import { spotPriceF64 } from '../pool/balancerF64.ts';
-import type { InjectIo } from './injectAndBuy.ts';
+import { clamp1, type InjectIo, startInjection } from './injectAndBuy.ts';
 
-const clamp1 = (p: number) => (p < 1 ? p : 1);
 /** Below this u = A·d/X the series of (1 − ln(1+u)/u)/u is used (the direct form loses digits). */
 const SERIES_LIMIT = 1e-4;
 
@@ -28,18 +26,11 @@ const SERIES_LIMIT = 1e-4;
  * @example injectAllTao(io) // io.pool.taoReserve grew by io.blocks · io.taoPerBlock
  */
 export function injectAllTao(io: InjectIo): void {
-  io.injectedTao = 0;
-  io.injectedAlpha = 0;
-  io.chainBuyTao = 0;
-  io.boughtAlpha = 0;
-  io.refusedTao = 0;
+  const p0 = startInjection(io);
   const { pool } = io;
   const n = io.blocks;
   const t = io.taoPerBlock;
   const a = io.alphaCapPerBlock;
-  const p0 = spotPriceF64(pool);
-  io.meanClampedPrice = clamp1(p0);
-  io.clampedPriceSlope = 0;
   if (!(t > 0) || !(n > 0)) return;
   const tao = n * t;
   let alpha: number;

@@ -73,22 +73,32 @@ export function createInjectIo(): InjectIo {
   };
 }
 
-const clamp1 = (p: number) => (p < 1 ? p : 1);
+/** The spot price clamped at 1, as the moving price reads it. */
+export const clamp1 = (p: number) => (p < 1 ? p : 1);
 
-/** Run the coinbase's pool side for `io.blocks` blocks; see the file comment for the aggregation. */
-export function injectAndBuy(io: InjectIo): void {
+/**
+ * Zero a span's outputs and set its price path to the spot price at the start (what a span that injects
+ * nothing reports); returns that spot price. Both injection rules start here.
+ */
+export function startInjection(io: InjectIo): number {
   io.injectedTao = 0;
   io.injectedAlpha = 0;
   io.chainBuyTao = 0;
   io.boughtAlpha = 0;
   io.refusedTao = 0;
+  const p0 = spotPriceF64(io.pool);
+  io.meanClampedPrice = clamp1(p0);
+  io.clampedPriceSlope = 0;
+  return p0;
+}
+
+/** Run the coinbase's pool side for `io.blocks` blocks; see the file comment for the aggregation. */
+export function injectAndBuy(io: InjectIo): void {
+  const p0 = startInjection(io);
   const { pool } = io;
   const n = io.blocks;
   const t = io.taoPerBlock;
   const c = io.alphaCapPerBlock;
-  const p0 = spotPriceF64(pool);
-  io.meanClampedPrice = clamp1(p0);
-  io.clampedPriceSlope = 0;
   if (!(t > 0) || !(n > 0)) return;
   if (!(p0 > 0)) {
     // alpha_in = 0 with TAO in would push the weight to 1: the chain refuses the injection.
