@@ -49,8 +49,9 @@ export interface Registration {
 const REFUSED: Registration = { lock: 0, slot: null, pruned: null, dissolution: null };
 
 /**
- * Register a subnet at the state's block (see the file comment); refused when rate limited, when every
- * subnet is immune, or when users hold less TAO than the lock.
+ * Register a subnet at the state's block (see the file comment); refused when rate limited, when the
+ * network is full and `pruneAtLimit` is false, when every subnet is immune, or when users hold less TAO
+ * than the lock.
  */
 export function registerSubnet(args: {
   readonly state: KernelState;
@@ -64,6 +65,7 @@ export function registerSubnet(args: {
   let slot = activeCount(state) < subnetLimitOf(params) ? c.active.indexOf(0) : -1;
   let pruned: number | null = null;
   if (slot < 0) {
+    if (params.pruneAtLimit === false) return REFUSED;
     pruned = subnetToPrune(state, params);
     if (pruned === null) return REFUSED;
     slot = pruned;

@@ -56,6 +56,17 @@ describe('subnetLimit', () => {
     expect(kernelBalance(state).taoError).toBeLessThan(1e-12);
   });
 
+  it('pruneAtLimit false: a registration at the limit is refused and nothing is pruned', () => {
+    const { params, state } = network(3, { subnetLimit: 3, pruneAtLimit: false });
+    const refused = kernelStep({ state, params, intents: [REGISTER] });
+    expect(refused.registered).toEqual([]);
+    expect(refused.pruned).toEqual([]);
+    expect(activeCount(state)).toBe(3);
+    const pruning = kernelStep({ state, params: { ...params, pruneAtLimit: true }, intents: [REGISTER] });
+    expect(pruning.pruned).toEqual([0]);
+    expect(pruning.registered).toEqual([0]);
+  });
+
   it('absent, the limit is the slots: registrations fill free slots, then prune', () => {
     expect(subnetLimitOf({ ...DEFAULT_KERNEL_PARAMS, slots: SLOTS })).toBe(SLOTS);
     const { params, state } = network(7);

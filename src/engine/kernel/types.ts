@@ -63,6 +63,11 @@ export interface KernelParams {
    * so registrations replace the subnets they prune (see `registerSubnet`).
    */
   readonly subnetLimit?: number;
+  /**
+   * Whether a registration at the limit prunes a subnet (default true, the chain since 2025-10-02, PR
+   * #2066). False: it is refused, as while dTAO ran without deregistration.
+   */
+  readonly pruneAtLimit?: boolean;
   /** Blocks per step (1, a tempo, or a day = 7200). */
   readonly blocksPerStep: number;
   /** Epoch period in blocks (360): pending emission is paid out once per tempo. */

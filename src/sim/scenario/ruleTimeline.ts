@@ -28,6 +28,12 @@ export const timelineParamsSchema = z
       .describe(
         `SubnetLimit: subnets the chain admits (at most ${DEFAULT_CHAIN_PARAMS.subnetLimit}, the model's slots); at the limit a registration prunes one.`,
       ),
+    pruneAtLimit: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether a registration at the subnet limit deregisters the weakest subnet (true, the chain from 2025-10-02) or is refused (false, dTAO before then).',
+      ),
     networkRateLimit: z
       .int()
       .min(0)
