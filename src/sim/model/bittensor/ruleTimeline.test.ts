@@ -102,3 +102,28 @@ describe('the rule timeline in a running future', () => {
     expect((thrown as InputError).field).toBe('startDate');
   });
 });
+
+describe('a fork under a rule timeline', () => {
+  it('shares the base future to the fork day, then runs the branch model under the timeline’s rules', () => {
+    const base = modelParamsSchema.parse({ network: { subnets: 8 } });
+    const branch = modelParamsSchema.parse({ network: { subnets: 8 }, teams: { ownerSellShare: 0.8 } });
+    const run = (s: ModelScenario) => {
+      const ctx = createFutureContext({ scenario: s, seed: 7, runIndex: 1 });
+      const trace: { variant: string | undefined; sum: number }[] = [];
+      for (let step = 1; step <= ctx.totalSteps; step++) {
+        ctx.step = step;
+        ctx.wholeDay = Math.floor(step * ctx.dt);
+        runPhases(STEP_PHASES, ctx);
+        let sum = 0;
+        for (let i = 0; i < ctx.spot.length; i++) sum += ctx.spot[i]!;
+        trace.push({ variant: ctx.kernel.ruleVariant, sum });
+      }
+      return trace;
+    };
+    const plain = run(scenario({ model: base }));
+    const forked = run(scenario({ model: branch, fork: { atDays: 2, baseModel: base } }));
+    expect(forked.slice(0, 2)).toEqual(plain.slice(0, 2));
+    expect(forked.map((t) => t.variant)).toEqual(['launch', 'launch', 'subsidy', 'subsidy', 'subsidy']);
+    expect(forked.slice(2).some((t, k) => t.sum !== plain[k + 2]!.sum)).toBe(true);
+  });
+});
