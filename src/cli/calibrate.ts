@@ -14,7 +14,6 @@ import { type DemandEstimate, estimateDemand } from '../sim/calibration/estimate
 import { formatCalibrationFile } from '../sim/calibration/formatCalibrationFile.ts';
 import { parseDailyPrices } from '../sim/calibration/parseDailyPrices.ts';
 import { DEFAULT_JUMP_THRESHOLD_K } from '../sim/calibration/splitJumps.ts';
-import { withCalibration } from '../sim/calibration/withCalibration.ts';
 import { modelParamsSchema } from '../sim/model/bittensor/params.ts';
 import { loadScenario } from '../sim/scenario/loadScenario.ts';
 import { dateSchema } from '../sim/scenario/ruleTimeline.ts';
@@ -100,12 +99,9 @@ export function registerCalibrate(program: Command): void {
       if (!dateSchema.safeParse(opts.from).success)
         throw new InputError('--from', `expected a calendar date YYYY-MM-DD, got "${opts.from}"`);
       const modelSchema = modelParamsSchema;
-      const scenarioFile = file ?? BACKTEST_SCENARIO;
-      const scenario = withCalibration({
-        scenario: loadScenario({ file: scenarioFile, modelSchema }),
-        file: scenarioFile,
-        modelSchema,
-      }).scenario;
+      // The scenario as written, without the calibration it may name: every fit starts from the same
+      // values, so the same command writes the same file.
+      const scenario = loadScenario({ file: file ?? BACKTEST_SCENARIO, modelSchema });
       const outFile = resolve(opts.out ?? join('out', scenario.name, 'calibration.json'));
       mkdirSync(dirname(outFile), { recursive: true });
       const data = readBacktestData(resolve(opts.data ?? defaultDataDir()));
