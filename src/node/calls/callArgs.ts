@@ -1,0 +1,81 @@
+/**
+ * How each chain call's arguments travel in a signed envelope (`call.args`) and become the engine's
+ * extrinsic: one zod schema per call, keyed by the engine's call names so the type checker sees every
+ * call covered. Amounts (rao, alpha units, limit prices, u64 proportions) are decimal strings, accounts
+ * are SS58 addresses with prefix 42, netuids and UIDs are integers.
+ */
+import { z } from 'zod';
+import type { CallName } from '../../engine/chain/extrinsics.ts';
+import { decodeSs58 } from '../../sdk/keys/ss58.ts';
+
+/** An SS58 account (prefix 42), checked. */
+const account = z.string().refine(
+  (text) => {
+    try {
+      decodeSs58(text);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an SS58 address with prefix 42' },
+);
+
+/** A non-negative integer amount written as a decimal string, read as bigint. */
+const amount = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,29})$/, 'expected a whole amount as a decimal string, e.g. "1000000000"')
+  .transform((s) => BigInt(s));
+
+const netuid = z.int().min(0).max(65_535);
+const u16 = z.int().min(0).max(65_535);
+
+/** Every chain call's arguments. */
+export const CALL_ARGS = {
+  transfer: z.strictObject({ dest: account, amount }),
+  add_stake: z.strictObject({ hotkey: account, netuid, amount }),
+  add_stake_limit: z.strictObject({
+    hotkey: account,
+    netuid,
+    amount,
+    limitPrice: amount,
+    allowPartial: z.boolean(),
+  }),
+  remove_stake: z.strictObject({ hotkey: account, netuid, amount }),
+  remove_stake_limit: z.strictObject({
+    hotkey: account,
+    netuid,
+    amount,
+    limitPrice: amount,
+    allowPartial: z.boolean(),
+  }),
+  move_stake: z.strictObject({
+    originHotkey: account,
+    destinationHotkey: account,
+    originNetuid: netuid,
+    destinationNetuid: netuid,
+    amount,
+  }),
+  register_network: z.strictObject({ hotkey: account }),
+  start_call: z.strictObject({ netuid }),
+  burned_register: z.strictObject({ hotkey: account, netuid }),
+  set_weights: z
+    .strictObject({ netuid, uids: z.array(u16).max(4096), weights: z.array(u16).max(4096) })
+    .refine((a) => a.uids.length === a.weights.length, {
+      message: 'uids and weights must have the same length',
+      path: ['weights'],
+    }),
+  recycle_alpha: z.strictObject({ hotkey: account, netuid, amount }),
+  burn_alpha: z.strictObject({ hotkey: account, netuid, amount }),
+  add_stake_burn: z.strictObject({ hotkey: account, netuid, amount, limitPrice: amount.optional() }),
+  set_children: z.strictObject({
+    hotkey: account,
+    netuid,
+    children: z.array(z.strictObject({ proportion: amount, child: account })).max(5),
+  }),
+  claim_root: z.strictObject({ netuid, mode: z.enum(['swap', 'keep']) }),
+  decrease_take: z.strictObject({ hotkey: account, take: u16 }),
+  increase_take: z.strictObject({ hotkey: account, take: u16 }),
+  sudo_set_emission_enabled: z.strictObject({ netuid, enabled: z.boolean() }),
+  sudo_set_tao_weight: z.strictObject({ taoWeight: amount }),
+} as const satisfies Record<CallName, z.ZodType>;
