@@ -19,8 +19,14 @@ describe('dev accounts', () => {
   it('TENSORMARKET_FUND funds an address with 1,000,000 TAO or the TAO it names', () => {
     const bob = DEV_ACCOUNTS[1]!.address;
     expect(fundedFromEnv({})).toBeNull();
-    expect(fundedFromEnv({ [FUND_VARIABLE]: bob })).toEqual({ address: bob, balance: 1_000_000n * RAO_PER_TAO });
-    expect(fundedFromEnv({ [FUND_VARIABLE]: `${bob}:25` })).toEqual({ address: bob, balance: 25n * RAO_PER_TAO });
+    expect(fundedFromEnv({ [FUND_VARIABLE]: bob })).toEqual({
+      address: bob,
+      balance: 1_000_000n * RAO_PER_TAO,
+    });
+    expect(fundedFromEnv({ [FUND_VARIABLE]: `${bob}:25` })).toEqual({
+      address: bob,
+      balance: 25n * RAO_PER_TAO,
+    });
     for (const bad of ['nope', `${bob}:1.5`, `${bob}:-3`]) {
       const thrown = (() => {
         try {

@@ -8,13 +8,13 @@
 import { RAO_PER_TAO } from '../engine/chainConstants.ts';
 import { InputError } from '../engine/errors.ts';
 import { keypairFromUri } from '../sdk/keys/keypair.ts';
-import { decodeSs58 } from '../sdk/keys/ss58.ts';
+import { decodeSs58, type Ss58Address } from '../sdk/keys/ss58.ts';
 
 /** A dev account: its name, dev URI, address and starting balance in rao. */
 export interface DevAccount {
   readonly name: string;
   readonly uri: string;
-  readonly address: string;
+  readonly address: Ss58Address;
   readonly balance: bigint;
 }
 
@@ -61,6 +61,9 @@ export function fundedFromEnv(env: Readonly<Record<string, string | undefined>>)
     throw new InputError(FUND_VARIABLE, `expected an SS58 address (prefix 42), got "${address}"`, { cause });
   }
   if (tao !== undefined && !/^\d{1,12}$/.test(tao))
-    throw new InputError(FUND_VARIABLE, `expected ADDRESS or ADDRESS:TAO with TAO a whole number, got "${text}"`);
+    throw new InputError(
+      FUND_VARIABLE,
+      `expected ADDRESS or ADDRESS:TAO with TAO a whole number, got "${text}"`,
+    );
   return { address, balance: tao === undefined ? RICH : BigInt(tao) * RAO_PER_TAO };
 }

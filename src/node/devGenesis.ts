@@ -14,14 +14,17 @@ import { DEV_ACCOUNTS, DEV_SUDO } from './devAccounts.ts';
 type NumberParam = { [K in keyof ChainParams]: ChainParams[K] extends number ? K : never }[keyof ChainParams];
 
 /** The chain parameters the dev overlay changes, with the reason printed beside each. */
-export const DEV_OVERLAY: readonly { readonly name: NumberParam; readonly value: number; readonly why: string }[] =
-  [
-    { name: 'defaultTempo', value: 10, why: 'epochs every 11 blocks instead of 361' },
-    { name: 'startCallDelay', value: 0, why: 'a new subnet may start at once' },
-    { name: 'networkRateLimit', value: 0, why: 'no wait between subnet registrations' },
-    { name: 'takeIncreaseRateLimit', value: 0, why: 'take changes without a 30-day wait' },
-    { name: 'childkeyCooldown', value: 0, why: 'child keys apply at once' },
-  ];
+export const DEV_OVERLAY: readonly {
+  readonly name: NumberParam;
+  readonly value: number;
+  readonly why: string;
+}[] = [
+  { name: 'defaultTempo', value: 10, why: 'epochs every 11 blocks instead of 361' },
+  { name: 'startCallDelay', value: 0, why: 'a new subnet may start at once' },
+  { name: 'networkRateLimit', value: 0, why: 'no wait between subnet registrations' },
+  { name: 'takeIncreaseRateLimit', value: 0, why: 'take changes without a 30-day wait' },
+  { name: 'childkeyCooldown', value: 0, why: 'child keys apply at once' },
+];
 
 /** A local network's minimum subnet lock: 100 TAO, so the 2,000-TAO dev accounts can create one. */
 export const DEV_MIN_LOCK = 100n * RAO_PER_TAO;

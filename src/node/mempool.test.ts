@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../sdk/tx/envelope.ts';
 import { Mempool, type PendingTransaction } from './mempool.ts';
-import { SubmissionError } from './submissionError.ts';
+import type { SubmissionError } from './submissionError.ts';
 
 const tx = (signer: string, nonce: number): PendingTransaction => ({
   id: `${signer}-${nonce}`,

@@ -35,14 +35,24 @@ export class Mempool {
 
   /** Throws the SubmissionError a transaction would meet, without adding it. */
   check(tx: PendingTransaction): void {
-    if (this.#pending.has(tx.id)) throw new SubmissionError('DUPLICATE', 'envelope', `${tx.id} is already pending`);
+    if (this.#pending.has(tx.id))
+      throw new SubmissionError('DUPLICATE', 'envelope', `${tx.id} is already pending`);
     const want = this.nextNonce(tx.envelope.signer);
     const nonce = tx.envelope.nonce;
-    if (nonce < want) throw new SubmissionError('STALE_NONCE', 'nonce', `${nonce} was used; the next is ${want}`);
+    if (nonce < want)
+      throw new SubmissionError('STALE_NONCE', 'nonce', `${nonce} was used; the next is ${want}`);
     if (nonce > want)
-      throw new SubmissionError('NONCE_GAP', 'nonce', `${nonce} skips ${want}…${nonce - 1}; send ${want} first`);
+      throw new SubmissionError(
+        'NONCE_GAP',
+        'nonce',
+        `${nonce} skips ${want}…${nonce - 1}; send ${want} first`,
+      );
     if (this.#pending.size >= this.capacity)
-      throw new SubmissionError('MEMPOOL_FULL', 'envelope', `${this.capacity} transactions are pending; retry later`);
+      throw new SubmissionError(
+        'MEMPOOL_FULL',
+        'envelope',
+        `${this.capacity} transactions are pending; retry later`,
+      );
   }
 
   /** Add a checked transaction (see {@link check}). */

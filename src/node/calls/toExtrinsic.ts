@@ -18,7 +18,11 @@ export const SIGNED_CALLS = Object.keys(CALL_ARGS) as readonly CallName[];
 export function toExtrinsic(envelope: Pick<Envelope, 'call' | 'signer'>): Extrinsic {
   const name = envelope.call.name;
   if (!Object.hasOwn(CALL_ARGS, name))
-    throw new TransactionError('MALFORMED', 'call.name', `no call "${name}"; calls: ${SIGNED_CALLS.join(', ')}`);
+    throw new TransactionError(
+      'MALFORMED',
+      'call.name',
+      `no call "${name}"; calls: ${SIGNED_CALLS.join(', ')}`,
+    );
   const parsed = CALL_ARGS[name as CallName].safeParse(envelope.call.args);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
