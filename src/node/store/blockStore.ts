@@ -112,6 +112,8 @@ export interface BlockStore<Envelope = unknown> {
   journal(submission: Submission<Envelope>): 'journalled' | 'known';
   /** Pending submissions in arrival order. */
   pending(): JournalledSubmission<Envelope>[];
+  /** Submissions included in blocks, in the order they were journalled (to rebuild account nonces). */
+  included(): JournalledSubmission<Envelope>[];
   /** Store a block, its snapshot and the journal's outcomes in one transaction: all of it or nothing. */
   commitBlock(block: BlockToCommit): void;
   /** The highest stored block. */
@@ -290,6 +292,14 @@ export function openBlockStore<Envelope = unknown>(options: OpenBlockStoreOption
   const selectPending = db.prepare<[], { id: string; envelope: string; received_at: number }>(
     "SELECT id, envelope, received_at FROM journal WHERE status = 'pending' ORDER BY seq",
   );
+  const toSubmission = (row: { id: string; envelope: string; received_at: number }) => ({
+    id: row.id,
+    envelope: decodeValue<Envelope>(row.envelope, `journal[${row.id}].envelope`),
+    receivedAt: row.received_at,
+  });
+  const selectIncluded = db.prepare<[], { id: string; envelope: string; received_at: number }>(
+    "SELECT id, envelope, received_at FROM journal WHERE status = 'included' ORDER BY seq",
+  );
   const selectHeaderColumns = 'SELECT number, hash, parent, state_root, time FROM blocks';
   const selectLast = db.prepare<[], HeaderRow>(`${selectHeaderColumns} ORDER BY number DESC LIMIT 1`);
   const selectHeader = db.prepare<[number], HeaderRow>(`${selectHeaderColumns} WHERE number = ?`);
@@ -423,11 +433,11 @@ export function openBlockStore<Envelope = unknown>(options: OpenBlockStoreOption
     },
     pending() {
       live();
-      return selectPending.all().map((row) => ({
-        id: row.id,
-        envelope: decodeValue<Envelope>(row.envelope, `journal[${row.id}].envelope`),
-        receivedAt: row.received_at,
-      }));
+      return selectPending.all().map(toSubmission);
+    },
+    included() {
+      live();
+      return selectIncluded.all().map(toSubmission);
     },
     commitBlock(block) {
       live();
