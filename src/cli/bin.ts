@@ -7,6 +7,7 @@ import { registerCalibrate } from './calibrate.ts';
 import { registerCompare } from './compare.ts';
 import { registerConformance } from './conformance.ts';
 import { registerEpoch } from './epoch.ts';
+import { registerLocalnet } from './localnet.ts';
 import { registerScenario } from './scenario.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerSnapshot } from './snapshot.ts';
@@ -24,6 +25,7 @@ registerCompare(program);
 registerScenario(program);
 registerEpoch(program);
 registerSnapshot(program);
+registerLocalnet(program);
 registerBacktest(program);
 registerCalibrate(program);
 

@@ -1,0 +1,113 @@
+/**
+ * The node's JSON-RPC surface: Substrate-shaped names where they fit (chain_*, author_*, system_*) and
+ * `tm_` views. Amounts are `{ rao, tao }` everywhere; blocks and headers carry their number, hash,
+ * parent hash, state root and time.
+ */
+import { z } from 'zod';
+import { spotPrice } from '../engine/chain/poolOps.ts';
+import { toF64, U64F64 } from '../engine/fixed/index.ts';
+import type { Coldkey } from '../engine/types.ts';
+import type { LocalNode } from './localNode.ts';
+import { amountJson } from './rpc/amount.ts';
+import { RpcError } from './rpc/rpcErrors.ts';
+import { defineRpcMethod, type RpcMethods } from './rpc/rpcMethod.ts';
+import { defineRpcTopic } from './rpc/rpcTopic.ts';
+import type { BlockHeader } from './store/blockStore.ts';
+
+/** A header as the RPC answers it. */
+export function headerJson(h: BlockHeader) {
+  return { number: h.number, hash: h.hash, parentHash: h.parent, stateRoot: h.stateRoot, time: h.time };
+}
+
+/** JSON of engine values: bigints as decimal strings. */
+function plain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+}
+
+const blockRef = z.union([z.int().min(0), z.string().regex(/^0x[0-9a-f]{64}$/)]);
+const account = z.string().min(1).max(64);
+
+/** The block number `ref` names (a number, a hash of a stored block, or the head when absent). */
+function blockNumber(node: LocalNode, ref: number | string | undefined): number {
+  if (ref === undefined) return node.head.number;
+  if (typeof ref === 'number') return ref;
+  for (let n = node.head.number; n >= 1; n--) if (node.block(n)?.hash === ref) return n;
+  throw new RpcError('INVALID_PARAMS', {
+    detail: `no block with hash ${ref}`,
+    data: { field: 'params[0]', fix: 'give a stored block number or hash' },
+  });
+}
+
+/** The node's methods. */
+export function nodeMethods(node: LocalNode): RpcMethods {
+  const headerOf = (n: number) => {
+    if (n === node.head.number) return headerJson(node.head);
+    const b = node.block(n);
+    return b === undefined ? null : headerJson(b);
+  };
+  return {
+    chain_getHeader: defineRpcMethod({
+      params: z.tuple([blockRef.optional()]),
+      handler: ([ref]) => headerOf(blockNumber(node, ref)),
+    }),
+    chain_getBlockHash: defineRpcMethod({
+      params: z.tuple([z.int().min(0).optional()]),
+      handler: ([n]) => (n === 0 ? node.genesisHash : (headerOf(n ?? node.head.number)?.hash ?? null)),
+    }),
+    chain_getBlock: defineRpcMethod({
+      params: z.tuple([blockRef.optional()]),
+      handler: ([ref]) => {
+        const b = node.block(blockNumber(node, ref));
+        return b === undefined
+          ? null
+          : {
+              block: { header: headerJson(b), extrinsics: plain(b.extrinsics), submissions: b.submissions },
+              receipts: plain(b.receipts),
+            };
+      },
+    }),
+    system_accountNextIndex: defineRpcMethod({
+      params: z.tuple([account]),
+      handler: ([who]) => node.nextNonce(who),
+    }),
+    system_chain: defineRpcMethod({ params: z.tuple([]), handler: () => 'Tensormarket local network' }),
+    author_submitExtrinsic: defineRpcMethod({
+      params: z.tuple([z.unknown()]),
+      handler: ([envelope]) => node.submit(envelope).id,
+    }),
+    tm_genesisHash: defineRpcMethod({ params: z.tuple([]), handler: () => node.genesisHash }),
+    tm_balance: defineRpcMethod({
+      params: z.tuple([account]),
+      handler: ([who]) => amountJson(node.state.balances.get(who as Coldkey) ?? 0n),
+    }),
+    tm_receipt: defineRpcMethod({
+      params: z.tuple([z.string().min(1).max(80)]),
+      handler: ([id]) => plain(node.receipt(id) ?? null),
+    }),
+    tm_subnets: defineRpcMethod({
+      params: z.tuple([]),
+      handler: () =>
+        [...node.state.subnets.values()].map((s) => ({
+          netuid: s.netuid,
+          owner: s.ownerColdkey,
+          ownerHotkey: s.ownerHotkey,
+          registeredAt: s.registeredAt,
+          tempo: s.tempo,
+          taoIn: amountJson(s.taoReserve),
+          alphaIn: amountJson(s.alphaIn),
+          alphaOut: amountJson(s.alphaOut),
+          price: toF64(U64F64, spotPrice(s)),
+          neurons: s.neurons.length,
+        })),
+    }),
+  };
+}
+
+/** The node's subscription topics. */
+export const NODE_TOPICS = {
+  newHeads: defineRpcTopic({
+    subscribe: 'chain_subscribeNewHeads',
+    unsubscribe: 'chain_unsubscribeNewHeads',
+    notification: 'chain_newHead',
+  }),
+} as const;
