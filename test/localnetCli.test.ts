@@ -49,11 +49,17 @@ function startNode(args: string[] = []): Promise<{ child: ChildProcess; url: str
   });
 }
 
-async function rpc(
-  url: string,
-  method: string,
-  params: unknown[] = [],
-): Promise<{ result?: any; error?: any }> {
+/** A JSON-RPC answer as the tests read it. */
+interface Answer {
+  // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field by the assertions
+  readonly result?: any;
+  readonly error?: {
+    readonly code: number;
+    readonly data?: { readonly code?: string; readonly field?: string };
+  };
+}
+
+async function rpc(url: string, method: string, params: unknown[] = []): Promise<Answer> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
