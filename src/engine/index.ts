@@ -12,6 +12,8 @@ export {
   type BlockResult,
   type Receipt,
 } from './chain/applyBlock.ts';
+export { CHAIN_REJECTION_CODES, type ChainRejectionCode } from './chain/chainRejectionCodes.ts';
+export { MAX_UNREVEALED_COMMITS } from './chain/commitRevealWindow.ts';
 export type { AddOnEvent, ChainEvent, CoreEvent } from './chain/events.ts';
 export {
   type AddOnCall,
@@ -19,8 +21,17 @@ export {
   type CallName,
   type CoreExtrinsic,
   type Extrinsic,
+  type SudoSetHyperparameter,
 } from './chain/extrinsics.ts';
+export { formatIp, type IpAddress, parseIp } from './chain/ipAddress.ts';
 export { stateRoot } from './chain/stateRoot.ts';
+export {
+  HYPERPARAMETER_NAMES,
+  type HyperparameterName,
+  type HyperparameterValue,
+  SUBNET_HYPERPARAMETERS,
+} from './chain/subnetHyperparameters.ts';
+export { type WeightsReveal, weightsCommitHash, weightsCommitPreimage } from './chain/weightsCommitHash.ts';
 export * from './chainConstants.ts';
 export { blockEmissionForIssuance, TOTAL_SUPPLY } from './emission/blockEmission.ts';
 export { stakeProportionalEpoch } from './epoch/stakeProportionalEpoch.ts';
@@ -31,5 +42,13 @@ export { createGenesis, type GenesisConfig, type GenesisSubnet } from './genesis
 export { checkInvariants } from './invariants/checkInvariants.ts';
 export { taoHoldings } from './invariants/taoHoldings.ts';
 export * from './mechanisms/index.ts';
-export type { AddOnState, ChainParams, ChainState, Neuron, SubnetState } from './state/types.ts';
+export type {
+  AddOnState,
+  AxonInfo,
+  ChainParams,
+  ChainState,
+  Neuron,
+  SubnetState,
+  WeightCommit,
+} from './state/types.ts';
 export * from './types.ts';

@@ -14,14 +14,18 @@ import { addStake, addStakeLimit } from './calls/addStake.ts';
 import { addStakeBurn } from './calls/addStakeBurn.ts';
 import { burnedRegister } from './calls/burnedRegister.ts';
 import { claimRoot } from './calls/claimRoot.ts';
+import { commitWeights } from './calls/commitWeights.ts';
 import { moveStake } from './calls/moveStake.ts';
 import { burnAlpha, recycleAlpha } from './calls/recycleAlpha.ts';
 import { registerNetwork } from './calls/registerNetwork.ts';
 import { removeStake, removeStakeLimit } from './calls/removeStake.ts';
+import { revealWeights } from './calls/revealWeights.ts';
+import { serveAxon } from './calls/serveAxon.ts';
 import { setChildren } from './calls/setChildren.ts';
 import { setWeights } from './calls/setWeights.ts';
 import { startCall } from './calls/startCall.ts';
 import { sudoSetEmissionEnabled, sudoSetTaoWeight } from './calls/sudo.ts';
+import { sudoSetHyperparameter } from './calls/sudoSetHyperparameter.ts';
 import { decreaseTake, increaseTake } from './calls/take.ts';
 import { transfer } from './calls/transfer.ts';
 import type { ChainRejectionCode } from './chainRejectionCodes.ts';
@@ -135,6 +139,14 @@ function dispatchCore(ctx: CallContext, ext: CoreExtrinsic): Rejection | null {
       return sudoSetEmissionEnabled(ctx, ext);
     case 'sudo_set_tao_weight':
       return sudoSetTaoWeight(ctx, ext);
+    case 'serve_axon':
+      return serveAxon(ctx, ext);
+    case 'commit_weights':
+      return commitWeights(ctx, ext);
+    case 'reveal_weights':
+      return revealWeights(ctx, ext);
+    case 'sudo_set_hyperparameter':
+      return sudoSetHyperparameter(ctx, ext);
   }
 }
 

@@ -19,6 +19,7 @@ import { childProportions, parentsOf } from '../staking/childkeys.ts';
 import { stakeWeightI64F64, taoWeightU96 } from '../staking/stakeWeight.ts';
 import type { SubnetState } from '../state/types.ts';
 import { type Coldkey, type Hotkey, type NetUid, ROOT_NETUID } from '../types.ts';
+import { commitBlocks } from './commitRevealWindow.ts';
 import { type CallContext, phase } from './context.ts';
 import { creditStake, distributeToPool } from './stakeOps.ts';
 
@@ -40,6 +41,7 @@ export function distributeEmission(
   const root = draft.read(ROOT_NETUID);
   const twU96 = taoWeightU96(draft);
   const ownerUid = subnet.neurons.findIndex((n) => n.hotkey === subnet.ownerHotkey);
+  const committed = commitBlocks(subnet, draft.block);
   const input = phase(ctx, 'epoch:inputs', () => ({
     block: draft.block,
     tempo: subnet.tempo,
@@ -55,6 +57,7 @@ export function distributeEmission(
     weights: subnet.weights,
     bonds: subnet.bonds,
     raoEmission: pending.server + pending.validator + pending.root,
+    ...(committed === undefined ? {} : { commitBlocks: committed }),
   }));
   const out = phase(ctx, 'epoch', () => args.epoch(input));
   phase(ctx, 'distribution', () => pay(ctx, { ...args, out }));

@@ -1,4 +1,5 @@
 /** Events a block emits, in the order they happen. */
+import type { HyperparameterName } from './subnetHyperparameters.ts';
 
 /** An event of the block's add-on: its own `type` and fields, typed by the add-on (see `ChainAddOn`). */
 export interface AddOnEvent {
@@ -92,4 +93,23 @@ export type CoreEvent =
       readonly alpha: bigint;
       readonly tao: bigint;
     }
-  | { readonly type: 'TakeChanged'; readonly hotkey: string; readonly take: number };
+  | { readonly type: 'TakeChanged'; readonly hotkey: string; readonly take: number }
+  | { readonly type: 'AxonServed'; readonly netuid: number; readonly hotkey: string }
+  | {
+      readonly type: 'WeightsCommitted';
+      readonly netuid: number;
+      readonly hotkey: string;
+      readonly hash: string;
+    }
+  | {
+      readonly type: 'WeightsRevealed';
+      readonly netuid: number;
+      readonly hotkey: string;
+      readonly hash: string;
+    }
+  | {
+      readonly type: 'HyperparameterSet';
+      readonly netuid: number;
+      readonly name: HyperparameterName;
+      readonly value: boolean | number | bigint;
+    };

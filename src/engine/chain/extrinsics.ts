@@ -1,10 +1,12 @@
 /**
  * Extrinsics the chain accepts (the dispatchable calls of the subtensor pallet that move value).
- * `signer` is the account that signed: a coldkey for value transfers, the hotkey for `set_weights`.
+ * `signer` is the account that signed: a coldkey for value transfers and sudo calls, the hotkey for the
+ * weights calls and `serve_axon`.
  * Amounts are integers: TAO in rao, alpha in raw units. Limit prices are rao per alpha (u64).
  */
 
 import type { Alpha, Rao } from '../types.ts';
+import type { HyperparameterName, HyperparameterValue } from './subnetHyperparameters.ts';
 
 interface Signed {
   readonly signer: string;
@@ -100,7 +102,47 @@ export type CoreExtrinsic =
       readonly netuid: number;
       readonly enabled: boolean;
     })
-  | (Signed & { readonly call: 'sudo_set_tao_weight'; readonly taoWeight: bigint });
+  | (Signed & { readonly call: 'sudo_set_tao_weight'; readonly taoWeight: bigint })
+  | (Signed & {
+      readonly call: 'serve_axon';
+      readonly netuid: number;
+      /** IPv4 or IPv6 address text (`203.0.113.7`, `2001:db8::7`). */
+      readonly ip: string;
+      /** u16, not 0. */
+      readonly port: number;
+      /** u8: 0 = TCP, 1 = UDP. */
+      readonly protocol: number;
+      /** u32: the software version the axon runs. */
+      readonly version: number;
+    })
+  | (Signed & {
+      readonly call: 'commit_weights';
+      readonly netuid: number;
+      /** `0x` + 64 hex digits: `weightsCommitHash` of the weights to reveal. */
+      readonly commitHash: string;
+    })
+  | (Signed & {
+      readonly call: 'reveal_weights';
+      readonly netuid: number;
+      readonly uids: readonly number[];
+      /** u16 weights, one per uid (max-upscaled when stored, as by `set_weights`). */
+      readonly values: readonly number[];
+      /** u16 salt the commit hash was made with. */
+      readonly salt: readonly number[];
+      /** u64 weights version key (part of the hash only). */
+      readonly versionKey: bigint;
+    })
+  | SudoSetHyperparameter;
+
+/** `sudo_set_hyperparameter`, with the value type of each hyperparameter. */
+export type SudoSetHyperparameter = {
+  readonly [N in HyperparameterName]: Signed & {
+    readonly call: 'sudo_set_hyperparameter';
+    readonly netuid: number;
+    readonly name: N;
+    readonly value: HyperparameterValue<N>;
+  };
+}[HyperparameterName];
 
 /** Name of one of the chain's own calls. */
 export type CallName = CoreExtrinsic['call'];
@@ -126,6 +168,10 @@ export const CALL_NAMES: readonly CallName[] = [
   'increase_take',
   'sudo_set_emission_enabled',
   'sudo_set_tao_weight',
+  'serve_axon',
+  'commit_weights',
+  'reveal_weights',
+  'sudo_set_hyperparameter',
 ];
 
 const CORE_CALLS: ReadonlySet<string> = new Set(CALL_NAMES);

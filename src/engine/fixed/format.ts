@@ -63,6 +63,7 @@ export type U110F18 = Fixed<'U110F18'>;
 
 /** Integer ranges the chain converts to and from. */
 export const U16_MAX = 65_535n;
+export const U32_MAX = 4_294_967_295n;
 export const U64_MAX = (1n << 64n) - 1n;
 export const I64_MAX = (1n << 63n) - 1n;
 export const U128_MAX = (1n << 128n) - 1n;

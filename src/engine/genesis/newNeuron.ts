@@ -15,5 +15,6 @@ export function newNeuron(hk: Hotkey, block: number): Neuron {
     consensus: 0,
     validatorTrust: 0,
     active: true,
+    axon: null,
   };
 }

@@ -31,6 +31,7 @@ export const DEFAULT_CHAIN_PARAMS: ChainParams = Object.freeze({
   immuneOwnerUidsLimit: 1,
   minNonImmuneUids: 10,
   newSubnetEmissionEnabled: false,
+  newSubnetCommitRevealEnabled: false,
 });
 
 /** Epoch hyperparameters of a new subnet. */
@@ -59,5 +60,9 @@ export const NEW_SUBNET = Object.freeze({
   immunityPeriod: 5000,
   minAllowedWeights: 1,
   weightsSetRateLimit: 100,
+  /** `DefaultRevealPeriodEpochs`. */
+  commitRevealPeriod: 1,
+  /** `InitialServingRateLimit` of the runtime. */
+  servingRateLimit: 50,
   feeRate: DEFAULT_FEE_RATE,
 });

@@ -54,6 +54,31 @@ export interface Neuron {
   readonly consensus: number;
   readonly validatorTrust: number;
   readonly active: boolean;
+  /** Endpoint served by `serve_axon` (the chain's `Axons` entry); null until the hotkey serves one. */
+  readonly axon: AxonInfo | null;
+}
+
+/** A neuron's served endpoint, with the chain's `AxonInfo` names (its two placeholder bytes are left out). */
+export interface AxonInfo {
+  /** Block of the last `serve_axon` (the serving rate limit counts from it). */
+  readonly block: number;
+  readonly version: number;
+  /** The address as the chain stores it: an IPv4 address in the low 32 bits, or the 128-bit IPv6 address. */
+  readonly ip: bigint;
+  readonly port: number;
+  readonly ipType: 4 | 6;
+  /** 0 = TCP, 1 = UDP (any u8 is stored). */
+  readonly protocol: number;
+}
+
+/** A weights commit waiting for its reveal (the chain's `WeightCommits` entry). */
+export interface WeightCommit {
+  /** `0x` + 64 lowercase hex digits: blake2b-256 of the revealed data (see `weightsCommitHash`). */
+  readonly hash: string;
+  /** The subnet's epoch index the commit belongs to; revealable at `epoch + commitRevealPeriod`. */
+  readonly epoch: number;
+  /** Block of the commit. */
+  readonly block: number;
 }
 
 /** A sparse row: `[uid, u16 value]` pairs in ascending uid order. */
@@ -161,6 +186,16 @@ export interface SubnetState {
   readonly minAllowedWeights: number;
   readonly weightsSetRateLimit: number;
 
+  // Weights commit-reveal and serving (hash commits; the chain's drand timelock is not modelled)
+  /** `CommitRevealWeightsEnabled`: weights go through commit_weights / reveal_weights, set_weights is refused. */
+  readonly commitRevealEnabled: boolean;
+  /** `RevealPeriodEpochs`: a commit is revealable in the epoch this many epochs after its own. */
+  readonly commitRevealPeriod: number;
+  /** Unrevealed commits per hotkey, oldest first. */
+  readonly weightCommits: ReadonlyMap<Hotkey, ReadonlyArray<WeightCommit>>;
+  /** `ServingRateLimit`: blocks between two `serve_axon` of one hotkey (0 = none). */
+  readonly servingRateLimit: number;
+
   readonly epoch: EpochParams;
   readonly neurons: ReadonlyArray<Neuron>;
   /** Weights per validator UID (row), as stored by `set_weights`. */
@@ -219,6 +254,11 @@ export interface ChainParams {
   readonly minNonImmuneUids: number;
   /** Whether new subnets start with TAO-side emission enabled (the chain: false until root enables it). */
   readonly newSubnetEmissionEnabled: boolean;
+  /**
+   * Whether new subnets start with weights commit-reveal on. The chain's default is on; the engine's is off so
+   * that `set_weights` works as it always has here (a subnet turns it on with `sudo_set_hyperparameter`).
+   */
+  readonly newSubnetCommitRevealEnabled: boolean;
 }
 
 /** The whole chain. */
