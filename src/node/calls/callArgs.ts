@@ -6,6 +6,12 @@
  */
 import { z } from 'zod';
 import type { CallName } from '../../engine/chain/extrinsics.ts';
+import {
+  HYPERPARAMETER_NAMES,
+  type HyperparameterName,
+  SUBNET_HYPERPARAMETERS,
+  VALUE_KIND,
+} from '../../engine/chain/subnetHyperparameters.ts';
 import { decodeSs58 } from '../../sdk/keys/ss58.ts';
 
 /** An SS58 account (prefix 42), checked. */
@@ -29,6 +35,32 @@ const amount = z
 
 const netuid = z.int().min(0).max(65_535);
 const u16 = z.int().min(0).max(65_535);
+const u32 = z.int().min(0).max(4_294_967_295);
+
+/**
+ * A hyperparameter's value as its type reads it: a boolean, an integer, or (u64, rao, u64f64) a decimal
+ * string; bounds are the chain's to check.
+ */
+const hyperparameter = z
+  .strictObject({
+    netuid,
+    name: z.enum(HYPERPARAMETER_NAMES as [HyperparameterName, ...HyperparameterName[]]),
+    value: z.union([z.boolean(), z.int(), z.string()]),
+  })
+  .transform((a, ctx) => {
+    const kind = VALUE_KIND[SUBNET_HYPERPARAMETERS[a.name].type];
+    const v = a.value;
+    if (kind === 'boolean' && typeof v === 'boolean') return a;
+    if (kind === 'integer' && typeof v === 'number') return a;
+    if (kind === 'bigint' && typeof v === 'string' && /^(0|[1-9]\d{0,38})$/.test(v))
+      return { ...a, value: BigInt(v) };
+    ctx.addIssue({
+      code: 'custom',
+      path: ['value'],
+      message: `${a.name} takes ${kind === 'bigint' ? 'a whole number as a decimal string' : `a ${kind}`}`,
+    });
+    return z.NEVER;
+  });
 
 /** Every chain call's arguments. */
 export const CALL_ARGS = {
@@ -78,4 +110,28 @@ export const CALL_ARGS = {
   increase_take: z.strictObject({ hotkey: account, take: u16 }),
   sudo_set_emission_enabled: z.strictObject({ netuid, enabled: z.boolean() }),
   sudo_set_tao_weight: z.strictObject({ taoWeight: amount }),
+  serve_axon: z.strictObject({
+    netuid,
+    ip: z.string().min(2).max(45),
+    port: u16,
+    protocol: z.int().min(0).max(255),
+    version: u32,
+  }),
+  commit_weights: z.strictObject({
+    netuid,
+    commitHash: z.string().regex(/^0x[0-9a-f]{64}$/, 'expected 0x and 64 hex digits'),
+  }),
+  reveal_weights: z
+    .strictObject({
+      netuid,
+      uids: z.array(u16).max(4096),
+      values: z.array(u16).max(4096),
+      salt: z.array(u16).max(64),
+      versionKey: amount,
+    })
+    .refine((a) => a.uids.length === a.values.length, {
+      message: 'uids and values must have the same length',
+      path: ['values'],
+    }),
+  sudo_set_hyperparameter: hyperparameter,
 } as const satisfies Record<CallName, z.ZodType>;

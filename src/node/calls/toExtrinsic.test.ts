@@ -30,6 +30,23 @@ describe('an envelope call as an engine extrinsic', () => {
     ).toEqual({ call: 'set_weights', signer: alice.address, netuid: 1, uids: [0, 2], weights: [10, 65_535] });
   });
 
+  it('reads a hyperparameter value by its type: integers, booleans, u64 as decimal strings', () => {
+    const set = (name: string, value: unknown) =>
+      toExtrinsic({
+        signer: alice.address,
+        call: { name: 'sudo_set_hyperparameter', args: { netuid: 1, name, value } } as never,
+      });
+    expect(set('tempo', 20)).toMatchObject({ name: 'tempo', value: 20 });
+    expect(set('yuma3', false)).toMatchObject({ name: 'yuma3', value: false });
+    expect(set('minBurn', '500000')).toMatchObject({ name: 'minBurn', value: 500_000n });
+    expect(
+      toExtrinsic({
+        signer: alice.address,
+        call: { name: 'commit_weights', args: { netuid: 1, commitHash: `0x${'ab'.repeat(32)}` } },
+      }),
+    ).toMatchObject({ call: 'commit_weights', commitHash: `0x${'ab'.repeat(32)}` });
+  });
+
   it('refuses unknown calls and bad arguments, naming the field', () => {
     const cases: [{ name: string; args: Record<string, unknown> }, string][] = [
       [{ name: 'mint_money', args: {} }, 'call.name'],
@@ -39,6 +56,15 @@ describe('an envelope call as an engine extrinsic', () => {
       [{ name: 'transfer', args: { dest: bob.address, amount: '1', memo: 'x' } }, 'call.args'],
       [{ name: 'set_weights', args: { netuid: 1, uids: [0, 1], weights: [1] } }, 'call.args.weights'],
       [{ name: 'add_stake', args: { hotkey: bob.address, netuid: -1, amount: '1' } }, 'call.args.netuid'],
+      [
+        { name: 'sudo_set_hyperparameter', args: { netuid: 1, name: 'tempo', value: '20' } },
+        'call.args.value',
+      ],
+      [
+        { name: 'sudo_set_hyperparameter', args: { netuid: 1, name: 'warpSpeed', value: 1 } },
+        'call.args.name',
+      ],
+      [{ name: 'commit_weights', args: { netuid: 1, commitHash: '0x12' } }, 'call.args.commitHash'],
     ];
     for (const [call, field] of cases) {
       const e = refusal(call);
