@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { RAO_PER_TAO } from '../engine/chainConstants.ts';
 import { InputError } from '../engine/errors.ts';
+import { DEFAULT_RULE_PACK, parseRulePack, RULE_PACKS } from '../engine/rules/rulePack.ts';
 import { DEV_ACCOUNTS, fundedFromEnv } from '../node/devAccounts.ts';
 import { DEV_OVERLAY, devGenesis } from '../node/devGenesis.ts';
 import { type BlockProduction, startLocalnet } from '../node/startLocalnet.ts';
@@ -49,15 +50,27 @@ export function registerLocalnet(program: Command): void {
     .option('--fresh', 'discard the stored chain and start from genesis')
     .option('--port <n>', 'JSON-RPC port (HTTP and WebSocket)', '9944')
     .option('--host <ip>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
+    .option('--rule-pack <name>', `emission rules of the chain (${RULE_PACKS.join(', ')})`, DEFAULT_RULE_PACK)
     .action(
-      async (opts: { blockTime: string; data?: string; fresh?: boolean; port: string; host: string }) => {
+      async (opts: {
+        blockTime: string;
+        data?: string;
+        fresh?: boolean;
+        port: string;
+        host: string;
+        rulePack: string;
+      }) => {
         const production = parseBlockTime(opts.blockTime);
+        const rulePack = parseRulePack(opts.rulePack, '--rule-pack');
         const port = parsePort(opts.port);
         const funded = fundedFromEnv(process.env);
         const dataDir = resolve(opts.data ?? DEFAULT_LOCALNET_DIR);
         const net = await startLocalnet({
           dataDir,
-          genesis: devGenesis(funded === null ? {} : { extraBalances: { [funded.address]: funded.balance } }),
+          genesis: devGenesis({
+            rulePack,
+            ...(funded === null ? {} : { extraBalances: { [funded.address]: funded.balance } }),
+          }),
           fresh: opts.fresh === true,
           production,
           host: opts.host,
@@ -69,7 +82,9 @@ export function registerLocalnet(program: Command): void {
         });
         const out = (line = '') => process.stdout.write(`${line}\n`);
         out(green(`local network at ${net.server.url} (WebSocket ${net.server.wsUrl})`));
-        out(`chain: ${dataDir} at block ${net.node.head.number}; genesis ${net.node.genesisHash}`);
+        out(
+          `chain: ${dataDir} at block ${net.node.head.number}; genesis ${net.node.genesisHash}; rules ${rulePack}`,
+        );
         out(
           `blocks: ${typeof production === 'object' ? `every ${production.everyMs} ms` : production}; dev overlay:`,
         );
