@@ -10,19 +10,20 @@ import { bumpBurn } from '../../registration/burnPrice.ts';
 import { isNeuronImmune, uidToPrune } from '../../registration/uidToPrune.ts';
 import { rulePackTraits } from '../../rules/rulePackTraits.ts';
 import type { SparseRow } from '../../state/types.ts';
-import { coldkey, hotkey, netuid, ROOT_NETUID } from '../../types.ts';
+import { coldkey, hotkey, netuid } from '../../types.ts';
 import { type CallHandler, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { buyAlpha } from '../poolOps.ts';
 import { recordBurnFlow } from '../taoFlow.ts';
+import { checkNonRootSubnet } from './checks.ts';
 
 export const burnedRegister: CallHandler<Extrinsic & { call: 'burned_register' }> = (
   { draft, events },
   ext,
 ) => {
   const id = netuid(ext.netuid);
-  if (id === ROOT_NETUID || !draft.hasSubnet(id))
-    return rejection('SubnetNotExists', 'netuid', `no subnet ${ext.netuid}`);
+  const missing = checkNonRootSubnet(draft, id);
+  if (missing !== null) return missing;
   const subnet = draft.read(id);
   if (!subnet.registrationAllowed)
     return rejection('SubNetRegistrationDisabled', 'netuid', 'registration is closed');

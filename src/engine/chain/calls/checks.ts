@@ -1,4 +1,4 @@
-/** Checks shared by the staking calls. */
+/** Checks shared by the calls. */
 import type { Draft } from '../../state/draft.ts';
 import { hotkey, type NetUid, ROOT_NETUID } from '../../types.ts';
 import { type ChainRejection, rejection } from '../context.ts';
@@ -17,5 +17,12 @@ export function checkStakeTarget(
   if (draft.ownerOf(hotkey(hk)) === undefined) {
     return rejection('HotKeyAccountNotExists', field, `hotkey ${hk} is not registered anywhere`);
   }
+  return null;
+}
+
+/** The netuid names a subnet other than root (the calls on one subnet's neurons and weights). */
+export function checkNonRootSubnet(draft: Draft, id: NetUid): ChainRejection | null {
+  if (id === ROOT_NETUID || !draft.hasSubnet(id))
+    return rejection('SubnetNotExists', 'netuid', `no subnet ${id}`);
   return null;
 }

@@ -12,11 +12,12 @@ import type { Extrinsic } from '../extrinsics.ts';
 import { sellAlpha } from '../poolOps.ts';
 import { creditStake } from '../stakeOps.ts';
 import { recordProtocolFlow } from '../taoFlow.ts';
+import { checkNonRootSubnet } from './checks.ts';
 
 export const claimRoot: CallHandler<Extrinsic & { call: 'claim_root' }> = ({ draft, events }, ext) => {
   const id = netuid(ext.netuid);
-  if (id === ROOT_NETUID || !draft.hasSubnet(id))
-    return rejection('SubnetNotExists', 'netuid', `no subnet ${ext.netuid}`);
+  const missing = checkNonRootSubnet(draft, id);
+  if (missing !== null) return missing;
   const who = coldkey(ext.signer);
   const root = draft.read(ROOT_NETUID);
   let claimed = 0n;

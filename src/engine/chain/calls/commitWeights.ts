@@ -6,10 +6,11 @@
  * becomes the current block, under the weights rate limit.
  */
 
-import { hotkey, netuid, ROOT_NETUID } from '../../types.ts';
+import { hotkey, netuid } from '../../types.ts';
 import { currentCommitEpoch, dropExpired, MAX_UNREVEALED_COMMITS } from '../commitRevealWindow.ts';
 import { type CallHandler, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
+import { checkNonRootSubnet } from './checks.ts';
 import { passesWeightsRateLimit } from './weightsRateLimit.ts';
 
 const HASH = /^0x[0-9a-fA-F]{64}$/;
@@ -19,8 +20,8 @@ export const commitWeights: CallHandler<Extrinsic & { call: 'commit_weights' }> 
   ext,
 ) => {
   const id = netuid(ext.netuid);
-  if (id === ROOT_NETUID || !draft.hasSubnet(id))
-    return rejection('SubnetNotExists', 'netuid', `no subnet ${ext.netuid}`);
+  const missing = checkNonRootSubnet(draft, id);
+  if (missing !== null) return missing;
   const subnet = draft.read(id);
   if (!subnet.commitRevealEnabled) {
     return rejection('CommitRevealDisabled', 'netuid', `subnet ${id} takes weights by set_weights`);

@@ -5,11 +5,12 @@
  */
 
 import { U64_MAX } from '../../fixed/index.ts';
-import { hotkey, netuid, ROOT_NETUID } from '../../types.ts';
+import { hotkey, netuid } from '../../types.ts';
 import { commitWindow, currentCommitEpoch, dropExpired } from '../commitRevealWindow.ts';
 import { type CallHandler, type ChainRejection, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { weightsCommitHash } from '../weightsCommitHash.ts';
+import { checkNonRootSubnet } from './checks.ts';
 import { storeWeights } from './storeWeights.ts';
 
 function u16List(xs: unknown, field: string): ChainRejection | null {
@@ -21,8 +22,8 @@ function u16List(xs: unknown, field: string): ChainRejection | null {
 export const revealWeights: CallHandler<Extrinsic & { call: 'reveal_weights' }> = (ctx, ext) => {
   const { draft, events } = ctx;
   const id = netuid(ext.netuid);
-  if (id === ROOT_NETUID || !draft.hasSubnet(id))
-    return rejection('SubnetNotExists', 'netuid', `no subnet ${ext.netuid}`);
+  const missing = checkNonRootSubnet(draft, id);
+  if (missing !== null) return missing;
   const subnet = draft.read(id);
   if (!subnet.commitRevealEnabled) {
     return rejection('CommitRevealDisabled', 'netuid', `subnet ${id} takes weights by set_weights`);

@@ -8,6 +8,7 @@ import { vecU16MaxUpscaleToU16 } from '../../epoch/math/u16.ts';
 import { stakeWeightFloor, taoWeightU96 } from '../../staking/stakeWeight.ts';
 import { hotkey, type NetUid, ROOT_NETUID } from '../../types.ts';
 import { type CallContext, type ChainRejection, rejection } from '../context.ts';
+import { checkNonRootSubnet } from './checks.ts';
 import { passesWeightsRateLimit } from './weightsRateLimit.ts';
 
 /** What is stored: the signer's weights on a subnet, and the name of the values' field for rejections. */
@@ -23,8 +24,8 @@ export interface WeightsToStore {
 /** Check and store the weights; a rejection leaves the draft to be dropped. */
 export function storeWeights({ draft, events }: CallContext, input: WeightsToStore): ChainRejection | null {
   const { netuid: id, uids, values, valuesField } = input;
-  if (id === ROOT_NETUID || !draft.hasSubnet(id))
-    return rejection('SubnetNotExists', 'netuid', `no subnet ${id}`);
+  const missing = checkNonRootSubnet(draft, id);
+  if (missing !== null) return missing;
   const subnet = draft.read(id);
   const hk = hotkey(input.signer);
   const uid = subnet.neurons.findIndex((n) => n.hotkey === hk);

@@ -4,7 +4,7 @@
  * the owner's bounds. A rejection names the hyperparameter and the bounds.
  */
 
-import { netuid, ROOT_NETUID } from '../../types.ts';
+import { netuid } from '../../types.ts';
 import { type CallHandler, rejection } from '../context.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import {
@@ -15,6 +15,7 @@ import {
   TYPE_RANGE,
   VALUE_KIND,
 } from '../subnetHyperparameters.ts';
+import { checkNonRootSubnet } from './checks.ts';
 
 type Value = boolean | number | bigint;
 
@@ -37,8 +38,8 @@ export const sudoSetHyperparameter: CallHandler<Extrinsic & { call: 'sudo_set_hy
   ext,
 ) => {
   const id = netuid(ext.netuid);
-  if (id === ROOT_NETUID || !draft.hasSubnet(id))
-    return rejection('SubnetNotExists', 'netuid', `no subnet ${ext.netuid}`);
+  const missing = checkNonRootSubnet(draft, id);
+  if (missing !== null) return missing;
   const name: string = ext.name;
   if (!isHyperparameterName(name)) {
     return rejection('UnknownHyperparameter', 'name', `'${name}' is no settable subnet hyperparameter`);
