@@ -9,8 +9,10 @@ import { registerConformance } from './conformance.ts';
 import { registerEpoch } from './epoch.ts';
 import { registerLocalnet } from './localnet.ts';
 import { registerScenario } from './scenario.ts';
+import { registerSchema } from './schema.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerSnapshot } from './snapshot.ts';
+import { registerWallet } from './wallet.ts';
 
 const program = new Command()
   .name('tensormarket')
@@ -28,6 +30,8 @@ registerSnapshot(program);
 registerLocalnet(program);
 registerBacktest(program);
 registerCalibrate(program);
+registerWallet(program);
+registerSchema(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, InvariantError, TensormarketError } from '../../engine/errors.ts';
-import { AmountError } from './amountError.ts';
+import { AmountError } from '../../sdk/amount/amountError.ts';
 import { RPC_ERRORS, RpcError, rejectedError, toRpcError } from './rpcErrors.ts';
 
 describe('RPC_ERRORS', () => {

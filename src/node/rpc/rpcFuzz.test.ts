@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { TensormarketError } from '../../engine/errors.ts';
-import { amountJson, amountParam } from './amount.ts';
+import { amountJson, amountParam } from '../../sdk/amount/amount.ts';
 import { call, connect, post, type WsClient } from './rpcClients.testkit.ts';
 import { defineRpcMethod } from './rpcMethod.ts';
 import { type RpcServer, startRpcServer } from './rpcServer.ts';

@@ -3,7 +3,7 @@ import { connect as connectTcp } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InvariantError, TensormarketError } from '../../engine/errors.ts';
-import { amountJson, amountParam } from './amount.ts';
+import { amountJson, amountParam } from '../../sdk/amount/amount.ts';
 import { call, connect, post } from './rpcClients.testkit.ts';
 import { DEFAULT_RPC_LIMITS, type RpcLimits } from './rpcLimits.ts';
 import { defineRpcMethod, type RpcMethods } from './rpcMethod.ts';

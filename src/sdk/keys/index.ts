@@ -1,7 +1,13 @@
 /** Account keys: Substrate-compatible sr25519 and ed25519 keypairs, secret URIs, SS58 addresses. */
 export { type Junction, junctionChainCode } from './junction.ts';
 export { KeyError, type KeyErrorCode } from './keyError.ts';
-export { type Keypair, keypairFromSeed, keypairFromUri } from './keypair.ts';
+export {
+  type Keypair,
+  keypairFromSecretKey,
+  keypairFromSeed,
+  keypairFromUri,
+  sr25519SecretKeyFromUri,
+} from './keypair.ts';
 export {
   DEV_PHRASE,
   generateMnemonic,

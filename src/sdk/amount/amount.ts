@@ -16,6 +16,20 @@ export interface AmountJson {
   readonly tao: string;
 }
 
+/** The schema of {@link AmountJson} as the API writes it; published in the output shapes of commands. */
+export const amountJsonSchema = z
+  .strictObject({
+    rao: z
+      .string()
+      .regex(/^-?\d+$/)
+      .describe('integer rao, e.g. "1500000000"'),
+    tao: z
+      .string()
+      .regex(/^-?\d+(\.\d{1,9})?$/)
+      .describe('the same amount in TAO, at most 9 decimals, no trailing zeros, e.g. "1.5"'),
+  })
+  .describe('an amount of TAO: exact rao and the same value in TAO, both strings');
+
 /** Decimals of a TAO amount, from the rao scale (1 rao = 10^-9 TAO). */
 const TAO_DECIMALS = RAO_PER_TAO.toString().length - 1;
 /** The largest amount the chain holds (a u64 of rao). */

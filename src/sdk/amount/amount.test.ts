@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RAO_PER_TAO } from '../../engine/chainConstants.ts';
-import { amountJson, amountParam, parseAmount } from './amount.ts';
+import { amountJson, amountJsonSchema, amountParam, parseAmount } from './amount.ts';
 import { AmountError } from './amountError.ts';
 
 const U64_MAX = 18_446_744_073_709_551_615n;
@@ -33,6 +33,19 @@ describe('amountJson', () => {
     ];
     for (const [rao, tao] of cases)
       expect({ rao, json: amountJson(rao) }).toEqual({ rao, json: { rao: `${rao}`, tao } });
+  });
+});
+
+describe('amountJsonSchema', () => {
+  it('accepts what amountJson writes and refuses numbers and extra members', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -U64_MAX, max: U64_MAX }), (rao) => {
+        expect(amountJsonSchema.safeParse(amountJson(rao)).success).toBe(true);
+      }),
+    );
+    expect(amountJsonSchema.safeParse({ rao: 1, tao: '1' }).success).toBe(false);
+    expect(amountJsonSchema.safeParse({ rao: '1', tao: '1.0000000001' }).success).toBe(false);
+    expect(amountJsonSchema.safeParse({ rao: '1', tao: '0.000000001', usd: '1' }).success).toBe(false);
   });
 });
 

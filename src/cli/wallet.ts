@@ -1,0 +1,607 @@
+/**
+ * `tensormarket wallet|w …` in btcli's grammar: create, new-coldkey, new-hotkey, regen-coldkey,
+ * regen-hotkey, list, balance, transfer; with btcli's flags (`--wallet-name`, `--wallet-hotkey`,
+ * `--wallet-path`, `--network local|URL`, `--json-output`/`--json`, `--no-prompt`/`-y`, `--period`).
+ * Wallets live in btcli's folders and formats, so btcli reads ours and we read btcli's. With
+ * `--json-output` stdout is exactly one JSON document (see `tensormarket schema cli`) and nothing is asked.
+ */
+import { type Command, Option } from 'commander';
+import { InputError, TensormarketError } from '../engine/errors.ts';
+import { amountJson, parseAmount } from '../sdk/amount/amount.ts';
+import { connect, DEFAULT_ERA_PERIOD } from '../sdk/client/chainClient.ts';
+import { nodeEndpoints } from '../sdk/client/nodeEndpoints.ts';
+import { expectIncluded } from '../sdk/client/transactionFailure.ts';
+import { KeyError } from '../sdk/keys/keyError.ts';
+import { keypairFromUri } from '../sdk/keys/keypair.ts';
+import { generateMnemonic, type MnemonicLength } from '../sdk/keys/mnemonic.ts';
+import { decodeSs58, type Ss58Address } from '../sdk/keys/ss58.ts';
+import { Ss58Error } from '../sdk/keys/ss58Error.ts';
+import { MAX_ERA_PERIOD } from '../sdk/tx/envelope.ts';
+import { type PasswordProvider, refuseExisting } from '../sdk/wallet/keyfileStore.ts';
+import { listWallets } from '../sdk/wallet/listWallets.ts';
+import {
+  coldkeyAddress,
+  readColdkey,
+  type StoredKey,
+  writeColdkey,
+  writeHotkey,
+} from '../sdk/wallet/walletKeys.ts';
+import { passwordFromEnv, WALLET_PASSWORD_VARIABLE } from '../sdk/wallet/walletPassword.ts';
+import {
+  DEFAULT_HOTKEY_NAME,
+  DEFAULT_WALLET_NAME,
+  DEFAULT_WALLET_PATH,
+  hotkeyFiles,
+  type WalletLocation,
+  walletLocation,
+} from '../sdk/wallet/walletPaths.ts';
+import type { CliCommand, CliOutput } from './cliJsonShapes.ts';
+import { FAILURE_EXIT_CODE, printJson, reportFailure } from './commandOutput.ts';
+import { dim, green, yellow } from './output.ts';
+import { askHidden, canPrompt, confirm } from './terminalPrompt.ts';
+
+/** Options every wallet command takes. */
+interface CommonOptions {
+  readonly walletName?: string;
+  readonly name?: string;
+  readonly walletPath?: string;
+  readonly walletHotkey?: string;
+  readonly hotkey?: string;
+  readonly jsonOutput?: boolean;
+  readonly json?: boolean;
+  /** False with `--no-prompt` / `-y`. */
+  readonly prompt: boolean;
+}
+
+/** The options of the commands that write keys. */
+interface KeyOptions extends CommonOptions {
+  readonly nWords: string;
+  readonly uri?: string;
+  readonly mnemonic?: string;
+  readonly seed?: string;
+  /** False with `--no-password`. */
+  readonly password: boolean;
+  readonly usePassword?: boolean;
+  readonly overwrite?: boolean;
+}
+
+/** The options of the commands that talk to a node. */
+interface NetworkOptions extends CommonOptions {
+  readonly network: string;
+  readonly period: string;
+  readonly ss58?: readonly string[];
+  readonly all?: boolean;
+  readonly dest?: string;
+  readonly destination?: string;
+  readonly amount?: string;
+}
+
+/** How the command at hand runs: where the wallet is, JSON or text, and whether it may ask. */
+interface Context {
+  readonly json: boolean;
+  /** Questions may be asked: a terminal, and neither `--no-prompt` nor `--json-output`. */
+  readonly interactive: boolean;
+  readonly wallet: WalletLocation;
+  readonly hotkey: string;
+  /** A line for a person (text mode only). */
+  say(line?: string): void;
+}
+
+/** The option that sets each input the SDK names in its errors. */
+const OPTION_OF: Readonly<Record<string, string>> = {
+  name: '--wallet-name',
+  coldkey: '--wallet-name',
+  hotkey: '--wallet-hotkey',
+  amount: '--amount',
+  dest: '--dest',
+  period: '--period',
+};
+const optionOf = (field: string) => OPTION_OF[field] ?? field;
+
+/** Whether this command line asks for JSON (read before parsing, for usage errors). */
+const jsonRequested = () => process.argv.some((a) => a === '--json-output' || a === '--json');
+
+function contextOf(opts: CommonOptions): Context {
+  const json = opts.jsonOutput === true || opts.json === true;
+  const walletArgs = {
+    walletPath: opts.walletPath ?? process.env.BT_WALLET_PATH ?? DEFAULT_WALLET_PATH,
+    name: opts.walletName ?? opts.name ?? process.env.BT_WALLET_NAME ?? DEFAULT_WALLET_NAME,
+  };
+  return {
+    json,
+    interactive: !json && opts.prompt && canPrompt(),
+    wallet: walletLocation(walletArgs),
+    hotkey: opts.walletHotkey ?? opts.hotkey ?? process.env.BT_WALLET_HOTKEY ?? DEFAULT_HOTKEY_NAME,
+    say: (line = '') => {
+      if (!json) process.stdout.write(`${line}\n`);
+    },
+  };
+}
+
+/** A wallet subcommand with the flags every one takes, answering failures in the requested form. */
+function walletCommand<O extends CommonOptions>(
+  group: Command,
+  name: string,
+  description: string,
+  run: (opts: O, ctx: Context) => Promise<void>,
+): Command {
+  return group
+    .command(name)
+    .description(description)
+    .option('--wallet-name <name>', `wallet name (default ${DEFAULT_WALLET_NAME})`)
+    .addOption(new Option('--name <name>').hideHelp())
+    .option('-p, --wallet-path <path>', `folder of wallets (default ${DEFAULT_WALLET_PATH})`)
+    .option('-H, --wallet-hotkey <name>', `hotkey name (default ${DEFAULT_HOTKEY_NAME})`)
+    .addOption(new Option('--hotkey <name>').hideHelp())
+    .option('--json-output', 'print exactly one JSON document on stdout, never ask')
+    .option('--json', 'same as --json-output')
+    .option('-y, --no-prompt', 'never ask: take defaults and confirm')
+    .configureOutput({
+      outputError: (text, write) => {
+        if (!jsonRequested()) write(text);
+      },
+    })
+    .exitOverride((error) => {
+      if (error.exitCode === 0) return;
+      if (jsonRequested())
+        reportFailure(new InputError('arguments', error.message.replace(/^error: /, '')), true);
+      process.exit(FAILURE_EXIT_CODE);
+    })
+    .action(async (opts: O) => {
+      let json = jsonRequested();
+      try {
+        const ctx = contextOf(opts);
+        json = ctx.json;
+        await run(opts, ctx);
+      } catch (error) {
+        reportFailure(error, json, optionOf);
+      }
+    });
+}
+
+/** The secret URI for `--uri`: btcli's dev names (`alice`) as `//Alice`, anything else as given. */
+function uriOption(uri: string): string {
+  return /^[A-Za-z]+$/.test(uri) ? `//${uri[0]!.toUpperCase()}${uri.slice(1).toLowerCase()}` : uri;
+}
+
+/** A checked secret URI from the option that gave it (its KeyError reported under that option). */
+function checkedSecret(uri: string, option: string): string {
+  try {
+    keypairFromUri(uri);
+    return uri;
+  } catch (cause) {
+    if (cause instanceof KeyError)
+      throw new InputError(option, cause.message.replace(/^\w+: /, ''), { cause });
+    throw cause;
+  }
+}
+
+/** `--n-words`: 12 or 24. */
+function wordCount(text: string): MnemonicLength {
+  if (text === '12' || text === '24') return Number(text) as MnemonicLength;
+  throw new InputError('--n-words', `expected 12 or 24, got "${text}"`);
+}
+
+/** The key to write: from `--uri`, or a new mnemonic (returned so it can be shown once). */
+function newSecret(opts: KeyOptions): { uri: string; mnemonic?: string } {
+  if (opts.uri !== undefined) return { uri: checkedSecret(uriOption(opts.uri), '--uri') };
+  const mnemonic = generateMnemonic(wordCount(opts.nWords));
+  return { uri: mnemonic, mnemonic };
+}
+
+/** The key to write again: `--mnemonic` (a phrase, or any secret URI), `--seed`, or asked for. */
+async function regenSecret(opts: KeyOptions, ctx: Context): Promise<string> {
+  const given = [opts.mnemonic, opts.seed, opts.uri].filter((v) => v !== undefined);
+  if (given.length > 1)
+    throw new InputError('--mnemonic', 'give one of --mnemonic, --seed or --uri, not several');
+  if (opts.mnemonic !== undefined) return checkedSecret(opts.mnemonic, '--mnemonic');
+  if (opts.seed !== undefined)
+    return checkedSecret(opts.seed.startsWith('0x') ? opts.seed : `0x${opts.seed}`, '--seed');
+  if (opts.uri !== undefined) return checkedSecret(uriOption(opts.uri), '--uri');
+  if (!ctx.interactive)
+    throw new InputError(
+      '--mnemonic',
+      'give the key as --mnemonic "<words>" (or a secret URI), or --seed 0x…',
+    );
+  return checkedSecret(await askHidden('Mnemonic (or secret URI, or 0x seed): '), '--mnemonic');
+}
+
+/**
+ * The password to encrypt a new key with, or null (unencrypted): from the environment, else asked
+ * twice on a terminal; without either, `PASSWORD_REQUIRED` unless `--no-password`.
+ */
+async function newPassword(ctx: Context, keyfilePath: string, encrypt: boolean): Promise<string | null> {
+  if (!encrypt) return null;
+  const fromEnv = passwordFromEnv(process.env, { walletName: ctx.wallet.name, keyfilePath });
+  if (fromEnv !== undefined) return fromEnv;
+  if (!ctx.interactive)
+    throw new InputError(
+      'password',
+      `set ${WALLET_PASSWORD_VARIABLE}, run in a terminal to be asked, or pass --no-password (unencrypted, development only)`,
+      { cause: new TensormarketError('PASSWORD_REQUIRED', 'no password to encrypt the key with') },
+    );
+  for (;;) {
+    const first = await askHidden('Password to encrypt the key: ');
+    if (first === '') {
+      process.stderr.write('An empty password protects nothing; use --no-password for an unencrypted key.\n');
+      continue;
+    }
+    if ((await askHidden('Retype the password: ')) === first) return first;
+    process.stderr.write('The passwords differ; try again.\n');
+  }
+}
+
+/** The password of an existing coldkey, asked for only if the file is encrypted. */
+function unlockPassword(ctx: Context): PasswordProvider {
+  return async () =>
+    passwordFromEnv(process.env, { walletName: ctx.wallet.name, keyfilePath: ctx.wallet.coldkey }) ??
+    (ctx.interactive ? await askHidden(`Password of wallet ${ctx.wallet.name}'s coldkey: `) : undefined);
+}
+
+/** Whether the coldkey is to be encrypted: unless `--no-password` (or btcli's `--no-use-password`). */
+const encryptColdkey = (opts: KeyOptions) => opts.password && opts.usePassword !== false;
+/** Whether a hotkey is to be encrypted: only with `--use-password`, as btcli. */
+const encryptHotkey = (opts: KeyOptions) => opts.usePassword === true;
+
+/** A written key as printed. */
+function keyJson(name: string, key: StoredKey, mnemonic: string | undefined) {
+  return {
+    name,
+    address: key.address,
+    path: key.path,
+    encrypted: key.encrypted,
+    ...(mnemonic === undefined ? {} : { mnemonic }),
+  };
+}
+
+/** Tell a person about a written key (and its new mnemonic, once). */
+function sayKey(
+  ctx: Context,
+  what: string,
+  key: Pick<StoredKey, 'address' | 'path' | 'encrypted'>,
+  mnemonic: string | undefined,
+): void {
+  ctx.say(`${green(what)} ${key.address}  ${dim(`${key.path}${key.encrypted ? '' : ' (unencrypted)'}`)}`);
+  if (mnemonic !== undefined) {
+    ctx.say(yellow(`  mnemonic: ${mnemonic}`));
+    ctx.say(dim('  Keep it offline: anyone holding it controls the key; it is the only way to recover it.'));
+  }
+}
+
+/** Print a command's result: JSON, or the lines for a person. */
+function finish<C extends CliCommand>(ctx: Context, command: C, value: CliOutput<C>, text: () => void): void {
+  if (ctx.json) printJson(command, value);
+  else text();
+}
+
+async function writeColdkeyFrom(
+  opts: KeyOptions,
+  ctx: Context,
+  secret: { uri: string; mnemonic?: string },
+  overwrite: boolean,
+) {
+  const password = await newPassword(ctx, ctx.wallet.coldkey, encryptColdkey(opts));
+  const key = await writeColdkey({
+    walletPath: ctx.wallet.walletPath,
+    name: ctx.wallet.name,
+    uri: secret.uri,
+    password,
+    overwrite,
+  });
+  return keyJson('coldkey', key, secret.mnemonic);
+}
+
+async function writeHotkeyFrom(
+  opts: KeyOptions,
+  ctx: Context,
+  secret: { uri: string; mnemonic?: string },
+  overwrite: boolean,
+) {
+  const files = hotkeyFiles(ctx.wallet, ctx.hotkey);
+  const password = await newPassword(ctx, files.file, encryptHotkey(opts));
+  const key = await writeHotkey({
+    walletPath: ctx.wallet.walletPath,
+    name: ctx.wallet.name,
+    hotkey: ctx.hotkey,
+    uri: secret.uri,
+    password,
+    overwrite,
+  });
+  return keyJson(ctx.hotkey, key, secret.mnemonic);
+}
+
+/** Options of the commands that write keys. */
+function keyOptions(command: Command, kind: 'new' | 'regen'): Command {
+  command
+    .option('--no-password', 'write the coldkey unencrypted (development only)')
+    .addOption(new Option('--use-password', 'encrypt (default for coldkeys; hotkeys only when given)'))
+    .addOption(new Option('--no-use-password').hideHelp())
+    .option('--overwrite', 'replace existing key files');
+  if (kind === 'new')
+    command
+      .option('--n-words <n>', 'words of the new mnemonic: 12 or 24', '12')
+      .option('--uri <uri>', 'make the key from a secret URI (e.g. //Alice, or alice as btcli) instead');
+  else
+    command
+      .option('--mnemonic <words>', 'the mnemonic (or a secret URI: "<words>//hard/soft", //Alice)')
+      .option('--seed <hex>', 'the 32-byte seed, 0x hex')
+      .option('--uri <uri>', 'a secret URI (e.g. //Alice, or alice as btcli)');
+  return command;
+}
+
+/** Options of the commands that talk to a node. */
+function networkOptions(command: Command): Command {
+  return command.option('--network <network>', 'the node: local (ws://127.0.0.1:9944) or its URL', 'local');
+}
+
+/** `--period`: blocks the transaction stays valid. */
+function period(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_ERA_PERIOD)
+    throw new InputError(
+      '--period',
+      `expected a whole number of blocks from 1 to ${MAX_ERA_PERIOD}, got "${text}"`,
+    );
+  return n;
+}
+
+/** A checked SS58 address from `option`. */
+function addressOption(text: string, option: string): Ss58Address {
+  try {
+    decodeSs58(text);
+    return text as Ss58Address;
+  } catch (cause) {
+    if (cause instanceof Ss58Error)
+      throw new InputError(option, cause.message.replace(/^address: /, ''), { cause });
+    throw cause;
+  }
+}
+
+/** Register `wallet` (alias `w`) and its subcommands. */
+export function registerWallet(program: Command): void {
+  const wallet = program
+    .command('wallet')
+    .alias('w')
+    .description('wallets in btcli’s layout and formats: create, regenerate, list, balance, transfer');
+
+  keyOptions(
+    walletCommand<KeyOptions>(
+      wallet,
+      'create',
+      'create a wallet: a new coldkey and hotkey',
+      async (opts, ctx) => {
+        const hot = hotkeyFiles(ctx.wallet, ctx.hotkey);
+        const overwrite = opts.overwrite === true;
+        if (!overwrite)
+          refuseExisting([ctx.wallet.coldkey, ctx.wallet.coldkeypub, hot.file, hot.pub], 'name');
+        const coldkey = await writeColdkeyFrom(opts, ctx, newSecret(opts), overwrite);
+        const hotkey = await writeHotkeyFrom(opts, ctx, newSecret(opts), overwrite);
+        finish(
+          ctx,
+          'wallet create',
+          { walletPath: ctx.wallet.walletPath, name: ctx.wallet.name, coldkey, hotkey },
+          () => {
+            ctx.say(`wallet ${ctx.wallet.name} in ${ctx.wallet.walletPath}`);
+            sayKey(ctx, 'coldkey', coldkey, coldkey.mnemonic);
+            sayKey(ctx, `hotkey ${ctx.hotkey}`, hotkey, hotkey.mnemonic);
+          },
+        );
+      },
+    ),
+    'new',
+  );
+
+  keyOptions(
+    walletCommand<KeyOptions>(
+      wallet,
+      'new-coldkey',
+      'create a new coldkey (and coldkeypub.txt)',
+      async (opts, ctx) => {
+        const coldkey = await writeColdkeyFrom(opts, ctx, newSecret(opts), opts.overwrite === true);
+        finish(
+          ctx,
+          'wallet new-coldkey',
+          { walletPath: ctx.wallet.walletPath, name: ctx.wallet.name, coldkey },
+          () => sayKey(ctx, `wallet ${ctx.wallet.name} coldkey`, coldkey, coldkey.mnemonic),
+        );
+      },
+    ),
+    'new',
+  );
+
+  keyOptions(
+    walletCommand<KeyOptions>(wallet, 'new-hotkey', 'create a new hotkey in a wallet', async (opts, ctx) => {
+      const hotkey = await writeHotkeyFrom(opts, ctx, newSecret(opts), opts.overwrite === true);
+      finish(
+        ctx,
+        'wallet new-hotkey',
+        { walletPath: ctx.wallet.walletPath, name: ctx.wallet.name, hotkey },
+        () => sayKey(ctx, `wallet ${ctx.wallet.name} hotkey ${ctx.hotkey}`, hotkey, hotkey.mnemonic),
+      );
+    }),
+    'new',
+  );
+
+  keyOptions(
+    walletCommand<KeyOptions>(
+      wallet,
+      'regen-coldkey',
+      'write a coldkey again from its mnemonic or seed',
+      async (opts, ctx) => {
+        const coldkey = await writeColdkeyFrom(
+          opts,
+          ctx,
+          { uri: await regenSecret(opts, ctx) },
+          opts.overwrite === true,
+        );
+        finish(
+          ctx,
+          'wallet regen-coldkey',
+          { walletPath: ctx.wallet.walletPath, name: ctx.wallet.name, coldkey },
+          () => sayKey(ctx, `wallet ${ctx.wallet.name} coldkey`, coldkey, undefined),
+        );
+      },
+    ),
+    'regen',
+  );
+
+  keyOptions(
+    walletCommand<KeyOptions>(
+      wallet,
+      'regen-hotkey',
+      'write a hotkey again from its mnemonic or seed',
+      async (opts, ctx) => {
+        const hotkey = await writeHotkeyFrom(
+          opts,
+          ctx,
+          { uri: await regenSecret(opts, ctx) },
+          opts.overwrite === true,
+        );
+        finish(
+          ctx,
+          'wallet regen-hotkey',
+          { walletPath: ctx.wallet.walletPath, name: ctx.wallet.name, hotkey },
+          () => sayKey(ctx, `wallet ${ctx.wallet.name} hotkey ${ctx.hotkey}`, hotkey, undefined),
+        );
+      },
+    ),
+    'regen',
+  );
+
+  walletCommand<CommonOptions>(wallet, 'list', 'list the wallets and their hotkeys', async (_opts, ctx) => {
+    const wallets = await listWallets(ctx.wallet.walletPath);
+    finish(
+      ctx,
+      'wallet list',
+      {
+        walletPath: ctx.wallet.walletPath,
+        wallets: wallets.map((w) => ({ ...w, hotkeys: [...w.hotkeys] })),
+      },
+      () => {
+        ctx.say(`wallets in ${ctx.wallet.walletPath}${wallets.length === 0 ? ': none' : ''}`);
+        for (const w of wallets) {
+          ctx.say(`${green(w.name)}  ${w.coldkey ?? dim('(no readable coldkeypub.txt)')}`);
+          for (const h of w.hotkeys) ctx.say(`  ${h.name}  ${h.address ?? dim('(encrypted)')}`);
+        }
+      },
+    );
+  });
+
+  networkOptions(
+    walletCommand<NetworkOptions>(
+      wallet,
+      'balance',
+      'free balance of a wallet’s coldkey (or --all, or --ss58)',
+      async (opts, ctx) => {
+        const targets: { name: string | null; address: Ss58Address }[] = [];
+        if (opts.ss58 !== undefined && opts.ss58.length > 0) {
+          for (const a of opts.ss58) targets.push({ name: null, address: addressOption(a, '--ss58') });
+        } else if (opts.all === true) {
+          for (const w of await listWallets(ctx.wallet.walletPath)) {
+            if (w.coldkey !== null) targets.push({ name: w.name, address: w.coldkey });
+          }
+        } else {
+          targets.push({
+            name: ctx.wallet.name,
+            address: await coldkeyAddress({ walletPath: ctx.wallet.walletPath, name: ctx.wallet.name }),
+          });
+        }
+        const client = connect(nodeEndpoints(opts.network, '--network').httpUrl);
+        try {
+          const balances: { name: string | null; address: Ss58Address; free: bigint }[] = [];
+          for (const t of targets) balances.push({ ...t, free: await client.balance(t.address) });
+          const total = balances.reduce((sum, b) => sum + b.free, 0n);
+          finish(
+            ctx,
+            'wallet balance',
+            {
+              network: client.httpUrl,
+              balances: balances.map((b) => ({ name: b.name, address: b.address, free: amountJson(b.free) })),
+              total: amountJson(total),
+            },
+            () => {
+              for (const b of balances)
+                ctx.say(`${(b.name ?? '').padEnd(12)} ${b.address}  ${amountJson(b.free).tao} TAO`);
+              ctx.say(`${'total'.padEnd(12)} ${' '.repeat(48)}  ${amountJson(total).tao} TAO`);
+            },
+          );
+        } finally {
+          await client.close();
+        }
+      },
+    )
+      .option('--ss58 <address...>', 'the balances of these addresses instead')
+      .option('-a, --all', 'every wallet in the wallet path'),
+  );
+
+  networkOptions(
+    walletCommand<NetworkOptions>(
+      wallet,
+      'transfer',
+      'send TAO from the wallet’s coldkey',
+      async (opts, ctx) => {
+        const destText = opts.dest ?? opts.destination;
+        if (destText === undefined) throw new InputError('--dest', 'required: the SS58 address to send to');
+        if (opts.amount === undefined)
+          throw new InputError('--amount', 'required: the TAO to send, e.g. 1.5');
+        const dest = addressOption(destText, '--dest');
+        const rao = parseAmount(opts.amount, '--amount');
+        if (rao === 0n) throw new InputError('--amount', 'send more than 0 TAO');
+        const blocks = period(opts.period);
+        const network = nodeEndpoints(opts.network, '--network').httpUrl;
+        const keypair = await readColdkey({
+          walletPath: ctx.wallet.walletPath,
+          name: ctx.wallet.name,
+          password: unlockPassword(ctx),
+        });
+        const client = connect(network);
+        try {
+          const before = await client.balance(keypair.address);
+          const amount = amountJson(rao);
+          if (
+            ctx.interactive &&
+            !(await confirm(
+              `Send ${amount.tao} TAO from ${keypair.address} to ${dest} on ${client.httpUrl}?`,
+            ))
+          ) {
+            process.stderr.write('transfer cancelled\n');
+            process.exitCode = 1;
+            return;
+          }
+          const envelope = await client.prepareEnvelope({
+            keypair,
+            call: { name: 'transfer', args: { dest, amount: amount.rao } },
+            period: blocks,
+          });
+          const included = expectIncluded(await client.submitAndWait(envelope, { timeoutMs: 60_000 }));
+          const after = await client.balance(keypair.address);
+          finish(
+            ctx,
+            'wallet transfer',
+            {
+              network: client.httpUrl,
+              id: included.id,
+              block: included.block,
+              from: keypair.address,
+              dest,
+              amount,
+              balance: { before: amountJson(before), after: amountJson(after) },
+            },
+            () => {
+              ctx.say(`${green('sent')} ${amount.tao} TAO to ${dest} in block ${included.block}`);
+              ctx.say(
+                `balance of ${keypair.address}: ${amountJson(before).tao} → ${amountJson(after).tao} TAO`,
+              );
+            },
+          );
+        } finally {
+          await client.close();
+        }
+      },
+    )
+      .option('--dest <address>', 'the SS58 address to send to')
+      .addOption(new Option('--destination <address>').hideHelp())
+      .option('--amount <tao>', 'the TAO to send, e.g. 1.5 (at most 9 decimals)')
+      .option('--period <blocks>', 'blocks the transaction stays valid', String(DEFAULT_ERA_PERIOD)),
+  );
+}
