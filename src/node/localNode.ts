@@ -5,6 +5,7 @@
  * transaction lost (it is included or rejected with a receipt). Blocks come on a timer or on demand
  * (`manual`, for tests).
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -86,6 +87,7 @@ export class LocalNode {
     const genesisState = createGenesis(options.genesis);
     const root = stateRoot(genesisState);
     const genesisHash = `0x${root}` as Hex;
+    mkdirSync(options.dataDir, { recursive: true });
     const store = openBlockStore<Envelope>({
       path: join(options.dataDir, CHAIN_FILE),
       fresh: options.fresh === true,
