@@ -14,4 +14,9 @@ export { envelopeSchema } from './envelopeSchema.ts';
 export { signEnvelope } from './signEnvelope.ts';
 export { SIGNING_DOMAIN, signingPayload } from './signingPayload.ts';
 export { TransactionError, type TransactionErrorCode } from './transactionError.ts';
-export { type ChainContext, type VerifiedEnvelope, verifyEnvelope } from './verifyEnvelope.ts';
+export {
+  type ChainContext,
+  checkChainWindow,
+  type VerifiedEnvelope,
+  verifyEnvelope,
+} from './verifyEnvelope.ts';

@@ -34,30 +34,45 @@ export function verifyEnvelope(envelope: unknown, chain: ChainContext): Transact
   const decoded = decodeEnvelope(envelope);
   if (!decoded.ok) return decoded;
   const e = decoded.value;
-  const fail = (code: TransactionError['code'], field: string, message: string) => ({
-    ok: false as const,
-    error: new TransactionError(code, field, message),
-  });
+  const outside = checkChainWindow(e, chain);
+  if (outside !== null) return { ok: false, error: outside };
+  const { publicKey } = decodeSs58(e.signer);
+  if (!verify(e.scheme, publicKey, signingPayload(e), hexToBytes(e.signature.slice(2))))
+    return {
+      ok: false,
+      error: new TransactionError(
+        'BAD_SIGNATURE',
+        'signature',
+        `not a ${e.scheme} signature by ${e.signer} of this envelope's payload`,
+      ),
+    };
+  return { ok: true, value: { envelope: e, publicKey } };
+}
+
+/**
+ * Whether a decoded envelope is for this chain and valid at `chain.block`: `WRONG_GENESIS`, then
+ * `NOT_YET_VALID` / `EXPIRED`, or null. What a node checks again when it includes an envelope it
+ * verified earlier (its signature cannot have changed; its window may have passed).
+ * @example checkChainWindow(pending.envelope, { genesisHash, block: next }) // null, or EXPIRED
+ */
+export function checkChainWindow(e: Envelope, chain: ChainContext): TransactionError | null {
   if (e.genesisHash !== chain.genesisHash.toLowerCase())
-    return fail(
+    return new TransactionError(
       'WRONG_GENESIS',
       'genesisHash',
       `the envelope is for chain ${e.genesisHash}, this is ${chain.genesisHash}`,
     );
   if (chain.block < e.era.from)
-    return fail('NOT_YET_VALID', 'era', `valid from block ${e.era.from}; this is block ${chain.block}`);
+    return new TransactionError(
+      'NOT_YET_VALID',
+      'era',
+      `valid from block ${e.era.from}; this is block ${chain.block}`,
+    );
   if (chain.block >= e.era.from + e.era.period)
-    return fail(
+    return new TransactionError(
       'EXPIRED',
       'era',
       `valid in blocks ${e.era.from} to ${e.era.from + e.era.period - 1}; this is block ${chain.block}; sign it again with a current era`,
     );
-  const { publicKey } = decodeSs58(e.signer);
-  if (!verify(e.scheme, publicKey, signingPayload(e), hexToBytes(e.signature.slice(2))))
-    return fail(
-      'BAD_SIGNATURE',
-      'signature',
-      `not a ${e.scheme} signature by ${e.signer} of this envelope's payload`,
-    );
-  return { ok: true, value: { envelope: e, publicKey } };
+  return null;
 }
