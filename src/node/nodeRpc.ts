@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { spotPrice } from '../engine/chain/poolOps.ts';
+import { stateRoot } from '../engine/chain/stateRoot.ts';
 import { toF64, U64F64 } from '../engine/fixed/index.ts';
 import type { Coldkey } from '../engine/types.ts';
 import type { ExtrinsicWatch } from './extrinsicWatch.ts';
@@ -132,6 +133,11 @@ export function nodeMethods(node: LocalNode): RpcMethods {
       handler: ([netuid, order]) => simulateSwap(node.state, netuid, order),
     }),
     tm_supply: defineRpcMethod({ params: z.tuple([]), handler: () => supplyView(node.state) }),
+    // Recomputed from the live state (not read from the store): a restarted node can be checked with it.
+    tm_stateRoot: defineRpcMethod({
+      params: z.tuple([]),
+      handler: () => ({ block: node.state.block, stateRoot: stateRoot(node.state) }),
+    }),
   };
 }
 
