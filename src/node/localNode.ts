@@ -73,6 +73,20 @@ export interface BlockSettlement {
   readonly rejected: readonly { readonly id: string; readonly receipt: Rejection }[];
 }
 
+/**
+ * Where the node's time went since it opened, in milliseconds of wall time: checking batches of
+ * submissions (on the verifier, so partly on other threads), journalling them, and for blocks the engine,
+ * the invariant check, the state root and the database commit.
+ */
+export interface NodeTimings {
+  check: number;
+  journal: number;
+  engine: number;
+  invariants: number;
+  stateRoot: number;
+  commit: number;
+}
+
 /** A listener of new blocks. */
 export type BlockListener = (header: BlockHeader, settled: BlockSettlement) => void;
 
@@ -98,6 +112,8 @@ export class LocalNode {
   /** Batches are admitted one after another, in the order submitted. */
   #admission: Promise<unknown> = Promise.resolve();
   #queued: Queued[] = [];
+  /** See {@link NodeTimings}. */
+  readonly timings: NodeTimings = { check: 0, journal: 0, engine: 0, invariants: 0, stateRoot: 0, commit: 0 };
 
   private constructor(args: {
     options: LocalNodeOptions;
@@ -196,7 +212,11 @@ export class LocalNode {
    * @example const outcomes = await node.submitMany(envelopes) // [{ ok: true, id }, { ok: false, error }]
    */
   submitMany(inputs: readonly unknown[]): Promise<SubmitOutcome[]> {
-    const checking = this.#verifier.check(inputs, this.#nextChain());
+    const began = performance.now();
+    const checking = this.#verifier.check(inputs, this.#nextChain()).then((checks) => {
+      this.timings.check += performance.now() - began;
+      return checks;
+    });
     const admitted = this.#admission.then(async () => this.#admitBatch(await checking));
     this.#admission = admitted.catch(() => {});
     return admitted;
@@ -263,8 +283,10 @@ export class LocalNode {
       }
     }
     if (admitted.length > 0) {
+      const began = performance.now();
       try {
         this.#store.journalMany(admitted.map((tx) => ({ id: tx.id, envelope: tx.envelope })));
+        this.timings.journal += performance.now() - began;
       } catch (error) {
         this.mempool.withdraw(admitted);
         throw error;
@@ -335,11 +357,20 @@ export class LocalNode {
       included.push(tx);
       extrinsics.push(extrinsic);
     }
+    let began = performance.now();
+    const lap = (phase: keyof NodeTimings) => {
+      const now = performance.now();
+      this.timings[phase] += now - began;
+      began = now;
+    };
     const result = applyBlock(this.#state, extrinsics, { epoch: yumaEpoch });
+    lap('engine');
     const problems = checkInvariants(result.state);
+    lap('invariants');
     if (problems.length > 0)
       throw new Error(`block ${number} breaks the chain's invariants: ${problems.join('; ')}`);
     const root = stateRoot(result.state);
+    lap('stateRoot');
     const ids = included.map((t) => t.id);
     const time = (this.#options.now ?? Date.now)();
     const hash = hashHex(canonicalEncoding({ number, parent: this.#head.hash, stateRoot: root, time, ids }));
@@ -357,6 +388,7 @@ export class LocalNode {
       includedIds: ids,
       rejected,
     });
+    lap('commit');
     this.mempool.remove([...ids, ...rejected.map((r) => r.id)]);
     this.#state = result.state;
     this.#head = { number, hash, parent: this.#head.hash, stateRoot: root, time };

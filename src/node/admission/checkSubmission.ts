@@ -4,10 +4,10 @@
  * verifier thread alike; the nonce check and the journal stay with the node.
  */
 import { blake2b } from '@noble/hashes/blake2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { Extrinsic } from '../../engine/chain/extrinsics.ts';
-import { canonicalEncoding } from '../../engine/chain/stateRoot.ts';
 import type { Envelope, Hex } from '../../sdk/tx/envelope.ts';
+import { signingPayload } from '../../sdk/tx/signingPayload.ts';
 import { TransactionError, type TransactionErrorCode } from '../../sdk/tx/transactionError.ts';
 import { type ChainContext, verifyEnvelope } from '../../sdk/tx/verifyEnvelope.ts';
 import { toExtrinsic } from '../calls/toExtrinsic.ts';
@@ -33,11 +33,19 @@ export interface RefusedSubmission {
 export type SubmissionCheck = CheckedSubmission | RefusedSubmission;
 
 /**
- * The id of an envelope: blake2b-256 of its canonical encoding, as 0x-hex.
+ * The id of a signed envelope: blake2b-256 of its signed bytes followed by its signature, as 0x-hex
+ * (as a Substrate extrinsic's hash covers its signed body and signature). Every field is covered.
  * @example submissionId(envelope) // '0x3f…'
  */
 export function submissionId(envelope: Envelope): Hex {
-  return `0x${bytesToHex(blake2b(utf8ToBytes(canonicalEncoding(envelope)), { dkLen: 32 }))}`;
+  return idOf(signingPayload(envelope), hexToBytes(envelope.signature.slice(2)));
+}
+
+function idOf(payload: Uint8Array, signature: Uint8Array): Hex {
+  const h = blake2b.create({ dkLen: 32 });
+  h.update(payload);
+  h.update(signature);
+  return `0x${bytesToHex(h.digest())}`;
 }
 
 /** The refusal of a thrown TransactionError (anything else is a bug and is thrown again). */
@@ -55,9 +63,9 @@ function refusal(error: unknown): RefusedSubmission {
 export function checkSubmission(input: unknown, chain: ChainContext): SubmissionCheck {
   const checked = verifyEnvelope(input, chain);
   if (!checked.ok) return refusal(checked.error);
-  const envelope = checked.value.envelope;
+  const { envelope, payload, signature } = checked.value;
   try {
-    return { ok: true, id: submissionId(envelope), envelope, extrinsic: toExtrinsic(envelope) };
+    return { ok: true, id: idOf(payload, signature), envelope, extrinsic: toExtrinsic(envelope) };
   } catch (error) {
     return refusal(error);
   }

@@ -1,5 +1,10 @@
 /** Signed transaction envelopes: the payload rule, signing, decoding untrusted JSON, and checks. */
-export { decodeEnvelope, type TransactionResult } from './decodeEnvelope.ts';
+export {
+  decodeEnvelope,
+  decodeSignedEnvelope,
+  type SignedEnvelope,
+  type TransactionResult,
+} from './decodeEnvelope.ts';
 export {
   type ArgValue,
   type Call,

@@ -3,9 +3,8 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import type { BlockNumber } from '../../engine/types.ts';
 import { decodeSs58 } from '../keys/ss58.ts';
 import { verify } from '../keys/verify.ts';
-import { decodeEnvelope, type TransactionResult } from './decodeEnvelope.ts';
+import { decodeSignedEnvelope, type TransactionResult } from './decodeEnvelope.ts';
 import type { Envelope, Hex } from './envelope.ts';
-import { signingPayload } from './signingPayload.ts';
 import { TransactionError } from './transactionError.ts';
 
 /** The chain an envelope is checked against. */
@@ -20,6 +19,10 @@ export interface ChainContext {
 export interface VerifiedEnvelope {
   readonly envelope: Envelope;
   readonly publicKey: Uint8Array;
+  /** The signed bytes (`signingPayload(envelope)`). */
+  readonly payload: Uint8Array;
+  /** The signature's 64 bytes. */
+  readonly signature: Uint8Array;
 }
 
 /**
@@ -31,13 +34,14 @@ export interface VerifiedEnvelope {
  * if (!checked.ok) return reply(checked.error.code, checked.error.message);
  */
 export function verifyEnvelope(envelope: unknown, chain: ChainContext): TransactionResult<VerifiedEnvelope> {
-  const decoded = decodeEnvelope(envelope);
+  const decoded = decodeSignedEnvelope(envelope);
   if (!decoded.ok) return decoded;
-  const e = decoded.value;
+  const { envelope: e, payload } = decoded.value;
   const outside = checkChainWindow(e, chain);
   if (outside !== null) return { ok: false, error: outside };
   const { publicKey } = decodeSs58(e.signer);
-  if (!verify(e.scheme, publicKey, signingPayload(e), hexToBytes(e.signature.slice(2))))
+  const signature = hexToBytes(e.signature.slice(2));
+  if (!verify(e.scheme, publicKey, payload, signature))
     return {
       ok: false,
       error: new TransactionError(
@@ -46,7 +50,7 @@ export function verifyEnvelope(envelope: unknown, chain: ChainContext): Transact
         `not a ${e.scheme} signature by ${e.signer} of this envelope's payload`,
       ),
     };
-  return { ok: true, value: { envelope: e, publicKey } };
+  return { ok: true, value: { envelope: e, publicKey, payload, signature } };
 }
 
 /**
