@@ -80,6 +80,9 @@ async function rpcBatch(url: string, method: string, params: readonly unknown[][
   return out;
 }
 
+/** JSON-RPC code of a rate-limited request (the node allows 1,000 requests/s per client address). */
+const RATE_LIMITED = -32003;
+
 const ACCOUNTS = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => keypairFromUri(`//${n}`));
 
 /**
@@ -116,6 +119,8 @@ async function loadFrom(args: {
       if (answer.error === undefined) {
         args.acked.push(answer.result as string);
         nonce += 1;
+      } else if (answer.error.code === RATE_LIMITED) {
+        await new Promise((r) => setTimeout(r, 100));
       } else {
         // A refusal is not an acknowledgement; a nonce refusal means ours is out of date.
         if (answer.error.data?.code !== 'STALE_NONCE' && answer.error.data?.code !== 'NONCE_GAP')
@@ -128,14 +133,28 @@ async function loadFrom(args: {
   }
 }
 
-/** Ids of `ids` with no receipt at all (never journalled), and the outcomes of the others. */
-async function receipts(url: string, ids: readonly string[]) {
-  const answers = await rpcBatch(
-    url,
-    'tm_receipt',
-    ids.map((id) => [id]),
-  );
-  return answers.map((a) => a.result as { status: string; receipt?: { code?: string } } | null);
+/** What became of a submission: `null` when the node never journalled it. */
+type Outcome = { status: string; receipt?: { code?: string } } | null;
+
+/** The outcome of each of `ids`, in order (a rate-limited part is asked again after a pause). */
+async function receipts(url: string, ids: readonly string[]): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    const part = ids.slice(i, i + 100);
+    for (;;) {
+      const answers = await rpcBatch(
+        url,
+        'tm_receipt',
+        part.map((id) => [id]),
+      );
+      if (answers.length === part.length && answers.every((a) => a.error === undefined)) {
+        out.push(...answers.map((a) => a.result as Outcome));
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return out;
 }
 
 /**
@@ -152,101 +171,115 @@ export async function runLocalnetCrash(options: CrashRunOptions): Promise<CrashR
   const startMs: number[] = [];
   let checkedUpTo = 0;
   let node: LocalnetProcess = await startLocalnetProcess(options.dataDir, [...args, '--fresh']);
-  startMs.push(node.startMs);
-  const genesisHash = (await rpc(node.url, 'tm_genesisHash')).result as Hex;
-  const checkNode = async (label: string, seen: Header | undefined) => {
-    const head = (await rpc(node.url, 'chain_getHeader')).result as Header;
-    const live = (await rpc(node.url, 'tm_stateRoot')).result as { block: number; stateRoot: string };
-    if (live.block !== head.number || live.stateRoot !== head.stateRoot)
-      problems.push(
-        `${label}: recovered state ${JSON.stringify(live)} but head ${head.number} stored ${head.stateRoot}`,
-      );
-    if (seen !== undefined) {
-      const again = (await rpc(node.url, 'chain_getHeader', [seen.number])).result as Header | null;
-      if (JSON.stringify(again) !== JSON.stringify(seen))
-        problems.push(
-          `${label}: block ${seen.number} was ${JSON.stringify(seen)}, now ${JSON.stringify(again)}`,
-        );
-    }
-    const fresh = acked.slice(checkedUpTo);
-    const outcomes = await receipts(node.url, fresh);
-    outcomes.forEach((o, i) => {
-      if (o === null) problems.push(`${label}: acknowledged ${fresh[i]} has no receipt`);
-    });
-    checkedUpTo = acked.length;
-    const supply = (await rpc(node.url, 'tm_supply')).result as { conserved: boolean; problems: string[] };
-    if (!supply.conserved) problems.push(`${label}: supply not conserved: ${supply.problems.join('; ')}`);
-    if (node.stderr().includes('block production stopped'))
-      problems.push(`${label}: ${node.stderr().trim()}`);
-    return head;
-  };
-
-  for (let kill = 1; kill <= options.kills; kill++) {
-    let stopped = false;
-    let seen: Header | undefined;
-    const loaders = ACCOUNTS.map((key, i) =>
-      loadFrom({
-        url: node.url,
-        key,
-        dest: ACCOUNTS[(i + 1) % ACCOUNTS.length]!.address,
-        genesisHash,
-        acked,
-        problems,
-        stopped: () => stopped,
-      }),
-    );
-    const upFor = low + random() * (high - low);
-    const watcher = (async () => {
-      const until = performance.now() + upFor;
-      while (performance.now() < until) {
-        try {
-          seen = (await rpc(node.url, 'chain_getHeader')).result as Header;
-        } catch {
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    })();
-    await watcher;
-    await node.kill();
-    stopped = true;
-    await Promise.all(loaders);
-    node = await startLocalnetProcess(options.dataDir, args);
+  try {
     startMs.push(node.startMs);
-    const head = await checkNode(`after kill ${kill}`, seen);
-    options.log?.(
-      `kill ${kill}: up ${upFor.toFixed(0)} ms, head ${head.number}, ${acked.length} acknowledged`,
-    );
-  }
+    const genesisHash = (await rpc(node.url, 'tm_genesisHash')).result as Hex;
+    const checkNode = async (label: string, seen: Header | undefined) => {
+      const head = (await rpc(node.url, 'chain_getHeader')).result as Header;
+      const live = (await rpc(node.url, 'tm_stateRoot')).result as { block: number; stateRoot: string };
+      if (live.block !== head.number || live.stateRoot !== head.stateRoot)
+        problems.push(
+          `${label}: recovered state ${JSON.stringify(live)} but head ${head.number} stored ${head.stateRoot}`,
+        );
+      if (seen !== undefined) {
+        const again = (await rpc(node.url, 'chain_getHeader', [seen.number])).result as Header | null;
+        if (JSON.stringify(again) !== JSON.stringify(seen))
+          problems.push(
+            `${label}: block ${seen.number} was ${JSON.stringify(seen)}, now ${JSON.stringify(again)}`,
+          );
+      }
+      const fresh = acked.slice(checkedUpTo);
+      const outcomes = await receipts(node.url, fresh);
+      outcomes.forEach((o, i) => {
+        if (o === null) problems.push(`${label}: acknowledged ${fresh[i]} has no receipt`);
+      });
+      checkedUpTo = acked.length;
+      const supply = (await rpc(node.url, 'tm_supply')).result as { conserved: boolean; problems: string[] };
+      if (!supply.conserved) problems.push(`${label}: supply not conserved: ${supply.problems.join('; ')}`);
+      if (node.stderr().includes('block production stopped'))
+        problems.push(`${label}: ${node.stderr().trim()}`);
+      return head;
+    };
 
-  // Every acknowledged submission is settled by the blocks that follow.
-  let outcomes = await receipts(node.url, acked);
-  for (let wait = 0; wait < 200 && outcomes.some((o) => o?.status === 'pending'); wait++) {
-    await new Promise((r) => setTimeout(r, 50));
-    outcomes = await receipts(node.url, acked);
-  }
-  const rejectedCodes: Record<string, number> = {};
-  let included = 0;
-  outcomes.forEach((o, i) => {
-    if (o === null || o.status === 'pending')
-      problems.push(`acknowledged ${acked[i]} is ${o?.status ?? 'lost'}`);
-    else if (o.status === 'included') included += 1;
-    else {
-      const code = o.receipt?.code ?? 'none';
-      rejectedCodes[code] = (rejectedCodes[code] ?? 0) + 1;
+    for (let kill = 1; kill <= options.kills; kill++) {
+      let stopped = false;
+      let seen: Header | undefined;
+      const loaders = ACCOUNTS.map((key, i) =>
+        loadFrom({
+          url: node.url,
+          key,
+          dest: ACCOUNTS[(i + 1) % ACCOUNTS.length]!.address,
+          genesisHash,
+          acked,
+          problems,
+          stopped: () => stopped,
+        }),
+      );
+      const upFor = low + random() * (high - low);
+      const watcher = (async () => {
+        const until = performance.now() + upFor;
+        while (performance.now() < until) {
+          try {
+            seen = (await rpc(node.url, 'chain_getHeader')).result as Header;
+          } catch {
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })();
+      await watcher;
+      await node.kill();
+      stopped = true;
+      await Promise.all(loaders);
+      node = await startLocalnetProcess(options.dataDir, args);
+      startMs.push(node.startMs);
+      const head = await checkNode(`after kill ${kill}`, seen);
+      options.log?.(
+        `kill ${kill}: up ${upFor.toFixed(0)} ms, head ${head.number}, ${acked.length} acknowledged`,
+      );
     }
-  });
-  const last = await checkNode('at the end', undefined);
-  await node.stop();
-  return {
-    kills: options.kills,
-    acknowledged: acked.length,
-    included,
-    rejected: outcomes.length - included,
-    rejectedCodes,
-    blocks: last.number,
-    startMs,
-    problems,
-    wallMs: performance.now() - began,
-  };
+
+    // Every acknowledged submission is settled by the blocks that follow.
+    const outcomes = await receipts(node.url, acked);
+    for (let wait = 0; wait < 50; wait++) {
+      const pending = outcomes.flatMap((o, i) => (o?.status === 'pending' ? [i] : []));
+      if (pending.length === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+      const again = await receipts(
+        node.url,
+        pending.map((i) => acked[i]!),
+      );
+      pending.forEach((i, k) => {
+        outcomes[i] = again[k]!;
+      });
+    }
+    const rejectedCodes: Record<string, number> = {};
+    let included = 0;
+    outcomes.forEach((o, i) => {
+      if (o === null || o.status === 'pending')
+        problems.push(`acknowledged ${acked[i]} is ${o?.status ?? 'lost'}`);
+      else if (o.status === 'included') included += 1;
+      else {
+        const code = o.receipt?.code ?? 'none';
+        rejectedCodes[code] = (rejectedCodes[code] ?? 0) + 1;
+      }
+    });
+    const last = await checkNode('at the end', undefined);
+    await node.stop();
+    return {
+      kills: options.kills,
+      acknowledged: acked.length,
+      included,
+      rejected: outcomes.length - included,
+      rejectedCodes,
+      blocks: last.number,
+      startMs,
+      problems,
+      wallMs: performance.now() - began,
+    };
+  } catch (error) {
+    // Never leave a node running behind a failed run.
+    await node.kill();
+    throw error;
+  }
 }
