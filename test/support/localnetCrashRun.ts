@@ -175,11 +175,12 @@ export async function runLocalnetCrash(options: CrashRunOptions): Promise<CrashR
     startMs.push(node.startMs);
     const genesisHash = (await rpc(node.url, 'tm_genesisHash')).result as Hex;
     const checkNode = async (label: string, seen: Header | undefined) => {
-      const head = (await rpc(node.url, 'chain_getHeader')).result as Header;
+      // The live root first, then the stored header of that block (blocks keep coming meanwhile).
       const live = (await rpc(node.url, 'tm_stateRoot')).result as { block: number; stateRoot: string };
-      if (live.block !== head.number || live.stateRoot !== head.stateRoot)
+      const head = (await rpc(node.url, 'chain_getHeader', [live.block])).result as Header | null;
+      if (head?.stateRoot !== live.stateRoot)
         problems.push(
-          `${label}: recovered state ${JSON.stringify(live)} but head ${head.number} stored ${head.stateRoot}`,
+          `${label}: recovered state ${JSON.stringify(live)} but block ${live.block} stored ${head?.stateRoot}`,
         );
       if (seen !== undefined) {
         const again = (await rpc(node.url, 'chain_getHeader', [seen.number])).result as Header | null;
@@ -198,7 +199,7 @@ export async function runLocalnetCrash(options: CrashRunOptions): Promise<CrashR
       if (!supply.conserved) problems.push(`${label}: supply not conserved: ${supply.problems.join('; ')}`);
       if (node.stderr().includes('block production stopped'))
         problems.push(`${label}: ${node.stderr().trim()}`);
-      return head;
+      return live.block;
     };
 
     for (let kill = 1; kill <= options.kills; kill++) {
@@ -234,9 +235,7 @@ export async function runLocalnetCrash(options: CrashRunOptions): Promise<CrashR
       node = await startLocalnetProcess(options.dataDir, args);
       startMs.push(node.startMs);
       const head = await checkNode(`after kill ${kill}`, seen);
-      options.log?.(
-        `kill ${kill}: up ${upFor.toFixed(0)} ms, head ${head.number}, ${acked.length} acknowledged`,
-      );
+      options.log?.(`kill ${kill}: up ${upFor.toFixed(0)} ms, head ${head}, ${acked.length} acknowledged`);
     }
 
     // Every acknowledged submission is settled by the blocks that follow.
@@ -272,7 +271,7 @@ export async function runLocalnetCrash(options: CrashRunOptions): Promise<CrashR
       included,
       rejected: outcomes.length - included,
       rejectedCodes,
-      blocks: last.number,
+      blocks: last,
       startMs,
       problems,
       wallMs: performance.now() - began,
