@@ -47,7 +47,7 @@ export default defineConfig({
   plugins: [withoutMechanisms()],
   test: {
     include: CORE.map((folder) => `src/engine/${folder}/**/*.test.ts`),
-    reporters: ['default', './test/countReporter.ts'],
+    reporters: ['default', './test/slowestFilesReporter.ts', './test/countReporter.ts'],
     setupFiles: ['./test/fastCheckSeed.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

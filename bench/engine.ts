@@ -10,7 +10,11 @@ import { BLOCKS_PER_DAY, RAO_PER_TAO } from '../src/engine/chainConstants.ts';
 import { yumaEpoch } from '../src/engine/epoch/index.ts';
 import { stakeProportionalEpoch } from '../src/engine/epoch/stakeProportionalEpoch.ts';
 import type { EpochFunction } from '../src/engine/epoch/types.ts';
-import { createGenesis, type GenesisSubnet } from '../src/engine/genesis/createGenesis.ts';
+import {
+  createGenesis,
+  type GenesisConfig,
+  type GenesisSubnet,
+} from '../src/engine/genesis/createGenesis.ts';
 import type { ChainState } from '../src/engine/state/types.ts';
 import { fmt, median, printTable } from './lib.ts';
 
@@ -18,6 +22,11 @@ const TAO = RAO_PER_TAO;
 
 /** A mainnet-sized network: `subnets` subnets of `uids` UIDs, the first `validators` staked and weighting all miners. */
 export function benchNetwork(subnets = 128, uids = 256, validators = 64): ChainState {
+  return createGenesis(benchNetworkGenesis(subnets, uids, validators));
+}
+
+/** The genesis configuration of {@link benchNetwork}. */
+export function benchNetworkGenesis(subnets = 128, uids = 256, validators = 64): GenesisConfig {
   const list: GenesisSubnet[] = Array.from({ length: subnets }, (_, i) => ({
     netuid: i + 1,
     ownerColdkey: `owner${i}`,
@@ -43,14 +52,14 @@ export function benchNetwork(subnets = 128, uids = 256, validators = 64): ChainS
       };
     }),
   }));
-  return createGenesis({
+  return {
     block: 1,
     sudo: 'sudo',
     author: 'author',
     balances: { whale: 1_000_000n * TAO },
     rootStakes: [{ coldkey: 'ck0', hotkey: 'hk1.0', amount: 1_000_000n * TAO }],
     subnets: list,
-  });
+  };
 }
 
 export interface EngineBenchResult {

@@ -6,6 +6,7 @@ import { runBacktestBench } from './backtest.ts';
 import { runEngineBench } from './engine.ts';
 import { runEpochBench } from './epoch.ts';
 import { runKernelBench } from './kernel.ts';
+import { runNodeBench } from './node.ts';
 import { runSimBench } from './sim.ts';
 
 const sections: Record<string, () => void | Promise<void>> = {
@@ -14,6 +15,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   kernel: runKernelBench,
   sim: runSimBench,
   backtest: runBacktestBench,
+  node: runNodeBench,
 };
 
 const wanted = process.argv.slice(2);

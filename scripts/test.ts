@@ -1,8 +1,8 @@
 /**
  * `npm test`: lint, typecheck, the chain core's suites without the mechanisms (`npm run test:core`) and
  * every test, in that order, ending with one line `N passed, N failed` (lint, typecheck and the core
- * run count as one check each, the rest are vitest's tests). With arguments (a vitest filter) the core
- * run is skipped.
+ * run count as one check each, the rest are vitest's tests). Each suite's wall time is printed after it
+ * and in a summary before the last line. With arguments (a vitest filter) the core run is skipped.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -12,6 +12,7 @@ function run(
   args: string[],
 ): { ok: boolean; status: number | null; output: string; errors: string } {
   process.stdout.write(`\n== ${label}: ${command} ${args.join(' ')}\n`);
+  const started = performance.now();
   const r = spawnSync(command, args, {
     stdio: ['inherit', 'pipe', 'pipe'],
     encoding: 'utf8',
@@ -19,6 +20,9 @@ function run(
   });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
+  const seconds = (performance.now() - started) / 1000;
+  times.push([label, seconds]);
+  process.stdout.write(`== ${label}: ${seconds.toFixed(1)} s\n`);
   // The count line is stdout's last; a failure's cause may be on either stream.
   return {
     ok: r.status === 0,
@@ -28,6 +32,8 @@ function run(
   };
 }
 
+/** Each suite's label and wall time in seconds, in run order. */
+const times: [string, number][] = [];
 let passed = 0;
 let failed = 0;
 /** The checks that failed, with the end of what they printed (repeated at the end, where logs are cut). */
@@ -60,5 +66,9 @@ if (!tests.ok && counts && Number(counts[2]) === 0) failed += 1; // the runner i
 if (!tests.ok)
   failures.push(`tests failed (exit ${tests.status}):\n${tail(tests.output)}\n${tail(tests.errors)}`);
 for (const f of failures) process.stdout.write(`\n== ${f}\n`);
+const width = Math.max(...times.map(([label]) => label.length));
+process.stdout.write(
+  `\n== suite times\n${times.map(([label, s]) => `  ${label.padEnd(width)}  ${s.toFixed(1).padStart(6)} s`).join('\n')}\n`,
+);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exitCode = failed > 0 ? 1 : 0;

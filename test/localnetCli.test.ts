@@ -15,8 +15,18 @@ import { REPO_ROOT } from './support/runCli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tm-localnet-'));
 const children: ChildProcess[] = [];
+/** Signal the whole process group: `bin/` runs the node as its own child, which a kill of the wrapper misses. */
+function signal(child: ChildProcess, name: NodeJS.Signals): void {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid!, name);
+  } catch {
+    // Already gone.
+  }
+}
+
 afterAll(() => {
-  for (const c of children) c.kill('SIGKILL');
+  for (const c of children) signal(c, 'SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -35,7 +45,7 @@ function startNode(args: string[] = []): Promise<{ child: ChildProcess; url: str
       dir,
       ...args,
     ],
-    { cwd: dir },
+    { cwd: dir, detached: true },
   );
   children.push(child);
   return new Promise((done, fail) => {
@@ -114,14 +124,14 @@ describe('tensormarket localnet', () => {
     });
     const lastHead = (await rpc(first.url, 'chain_getHeader')).result;
 
-    first.child.kill('SIGKILL');
+    signal(first.child, 'SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
     const second = await startNode();
     const restarted = (await rpc(second.url, 'chain_getHeader', [lastHead.number])).result;
     expect(restarted).toEqual(lastHead);
     expect((await rpc(second.url, 'tm_receipt', [id])).result).toEqual(receipt);
     expect((await rpc(second.url, 'system_accountNextIndex', [alice.address])).result).toBe(nonce + 1);
-    second.child.kill('SIGTERM');
+    signal(second.child, 'SIGTERM');
     await new Promise((r) => second.child.once('exit', r));
   });
 });

@@ -1,14 +1,15 @@
 /**
  * `tensormarket localnet [--block-time 250ms|12s|instant|manual] [--data DIR] [--fresh] [--port 9944]
- * [--host 127.0.0.1]`: a local network in one command, as subtensor's fast local mode is: the dev
- * accounts funded, //Alice as sudo, tempo 10, blocks every 250 ms, JSON-RPC over HTTP and WebSocket on
- * port 9944; the chain persists in DIR across restarts unless --fresh.
+ * [--host 127.0.0.1] [--verify-threads N]`: a local network in one command, as subtensor's fast local
+ * mode is: the dev accounts funded, //Alice as sudo, tempo 10, blocks every 250 ms, JSON-RPC over HTTP
+ * and WebSocket on port 9944; the chain persists in DIR across restarts unless --fresh.
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { RAO_PER_TAO } from '../engine/chainConstants.ts';
 import { InputError } from '../engine/errors.ts';
 import { DEFAULT_RULE_PACK, parseRulePack, RULE_PACKS } from '../engine/rules/rulePack.ts';
+import { createVerifierPool } from '../node/admission/verifierPool.ts';
 import { DEV_ACCOUNTS, fundedFromEnv } from '../node/devAccounts.ts';
 import { DEV_OVERLAY, devGenesis } from '../node/devGenesis.ts';
 import { type BlockProduction, startLocalnet } from '../node/startLocalnet.ts';
@@ -28,6 +29,14 @@ export function parseBlockTime(text: string): BlockProduction {
   if (!(ms >= 1 && ms <= 3_600_000))
     throw new InputError('--block-time', `expected e.g. 250ms, 12s, instant or manual, got "${text}"`);
   return { everyMs: ms };
+}
+
+/** `--verify-threads`: 0 (check submissions in the node's thread) to 64. */
+function parseThreads(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 64)
+    throw new InputError('--verify-threads', `expected 0..64, got "${text}"`);
+  return n;
 }
 
 /** `--port`: 0 (any free port) to 65535. */
@@ -51,6 +60,11 @@ export function registerLocalnet(program: Command): void {
     .option('--port <n>', 'JSON-RPC port (HTTP and WebSocket)', '9944')
     .option('--host <ip>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
     .option('--rule-pack <name>', `emission rules of the chain (${RULE_PACKS.join(', ')})`, DEFAULT_RULE_PACK)
+    .option(
+      '--verify-threads <n>',
+      'threads that check batches of submissions (0: the node thread; worth it for many concurrent clients)',
+      '0',
+    )
     .action(
       async (opts: {
         blockTime: string;
@@ -59,13 +73,16 @@ export function registerLocalnet(program: Command): void {
         port: string;
         host: string;
         rulePack: string;
+        verifyThreads: string;
       }) => {
         const production = parseBlockTime(opts.blockTime);
         const rulePack = parseRulePack(opts.rulePack, '--rule-pack');
         const port = parsePort(opts.port);
+        const threads = parseThreads(opts.verifyThreads);
+        const verifier = threads === 0 ? undefined : await createVerifierPool({ threads });
         const funded = fundedFromEnv(process.env);
         const dataDir = resolve(opts.data ?? DEFAULT_LOCALNET_DIR);
-        const net = await startLocalnet({
+        const starting = startLocalnet({
           dataDir,
           genesis: devGenesis({
             rulePack,
@@ -75,10 +92,16 @@ export function registerLocalnet(program: Command): void {
           production,
           host: opts.host,
           port,
+          ...(verifier === undefined ? {} : { verifier }),
           onProductionError: (error) => {
             process.stderr.write(`localnet: block production stopped: ${(error as Error).message}\n`);
             process.exitCode = 1;
           },
+        });
+        // The threads would keep the process alive after a failed start.
+        const net = await starting.catch(async (error: unknown) => {
+          await verifier?.close();
+          throw error;
         });
         const out = (line = '') => process.stdout.write(`${line}\n`);
         out(green(`local network at ${net.server.url} (WebSocket ${net.server.wsUrl})`));
@@ -98,7 +121,10 @@ export function registerLocalnet(program: Command): void {
           const stop = () => {
             process.off('SIGINT', stop);
             process.off('SIGTERM', stop);
-            void net.close().then(done);
+            void net
+              .close()
+              .then(() => verifier?.close())
+              .then(done);
           };
           process.on('SIGINT', stop);
           process.on('SIGTERM', stop);

@@ -138,4 +138,42 @@ describe('the local node', () => {
     expect(node.mempool.size).toBe(0);
     node.close();
   });
+
+  it('admits a batch in order with one journal write, refusing the bad entries each with its code', async () => {
+    const { node, dir } = open();
+    const batch: unknown[] = [
+      transfer(node, 0, RAO_PER_TAO),
+      transfer(node, 1, RAO_PER_TAO),
+      { ...transfer(node, 2, RAO_PER_TAO), signature: transfer(node, 3, 1n).signature },
+      transfer(node, 2, 2n),
+      transfer(node, 5, RAO_PER_TAO),
+      'not an envelope',
+    ];
+    batch.push(batch[3]);
+    const outcomes = await node.submitMany(batch);
+    const codes = outcomes.map((o) => (o.ok ? 'ok' : o.error.code));
+    expect(codes).toEqual(['ok', 'ok', 'BAD_SIGNATURE', 'ok', 'NONCE_GAP', 'MALFORMED', 'DUPLICATE']);
+    const ids = outcomes.flatMap((o) => (o.ok ? [o.id] : []));
+    node.close();
+    const again = open(dir).node;
+    expect(ids.map((id) => again.receipt(id)?.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(again.nextNonce(alice.address)).toBe(3);
+    again.produceBlock();
+    expect(ids.map((id) => again.receipt(id)?.status)).toEqual(['included', 'included', 'included']);
+    again.close();
+  });
+
+  it('groups submissions of one turn into one batch, answering each in order', async () => {
+    const { node } = open();
+    const acks = await Promise.allSettled([0, 1, 1, 2].map((n) => node.submitAsync(transfer(node, n, 7n))));
+    expect(acks.map((a) => (a.status === 'fulfilled' ? 'ok' : (a.reason as { code: string }).code))).toEqual([
+      'ok',
+      'ok',
+      'STALE_NONCE',
+      'ok',
+    ]);
+    node.produceBlock();
+    expect(node.nextNonce(alice.address)).toBe(3);
+    node.close();
+  });
 });

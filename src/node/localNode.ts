@@ -13,17 +13,26 @@ import { applyBlock } from '../engine/chain/applyBlock.ts';
 import type { Extrinsic } from '../engine/chain/extrinsics.ts';
 import { canonicalEncoding, stateRoot } from '../engine/chain/stateRoot.ts';
 import { yumaEpoch } from '../engine/epoch/index.ts';
+import type { Rejection } from '../engine/errors.ts';
 import { createGenesis, type GenesisConfig } from '../engine/genesis/createGenesis.ts';
 import { checkInvariants } from '../engine/invariants/checkInvariants.ts';
 import type { ChainState } from '../engine/state/types.ts';
 import type { Envelope, Hex } from '../sdk/tx/envelope.ts';
 import { TransactionError } from '../sdk/tx/transactionError.ts';
-import { verifyEnvelope } from '../sdk/tx/verifyEnvelope.ts';
+import { checkChainWindow } from '../sdk/tx/verifyEnvelope.ts';
+import {
+  type CheckedSubmission,
+  checkSubmission,
+  refusalError,
+  type SubmissionCheck,
+} from './admission/checkSubmission.ts';
+import { type EnvelopeVerifier, inlineVerifier } from './admission/envelopeVerifier.ts';
 import { toExtrinsic } from './calls/toExtrinsic.ts';
 import { Mempool, type PendingTransaction } from './mempool.ts';
 import type { BlockHeader, BlockStore, SubmissionOutcome } from './store/blockStore.ts';
 import { openBlockStore } from './store/blockStore.ts';
 import { recoverState } from './store/recoverState.ts';
+import { SubmissionError } from './submissionError.ts';
 
 /** The store's file name in the data folder. */
 export const CHAIN_FILE = 'chain.sqlite';
@@ -40,6 +49,11 @@ export interface LocalNodeOptions {
   readonly maxBlockTransactions?: number;
   /** Block time source (ms since the epoch); default the clock. */
   readonly now?: () => number;
+  /**
+   * Where batches of submissions ({@link LocalNode.submitMany}, {@link LocalNode.submitAsync}) are
+   * checked; default this thread. The caller closes it after the node.
+   */
+  readonly verifier?: EnvelopeVerifier;
 }
 
 /** What {@link LocalNode.submit} acknowledges: the submission's id, durable in the journal. */
@@ -47,10 +61,44 @@ export interface Acknowledged {
   readonly id: Hex;
 }
 
+/** One submission of a batch: acknowledged (durable) or refused with its typed error. */
+export type SubmitOutcome =
+  | { readonly ok: true; readonly id: Hex }
+  | { readonly ok: false; readonly error: TransactionError | SubmissionError };
+
+/** What a block did with the submissions it settled. */
+export interface BlockSettlement {
+  /** Included, in block order. */
+  readonly included: readonly string[];
+  /** Refused at inclusion (expired, or after a gap left by one that was), with their receipts. */
+  readonly rejected: readonly { readonly id: string; readonly receipt: Rejection }[];
+}
+
+/**
+ * Where the node's time went since it opened, in milliseconds of wall time: checking batches of
+ * submissions (on the verifier, so partly on other threads), journalling them, and for blocks the engine,
+ * the invariant check, the state root and the database commit.
+ */
+export interface NodeTimings {
+  check: number;
+  journal: number;
+  engine: number;
+  invariants: number;
+  stateRoot: number;
+  commit: number;
+}
+
 /** A listener of new blocks. */
-export type BlockListener = (header: BlockHeader) => void;
+export type BlockListener = (header: BlockHeader, settled: BlockSettlement) => void;
 
 const hashHex = (text: string): Hex => `0x${bytesToHex(blake2b(utf8ToBytes(text), { dkLen: 32 }))}`;
+
+/** A submission waiting for the next batch of {@link LocalNode.submitAsync}. */
+interface Queued {
+  readonly input: unknown;
+  readonly resolve: (ack: Acknowledged) => void;
+  readonly reject: (error: unknown) => void;
+}
 
 /** The node. Open with {@link LocalNode.open}; close when done. */
 export class LocalNode {
@@ -61,6 +109,12 @@ export class LocalNode {
   readonly #store: BlockStore<Envelope>;
   readonly #options: LocalNodeOptions;
   readonly #listeners = new Set<BlockListener>();
+  readonly #verifier: EnvelopeVerifier;
+  /** Batches are admitted one after another, in the order submitted. */
+  #admission: Promise<unknown> = Promise.resolve();
+  #queued: Queued[] = [];
+  /** See {@link NodeTimings}. */
+  readonly timings: NodeTimings = { check: 0, journal: 0, engine: 0, invariants: 0, stateRoot: 0, commit: 0 };
 
   private constructor(args: {
     options: LocalNodeOptions;
@@ -76,6 +130,7 @@ export class LocalNode {
     this.#head = args.head;
     this.genesisHash = args.genesisHash;
     this.mempool = args.mempool;
+    this.#verifier = args.options.verifier ?? inlineVerifier;
   }
 
   /**
@@ -134,20 +189,112 @@ export class LocalNode {
 
   /**
    * Check an envelope (parsed JSON from anyone) for the next block, journal it, and acknowledge it once it
-   * is durable. Throws a TransactionError (form, chain, era, signature, arguments) or a SubmissionError
-   * (nonce, capacity, duplicate), each naming the field.
+   * is durable, all in this thread. Throws a TransactionError (form, chain, era, signature, arguments) or
+   * a SubmissionError (nonce, capacity, duplicate), each naming the field. Each call syncs the disk once:
+   * for many submissions {@link submitMany} or {@link submitAsync} share one sync.
    */
   submit(input: unknown): Acknowledged {
-    const checked = verifyEnvelope(input, { genesisHash: this.genesisHash, block: this.#head.number + 1 });
-    if (!checked.ok) throw checked.error;
-    const envelope = checked.value.envelope;
-    toExtrinsic(envelope);
-    const id = hashHex(canonicalEncoding(envelope));
-    const tx: PendingTransaction = { id, envelope };
+    const checked = checkSubmission(input, this.#nextChain());
+    if (!checked.ok) throw refusalError(checked);
+    const tx = this.#admit(checked);
+    try {
+      this.#store.journal({ id: tx.id, envelope: tx.envelope });
+    } catch (error) {
+      this.mempool.withdraw([tx]);
+      throw error;
+    }
+    return { id: checked.id };
+  }
+
+  /**
+   * Check a batch on the node's verifier, then admit it in order (an account's nonces may follow one
+   * another within the batch) and journal what was admitted in one transaction: each accepted
+   * submission is durable when the promise resolves. Batches are admitted in the order of the calls.
+   * Rejects only when the store fails (then nothing of the batch was admitted).
+   * @example const outcomes = await node.submitMany(envelopes) // [{ ok: true, id }, { ok: false, error }]
+   */
+  submitMany(inputs: readonly unknown[]): Promise<SubmitOutcome[]> {
+    const began = performance.now();
+    const checking = this.#verifier.check(inputs, this.#nextChain()).then((checks) => {
+      this.timings.check += performance.now() - began;
+      return checks;
+    });
+    const admitted = this.#admission.then(async () => this.#admitBatch(await checking));
+    this.#admission = admitted.catch(() => {});
+    return admitted;
+  }
+
+  /**
+   * Submit one envelope with the others that arrive in the same turn of the event loop: they are
+   * checked and journalled as one batch ({@link submitMany}). Resolves once durable; rejects with the
+   * same typed errors as {@link submit}.
+   */
+  submitAsync(input: unknown): Promise<Acknowledged> {
+    return new Promise((resolve, reject) => {
+      this.#queued.push({ input, resolve, reject });
+      if (this.#queued.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  #flush(): void {
+    const batch = this.#queued;
+    this.#queued = [];
+    this.submitMany(batch.map((q) => q.input)).then(
+      (outcomes) =>
+        outcomes.forEach((o, i) => {
+          if (o.ok) batch[i]!.resolve({ id: o.id });
+          else batch[i]!.reject(o.error);
+        }),
+      (error: unknown) => {
+        for (const q of batch) q.reject(error);
+      },
+    );
+  }
+
+  /** The chain a submission made now is checked against: this node's, at the next block. */
+  #nextChain() {
+    return { genesisHash: this.genesisHash, block: this.#head.number + 1 };
+  }
+
+  /** Check the nonce and capacity and add to the mempool; throws a SubmissionError. */
+  #admit(checked: CheckedSubmission): PendingTransaction {
+    const tx: PendingTransaction = {
+      id: checked.id,
+      envelope: checked.envelope,
+      extrinsic: checked.extrinsic,
+    };
     this.mempool.check(tx);
-    this.#store.journal({ id, envelope });
     this.mempool.add(tx);
-    return { id };
+    return tx;
+  }
+
+  #admitBatch(checks: readonly SubmissionCheck[]): SubmitOutcome[] {
+    const outcomes: SubmitOutcome[] = [];
+    const admitted: PendingTransaction[] = [];
+    for (const checked of checks) {
+      if (!checked.ok) {
+        outcomes.push({ ok: false, error: refusalError(checked) });
+        continue;
+      }
+      try {
+        admitted.push(this.#admit(checked));
+        outcomes.push({ ok: true, id: checked.id });
+      } catch (error) {
+        if (!(error instanceof SubmissionError)) throw error;
+        outcomes.push({ ok: false, error });
+      }
+    }
+    if (admitted.length > 0) {
+      const began = performance.now();
+      try {
+        this.#store.journalMany(admitted.map((tx) => ({ id: tx.id, envelope: tx.envelope })));
+        this.timings.journal += performance.now() - began;
+      } catch (error) {
+        this.mempool.withdraw(admitted);
+        throw error;
+      }
+    }
+    return outcomes;
   }
 
   /** What became of a submission (undefined: never journalled). */
@@ -175,16 +322,16 @@ export class LocalNode {
     const taken = this.mempool.take(this.#options.maxBlockTransactions ?? 10_000);
     const included: PendingTransaction[] = [];
     const extrinsics: Extrinsic[] = [];
-    const rejected: { id: string; receipt: { code: string; message: string; field?: string } }[] = [];
+    const rejected: { id: string; receipt: Rejection }[] = [];
     const dropped = new Set<string>();
     for (const tx of taken) {
       if (dropped.has(tx.id)) continue;
-      const checked = verifyEnvelope(tx.envelope, { genesisHash: this.genesisHash, block: number });
-      let error: TransactionError | null = checked.ok ? null : checked.error;
+      // The signature was checked before the envelope was journalled; its window may have passed since.
+      let error = checkChainWindow(tx.envelope, { genesisHash: this.genesisHash, block: number });
       let extrinsic: Extrinsic | null = null;
       if (error === null) {
         try {
-          extrinsic = toExtrinsic(tx.envelope);
+          extrinsic = tx.extrinsic ?? toExtrinsic(tx.envelope);
         } catch (e) {
           error = e as TransactionError;
         }
@@ -212,11 +359,20 @@ export class LocalNode {
       included.push(tx);
       extrinsics.push(extrinsic);
     }
+    let began = performance.now();
+    const lap = (phase: keyof NodeTimings) => {
+      const now = performance.now();
+      this.timings[phase] += now - began;
+      began = now;
+    };
     const result = applyBlock(this.#state, extrinsics, { epoch: yumaEpoch });
+    lap('engine');
     const problems = checkInvariants(result.state);
+    lap('invariants');
     if (problems.length > 0)
       throw new Error(`block ${number} breaks the chain's invariants: ${problems.join('; ')}`);
     const root = stateRoot(result.state);
+    lap('stateRoot');
     const ids = included.map((t) => t.id);
     const time = (this.#options.now ?? Date.now)();
     const hash = hashHex(canonicalEncoding({ number, parent: this.#head.hash, stateRoot: root, time, ids }));
@@ -234,10 +390,12 @@ export class LocalNode {
       includedIds: ids,
       rejected,
     });
+    lap('commit');
     this.mempool.remove([...ids, ...rejected.map((r) => r.id)]);
     this.#state = result.state;
     this.#head = { number, hash, parent: this.#head.hash, stateRoot: root, time };
-    for (const listener of this.#listeners) listener(this.#head);
+    const settled: BlockSettlement = { included: ids, rejected };
+    for (const listener of this.#listeners) listener(this.#head, settled);
     return this.#head;
   }
 

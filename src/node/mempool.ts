@@ -3,13 +3,16 @@
  * consecutive: a submission must carry exactly the account's next nonce (its included transactions plus
  * those pending), so a block takes pending transactions in arrival order and never meets a gap.
  */
+import type { Extrinsic } from '../engine/chain/extrinsics.ts';
 import type { Envelope } from '../sdk/tx/envelope.ts';
 import { SubmissionError } from './submissionError.ts';
 
-/** A pending transaction: its id (the envelope's hash) and the envelope. */
+/** A pending transaction: its id (the envelope's hash), the envelope and, once read, its extrinsic. */
 export interface PendingTransaction {
   readonly id: string;
   readonly envelope: Envelope;
+  /** The engine call the envelope asks for (absent for one re-admitted from the journal). */
+  readonly extrinsic?: Extrinsic;
 }
 
 /** The mempool's default capacity. */
@@ -87,6 +90,19 @@ export class Mempool {
     for (const tx of dropped) this.#pending.delete(tx.id);
     this.#next.set(account, nonce);
     return dropped;
+  }
+
+  /**
+   * Take back transactions just added (in the order added) whose journalling failed: they leave the pool
+   * and each account's next nonce returns to the first of them.
+   */
+  withdraw(txs: readonly PendingTransaction[]): void {
+    const first = new Map<string, number>();
+    for (const tx of txs) {
+      this.#pending.delete(tx.id);
+      if (!first.has(tx.envelope.signer)) first.set(tx.envelope.signer, tx.envelope.nonce);
+    }
+    for (const [account, nonce] of first) this.#next.set(account, nonce);
   }
 
   /** Pending transactions. */

@@ -5,14 +5,21 @@
  */
 import { z } from 'zod';
 import { spotPrice } from '../engine/chain/poolOps.ts';
+import { stateRoot } from '../engine/chain/stateRoot.ts';
 import { toF64, U64F64 } from '../engine/fixed/index.ts';
 import type { Coldkey } from '../engine/types.ts';
-import { amountJson } from '../sdk/amount/amount.ts';
+import { amountJson, amountParam } from '../sdk/amount/amount.ts';
+import type { ExtrinsicWatch } from './extrinsicWatch.ts';
 import type { LocalNode } from './localNode.ts';
 import { RpcError } from './rpc/rpcErrors.ts';
 import { defineRpcMethod, type RpcMethods } from './rpc/rpcMethod.ts';
 import { defineRpcTopic } from './rpc/rpcTopic.ts';
 import type { BlockHeader } from './store/blockStore.ts';
+import { hyperparametersView } from './views/hyperparametersView.ts';
+import { metagraphView } from './views/metagraphView.ts';
+import { stakeView } from './views/stakeView.ts';
+import { supplyView } from './views/supplyView.ts';
+import { simulateSwap } from './views/swapSimulation.ts';
 
 /** A header as the RPC answers it. */
 export function headerJson(h: BlockHeader) {
@@ -26,6 +33,14 @@ function plain(value: unknown): unknown {
 
 const blockRef = z.union([z.int().min(0), z.string().regex(/^0x[0-9a-f]{64}$/)]);
 const account = z.string().min(1).max(64);
+const netuidParam = z.int().min(0).max(65_535);
+/** A positive amount (`{ rao }`, `{ rao, tao }` or a decimal TAO string). */
+const positiveAmount = amountParam().refine((rao) => rao > 0n, { message: 'must be above zero' });
+/** The order of `tm_simulateSwap`: exactly one of `taoIn` (a buy) and `alphaIn` (a sell). */
+const swapOrder = z.union([
+  z.strictObject({ taoIn: positiveAmount }),
+  z.strictObject({ alphaIn: positiveAmount }),
+]);
 
 /** The block number `ref` names (a number, a hash of a stored block, or the head when absent). */
 function blockNumber(node: LocalNode, ref: number | string | undefined): number {
@@ -73,7 +88,8 @@ export function nodeMethods(node: LocalNode): RpcMethods {
     system_chain: defineRpcMethod({ params: z.tuple([]), handler: () => 'Tensormarket local network' }),
     author_submitExtrinsic: defineRpcMethod({
       params: z.tuple([z.unknown()]),
-      handler: ([envelope]) => node.submit(envelope).id,
+      // Submissions arriving together share one check batch and one sync to disk.
+      handler: async ([envelope]) => (await node.submitAsync(envelope)).id,
     }),
     tm_genesisHash: defineRpcMethod({ params: z.tuple([]), handler: () => node.genesisHash }),
     tm_balance: defineRpcMethod({
@@ -100,14 +116,42 @@ export function nodeMethods(node: LocalNode): RpcMethods {
           neurons: s.neurons.length,
         })),
     }),
+    tm_stake: defineRpcMethod({
+      params: z.tuple([account]),
+      handler: ([coldkey]) => stakeView(node.state, coldkey),
+    }),
+    tm_metagraph: defineRpcMethod({
+      params: z.tuple([netuidParam]),
+      handler: ([netuid]) => metagraphView(node.state, netuid),
+    }),
+    tm_hyperparameters: defineRpcMethod({
+      params: z.tuple([netuidParam]),
+      handler: ([netuid]) => hyperparametersView(node.state, netuid),
+    }),
+    tm_simulateSwap: defineRpcMethod({
+      params: z.tuple([netuidParam, swapOrder]),
+      handler: ([netuid, order]) => simulateSwap(node.state, netuid, order),
+    }),
+    tm_supply: defineRpcMethod({ params: z.tuple([]), handler: () => supplyView(node.state) }),
+    // Recomputed from the live state (not read from the store): a restarted node can be checked with it.
+    tm_stateRoot: defineRpcMethod({
+      params: z.tuple([]),
+      handler: () => ({ block: node.state.block, stateRoot: stateRoot(node.state) }),
+    }),
   };
 }
 
-/** The node's subscription topics. */
-export const NODE_TOPICS = {
-  newHeads: defineRpcTopic({
-    subscribe: 'chain_subscribeNewHeads',
-    unsubscribe: 'chain_unsubscribeNewHeads',
-    notification: 'chain_newHead',
-  }),
-} as const;
+/** The node's subscription topics: new heads, and the watch of submitted extrinsics. */
+export function nodeTopics(watch: ExtrinsicWatch) {
+  return {
+    newHeads: defineRpcTopic({
+      subscribe: 'chain_subscribeNewHeads',
+      unsubscribe: 'chain_unsubscribeNewHeads',
+      notification: 'chain_newHead',
+    }),
+    extrinsicUpdates: watch.topic,
+  } as const;
+}
+
+/** The names `publish` takes. */
+export type NodeTopic = keyof ReturnType<typeof nodeTopics> & string;

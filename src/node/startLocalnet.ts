@@ -6,8 +6,10 @@
  */
 import { z } from 'zod';
 import type { GenesisConfig } from '../engine/genesis/createGenesis.ts';
-import { LocalNode } from './localNode.ts';
-import { headerJson, NODE_TOPICS, nodeMethods } from './nodeRpc.ts';
+import type { EnvelopeVerifier } from './admission/envelopeVerifier.ts';
+import { createExtrinsicWatch } from './extrinsicWatch.ts';
+import { LocalNode, type LocalNodeOptions } from './localNode.ts';
+import { headerJson, type NodeTopic, nodeMethods, nodeTopics } from './nodeRpc.ts';
 import type { RpcLimits } from './rpc/rpcLimits.ts';
 import { defineRpcMethod } from './rpc/rpcMethod.ts';
 import { type RpcServer, startRpcServer } from './rpc/rpcServer.ts';
@@ -24,6 +26,10 @@ export interface LocalnetOptions {
   readonly host?: string;
   readonly port: number;
   readonly limits?: Partial<RpcLimits>;
+  /** Transactions per block at most (see {@link LocalNodeOptions}). */
+  readonly maxBlockTransactions?: number;
+  /** Where batched submissions are checked (e.g. a pool of verifier threads); default this thread. */
+  readonly verifier?: EnvelopeVerifier;
   /** A timed block that fails (the engine broke an invariant): production stops and this is told. */
   readonly onProductionError?: (error: unknown) => void;
 }
@@ -31,7 +37,7 @@ export interface LocalnetOptions {
 /** A running local network. */
 export interface Localnet {
   readonly node: LocalNode;
-  readonly server: RpcServer<keyof typeof NODE_TOPICS & string>;
+  readonly server: RpcServer<NodeTopic>;
   close(): Promise<void>;
 }
 
@@ -44,9 +50,14 @@ export async function startLocalnet(options: LocalnetOptions): Promise<Localnet>
     dataDir: options.dataDir,
     genesis: options.genesis,
     ...(options.fresh === undefined ? {} : { fresh: options.fresh }),
+    ...(options.verifier === undefined ? {} : { verifier: options.verifier }),
+    ...(options.maxBlockTransactions === undefined
+      ? {}
+      : { maxBlockTransactions: options.maxBlockTransactions }),
   });
   const production = options.production;
   const produce = () => node.produceBlock();
+  const watch = createExtrinsicWatch(node, production === 'instant' ? produce : undefined);
   const methods = {
     ...nodeMethods(node),
     ...(production === 'manual' && {
@@ -55,8 +66,8 @@ export async function startLocalnet(options: LocalnetOptions): Promise<Localnet>
     ...(production === 'instant' && {
       author_submitExtrinsic: defineRpcMethod({
         params: z.tuple([z.unknown()]),
-        handler: ([envelope]) => {
-          const { id } = node.submit(envelope);
+        handler: async ([envelope]) => {
+          const { id } = await node.submitAsync(envelope);
           produce();
           return id;
         },
@@ -69,7 +80,7 @@ export async function startLocalnet(options: LocalnetOptions): Promise<Localnet>
       ...(options.host === undefined ? {} : { host: options.host }),
       port: options.port,
       methods,
-      subscriptions: NODE_TOPICS,
+      subscriptions: nodeTopics(watch),
       ...(options.limits === undefined ? {} : { limits: options.limits }),
     });
   } catch (error) {
@@ -77,6 +88,7 @@ export async function startLocalnet(options: LocalnetOptions): Promise<Localnet>
     throw error;
   }
   node.onBlock((header) => server.publish('newHeads', headerJson(header)));
+  watch.connect(server.publishTo);
   const timer =
     typeof production === 'object'
       ? setInterval(

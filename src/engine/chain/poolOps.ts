@@ -27,7 +27,8 @@ export interface OrderOptions {
   readonly feeToSubnet?: boolean;
 }
 
-function poolOf(s: SubnetState): PoolState {
+/** A subnet's pool as the swap functions take it. */
+export function poolOf(s: SubnetState): PoolState {
   return {
     taoReserve: s.taoReserve,
     alphaReserve: s.alphaIn,

@@ -162,6 +162,32 @@ describe('journal', () => {
   });
 });
 
+describe('journalMany', () => {
+  it('journals a batch in one transaction, in order, and rolls all of it back on a bad entry', () => {
+    const list = envelopes(4, 5);
+    let store = openBlockStore<TestEnvelope>({ path });
+    store.journal({ id: 'b', envelope: list[1]! });
+    const answers = store.journalMany([
+      { id: 'a', envelope: list[0]! },
+      { id: 'b', envelope: list[2]! },
+      { id: 'c', envelope: list[3]! },
+    ]);
+    expect(answers).toEqual(['journalled', 'known', 'journalled']);
+    const error = storeErrorOf(() =>
+      store.journalMany([
+        { id: 'd', envelope: list[0]! },
+        { id: '', envelope: list[1]! },
+      ]),
+    );
+    expect([error.code, error.field]).toEqual(['INVALID_SUBMISSION', 'id']);
+    store.close();
+    store = openBlockStore<TestEnvelope>({ path });
+    expect(store.pending().map((p) => p.id)).toEqual(['b', 'a', 'c']);
+    expect(store.receiptOf('d')).toBeUndefined();
+    store.close();
+  });
+});
+
 describe('commitBlock', () => {
   it('stores the block, its parts, its snapshot and the outcome of each submission', () => {
     const list = envelopes(4, 11);

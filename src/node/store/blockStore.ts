@@ -110,6 +110,11 @@ export interface BlockStore<Envelope = unknown> {
    * only after. `'known'` when the id is already journalled (the first envelope stays).
    */
   journal(submission: Submission<Envelope>): 'journalled' | 'known';
+  /**
+   * Journal several submissions in one committed transaction (one sync to disk for all), durable when
+   * this returns; one answer per submission, in order.
+   */
+  journalMany(submissions: readonly Submission<Envelope>[]): ('journalled' | 'known')[];
   /** Pending submissions in arrival order. */
   pending(): JournalledSubmission<Envelope>[];
   /** Submissions included in blocks, in the order they were journalled (to rebuild account nonces). */
@@ -397,6 +402,30 @@ export function openBlockStore<Envelope = unknown>(options: OpenBlockStoreOption
     });
   });
 
+  const journalOne = (submission: Submission<Envelope>): 'journalled' | 'known' => {
+    if (typeof submission.id !== 'string' || submission.id.length === 0) {
+      throw new StoreError('INVALID_SUBMISSION', {
+        field: 'id',
+        message: `is ${JSON.stringify(submission.id)}`,
+        fix: 'give each submission a non-empty string id',
+      });
+    }
+    const receivedAt = submission.receivedAt ?? Date.now();
+    if (!Number.isSafeInteger(receivedAt)) {
+      throw new StoreError('INVALID_SUBMISSION', {
+        field: 'receivedAt',
+        message: `is ${receivedAt}`,
+        fix: 'give integer Unix milliseconds, or leave it out for now',
+      });
+    }
+    const envelope = encodeValue(submission.envelope, 'envelope');
+    return insertJournal.run(submission.id, envelope, receivedAt).changes === 1 ? 'journalled' : 'known';
+  };
+  // All or nothing: a bad submission rolls the others back.
+  const journalAll = db.transaction((submissions: readonly Submission<Envelope>[]) =>
+    submissions.map(journalOne),
+  );
+
   let open = true;
   const live = () => {
     if (!open) {
@@ -412,24 +441,12 @@ export function openBlockStore<Envelope = unknown>(options: OpenBlockStoreOption
     genesisRoot,
     journal(submission) {
       live();
-      if (typeof submission.id !== 'string' || submission.id.length === 0) {
-        throw new StoreError('INVALID_SUBMISSION', {
-          field: 'id',
-          message: `is ${JSON.stringify(submission.id)}`,
-          fix: 'give each submission a non-empty string id',
-        });
-      }
-      const receivedAt = submission.receivedAt ?? Date.now();
-      if (!Number.isSafeInteger(receivedAt)) {
-        throw new StoreError('INVALID_SUBMISSION', {
-          field: 'receivedAt',
-          message: `is ${receivedAt}`,
-          fix: 'give integer Unix milliseconds, or leave it out for now',
-        });
-      }
       // A lone statement outside a transaction is its own transaction, committed and synced on return.
-      const envelope = encodeValue(submission.envelope, 'envelope');
-      return insertJournal.run(submission.id, envelope, receivedAt).changes === 1 ? 'journalled' : 'known';
+      return journalOne(submission);
+    },
+    journalMany(submissions) {
+      live();
+      return journalAll(submissions);
     },
     pending() {
       live();

@@ -22,6 +22,23 @@ const pathOf = (path: readonly PropertyKey[]) =>
  * @example decodeEnvelope(JSON.parse(body))
  */
 export function decodeEnvelope(json: unknown): TransactionResult<Envelope> {
+  const decoded = decodeSignedEnvelope(json);
+  return decoded.ok ? { ok: true, value: decoded.value.envelope } : decoded;
+}
+
+/** An envelope read from JSON with the payload its signature must cover. */
+export interface SignedEnvelope {
+  readonly envelope: Envelope;
+  /** {@link signingPayload} of the envelope. */
+  readonly payload: Uint8Array;
+}
+
+/**
+ * {@link decodeEnvelope}, also giving the signing payload (computed once: the canonical-form check
+ * makes it, and a verifier needs it).
+ * @example const r = decodeSignedEnvelope(json); if (r.ok) verify(scheme, key, r.value.payload, signature)
+ */
+export function decodeSignedEnvelope(json: unknown): TransactionResult<SignedEnvelope> {
   const parsed = envelopeSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -40,10 +57,9 @@ export function decodeEnvelope(json: unknown): TransactionResult<Envelope> {
     };
   }
   try {
-    signingPayload(parsed.data);
+    return { ok: true, value: { envelope: parsed.data, payload: signingPayload(parsed.data) } };
   } catch (e) {
     if (e instanceof TransactionError) return { ok: false, error: e };
     throw e;
   }
-  return { ok: true, value: parsed.data };
 }

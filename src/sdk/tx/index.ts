@@ -1,5 +1,10 @@
 /** Signed transaction envelopes: the payload rule, signing, decoding untrusted JSON, and checks. */
-export { decodeEnvelope, type TransactionResult } from './decodeEnvelope.ts';
+export {
+  decodeEnvelope,
+  decodeSignedEnvelope,
+  type SignedEnvelope,
+  type TransactionResult,
+} from './decodeEnvelope.ts';
 export {
   type ArgValue,
   type Call,
@@ -14,4 +19,9 @@ export { envelopeSchema } from './envelopeSchema.ts';
 export { signEnvelope } from './signEnvelope.ts';
 export { SIGNING_DOMAIN, signingPayload } from './signingPayload.ts';
 export { TransactionError, type TransactionErrorCode } from './transactionError.ts';
-export { type ChainContext, type VerifiedEnvelope, verifyEnvelope } from './verifyEnvelope.ts';
+export {
+  type ChainContext,
+  checkChainWindow,
+  type VerifiedEnvelope,
+  verifyEnvelope,
+} from './verifyEnvelope.ts';

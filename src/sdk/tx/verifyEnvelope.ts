@@ -3,9 +3,8 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import type { BlockNumber } from '../../engine/types.ts';
 import { decodeSs58 } from '../keys/ss58.ts';
 import { verify } from '../keys/verify.ts';
-import { decodeEnvelope, type TransactionResult } from './decodeEnvelope.ts';
+import { decodeSignedEnvelope, type TransactionResult } from './decodeEnvelope.ts';
 import type { Envelope, Hex } from './envelope.ts';
-import { signingPayload } from './signingPayload.ts';
 import { TransactionError } from './transactionError.ts';
 
 /** The chain an envelope is checked against. */
@@ -20,6 +19,10 @@ export interface ChainContext {
 export interface VerifiedEnvelope {
   readonly envelope: Envelope;
   readonly publicKey: Uint8Array;
+  /** The signed bytes (`signingPayload(envelope)`). */
+  readonly payload: Uint8Array;
+  /** The signature's 64 bytes. */
+  readonly signature: Uint8Array;
 }
 
 /**
@@ -31,33 +34,49 @@ export interface VerifiedEnvelope {
  * if (!checked.ok) return reply(checked.error.code, checked.error.message);
  */
 export function verifyEnvelope(envelope: unknown, chain: ChainContext): TransactionResult<VerifiedEnvelope> {
-  const decoded = decodeEnvelope(envelope);
+  const decoded = decodeSignedEnvelope(envelope);
   if (!decoded.ok) return decoded;
-  const e = decoded.value;
-  const fail = (code: TransactionError['code'], field: string, message: string) => ({
-    ok: false as const,
-    error: new TransactionError(code, field, message),
-  });
+  const { envelope: e, payload } = decoded.value;
+  const outside = checkChainWindow(e, chain);
+  if (outside !== null) return { ok: false, error: outside };
+  const { publicKey } = decodeSs58(e.signer);
+  const signature = hexToBytes(e.signature.slice(2));
+  if (!verify(e.scheme, publicKey, payload, signature))
+    return {
+      ok: false,
+      error: new TransactionError(
+        'BAD_SIGNATURE',
+        'signature',
+        `not a ${e.scheme} signature by ${e.signer} of this envelope's payload`,
+      ),
+    };
+  return { ok: true, value: { envelope: e, publicKey, payload, signature } };
+}
+
+/**
+ * Whether a decoded envelope is for this chain and valid at `chain.block`: `WRONG_GENESIS`, then
+ * `NOT_YET_VALID` / `EXPIRED`, or null. What a node checks again when it includes an envelope it
+ * verified earlier (its signature cannot have changed; its window may have passed).
+ * @example checkChainWindow(pending.envelope, { genesisHash, block: next }) // null, or EXPIRED
+ */
+export function checkChainWindow(e: Envelope, chain: ChainContext): TransactionError | null {
   if (e.genesisHash !== chain.genesisHash.toLowerCase())
-    return fail(
+    return new TransactionError(
       'WRONG_GENESIS',
       'genesisHash',
       `the envelope is for chain ${e.genesisHash}, this is ${chain.genesisHash}`,
     );
   if (chain.block < e.era.from)
-    return fail('NOT_YET_VALID', 'era', `valid from block ${e.era.from}; this is block ${chain.block}`);
+    return new TransactionError(
+      'NOT_YET_VALID',
+      'era',
+      `valid from block ${e.era.from}; this is block ${chain.block}`,
+    );
   if (chain.block >= e.era.from + e.era.period)
-    return fail(
+    return new TransactionError(
       'EXPIRED',
       'era',
       `valid in blocks ${e.era.from} to ${e.era.from + e.era.period - 1}; this is block ${chain.block}; sign it again with a current era`,
     );
-  const { publicKey } = decodeSs58(e.signer);
-  if (!verify(e.scheme, publicKey, signingPayload(e), hexToBytes(e.signature.slice(2))))
-    return fail(
-      'BAD_SIGNATURE',
-      'signature',
-      `not a ${e.scheme} signature by ${e.signer} of this envelope's payload`,
-    );
-  return { ok: true, value: { envelope: e, publicKey } };
+  return null;
 }
