@@ -21,8 +21,9 @@ import { summarizeRun } from '../sim/backtest/summarizeRun.ts';
 import { PROJECT_ROOT } from '../sim/runner/manifest.ts';
 import { prepareOutputDir } from '../sim/runner/prepareOutputDir.ts';
 import { dateSchema } from '../sim/scenario/ruleTimeline.ts';
+import { printJson, wantsJson } from './commandOutput.ts';
 import { defaultDataDir } from './defaultDataDir.ts';
-import { dim, green, nearPath } from './output.ts';
+import { dim, finiteOrNull, green, nearPath } from './output.ts';
 import { createProgressView, seconds } from './progressView.ts';
 import { addRunOptions, OUT_OPTION, type RunOptions, resolveRunOptions } from './runOptions.ts';
 
@@ -116,6 +117,30 @@ export function registerBacktest(program: Command): void {
     writeFileSync(files.csv, backtestCsv(summary.rows));
     writeFileSync(files.json, backtestJson(document));
     writeFileSync(files.html, backtestHtml({ document, charts: await renderBacktestCharts(summary.rows) }));
+    if (wantsJson(opts)) {
+      printJson('backtest', {
+        scenario: scenario.name,
+        from,
+        to,
+        seed: scenario.seed,
+        completed: futures.completed,
+        errored: futures.errored,
+        wallTimeMs: run.wallTimeMs,
+        errors: summary.errors.map((e) => ({
+          ...e,
+          coverage: finiteOrNull(e.coverage),
+          mdape: finiteOrNull(e.mdape),
+          lastError: finiteOrNull(e.lastError),
+        })),
+        facts: factRows.map((f) => ({
+          ...f,
+          recorded: finiteOrNull(f.recorded),
+          simulated: finiteOrNull(f.simulated),
+        })),
+        files,
+      });
+      return;
+    }
 
     const out = (line = '') => process.stdout.write(`${line}\n`);
     out(

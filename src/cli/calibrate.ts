@@ -18,8 +18,9 @@ import { modelParamsSchema } from '../sim/model/bittensor/params.ts';
 import { loadScenario } from '../sim/scenario/loadScenario.ts';
 import { dateSchema } from '../sim/scenario/ruleTimeline.ts';
 import { BACKTEST_FROM, BACKTEST_SCENARIO } from './backtest.ts';
+import { addJsonOptions, type JsonOptions, printJson, wantsJson } from './commandOutput.ts';
 import { defaultDataDir } from './defaultDataDir.ts';
-import { green, nearPath, toJsonText } from './output.ts';
+import { finiteOrNull, green, nearPath } from './output.ts';
 import { seconds } from './progressView.ts';
 import { DEFAULT_MODEL, parseWorkers } from './runOptions.ts';
 
@@ -55,7 +56,7 @@ export const DEFAULT_MAX_EVALUATIONS = 240;
 export const DEFAULT_CALIBRATION_RUNS = 16;
 
 /** Options of `calibrate [SCENARIO]`. */
-interface CalibrateCliOptions {
+interface CalibrateCliOptions extends JsonOptions {
   runs: string;
   seed: string;
   out?: string;
@@ -90,71 +91,84 @@ export function registerCalibrate(program: Command): void {
     .option('--workers <n>', 'worker threads, or auto for all cores', parseWorkers, parseWorkers('auto'))
     .option('--max-evaluations <n>', 'objective evaluations of the fit', String(DEFAULT_MAX_EVALUATIONS))
     .option('--quiet', 'no progress')
-    .action(async (file: string | undefined, opts: CalibrateCliOptions) => {
-      const runs = positiveInt('--runs', opts.runs);
-      const seed = Number(opts.seed);
-      if (!Number.isInteger(seed) || seed < 0)
-        throw new InputError('--seed', `expected a whole number ≥ 0, got "${opts.seed}"`);
-      const maxEvaluations = positiveInt('--max-evaluations', opts.maxEvaluations);
-      if (!dateSchema.safeParse(opts.from).success)
-        throw new InputError('--from', `expected a calendar date YYYY-MM-DD, got "${opts.from}"`);
-      const modelSchema = modelParamsSchema;
-      // The scenario as written, without the calibration it may name: every fit starts from the same
-      // values, so the same command writes the same file.
-      const scenario = loadScenario({ file: file ?? BACKTEST_SCENARIO, modelSchema });
-      const outFile = resolve(opts.out ?? join('out', scenario.name, 'calibration.json'));
-      mkdirSync(dirname(outFile), { recursive: true });
-      const data = readBacktestData(resolve(opts.data ?? defaultDataDir()));
-      const started = performance.now();
-      let lastLine = 0;
-      const result = await calibrateBacktest({
-        model: DEFAULT_MODEL,
-        modelSchema,
-        scenario,
-        data,
-        from: opts.from,
-        runs,
-        seed,
-        workers: opts.workers,
-        maxEvaluations,
-        onProgress: (p) => {
-          const now = performance.now();
-          if (opts.quiet || (now - lastLine < 5000 && p.evaluation !== p.evaluations)) return;
-          lastLine = now;
-          process.stderr.write(
-            `calibrate: ${p.stage} ${p.evaluation}/${p.evaluations}, best objective ${p.best.toPrecision(4)}, ${seconds(now - started)}\n`,
-          );
-        },
-      });
-      writeFileSync(outFile, formatCalibrationFile(result));
-      const out = (line = '') => process.stdout.write(`${line}\n`);
-      out(
-        `calibrate ${scenario.name}: fitted ${result.window.fitFrom} → ${result.window.fitTo}, held out → ${result.window.heldOutTo}; ${result.objective.evaluations} evaluations × ${runs} runs, ${seconds(performance.now() - started)}`,
-      );
-      out(
-        `objective: in-sample ${result.objective.inSample.toPrecision(4)}, held-out ${result.objective.heldOut.toPrecision(4)}`,
-      );
-      for (const p of result.parameters)
-        out(
-          `  ${p.name} = ${Number(p.value.toPrecision(4))}${p.sd === null ? ' (not identified)' : ` ± ${Number(p.sd.toPrecision(2))}`}  [${p.bounds.join(', ')}], from ${Number(p.start.toPrecision(4))}`,
+    // Its options before `demand` only: both take --json-output.
+    .enablePositionalOptions();
+  addJsonOptions(calibrate).action(async (file: string | undefined, opts: CalibrateCliOptions) => {
+    const runs = positiveInt('--runs', opts.runs);
+    const seed = Number(opts.seed);
+    if (!Number.isInteger(seed) || seed < 0)
+      throw new InputError('--seed', `expected a whole number ≥ 0, got "${opts.seed}"`);
+    const maxEvaluations = positiveInt('--max-evaluations', opts.maxEvaluations);
+    if (!dateSchema.safeParse(opts.from).success)
+      throw new InputError('--from', `expected a calendar date YYYY-MM-DD, got "${opts.from}"`);
+    const modelSchema = modelParamsSchema;
+    // The scenario as written, without the calibration it may name: every fit starts from the same
+    // values, so the same command writes the same file.
+    const scenario = loadScenario({ file: file ?? BACKTEST_SCENARIO, modelSchema });
+    const outFile = resolve(opts.out ?? join('out', scenario.name, 'calibration.json'));
+    mkdirSync(dirname(outFile), { recursive: true });
+    const data = readBacktestData(resolve(opts.data ?? defaultDataDir()));
+    const started = performance.now();
+    let lastLine = 0;
+    const result = await calibrateBacktest({
+      model: DEFAULT_MODEL,
+      modelSchema,
+      scenario,
+      data,
+      from: opts.from,
+      runs,
+      seed,
+      workers: opts.workers,
+      maxEvaluations,
+      onProgress: (p) => {
+        const now = performance.now();
+        if (opts.quiet || (now - lastLine < 5000 && p.evaluation !== p.evaluations)) return;
+        lastLine = now;
+        process.stderr.write(
+          `calibrate: ${p.stage} ${p.evaluation}/${p.evaluations}, best objective ${p.best.toPrecision(4)}, ${seconds(now - started)}\n`,
         );
-      out(green(`wrote ${nearPath(outFile)}`));
+      },
     });
-  calibrate
+    writeFileSync(outFile, formatCalibrationFile(result));
+    if (wantsJson(opts)) {
+      printJson('calibrate', { file: outFile, calibration: result });
+      return;
+    }
+    const out = (line = '') => process.stdout.write(`${line}\n`);
+    out(
+      `calibrate ${scenario.name}: fitted ${result.window.fitFrom} → ${result.window.fitTo}, held out → ${result.window.heldOutTo}; ${result.objective.evaluations} evaluations × ${runs} runs, ${seconds(performance.now() - started)}`,
+    );
+    out(
+      `objective: in-sample ${result.objective.inSample.toPrecision(4)}, held-out ${result.objective.heldOut.toPrecision(4)}`,
+    );
+    for (const p of result.parameters)
+      out(
+        `  ${p.name} = ${Number(p.value.toPrecision(4))}${p.sd === null ? ' (not identified)' : ` ± ${Number(p.sd.toPrecision(2))}`}  [${p.bounds.join(', ')}], from ${Number(p.start.toPrecision(4))}`,
+      );
+    out(green(`wrote ${nearPath(outFile)}`));
+  });
+  const demand = calibrate
     .command('demand')
     .description('estimate TAO demand drift, volatility and jumps from daily TAO/USD prices')
     .option('--data <dir>', 'folder holding tao_usd_daily.csv (default: ../shared/data)')
-    .option('--k <n>', 'jump threshold in robust standard deviations', String(DEFAULT_JUMP_THRESHOLD_K))
-    .option('--json', 'print the estimate as JSON')
-    .action((opts: { data?: string; k: string; json?: boolean }) => {
-      const k = Number(opts.k);
-      if (!(Number.isFinite(k) && k > 0))
-        throw new InputError('--k', `expected a number > 0, got "${opts.k}"`);
-      const { estimate, lines } = calibrateDemand({
-        ...(opts.data === undefined ? {} : { dataDir: opts.data }),
-        k,
-      });
-      if (opts.json) process.stdout.write(`${toJsonText(estimate)}\n`);
-      else for (const line of lines) process.stdout.write(`${line}\n`);
+    .option('--k <n>', 'jump threshold in robust standard deviations', String(DEFAULT_JUMP_THRESHOLD_K));
+  addJsonOptions(demand).action((opts: { data?: string; k: string } & JsonOptions) => {
+    const k = Number(opts.k);
+    if (!(Number.isFinite(k) && k > 0)) throw new InputError('--k', `expected a number > 0, got "${opts.k}"`);
+    const { file, estimate, lines } = calibrateDemand({
+      ...(opts.data === undefined ? {} : { dataDir: opts.data }),
+      k,
     });
+    if (wantsJson(opts))
+      printJson('calibrate demand', {
+        file: resolve(file),
+        estimate: {
+          ...estimate,
+          jumpMean: finiteOrNull(estimate.jumpMean),
+          jumpStdev: finiteOrNull(estimate.jumpStdev),
+          jumpRms: finiteOrNull(estimate.jumpRms),
+        },
+      });
+    else for (const line of lines) process.stdout.write(`${line}\n`);
+  });
 }

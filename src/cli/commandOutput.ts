@@ -3,6 +3,7 @@
  * or the error shape) and nothing else; otherwise lines for a person on stdout and errors on stderr.
  * A failure exits with 2 either way.
  */
+import type { Command } from 'commander';
 import { InputError, TensormarketError } from '../engine/errors.ts';
 import { TransactionFailure } from '../sdk/client/transactionFailure.ts';
 import { CLI_ERROR_SHAPE, CLI_JSON_SHAPES, type CliCommand, type CliOutput } from './cliJsonShapes.ts';
@@ -17,13 +18,38 @@ export interface FailureReport {
   readonly message: string;
 }
 
+/** Whether this command line asks for JSON (read from the arguments, so usage errors answer in JSON too). */
+export const jsonRequested = (argv: readonly string[] = process.argv): boolean =>
+  argv.some((a) => a === '--json-output' || a === '--json');
+
+/** The options that ask for JSON, as commander parses them. */
+export interface JsonOptions {
+  readonly jsonOutput?: boolean;
+  readonly json?: boolean;
+}
+
+/** Add `--json-output` and its alias `--json` to `command`. */
+export function addJsonOptions(command: Command): Command {
+  return command
+    .option('--json-output', 'print exactly one JSON document on stdout (see `tensormarket schema cli`)')
+    .option('--json', 'same as --json-output');
+}
+
+/** Whether the parsed options ask for JSON. */
+export const wantsJson = (opts: JsonOptions): boolean => opts.jsonOutput === true || opts.json === true;
+
 /**
  * Print `value` as the JSON output of `command`, after checking it against the published shape (a
- * mismatch throws: it is a bug in the command, never something to print).
+ * mismatch throws: it is a bug in the command, never something to print). `line`: on one line, for a
+ * process that keeps running after it (`localnet`).
  */
-export function printJson<C extends CliCommand>(command: C, value: CliOutput<C>): void {
+export function printJson<C extends CliCommand>(
+  command: C,
+  value: CliOutput<C>,
+  options?: { readonly line?: boolean },
+): void {
   const checked = CLI_JSON_SHAPES[command].parse(value);
-  process.stdout.write(`${JSON.stringify(checked, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(checked, null, options?.line === true ? undefined : 2)}\n`);
 }
 
 /** A string member of a value, if there is one. */
@@ -43,11 +69,12 @@ function stringMember(value: unknown, key: string): string | undefined {
 export function failureReport(
   error: unknown,
   fieldName: (field: string) => string = (f) => f,
+  callFieldName: (field: string) => string = fieldName,
 ): FailureReport | undefined {
   if (!(error instanceof TensormarketError)) return undefined;
   if (error instanceof TransactionFailure) {
     const { code, field } = error.reason;
-    return { code, field: field === undefined ? null : fieldName(field), message: error.message };
+    return { code, field: field === undefined ? null : callFieldName(field), message: error.message };
   }
   const code =
     error instanceof InputError && error.cause instanceof TensormarketError ? error.cause.code : error.code;
@@ -58,10 +85,16 @@ export function failureReport(
 /**
  * Report a failure and set the exit code: the error shape on stdout with `json`, `error [CODE] message`
  * on stderr otherwise. A value that is not a stated failure is rethrown in text mode (its stack helps),
- * and reported as `INTERNAL_ERROR` in JSON mode (stdout must stay one JSON document).
+ * and reported as `INTERNAL_ERROR` in JSON mode (stdout must stay one JSON document). `callFieldName`
+ * names the option behind a call argument the chain refused (default `fieldName`).
  */
-export function reportFailure(error: unknown, json: boolean, fieldName?: (field: string) => string): void {
-  const report = failureReport(error, fieldName);
+export function reportFailure(
+  error: unknown,
+  json: boolean,
+  fieldName?: (field: string) => string,
+  callFieldName?: (field: string) => string,
+): void {
+  const report = failureReport(error, fieldName, callFieldName);
   process.exitCode = FAILURE_EXIT_CODE;
   if (json) {
     const body = report ?? {

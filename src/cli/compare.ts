@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runComparison } from '../sim/compare/runComparison.ts';
+import { printJson, wantsJson } from './commandOutput.ts';
 import { runInterruptible } from './interruptController.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
 import { createProgressView } from './progressView.ts';
@@ -53,11 +54,31 @@ export function registerCompare(program: Command): void {
       () => view.stop(),
     );
     const near = nearPath;
+    const report = {
+      scenario: scenario.name,
+      outDir,
+      variants: variants.map((v) => v.name),
+      runs: scenario.runs,
+    };
     if (result.comparison === null) {
+      process.exitCode = 130;
+      if (wantsJson(opts)) {
+        printJson('compare', { ...report, wallTimeMs: null, headline: [], comparison: null, stopped: true });
+        return;
+      }
       process.stdout.write(
         `${yellow('stopped')}: partial results of the variants run so far are in ${near(outDir)}/; no comparison written\n`,
       );
-      process.exitCode = 130;
+      return;
+    }
+    if (wantsJson(opts)) {
+      printJson('compare', {
+        ...report,
+        wallTimeMs: result.wallTimeMs,
+        headline: [...result.comparison.headline],
+        comparison: join(outDir, 'compare.html'),
+        stopped: false,
+      });
       return;
     }
     if (!quiet) {

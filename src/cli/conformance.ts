@@ -4,7 +4,8 @@ import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseVectorFile, runVector, type VectorResult } from '../conformance/index.ts';
 import { InputError } from '../engine/errors.ts';
-import { dim, green, red, toJsonText, yellow } from './output.ts';
+import { addJsonOptions, type JsonOptions, printJson, wantsJson } from './commandOutput.ts';
+import { dim, green, red, yellow } from './output.ts';
 
 /** Where the shared vectors live when no files are given: `../shared/conformance` of the project. */
 export function defaultVectorDir(): string {
@@ -44,28 +45,31 @@ export function runConformance(files: readonly string[]): VectorResult[] {
 }
 
 export function registerConformance(program: Command): void {
-  program
+  const command = program
     .command('conformance')
     .description(
       'check the engine against the chain test vectors (default: every file in ../shared/conformance)',
     )
-    .argument('[files...]', 'vector files (JSON)')
-    .option('--json', 'print the results as JSON')
-    .action((files: string[], opts: { json?: boolean }) => {
-      const results = runConformance(files.length > 0 ? files : listDefaultFiles());
-      const passed = results.filter((r) => r.status === 'pass').length;
-      const failed = results.length - passed;
-      if (opts.json) {
-        process.stdout.write(`${toJsonText({ results, passed, failed })}\n`);
-      } else {
-        for (const r of results) {
-          const tag =
-            r.status === 'pass' ? green('PASS') : r.status === 'fail' ? red('FAIL') : yellow('UNSUPPORTED');
-          const why = r.status === 'pass' ? '' : ` ${dim(r.details.join('; '))}`;
-          process.stdout.write(`${tag} ${r.file} ${r.name} (${r.kind})${why}\n`);
-        }
-        process.stdout.write(`${passed} passed, ${failed} failed\n`);
+    .argument('[files...]', 'vector files (JSON)');
+  addJsonOptions(command).action((files: string[], opts: JsonOptions) => {
+    const results = runConformance(files.length > 0 ? files : listDefaultFiles());
+    const passed = results.filter((r) => r.status === 'pass').length;
+    const failed = results.length - passed;
+    if (wantsJson(opts)) {
+      printJson('conformance', {
+        results: results.map((r) => ({ ...r, details: [...r.details] })),
+        passed,
+        failed,
+      });
+    } else {
+      for (const r of results) {
+        const tag =
+          r.status === 'pass' ? green('PASS') : r.status === 'fail' ? red('FAIL') : yellow('UNSUPPORTED');
+        const why = r.status === 'pass' ? '' : ` ${dim(r.details.join('; '))}`;
+        process.stdout.write(`${tag} ${r.file} ${r.name} (${r.kind})${why}\n`);
       }
-      process.exitCode = failed > 0 ? 1 : 0;
-    });
+      process.stdout.write(`${passed} passed, ${failed} failed\n`);
+    }
+    process.exitCode = failed > 0 ? 1 : 0;
+  });
 }

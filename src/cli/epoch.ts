@@ -1,5 +1,5 @@
 /**
- * `tensormarket epoch --in CASE.json [--path exact|fast] [--json]`: run Yuma Consensus on a case
+ * `tensormarket epoch --in CASE.json [--path exact|fast] [--json-output]`: run Yuma Consensus on a case
  * described in a file (black-box use of the epoch; format in README.md, example in examples/).
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { InputError } from '../engine/errors.ts';
 import type { I64F64 } from '../engine/fixed/index.ts';
 import { DEFAULT_CHAIN_PARAMS, DEFAULT_EPOCH_PARAMS } from '../engine/state/defaults.ts';
 import type { EpochParams, SparseRow } from '../engine/state/types.ts';
-import { toJsonText } from './output.ts';
+import { amountJson } from '../sdk/amount/amount.ts';
+import { addJsonOptions, type JsonOptions, printJson, wantsJson } from './commandOutput.ts';
 
 const u16 = z.number().int().min(0).max(65_535);
 const int = z.union([z.number().int().min(0), z.bigint().min(0n)]).transform((v) => BigInt(v));
@@ -216,23 +217,36 @@ function table(r: EpochCaseResult): string {
 }
 
 export function registerEpoch(program: Command): void {
-  program
+  const command = program
     .command('epoch')
     .description('run Yuma Consensus on a case file (see README: "The epoch command")')
     .requiredOption('--in <file>', 'case file (JSON)')
-    .option('--path <path>', 'exact (bit-exact fixed point) or fast (float64)', 'exact')
-    .option('--json', 'print the results as JSON')
-    .action((opts: { in: string; path: string; json?: boolean }) => {
-      if (opts.path !== 'exact' && opts.path !== 'fast')
-        throw new InputError('--path', 'must be "exact" or "fast"');
-      let text: string;
-      try {
-        text = readFileSync(opts.in, 'utf8');
-      } catch (cause) {
-        throw new InputError('--in', `cannot read ${opts.in}; check the path`, { cause });
-      }
-      const results = runEpochCase(parseEpochCase(opts.in, text), opts.path);
-      if (opts.json) process.stdout.write(`${toJsonText({ path: opts.path, epochs: results })}\n`);
-      else process.stdout.write(`${results.map(table).join('\n\n')}\n`);
-    });
+    .option('--path <path>', 'exact (bit-exact fixed point) or fast (float64)', 'exact');
+  addJsonOptions(command).action((opts: { in: string; path: string } & JsonOptions) => {
+    if (opts.path !== 'exact' && opts.path !== 'fast')
+      throw new InputError('--path', 'must be "exact" or "fast"');
+    let text: string;
+    try {
+      text = readFileSync(opts.in, 'utf8');
+    } catch (cause) {
+      throw new InputError('--in', `cannot read ${opts.in}; check the path`, { cause });
+    }
+    const results = runEpochCase(parseEpochCase(opts.in, text), opts.path);
+    if (wantsJson(opts))
+      printJson('epoch', {
+        path: opts.path,
+        epochs: results.map((r) => ({
+          block: r.block,
+          consensus: [...r.consensus],
+          incentive: [...r.incentive],
+          dividends: [...r.dividends],
+          validator_trust: [...r.validator_trust],
+          validator_permit: [...r.validator_permit],
+          bonds: r.bonds.map((row) => [...row]),
+          server_emission: r.server_emission.map((x) => amountJson(x)),
+          validator_emission: r.validator_emission.map((x) => amountJson(x)),
+        })),
+      });
+    else process.stdout.write(`${results.map(table).join('\n\n')}\n`);
+  });
 }

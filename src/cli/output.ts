@@ -14,6 +14,10 @@ export const red = (s: string) => (colour ? pc.red(s) : s);
 export const yellow = (s: string) => (colour ? pc.yellow(s) : s);
 export const dim = (s: string) => (colour ? pc.dim(s) : s);
 
+/** A figure for JSON: null where it is not a finite number (JSON has no NaN or ∞). */
+export const finiteOrNull = (x: number | null): number | null =>
+  x !== null && Number.isFinite(x) ? x : null;
+
 /** A path as the user best reads it: relative to the working directory when inside it. */
 export function nearPath(path: string): string {
   const rel = relative(process.cwd(), path);

@@ -12,6 +12,7 @@ import { type ModelRef, parseModelRef } from '../sim/runner/modelRef.ts';
 import { loadScenario } from '../sim/scenario/loadScenario.ts';
 import { overrideScenario } from '../sim/scenario/overrideScenario.ts';
 import type { Scenario } from '../sim/scenario/scenarioSchema.ts';
+import { addJsonOptions, type JsonOptions } from './commandOutput.ts';
 import { resolveModelSchema } from './scenario.ts';
 
 /** The commands that take the shared options. */
@@ -79,7 +80,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
 ];
 
 /** The shared options as commander parses them. */
-export interface RunOptions {
+export interface RunOptions extends JsonOptions {
   runs?: string;
   horizon?: string;
   seed?: string;
@@ -101,7 +102,7 @@ export function addRunOptions(command: Command, name: RunCommand): Command {
       option.default(spec.parse?.(spec.defaultText) ?? spec.defaultText, spec.defaultText);
     command.addOption(option);
   }
-  return command;
+  return addJsonOptions(command);
 }
 
 /** What the shared options resolve to. */

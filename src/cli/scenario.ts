@@ -11,9 +11,11 @@ import { InputError } from '../engine/errors.ts';
 import { bittensorModel } from '../sim/model/index.ts';
 import { loadModel, parseModelRef } from '../sim/runner/modelRef.ts';
 import { parseScenario } from '../sim/scenario/parseScenario.ts';
+import { ScenarioError } from '../sim/scenario/scenarioError.ts';
 import { formatScenarioIssue } from '../sim/scenario/scenarioIssue.ts';
 import { scenarioJsonSchema } from '../sim/scenario/scenarioJsonSchema.ts';
 import { checkScenarioStart } from '../sim/start/checkScenarioStart.ts';
+import { addJsonOptions, type JsonOptions, printJson, reportFailure, wantsJson } from './commandOutput.ts';
 import { green, red } from './output.ts';
 
 /** The schema of the `model` section: the Bittensor model's by default, else that of the `--model` named. */
@@ -26,45 +28,61 @@ export async function resolveModelSchema(opts: { model?: string }): Promise<z.Zo
 export function registerScenario(program: Command): void {
   const scenario = program.command('scenario').description('check scenario files and print their schema');
 
-  scenario
+  const validate = scenario
     .command('validate')
     .description('validate a scenario file (YAML or JSON): every problem with file:line:col; exit 2 if any')
     .argument('<file>', 'scenario file')
-    .option('--model <module#export>', 'the model whose section to check (default: the Bittensor model)')
-    .action(async (file: string, opts: { model?: string }) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (cause) {
-        throw new InputError(file, 'cannot be read; check the path', { cause });
-      }
-      const result = parseScenario({
-        text,
-        file,
-        modelSchema: await resolveModelSchema(opts),
-        checkStart: checkScenarioStart(file),
-      });
-      if (!result.ok) {
-        for (const issue of result.issues) process.stderr.write(`${formatScenarioIssue(issue)}\n`);
-        const n = result.issues.length;
-        process.stderr.write(`${red('INVALID')} ${file}: ${n} problem${n === 1 ? '' : 's'}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const s = result.scenario;
-      process.stdout.write(
-        `${green('OK')} ${file}: ${s.name}, ${s.runs} runs over ${s.horizon} (${s.horizonDays} days), ` +
-          `step ${s.step}, recorded every ${s.recordEvery} days, seed ${s.seed}\n`,
-      );
+    .option('--model <module#export>', 'the model whose section to check (default: the Bittensor model)');
+  addJsonOptions(validate).action(async (file: string, opts: { model?: string } & JsonOptions) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (cause) {
+      throw new InputError(file, 'cannot be read; check the path', { cause });
+    }
+    const result = parseScenario({
+      text,
+      file,
+      modelSchema: await resolveModelSchema(opts),
+      checkStart: checkScenarioStart(file),
     });
+    if (!result.ok && wantsJson(opts)) {
+      reportFailure(new ScenarioError(result.issues), true);
+      return;
+    }
+    if (!result.ok) {
+      for (const issue of result.issues) process.stderr.write(`${formatScenarioIssue(issue)}\n`);
+      const n = result.issues.length;
+      process.stderr.write(`${red('INVALID')} ${file}: ${n} problem${n === 1 ? '' : 's'}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const s = result.scenario;
+    if (wantsJson(opts)) {
+      printJson('scenario validate', {
+        file,
+        name: s.name,
+        runs: s.runs,
+        horizon: s.horizon,
+        horizonDays: s.horizonDays,
+        step: s.step,
+        recordEvery: s.recordEvery,
+        seed: s.seed,
+      });
+      return;
+    }
+    process.stdout.write(
+      `${green('OK')} ${file}: ${s.name}, ${s.runs} runs over ${s.horizon} (${s.horizonDays} days), ` +
+        `step ${s.step}, recorded every ${s.recordEvery} days, seed ${s.seed}\n`,
+    );
+  });
 
-  scenario
+  const schema = scenario
     .command('schema')
     .description('print the JSON Schema of scenario files (defaults and their sources in descriptions)')
-    .option('--model <module#export>', 'the model whose section to describe (default: the Bittensor model)')
-    .action(async (opts: { model?: string }) => {
-      process.stdout.write(
-        `${JSON.stringify(scenarioJsonSchema(await resolveModelSchema(opts)), null, 2)}\n`,
-      );
-    });
+    .option('--model <module#export>', 'the model whose section to describe (default: the Bittensor model)');
+  // The schema is JSON either way; the flags are taken so that every command accepts them.
+  addJsonOptions(schema).action(async (opts: { model?: string }) => {
+    process.stdout.write(`${JSON.stringify(scenarioJsonSchema(await resolveModelSchema(opts)), null, 2)}\n`);
+  });
 }

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { CLI_ERROR_SHAPE, CLI_JSON_SHAPES } from './cliJsonShapes.ts';
+import { addJsonOptions } from './commandOutput.ts';
 
 /** The published shapes as one JSON Schema document. */
 export function cliJsonSchema(): Record<string, unknown> {
@@ -21,12 +22,13 @@ export function cliJsonSchema(): Record<string, unknown> {
 
 /** Register `schema cli`. */
 export function registerSchema(program: Command): void {
-  program
+  const cli = program
     .command('schema')
     .description('print published JSON shapes')
     .command('cli')
-    .description('the JSON Schema of every command’s --json-output and of its error object')
-    .action(() => {
-      process.stdout.write(`${JSON.stringify(cliJsonSchema(), null, 2)}\n`);
-    });
+    .description('the JSON Schema of every command’s --json-output and of its error object');
+  // The schema is JSON either way; the flags are taken so that every command accepts them.
+  addJsonOptions(cli).action(() => {
+    process.stdout.write(`${JSON.stringify(cliJsonSchema(), null, 2)}\n`);
+  });
 }

@@ -17,6 +17,7 @@ import { runExperiment } from '../sim/runner/runExperiment.ts';
 import { prepareSensitivityScreen, runSensitivityScreen } from '../sim/sensitivity/runSensitivityScreen.ts';
 import type { SummaryWithSensitivity } from '../sim/sensitivity/sensitivityScreen.ts';
 import { writeSensitivity } from '../sim/sensitivity/writeSensitivity.ts';
+import { printJson, wantsJson } from './commandOutput.ts';
 import { holderClassLines } from './holderClassLines.ts';
 import { runInterruptible } from './interruptController.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
@@ -130,6 +131,34 @@ export function registerSimulate(program: Command): void {
     const screenStopped = screen?.aborted === true;
     const near = nearPath;
     const shown = near(outDir);
+    const html = files.find((f) => f.endsWith('report.html'));
+    process.exitCode = result.aborted || screenStopped ? 130 : completed === 0 || reportFailed ? 1 : 0;
+    if (wantsJson(opts)) {
+      printJson('simulate', {
+        scenario: scenario.name,
+        outDir,
+        runs,
+        completed,
+        errored,
+        stopped: result.aborted,
+        workers: result.manifest.workers,
+        wallTimeMs,
+        headline: [...result.summary.headline],
+        report: html ?? null,
+        files,
+        sensitivity:
+          screen === null
+            ? null
+            : {
+                variations: screen.variations,
+                runs: screen.runs,
+                completed: screen.completed,
+                errored: screen.errored,
+                stopped: screenStopped,
+              },
+      });
+      return;
+    }
     if (!quiet) {
       const status = result.aborted
         ? yellow(`stopped: partial results, ${completed + errored} of ${runs} runs`)
@@ -155,7 +184,6 @@ export function registerSimulate(program: Command): void {
           process.stdout.write(`  ${line}\n`);
     }
     process.stdout.write(`outputs in ${shown}/\n`);
-    const html = files.find((f) => f.endsWith('report.html'));
     if (html !== undefined) process.stdout.write(`  report: ${near(html)}\n`);
     if (!quiet) {
       const names = files.filter((f) => !f.includes(join('charts', ''))).map((f) => relative(outDir, f));
@@ -163,6 +191,5 @@ export function registerSimulate(program: Command): void {
       const listing = `  ${names.join(', ')}${charts > 0 ? `, charts/ (${charts} files)` : ''}`;
       process.stdout.write(`${dim(listing)}\n`);
     }
-    process.exitCode = result.aborted || screenStopped ? 130 : completed === 0 || reportFailed ? 1 : 0;
   });
 }

@@ -11,8 +11,9 @@ import { SnapshotError, type SnapshotProblem } from '../sim/start/snapshotError.
 import { SNAPSHOT_LABELS, type SnapshotLabel, type StartingState } from '../sim/start/startingState.ts';
 import { startingStateFigures } from '../sim/start/startingStateFigures.ts';
 import { writeStartingState } from '../sim/start/writeStartingState.ts';
+import { addJsonOptions, type JsonOptions, printJson, wantsJson } from './commandOutput.ts';
 import { defaultDataDir } from './defaultDataDir.ts';
-import { green, nearPath } from './output.ts';
+import { finiteOrNull, green, nearPath } from './output.ts';
 
 /** The recorded files read when none are given, in `../shared/data` of the project. */
 export const DEFAULT_SNAPSHOT_FILES = [
@@ -73,7 +74,7 @@ export function describeStartingState(state: StartingState, out: string): string
 /** Register the `snapshot` command and its `import` subcommand. */
 export function registerSnapshot(program: Command): void {
   const snapshot = program.command('snapshot').description('recorded chain snapshots as starting states');
-  snapshot
+  const command = snapshot
     .command('import')
     .description(
       'read chain snapshot files (default: chain_state_2026.csv, subnet_roster_2026.csv and blocks_2026.csv in ../shared/data) and write a starting-state file; every problem with file:line, exit 2 if any',
@@ -87,8 +88,9 @@ export function registerSnapshot(program: Command): void {
     .option(
       '--source <text>',
       'where the files come from, recorded in the file (default: the shared data set)',
-    )
-    .action((files: string[], opts: { out?: string; label: string; source?: string }) => {
+    );
+  addJsonOptions(command).action(
+    (files: string[], opts: { out?: string; label: string; source?: string } & JsonOptions) => {
       if (!(SNAPSHOT_LABELS as readonly string[]).includes(opts.label)) {
         throw new InputError('--label', `expected t or lag, got "${opts.label}"`);
       }
@@ -99,6 +101,16 @@ export function registerSnapshot(program: Command): void {
       const stamp = state.snapshot.date?.slice(0, 10) ?? `block-${state.snapshot.block}`;
       const out = resolve(opts.out ?? `mainnet-${stamp}.json`);
       writeStartingState(out, state);
-      process.stdout.write(describeStartingState(state, out));
-    });
+      if (wantsJson(opts)) {
+        const figures = Object.entries(startingStateFigures(state)).map(([k, v]) => [k, finiteOrNull(v)]);
+        printJson('snapshot import', {
+          out,
+          snapshot: state.snapshot,
+          files: state.files,
+          figures: Object.fromEntries(figures),
+          gaps: state.gaps,
+        });
+      } else process.stdout.write(describeStartingState(state, out));
+    },
+  );
 }

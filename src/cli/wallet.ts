@@ -8,50 +8,31 @@
 import { type Command, Option } from 'commander';
 import { InputError, TensormarketError } from '../engine/errors.ts';
 import { amountJson, parseAmount } from '../sdk/amount/amount.ts';
-import { connect, DEFAULT_ERA_PERIOD } from '../sdk/client/chainClient.ts';
-import { nodeEndpoints } from '../sdk/client/nodeEndpoints.ts';
-import { expectIncluded } from '../sdk/client/transactionFailure.ts';
 import { KeyError } from '../sdk/keys/keyError.ts';
 import { keypairFromUri } from '../sdk/keys/keypair.ts';
 import { generateMnemonic, type MnemonicLength } from '../sdk/keys/mnemonic.ts';
-import { decodeSs58, type Ss58Address } from '../sdk/keys/ss58.ts';
-import { Ss58Error } from '../sdk/keys/ss58Error.ts';
-import { MAX_ERA_PERIOD } from '../sdk/tx/envelope.ts';
-import { type PasswordProvider, refuseExisting } from '../sdk/wallet/keyfileStore.ts';
+import type { Ss58Address } from '../sdk/keys/ss58.ts';
+import { refuseExisting } from '../sdk/wallet/keyfileStore.ts';
 import { listWallets } from '../sdk/wallet/listWallets.ts';
-import {
-  coldkeyAddress,
-  readColdkey,
-  type StoredKey,
-  writeColdkey,
-  writeHotkey,
-} from '../sdk/wallet/walletKeys.ts';
+import { coldkeyAddress, type StoredKey, writeColdkey, writeHotkey } from '../sdk/wallet/walletKeys.ts';
 import { passwordFromEnv, WALLET_PASSWORD_VARIABLE } from '../sdk/wallet/walletPassword.ts';
+import { hotkeyFiles } from '../sdk/wallet/walletPaths.ts';
 import {
-  DEFAULT_HOTKEY_NAME,
-  DEFAULT_WALLET_NAME,
-  DEFAULT_WALLET_PATH,
-  hotkeyFiles,
-  type WalletLocation,
-  walletLocation,
-} from '../sdk/wallet/walletPaths.ts';
-import type { CliCommand, CliOutput } from './cliJsonShapes.ts';
-import { FAILURE_EXIT_CODE, printJson, reportFailure } from './commandOutput.ts';
+  addressOption,
+  btcliCommand,
+  type CommonOptions,
+  type Context,
+  finish,
+  type NodeOptions,
+  networkOptions,
+  parsePeriod,
+  periodOption,
+  signingColdkey,
+  withNode,
+} from './btcliCommand.ts';
 import { dim, green, yellow } from './output.ts';
-import { askHidden, canPrompt, confirm } from './terminalPrompt.ts';
-
-/** Options every wallet command takes. */
-interface CommonOptions {
-  readonly walletName?: string;
-  readonly name?: string;
-  readonly walletPath?: string;
-  readonly walletHotkey?: string;
-  readonly hotkey?: string;
-  readonly jsonOutput?: boolean;
-  readonly json?: boolean;
-  /** False with `--no-prompt` / `-y`. */
-  readonly prompt: boolean;
-}
+import { sendTransaction } from './sendTransaction.ts';
+import { askHidden } from './terminalPrompt.ts';
 
 /** The options of the commands that write keys. */
 interface KeyOptions extends CommonOptions {
@@ -65,10 +46,8 @@ interface KeyOptions extends CommonOptions {
   readonly overwrite?: boolean;
 }
 
-/** The options of the commands that talk to a node. */
-interface NetworkOptions extends CommonOptions {
-  readonly network: string;
-  readonly period: string;
+/** The options of `balance` and `transfer`. */
+interface WalletNodeOptions extends NodeOptions {
   readonly ss58?: readonly string[];
   readonly all?: boolean;
   readonly dest?: string;
@@ -76,87 +55,14 @@ interface NetworkOptions extends CommonOptions {
   readonly amount?: string;
 }
 
-/** How the command at hand runs: where the wallet is, JSON or text, and whether it may ask. */
-interface Context {
-  readonly json: boolean;
-  /** Questions may be asked: a terminal, and neither `--no-prompt` nor `--json-output`. */
-  readonly interactive: boolean;
-  readonly wallet: WalletLocation;
-  readonly hotkey: string;
-  /** A line for a person (text mode only). */
-  say(line?: string): void;
-}
-
-/** The option that sets each input the SDK names in its errors. */
-const OPTION_OF: Readonly<Record<string, string>> = {
-  name: '--wallet-name',
-  coldkey: '--wallet-name',
-  hotkey: '--wallet-hotkey',
-  amount: '--amount',
-  dest: '--dest',
-  period: '--period',
-};
-const optionOf = (field: string) => OPTION_OF[field] ?? field;
-
-/** Whether this command line asks for JSON (read before parsing, for usage errors). */
-const jsonRequested = () => process.argv.some((a) => a === '--json-output' || a === '--json');
-
-function contextOf(opts: CommonOptions): Context {
-  const json = opts.jsonOutput === true || opts.json === true;
-  const walletArgs = {
-    walletPath: opts.walletPath ?? process.env.BT_WALLET_PATH ?? DEFAULT_WALLET_PATH,
-    name: opts.walletName ?? opts.name ?? process.env.BT_WALLET_NAME ?? DEFAULT_WALLET_NAME,
-  };
-  return {
-    json,
-    interactive: !json && opts.prompt && canPrompt(),
-    wallet: walletLocation(walletArgs),
-    hotkey: opts.walletHotkey ?? opts.hotkey ?? process.env.BT_WALLET_HOTKEY ?? DEFAULT_HOTKEY_NAME,
-    say: (line = '') => {
-      if (!json) process.stdout.write(`${line}\n`);
-    },
-  };
-}
-
-/** A wallet subcommand with the flags every one takes, answering failures in the requested form. */
+/** A wallet subcommand. */
 function walletCommand<O extends CommonOptions>(
   group: Command,
   name: string,
   description: string,
   run: (opts: O, ctx: Context) => Promise<void>,
 ): Command {
-  return group
-    .command(name)
-    .description(description)
-    .option('--wallet-name <name>', `wallet name (default ${DEFAULT_WALLET_NAME})`)
-    .addOption(new Option('--name <name>').hideHelp())
-    .option('-p, --wallet-path <path>', `folder of wallets (default ${DEFAULT_WALLET_PATH})`)
-    .option('-H, --wallet-hotkey <name>', `hotkey name (default ${DEFAULT_HOTKEY_NAME})`)
-    .addOption(new Option('--hotkey <name>').hideHelp())
-    .option('--json-output', 'print exactly one JSON document on stdout, never ask')
-    .option('--json', 'same as --json-output')
-    .option('-y, --no-prompt', 'never ask: take defaults and confirm')
-    .configureOutput({
-      outputError: (text, write) => {
-        if (!jsonRequested()) write(text);
-      },
-    })
-    .exitOverride((error) => {
-      if (error.exitCode === 0) return;
-      if (jsonRequested())
-        reportFailure(new InputError('arguments', error.message.replace(/^error: /, '')), true);
-      process.exit(FAILURE_EXIT_CODE);
-    })
-    .action(async (opts: O) => {
-      let json = jsonRequested();
-      try {
-        const ctx = contextOf(opts);
-        json = ctx.json;
-        await run(opts, ctx);
-      } catch (error) {
-        reportFailure(error, json, optionOf);
-      }
-    });
+  return btcliCommand<O>({ group, name, description, run });
 }
 
 /** The secret URI for `--uri`: btcli's dev names (`alice`) as `//Alice`, anything else as given. */
@@ -231,13 +137,6 @@ async function newPassword(ctx: Context, keyfilePath: string, encrypt: boolean):
   }
 }
 
-/** The password of an existing coldkey, asked for only if the file is encrypted. */
-function unlockPassword(ctx: Context): PasswordProvider {
-  return async () =>
-    passwordFromEnv(process.env, { walletName: ctx.wallet.name, keyfilePath: ctx.wallet.coldkey }) ??
-    (ctx.interactive ? await askHidden(`Password of wallet ${ctx.wallet.name}'s coldkey: `) : undefined);
-}
-
 /** Whether the coldkey is to be encrypted: unless `--no-password` (or btcli's `--no-use-password`). */
 const encryptColdkey = (opts: KeyOptions) => opts.password && opts.usePassword !== false;
 /** Whether a hotkey is to be encrypted: only with `--use-password`, as btcli. */
@@ -266,12 +165,6 @@ function sayKey(
     ctx.say(yellow(`  mnemonic: ${mnemonic}`));
     ctx.say(dim('  Keep it offline: anyone holding it controls the key; it is the only way to recover it.'));
   }
-}
-
-/** Print a command's result: JSON, or the lines for a person. */
-function finish<C extends CliCommand>(ctx: Context, command: C, value: CliOutput<C>, text: () => void): void {
-  if (ctx.json) printJson(command, value);
-  else text();
 }
 
 async function writeColdkeyFrom(
@@ -327,34 +220,6 @@ function keyOptions(command: Command, kind: 'new' | 'regen'): Command {
       .option('--seed <hex>', 'the 32-byte seed, 0x hex')
       .option('--uri <uri>', 'a secret URI (e.g. //Alice, or alice as btcli)');
   return command;
-}
-
-/** Options of the commands that talk to a node. */
-function networkOptions(command: Command): Command {
-  return command.option('--network <network>', 'the node: local (ws://127.0.0.1:9944) or its URL', 'local');
-}
-
-/** `--period`: blocks the transaction stays valid. */
-function period(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_ERA_PERIOD)
-    throw new InputError(
-      '--period',
-      `expected a whole number of blocks from 1 to ${MAX_ERA_PERIOD}, got "${text}"`,
-    );
-  return n;
-}
-
-/** A checked SS58 address from `option`. */
-function addressOption(text: string, option: string): Ss58Address {
-  try {
-    decodeSs58(text);
-    return text as Ss58Address;
-  } catch (cause) {
-    if (cause instanceof Ss58Error)
-      throw new InputError(option, cause.message.replace(/^address: /, ''), { cause });
-    throw cause;
-  }
 }
 
 /** Register `wallet` (alias `w`) and its subcommands. */
@@ -488,7 +353,7 @@ export function registerWallet(program: Command): void {
   });
 
   networkOptions(
-    walletCommand<NetworkOptions>(
+    walletCommand<WalletNodeOptions>(
       wallet,
       'balance',
       'free balance of a wallet’s coldkey (or --all, or --ss58)',
@@ -506,8 +371,7 @@ export function registerWallet(program: Command): void {
             address: await coldkeyAddress({ walletPath: ctx.wallet.walletPath, name: ctx.wallet.name }),
           });
         }
-        const client = connect(nodeEndpoints(opts.network, '--network').httpUrl);
-        try {
+        await withNode(opts, async (client) => {
           const balances: { name: string | null; address: Ss58Address; free: bigint }[] = [];
           for (const t of targets) balances.push({ ...t, free: await client.balance(t.address) });
           const total = balances.reduce((sum, b) => sum + b.free, 0n);
@@ -525,83 +389,68 @@ export function registerWallet(program: Command): void {
               ctx.say(`${'total'.padEnd(12)} ${' '.repeat(48)}  ${amountJson(total).tao} TAO`);
             },
           );
-        } finally {
-          await client.close();
-        }
+        });
       },
     )
       .option('--ss58 <address...>', 'the balances of these addresses instead')
       .option('-a, --all', 'every wallet in the wallet path'),
   );
 
-  networkOptions(
-    walletCommand<NetworkOptions>(
-      wallet,
-      'transfer',
-      'send TAO from the wallet’s coldkey',
-      async (opts, ctx) => {
-        const destText = opts.dest ?? opts.destination;
-        if (destText === undefined) throw new InputError('--dest', 'required: the SS58 address to send to');
-        if (opts.amount === undefined)
-          throw new InputError('--amount', 'required: the TAO to send, e.g. 1.5');
-        const dest = addressOption(destText, '--dest');
-        const rao = parseAmount(opts.amount, '--amount');
-        if (rao === 0n) throw new InputError('--amount', 'send more than 0 TAO');
-        const blocks = period(opts.period);
-        const network = nodeEndpoints(opts.network, '--network').httpUrl;
-        const keypair = await readColdkey({
-          walletPath: ctx.wallet.walletPath,
-          name: ctx.wallet.name,
-          password: unlockPassword(ctx),
-        });
-        const client = connect(network);
-        try {
-          const before = await client.balance(keypair.address);
-          const amount = amountJson(rao);
-          if (
-            ctx.interactive &&
-            !(await confirm(
-              `Send ${amount.tao} TAO from ${keypair.address} to ${dest} on ${client.httpUrl}?`,
-            ))
-          ) {
-            process.stderr.write('transfer cancelled\n');
-            process.exitCode = 1;
-            return;
-          }
-          const envelope = await client.prepareEnvelope({
-            keypair,
-            call: { name: 'transfer', args: { dest, amount: amount.rao } },
-            period: blocks,
+  periodOption(
+    networkOptions(
+      walletCommand<WalletNodeOptions>(
+        wallet,
+        'transfer',
+        'send TAO from the wallet’s coldkey',
+        async (opts, ctx) => {
+          const destText = opts.dest ?? opts.destination;
+          if (destText === undefined) throw new InputError('--dest', 'required: the SS58 address to send to');
+          if (opts.amount === undefined)
+            throw new InputError('--amount', 'required: the TAO to send, e.g. 1.5');
+          const dest = addressOption(destText, '--dest');
+          const rao = parseAmount(opts.amount, '--amount');
+          if (rao === 0n) throw new InputError('--amount', 'send more than 0 TAO');
+          const period = parsePeriod(opts.period ?? '');
+          const keypair = await signingColdkey(ctx);
+          await withNode(opts, async (client) => {
+            const before = await client.balance(keypair.address);
+            const amount = amountJson(rao);
+            const included = await sendTransaction({
+              ctx,
+              client,
+              keypair,
+              call: { name: 'transfer', args: { dest, amount: amount.rao } },
+              period,
+              question: `Send ${amount.tao} TAO from ${keypair.address} to ${dest} on ${client.httpUrl}?`,
+              what: 'transfer',
+            });
+            if (included === null) return;
+            const after = await client.balance(keypair.address);
+            finish(
+              ctx,
+              'wallet transfer',
+              {
+                network: client.httpUrl,
+                id: included.id,
+                block: included.block,
+                from: keypair.address,
+                dest,
+                amount,
+                balance: { before: amountJson(before), after: amountJson(after) },
+              },
+              () => {
+                ctx.say(`${green('sent')} ${amount.tao} TAO to ${dest} in block ${included.block}`);
+                ctx.say(
+                  `balance of ${keypair.address}: ${amountJson(before).tao} → ${amountJson(after).tao} TAO`,
+                );
+              },
+            );
           });
-          const included = expectIncluded(await client.submitAndWait(envelope, { timeoutMs: 60_000 }));
-          const after = await client.balance(keypair.address);
-          finish(
-            ctx,
-            'wallet transfer',
-            {
-              network: client.httpUrl,
-              id: included.id,
-              block: included.block,
-              from: keypair.address,
-              dest,
-              amount,
-              balance: { before: amountJson(before), after: amountJson(after) },
-            },
-            () => {
-              ctx.say(`${green('sent')} ${amount.tao} TAO to ${dest} in block ${included.block}`);
-              ctx.say(
-                `balance of ${keypair.address}: ${amountJson(before).tao} → ${amountJson(after).tao} TAO`,
-              );
-            },
-          );
-        } finally {
-          await client.close();
-        }
-      },
-    )
-      .option('--dest <address>', 'the SS58 address to send to')
-      .addOption(new Option('--destination <address>').hideHelp())
-      .option('--amount <tao>', 'the TAO to send, e.g. 1.5 (at most 9 decimals)')
-      .option('--period <blocks>', 'blocks the transaction stays valid', String(DEFAULT_ERA_PERIOD)),
+        },
+      )
+        .option('--dest <address>', 'the SS58 address to send to')
+        .addOption(new Option('--destination <address>').hideHelp())
+        .option('--amount <tao>', 'the TAO to send, e.g. 1.5 (at most 9 decimals)'),
+    ),
   );
 }

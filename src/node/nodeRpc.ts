@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { spotPrice } from '../engine/chain/poolOps.ts';
 import { stateRoot } from '../engine/chain/stateRoot.ts';
+import { blockEmissionForIssuance } from '../engine/emission/blockEmission.ts';
 import { toF64, U64F64 } from '../engine/fixed/index.ts';
+import { networkLockCost } from '../engine/registration/lockCost.ts';
 import type { Coldkey } from '../engine/types.ts';
 import { amountJson, amountParam } from '../sdk/amount/amount.ts';
 import type { ExtrinsicWatch } from './extrinsicWatch.ts';
@@ -96,6 +98,23 @@ export function nodeMethods(node: LocalNode): RpcMethods {
       params: z.tuple([account]),
       handler: ([who]) => amountJson(node.state.balances.get(who as Coldkey) ?? 0n),
     }),
+    // subtensor's subnetInfo_getLockCost (btcli's burn cost): what register_network locks in the next block.
+    tm_lockCost: defineRpcMethod({
+      params: z.tuple([]),
+      handler: () => {
+        const s = node.state;
+        return amountJson(
+          networkLockCost({
+            lastLock: s.lastLock,
+            lastLockBlock: s.lastLockBlock,
+            block: s.block + 1,
+            minLock: s.params.networkMinLock,
+            reductionInterval: BigInt(s.params.networkLockReductionInterval),
+            blockEmission: blockEmissionForIssuance(s.totalIssuance),
+          }),
+        );
+      },
+    }),
     tm_receipt: defineRpcMethod({
       params: z.tuple([z.string().min(1).max(80)]),
       handler: ([id]) => plain(node.receipt(id) ?? null),
@@ -112,6 +131,7 @@ export function nodeMethods(node: LocalNode): RpcMethods {
           taoIn: amountJson(s.taoReserve),
           alphaIn: amountJson(s.alphaIn),
           alphaOut: amountJson(s.alphaOut),
+          burn: amountJson(s.burn),
           price: toF64(U64F64, spotPrice(s)),
           neurons: s.neurons.length,
         })),

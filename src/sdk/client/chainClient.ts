@@ -81,6 +81,8 @@ export interface ChainClient {
   balance(address: string): Promise<Rao>;
   /** `tm_subnets`: every subnet's pool and registration facts. */
   subnets(): Promise<readonly SubnetView[]>;
+  /** `tm_lockCost`: the rao `register_network` locks in the next block (btcli's burn cost). */
+  lockCost(): Promise<Rao>;
   /** `tm_receipt`: what became of a submission (null: never journalled). */
   receipt(id: Hex): Promise<ReceiptView>;
   /** `author_submitExtrinsic`: submit a signed envelope; resolves with its id once journalled. */
@@ -132,6 +134,7 @@ export function connect(url: string, options?: ConnectOptions): ChainClient {
     },
     balance: (address) => call('tm_balance', [address], RESULTS.amount),
     subnets: () => call('tm_subnets', [], RESULTS.subnets),
+    lockCost: () => call('tm_lockCost', [], RESULTS.amount),
     receipt: (id) => call('tm_receipt', [id], receiptResult),
     submitExtrinsic: (envelope) => call('author_submitExtrinsic', [envelope], RESULTS.submissionId),
     subscribeNewHeads: (onHeader) =>

@@ -11,6 +11,15 @@ export {
 } from './chainClient.ts';
 export { DEFAULT_CALL_TIMEOUT_MS } from './httpRpc.ts';
 export { LOCAL_NETWORK_URL, type NodeEndpoints, nodeEndpoints } from './nodeEndpoints.ts';
+export {
+  type MetagraphView,
+  type NodeViews,
+  nodeViews,
+  type StakePositionView,
+  type SwapOrder,
+  type SwapQuote,
+} from './nodeViews.ts';
+export { RECEIPT_EVENTS, type ReceiptEvent, type ReceiptEventType, receiptEvent } from './receiptEvents.ts';
 export { RpcCallError, type RpcCallErrorCode, type RpcCallErrorInfo } from './rpcCallError.ts';
 export type { BlockHeaderView, BlockView, ReceiptView, RejectionView, SubnetView } from './rpcResults.ts';
 export {

@@ -11,7 +11,7 @@ import type { Hex } from '../tx/envelope.ts';
 const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/) as z.ZodType<Hex>;
 
 /** An amount `{ rao, tao }` read as rao. */
-const amount = z.unknown().transform((value, ctx): Rao => {
+export const amountResult = z.unknown().transform((value, ctx): Rao => {
   try {
     return parseAmount(value, 'amount');
   } catch (error) {
@@ -80,12 +80,14 @@ export const subnetResult = z.object({
   ownerHotkey: z.string(),
   registeredAt: z.int(),
   tempo: z.int(),
-  taoIn: amount,
-  alphaIn: amount,
-  alphaOut: amount,
+  taoIn: amountResult,
+  alphaIn: amountResult,
+  alphaOut: amountResult,
   /** TAO per alpha, as a float for display. */
   price: z.number(),
   neurons: z.int().min(0),
+  /** What `burned_register` costs now, rao. */
+  burn: amountResult,
 });
 
 /** A subnet's pool and registration facts. */
@@ -96,7 +98,7 @@ export const RESULTS = {
   hash: hex32,
   nullableHash: hex32.nullable(),
   nonce: z.int().min(0),
-  amount,
+  amount: amountResult,
   submissionId: hex32,
   text: z.string(),
   subscriptionId: z.string(),

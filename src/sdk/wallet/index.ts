@@ -51,3 +51,13 @@ export {
   type WalletLocation,
   walletLocation,
 } from './walletPaths.ts';
+export {
+  listWeightCommits,
+  removeWeightCommit,
+  type StoredWeightCommit,
+  saveWeightCommit,
+  WEIGHT_COMMITS_DIR,
+  type WeightCommit,
+  weightCommitSchema,
+  weightCommitsDir,
+} from './weightCommits.ts';

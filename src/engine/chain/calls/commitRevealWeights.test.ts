@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { stakeProportionalEpoch } from '../../epoch/stakeProportionalEpoch.ts';
 import type { EpochInput } from '../../epoch/types.ts';
+import { checkInvariants } from '../../invariants/checkInvariants.ts';
 import type { ChainState } from '../../state/types.ts';
 import { hotkey } from '../../types.ts';
 import { applyBlock } from '../applyBlock.ts';
 import { MAX_UNREVEALED_COMMITS } from '../commitRevealWindow.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { weightsCommitHash } from '../weightsCommitHash.ts';
-import { advanceUntil, block, outcome, servingNetwork, subnetOne } from './servingNetwork.testkit.ts';
+import { outcome, servingChain, servingNetwork, subnetOne } from './servingNetwork.testkit.ts';
+
+const { advanceUntil, block } = servingChain(checkInvariants);
 
 const intent = { uids: [1, 2], values: [400, 100], salt: [9, 8, 7], versionKey: 3n };
 const hashOf = (i: typeof intent, hk = 'val') => weightsCommitHash({ hotkey: hk, netuid: 1, ...i });

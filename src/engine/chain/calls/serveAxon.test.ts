@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { checkInvariants } from '../../invariants/checkInvariants.ts';
 import type { ChainState } from '../../state/types.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import { formatIp } from '../ipAddress.ts';
-import { advanceUntil, block, outcome, servingNetwork, subnetOne } from './servingNetwork.testkit.ts';
+import { outcome, servingChain, servingNetwork, subnetOne } from './servingNetwork.testkit.ts';
+
+const { advanceUntil, block } = servingChain(checkInvariants);
 
 const serve = (over: Partial<Extrinsic & { call: 'serve_axon' }> = {}): Extrinsic => ({
   call: 'serve_axon',

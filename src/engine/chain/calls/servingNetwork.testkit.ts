@@ -5,7 +5,6 @@
 import { RAO_PER_TAO } from '../../chainConstants.ts';
 import { stakeProportionalEpoch } from '../../epoch/stakeProportionalEpoch.ts';
 import { createGenesis } from '../../genesis/createGenesis.ts';
-import { checkInvariants } from '../../invariants/checkInvariants.ts';
 import type { ChainParams, ChainState, SubnetState } from '../../state/types.ts';
 import { netuid } from '../../types.ts';
 import { applyBlock, type BlockResult } from '../applyBlock.ts';
@@ -37,20 +36,25 @@ export function servingNetwork(params: Partial<ChainParams> = {}): ChainState {
   });
 }
 
-/** One block with the stand-in epoch; throws when an accounting identity breaks. */
-export function block(state: ChainState, extrinsics: readonly Extrinsic[] = []): BlockResult {
-  const r = applyBlock(state, extrinsics, { epoch: stakeProportionalEpoch });
-  const problems = checkInvariants(r.state);
-  if (problems.length > 0) throw new Error(problems.join('; '));
-  return r;
-}
-
-/** Empty blocks until `done` holds (at most `limit` of them). */
-export function advanceUntil(state: ChainState, done: (s: ChainState) => boolean, limit = 1_000): ChainState {
-  let s = state;
-  for (let i = 0; i < limit && !done(s); i++) s = block(s).state;
-  if (!done(s)) throw new Error(`condition not reached in ${limit} blocks`);
-  return s;
+/**
+ * Blocks with the stand-in epoch, each checked by `check` (the chain's invariants, passed in by the
+ * tests so that this kit stays below the invariants folder): `block` throws when an identity breaks,
+ * `advanceUntil` runs empty blocks until `done` holds (at most `limit`).
+ */
+export function servingChain(check: (state: ChainState) => readonly string[]) {
+  const block = (state: ChainState, extrinsics: readonly Extrinsic[] = []): BlockResult => {
+    const r = applyBlock(state, extrinsics, { epoch: stakeProportionalEpoch });
+    const problems = check(r.state);
+    if (problems.length > 0) throw new Error(problems.join('; '));
+    return r;
+  };
+  const advanceUntil = (state: ChainState, done: (s: ChainState) => boolean, limit = 1_000): ChainState => {
+    let s = state;
+    for (let i = 0; i < limit && !done(s); i++) s = block(s).state;
+    if (!done(s)) throw new Error(`condition not reached in ${limit} blocks`);
+    return s;
+  };
+  return { block, advanceUntil };
 }
 
 /** Subnet 1 of a state. */

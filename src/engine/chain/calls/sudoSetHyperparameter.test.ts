@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkInvariants } from '../../invariants/checkInvariants.ts';
 import type { ChainState, SubnetState } from '../../state/types.ts';
 import type { Extrinsic } from '../extrinsics.ts';
 import {
@@ -8,7 +9,9 @@ import {
   SUBNET_HYPERPARAMETERS,
   TYPE_RANGE,
 } from '../subnetHyperparameters.ts';
-import { block, outcome, servingNetwork, subnetOne } from './servingNetwork.testkit.ts';
+import { outcome, servingChain, servingNetwork, subnetOne } from './servingNetwork.testkit.ts';
+
+const { block } = servingChain(checkInvariants);
 
 type Value = boolean | number | bigint;
 const specOf = (name: HyperparameterName) => SUBNET_HYPERPARAMETERS[name] as HyperparameterSpec;
