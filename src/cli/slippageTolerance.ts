@@ -12,7 +12,7 @@ import { InputError } from '../engine/errors.ts';
 export const DEFAULT_TOLERANCE = '0.05';
 
 /** Parts per billion in one: a tolerance of 1 (100 %). */
-const PPB = 1_000_000_000n;
+const PPB = 10n ** 9n;
 
 /** A tolerance in parts per billion (0 to 1e9). */
 export type TolerancePpb = bigint & { readonly __brand: 'TolerancePpb' };
@@ -49,7 +49,7 @@ export function priceRao(taoPerAlpha: number): bigint {
 /**
  * The limit price of a buy (`add_stake_limit`): price × (1 + tolerance), rounded up (the order is never
  * refused for less than the tolerance).
- * @example buyLimitPrice(1_000_000_000n, parseTolerance('0.05')) // 1_050_000_000n
+ * @example buyLimitPrice(10n ** 9n, parseTolerance('0.05')) // 1_050_000_000n
  */
 export function buyLimitPrice(price: bigint, tolerance: TolerancePpb): bigint {
   const scaled = price * (PPB + tolerance);
@@ -58,7 +58,7 @@ export function buyLimitPrice(price: bigint, tolerance: TolerancePpb): bigint {
 
 /**
  * The limit price of a sell (`remove_stake_limit`): price × (1 − tolerance), rounded down.
- * @example sellLimitPrice(1_000_000_000n, parseTolerance('0.05')) // 950_000_000n
+ * @example sellLimitPrice(10n ** 9n, parseTolerance('0.05')) // 950_000_000n
  */
 export function sellLimitPrice(price: bigint, tolerance: TolerancePpb): bigint {
   return (price * (PPB - tolerance)) / PPB;
@@ -68,7 +68,7 @@ export function sellLimitPrice(price: bigint, tolerance: TolerancePpb): bigint {
  * The share lost to the pools (price impact and fees) when `alpha` on a subnet at `originPrice` becomes
  * `alphaOut` on a subnet at `destinationPrice`, against the same value at the spot prices: 0 for none,
  * negative when the quote beats the spot prices.
- * @example moveSlippage({ alpha: 100n, originPrice: 2_000_000_000n, destinationPrice: 1_000_000_000n, alphaOut: 190n }) // 0.05
+ * @example moveSlippage({ alpha: 100n, originPrice: 2_000_000_000n, destinationPrice: 10n ** 9n, alphaOut: 190n }) // 0.05
  */
 export function moveSlippage(input: {
   readonly alpha: bigint;
