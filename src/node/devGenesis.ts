@@ -6,9 +6,18 @@
  */
 import { RAO_PER_TAO } from '../engine/chainConstants.ts';
 import type { GenesisConfig } from '../engine/genesis/createGenesis.ts';
+import { MECHANISM_DEFAULTS } from '../engine/mechanisms/config.ts';
 import type { RulePackName } from '../engine/rules/rulePack.ts';
 import type { ChainParams } from '../engine/state/types.ts';
+import { amountJson } from '../sdk/amount/amount.ts';
 import { DEV_ACCOUNTS, DEV_SUDO } from './devAccounts.ts';
+import { GENESIS_FORMAT, type GenesisFileJson, genesisFromFile } from './genesis/genesisFile.ts';
+
+/** A binding mechanism a genesis can switch on. */
+export type MechanismName = keyof typeof MECHANISM_DEFAULTS;
+
+/** Every binding mechanism, in the order of the mechanisms spec. */
+export const MECHANISM_NAMES = Object.keys(MECHANISM_DEFAULTS) as readonly MechanismName[];
 
 /** A chain parameter that is a plain number (a count of blocks, a tempo). */
 type NumberParam = { [K in keyof ChainParams]: ChainParams[K] extends number ? K : never }[keyof ChainParams];
@@ -34,6 +43,40 @@ export interface DevGenesisOptions {
   readonly rulePack?: RulePackName;
   /** More funded addresses (e.g. from `TENSORMARKET_FUND`). */
   readonly extraBalances?: Readonly<Record<string, bigint>>;
+  /** Binding mechanisms to switch on, with their default parameters. */
+  readonly mechanisms?: readonly MechanismName[];
+}
+
+/** A mechanism's default parameters as a genesis file writes them (bigints as decimal strings). */
+function defaultsJson(name: MechanismName): Record<string, string | number | boolean> {
+  return Object.fromEntries(
+    Object.entries(MECHANISM_DEFAULTS[name]).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]),
+  );
+}
+
+/**
+ * The genesis file of a local network: what `tensormarket node genesis` writes for editing, and what
+ * `localnet` starts from.
+ * @example devGenesisFile({ mechanisms: ['covenant'] }).mechanisms // { covenant: { payTo: 'burn', … } }
+ */
+export function devGenesisFile(options: DevGenesisOptions = {}): GenesisFileJson {
+  const balances: Record<string, bigint> = {};
+  for (const a of DEV_ACCOUNTS) balances[a.address] = a.balance;
+  for (const [address, rao] of Object.entries(options.extraBalances ?? {}))
+    balances[address] = (balances[address] ?? 0n) + rao;
+  const params: Record<string, number | string> = {};
+  for (const o of DEV_OVERLAY) params[o.name] = o.value;
+  params.networkMinLock = DEV_MIN_LOCK.toString();
+  return {
+    format: GENESIS_FORMAT,
+    sudo: DEV_SUDO.address,
+    balances: Object.fromEntries(Object.entries(balances).map(([a, rao]) => [a, amountJson(rao)])),
+    ...(options.rulePack === undefined ? {} : { rulePack: options.rulePack }),
+    params,
+    ...(options.mechanisms === undefined || options.mechanisms.length === 0
+      ? {}
+      : { mechanisms: Object.fromEntries(options.mechanisms.map((m) => [m, defaultsJson(m)])) }),
+  };
 }
 
 /**
@@ -41,16 +84,5 @@ export interface DevGenesisOptions {
  * @example createGenesis(devGenesis()).balances // Alice, Bob, Charlie 1,000,000 TAO; Dave, Eve, Ferdie 2,000
  */
 export function devGenesis(options: DevGenesisOptions = {}): GenesisConfig {
-  const balances: Record<string, bigint> = {};
-  for (const a of DEV_ACCOUNTS) balances[a.address] = a.balance;
-  for (const [address, rao] of Object.entries(options.extraBalances ?? {}))
-    balances[address] = (balances[address] ?? 0n) + rao;
-  const params: { -readonly [K in NumberParam]?: number } = {};
-  for (const o of DEV_OVERLAY) params[o.name] = o.value;
-  return {
-    sudo: DEV_SUDO.address,
-    balances,
-    params: { ...params, networkMinLock: DEV_MIN_LOCK },
-    ...(options.rulePack === undefined ? {} : { rulePack: options.rulePack }),
-  };
+  return genesisFromFile(devGenesisFile(options));
 }

@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { applyBlock } from '../engine/chain/applyBlock.ts';
-import type { Extrinsic } from '../engine/chain/extrinsics.ts';
 import { canonicalEncoding, stateRoot } from '../engine/chain/stateRoot.ts';
-import { yumaEpoch } from '../engine/epoch/index.ts';
 import type { Rejection } from '../engine/errors.ts';
 import { createGenesis, type GenesisConfig } from '../engine/genesis/createGenesis.ts';
 import { checkInvariants } from '../engine/invariants/checkInvariants.ts';
+import type { MechanismChainExtrinsic } from '../engine/mechanisms/extrinsics.ts';
 import type { ChainState } from '../engine/state/types.ts';
 import type { Envelope, Hex } from '../sdk/tx/envelope.ts';
 import { TransactionError } from '../sdk/tx/transactionError.ts';
@@ -29,6 +28,7 @@ import {
 import { type EnvelopeVerifier, inlineVerifier } from './admission/envelopeVerifier.ts';
 import { toExtrinsic } from './calls/toExtrinsic.ts';
 import { Mempool, type PendingTransaction } from './mempool.ts';
+import { NODE_BLOCK_OPTIONS } from './nodeBlockOptions.ts';
 import type { BlockHeader, BlockStore, SubmissionOutcome } from './store/blockStore.ts';
 import { openBlockStore } from './store/blockStore.ts';
 import { recoverState } from './store/recoverState.ts';
@@ -148,7 +148,7 @@ export class LocalNode {
       fresh: options.fresh === true,
       genesisRoot: root,
     });
-    const recovered = recoverState({ store, genesis: genesisState, options: { epoch: yumaEpoch } });
+    const recovered = recoverState({ store, genesis: genesisState, options: NODE_BLOCK_OPTIONS });
     const mempool = new Mempool();
     for (const { envelope } of store.included()) mempool.noteIncluded(envelope.signer, envelope.nonce);
     const head: BlockHeader = recovered.lastBlock ?? {
@@ -321,14 +321,14 @@ export class LocalNode {
     const number = this.#head.number + 1;
     const taken = this.mempool.take(this.#options.maxBlockTransactions ?? 10_000);
     const included: PendingTransaction[] = [];
-    const extrinsics: Extrinsic[] = [];
+    const extrinsics: MechanismChainExtrinsic[] = [];
     const rejected: { id: string; receipt: Rejection }[] = [];
     const dropped = new Set<string>();
     for (const tx of taken) {
       if (dropped.has(tx.id)) continue;
       // The signature was checked before the envelope was journalled; its window may have passed since.
       let error = checkChainWindow(tx.envelope, { genesisHash: this.genesisHash, block: number });
-      let extrinsic: Extrinsic | null = null;
+      let extrinsic: MechanismChainExtrinsic | null = null;
       if (error === null) {
         try {
           extrinsic = tx.extrinsic ?? toExtrinsic(tx.envelope);
@@ -365,9 +365,9 @@ export class LocalNode {
       this.timings[phase] += now - began;
       began = now;
     };
-    const result = applyBlock(this.#state, extrinsics, { epoch: yumaEpoch });
+    const result = applyBlock(this.#state, extrinsics, NODE_BLOCK_OPTIONS);
     lap('engine');
-    const problems = checkInvariants(result.state);
+    const problems = checkInvariants(result.state, NODE_BLOCK_OPTIONS.addOn);
     lap('invariants');
     if (problems.length > 0)
       throw new Error(`block ${number} breaks the chain's invariants: ${problems.join('; ')}`);

@@ -3,7 +3,7 @@
  * consecutive: a submission must carry exactly the account's next nonce (its included transactions plus
  * those pending), so a block takes pending transactions in arrival order and never meets a gap.
  */
-import type { Extrinsic } from '../engine/chain/extrinsics.ts';
+import type { MechanismChainExtrinsic } from '../engine/mechanisms/extrinsics.ts';
 import type { Envelope } from '../sdk/tx/envelope.ts';
 import { SubmissionError } from './submissionError.ts';
 
@@ -12,7 +12,7 @@ export interface PendingTransaction {
   readonly id: string;
   readonly envelope: Envelope;
   /** The engine call the envelope asks for (absent for one re-admitted from the journal). */
-  readonly extrinsic?: Extrinsic;
+  readonly extrinsic?: MechanismChainExtrinsic;
 }
 
 /** The mempool's default capacity. */

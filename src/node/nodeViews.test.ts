@@ -183,7 +183,7 @@ describe('tm_ views of a subnet built with signed calls', () => {
     expect(s.conserved).toBe(true);
     const sum = (...xs: Amount[]) => xs.reduce((t, x) => t + BigInt(x.rao), 0n);
     expect(sum(s.issuance, s.uncounted)).toBe(BigInt(s.held.rao));
-    expect(sum(s.balances, s.pools, s.subnetAccounts, s.burned)).toBe(BigInt(s.held.rao));
+    expect(sum(s.balances, s.pools, s.subnetAccounts, s.burned, s.mechanisms)).toBe(BigInt(s.held.rao));
   });
 });
 

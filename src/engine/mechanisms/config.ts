@@ -11,8 +11,14 @@ import type { Coldkey, Hotkey, NetUid } from '../types.ts';
 /** Parts per million: the denominator of every `...Ppm` parameter. */
 export const PPM = 1_000_000n;
 
+/** Where covenant payments and slashed bonds can go. */
+export const PAY_TO_CHOICES = ['burn', 'stakers'] as const;
+
 /** Where covenant payments and slashed bonds go. */
-export type PayTo = 'burn' | 'stakers';
+export type PayTo = (typeof PAY_TO_CHOICES)[number];
+
+/** Where `usage_pay` TAO can go. */
+export const USAGE_PAY_TO_CHOICES = ['burn', 'escrow'] as const;
 
 /** Revenue covenant parameters (§1). Terms (r, B, P, g) are chosen by each owner in `covenant_open`. */
 export interface CovenantParams {
@@ -49,7 +55,7 @@ export interface UsageEmissionParams {
   /** EMA half-life in blocks; the per-block EMA weight is ⌊693147 / halfLife⌋ ppm (ln 2 ≈ 0.693147). */
   readonly halfLife: number;
   /** `usage_pay` TAO: burned (removed from issuance) or escrowed in the subnet account. */
-  readonly payTo: 'burn' | 'escrow';
+  readonly payTo: (typeof USAGE_PAY_TO_CHOICES)[number];
 }
 
 /** Burn-and-mint compute market parameters (§5). */

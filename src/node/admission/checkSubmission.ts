@@ -5,7 +5,7 @@
  */
 import { blake2b } from '@noble/hashes/blake2.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import type { Extrinsic } from '../../engine/chain/extrinsics.ts';
+import type { MechanismChainExtrinsic } from '../../engine/mechanisms/extrinsics.ts';
 import type { Envelope, Hex } from '../../sdk/tx/envelope.ts';
 import { signingPayload } from '../../sdk/tx/signingPayload.ts';
 import { TransactionError, type TransactionErrorCode } from '../../sdk/tx/transactionError.ts';
@@ -17,7 +17,7 @@ export interface CheckedSubmission {
   readonly ok: true;
   readonly id: Hex;
   readonly envelope: Envelope;
-  readonly extrinsic: Extrinsic;
+  readonly extrinsic: MechanismChainExtrinsic;
 }
 
 /** A refused submission, as plain data so that it crosses threads; {@link refusalError} rebuilds the error. */

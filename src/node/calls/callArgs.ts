@@ -12,30 +12,7 @@ import {
   SUBNET_HYPERPARAMETERS,
   VALUE_KIND,
 } from '../../engine/chain/subnetHyperparameters.ts';
-import { decodeSs58 } from '../../sdk/keys/ss58.ts';
-
-/** An SS58 account (prefix 42), checked. */
-const account = z.string().refine(
-  (text) => {
-    try {
-      decodeSs58(text);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected an SS58 address with prefix 42' },
-);
-
-/** A non-negative integer amount written as a decimal string, read as bigint. */
-const amount = z
-  .string()
-  .regex(/^(0|[1-9]\d{0,29})$/, 'expected a whole amount as a decimal string, e.g. "1000000000"')
-  .transform((s) => BigInt(s));
-
-const netuid = z.int().min(0).max(65_535);
-const u16 = z.int().min(0).max(65_535);
-const u32 = z.int().min(0).max(4_294_967_295);
+import { account, amount, netuid, u16, u32 } from './argTypes.ts';
 
 /**
  * A hyperparameter's value as its type reads it: a boolean, an integer, or (u64, rao, u64f64) a decimal

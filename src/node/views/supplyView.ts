@@ -6,6 +6,7 @@
 import { checkInvariants } from '../../engine/invariants/checkInvariants.ts';
 import { taoHoldings } from '../../engine/invariants/taoHoldings.ts';
 import type { ChainState } from '../../engine/state/types.ts';
+import { NODE_BLOCK_OPTIONS } from '../nodeBlockOptions.ts';
 import { type AmountJson, amountJson } from '../../sdk/amount/amount.ts';
 
 /** The supply identity at one block. */
@@ -23,6 +24,8 @@ export interface SupplyJson {
   readonly subnetAccounts: AmountJson;
   /** TAO destroyed by `burn_tao`, still counted in issuance. */
   readonly burned: AmountJson;
+  /** TAO the binding mechanisms hold (covenant bonds, credit sale proceeds, escrowed usage payments). */
+  readonly mechanisms: AmountJson;
   /** Every holding added up (the terms above). */
   readonly held: AmountJson;
   /** `issuance + uncounted == held` and every other identity of the engine holds. */
@@ -44,7 +47,8 @@ export function supplyView(state: ChainState): SupplyJson {
     pools += s.taoReserve;
     accounts += s.accountTao + s.pendingRootTao;
   }
-  const problems = checkInvariants(state);
+  const { addOn } = NODE_BLOCK_OPTIONS;
+  const problems = checkInvariants(state, addOn);
   return {
     block: state.block,
     issuance: amountJson(state.totalIssuance),
@@ -53,7 +57,8 @@ export function supplyView(state: ChainState): SupplyJson {
     pools: amountJson(pools),
     subnetAccounts: amountJson(accounts),
     burned: amountJson(state.burnedTao),
-    held: amountJson(taoHoldings(state)),
+    mechanisms: amountJson(state.addOn === undefined ? 0n : addOn.taoHeld(state)),
+    held: amountJson(taoHoldings(state, addOn)),
     conserved: problems.length === 0,
     problems,
   };

@@ -19,4 +19,5 @@ export { parseSecretUri, type SecretUri } from './secretUri.ts';
 export { SIGNATURE_SCHEMES, type SignatureScheme } from './signatureScheme.ts';
 export { type DecodedSs58, decodeSs58, encodeSs58, SS58_PREFIX, type Ss58Address } from './ss58.ts';
 export { Ss58Error, type Ss58ErrorCode } from './ss58Error.ts';
+export { ss58AddressSchema } from './ss58Schema.ts';
 export { verify } from './verify.ts';
