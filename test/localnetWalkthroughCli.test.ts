@@ -182,5 +182,24 @@ describe('the local network walkthrough', () => {
       moved: { rao: '100000000', tao: '0.1' },
       safe: { tolerance: 0.05, quotedSlippage: 0 },
     });
+
+    // What the owner holds now, and the subnet's neurons with bittensor's Metagraph fields.
+    const [list, graph] = await Promise.all([
+      run('stake list', [...owner]),
+      run('subnets metagraph', netuid),
+    ]);
+    const positions = list.stakes.filter((p) => p.netuid === subnet.netuid);
+    expect(positions.map((p) => p.hotkey).sort()).toEqual([hotkey, miner.hotkey.address].sort());
+    expect(rao(positions.find((p) => p.hotkey === miner.hotkey.address)!.alpha)).toBe(rao(moved.moved));
+    expect(list.stakes.reduce((sum, p) => sum + rao(p.taoValue), 0n)).toBe(rao(list.total));
+    expect(graph.metagraph).toMatchObject({
+      netuid: subnet.netuid,
+      n: 2,
+      uids: [0, 1],
+      hotkeys: [hotkey, miner.hotkey.address],
+      coldkeys: [coldkey, coldkey],
+    });
+    const staked1 = graph.metagraph.stake.map(rao);
+    expect(staked1[1]).toBeGreaterThanOrEqual(rao(moved.moved));
   });
 });

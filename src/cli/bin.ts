@@ -20,6 +20,7 @@ const COMMANDS: readonly {
   { names: ['epoch'], load: async () => (await import('./epoch.ts')).registerEpoch },
   { names: ['snapshot'], load: async () => (await import('./snapshot.ts')).registerSnapshot },
   { names: ['localnet'], load: async () => (await import('./localnet.ts')).registerLocalnet },
+  { names: ['node'], load: async () => (await import('./node.ts')).registerNode },
   { names: ['backtest'], load: async () => (await import('./backtest.ts')).registerBacktest },
   { names: ['calibrate'], load: async () => (await import('./calibrate.ts')).registerCalibrate },
   { names: ['wallet', 'w'], load: async () => (await import('./wallet.ts')).registerWallet },

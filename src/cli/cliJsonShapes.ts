@@ -87,10 +87,27 @@ const u16Row = z.array(z.int().min(0).max(65_535));
 
 /** A dev account as `localnet` lists it. */
 const fundedAccount = z.strictObject({
-  name: z.string().describe('`Alice` …, or `funded` for TENSORMARKET_FUND'),
-  uri: z.string().nullable().describe('its secret URI (`//Alice`), null for the funded address'),
+  name: z.string().describe('`Alice` …, `funded` for TENSORMARKET_FUND, `account` in a chosen genesis'),
+  uri: z.string().nullable().describe('its secret URI (`//Alice`), null when it is not a dev account'),
   address,
   balance: amountJsonSchema,
+});
+
+/** What `localnet` and `node start` print once the node listens. */
+const served = z.strictObject({
+  url: z.string().describe('the HTTP endpoint'),
+  wsUrl: z.string().describe('the WebSocket endpoint (the same port)'),
+  dataDir: z.string().describe('the chain’s folder, absolute'),
+  block: z.int().describe('the head at start'),
+  genesisHash: z.string(),
+  rulePack: z.string(),
+  mechanisms: z.array(z.string()).describe('binding mechanisms switched on at genesis'),
+  blockTime: z.string().describe('e.g. 250ms, instant, manual'),
+  overlay: z
+    .array(z.strictObject({ name: z.string(), value: z.number(), why: z.string() }))
+    .describe('chain parameters the dev overlay changes (empty for a chosen genesis)'),
+  sudo: address,
+  accounts: z.array(fundedAccount).describe('the funded accounts'),
 });
 
 /** What `wallet new-coldkey` and `wallet regen-coldkey` print. */
@@ -479,20 +496,15 @@ export const CLI_JSON_SHAPES = {
       failed: z.int().describe('failed or unsupported (exit 1 when any)'),
     })
     .describe('the engine checked against the chain’s test vectors'),
-  localnet: z
-    .strictObject({
-      url: z.string().describe('the HTTP endpoint'),
-      wsUrl: z.string().describe('the WebSocket endpoint (the same port)'),
-      dataDir: path,
-      block: z.int().describe('the head at start'),
-      genesisHash: z.string(),
-      rulePack: z.string(),
-      blockTime: z.string().describe('e.g. 250ms, instant, manual'),
-      overlay: z.array(z.strictObject({ name: z.string(), value: z.number(), why: z.string() })),
-      sudo: address,
-      accounts: z.array(fundedAccount),
-    })
-    .describe('a local network serving: one line, printed once it listens (the process keeps running)'),
+  localnet: served.describe(
+    'a local network serving: one line, printed once it listens (the process keeps running)',
+  ),
+  'node start': served.describe(
+    'a node serving a chosen genesis: one line, printed once it listens (the process keeps running)',
+  ),
+  'node genesis': z
+    .looseObject({ format: z.string(), sudo: address })
+    .describe('a genesis file (the dev network’s unless edited): what `node start --genesis` reads'),
   'schema cli': z.looseObject({}).describe('this document'),
 } as const;
 

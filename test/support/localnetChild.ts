@@ -18,19 +18,26 @@ export interface LocalnetChild {
 }
 
 /**
- * Start `localnet --port 0 --data dataDir --json-output` with `args` (e.g. `--block-time instant`).
+ * Start `localnet --port 0 --data dataDir --json-output` (or `node start …`) with `args` (e.g.
+ * `--block-time instant`).
  * @example const node = await startLocalnetChild(dir, ['--block-time', 'instant']); node.facts.url
  */
-export function startLocalnetChild(dataDir: string, args: readonly string[] = []): Promise<LocalnetChild> {
+export function startLocalnetChild(
+  dataDir: string,
+  args: readonly string[] = [],
+  command: 'localnet' | 'node start' = 'localnet',
+): Promise<LocalnetChild> {
   const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', tsxLoader, join(REPO_ROOT, 'src', 'cli', 'bin.ts'), 'localnet', '--port', '0'].concat([
-      '--data',
-      dataDir,
-      '--json-output',
-      ...args,
-    ]),
+    [
+      '--import',
+      tsxLoader,
+      join(REPO_ROOT, 'src', 'cli', 'bin.ts'),
+      ...command.split(' '),
+      '--port',
+      '0',
+    ].concat(['--data', dataDir, '--json-output', ...args]),
     { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -45,7 +52,7 @@ export function startLocalnetChild(dataDir: string, args: readonly string[] = []
       const end = out.indexOf('\n');
       if (end < 0) return;
       try {
-        const facts = CLI_JSON_SHAPES.localnet.parse(JSON.parse(out.slice(0, end)));
+        const facts = CLI_JSON_SHAPES[command].parse(JSON.parse(out.slice(0, end)));
         done({
           facts,
           stop: async () => {
@@ -58,6 +65,7 @@ export function startLocalnetChild(dataDir: string, args: readonly string[] = []
         fail(new Error(`localnet's first line is not its startup JSON: ${out}${err}`, { cause: error }));
       }
     });
+    child.once('error', fail);
     child.once('exit', (code) =>
       fail(new Error(`localnet exited with ${code} before serving: ${out}${err}`)),
     );

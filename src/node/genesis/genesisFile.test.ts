@@ -84,7 +84,7 @@ describe('genesis file', () => {
     ['a missing format', { sudo: alice }, 'genesis.format'],
     ['another format', { format: 'tensormarket-genesis/9', sudo: alice }, 'genesis.format'],
     ['a sudo that is no SS58 address', { ...minimal, sudo: 'alice' }, 'genesis.sudo'],
-    ['a misspelt parameter', { ...minimal, params: { defaultTempoo: 10 } }, 'genesis.params'],
+    ['a misspelt parameter', { ...minimal, params: { defaultTempoo: 10 } }, 'genesis.params.defaultTempoo'],
     ['a fractional tempo', { ...minimal, params: { defaultTempo: 1.5 } }, 'genesis.params.defaultTempo'],
     ['u64 bits as a number', { ...minimal, params: { movingAlpha: 12885 } }, 'genesis.params.movingAlpha'],
     [
@@ -99,7 +99,7 @@ describe('genesis file', () => {
       { ...minimal, rulePack: 'price-2026-06', ruleVariant: 'launch' },
       'genesis.ruleVariant',
     ],
-    ['an unknown mechanism', { ...minimal, mechanisms: { lottery: {} } }, 'genesis.mechanisms'],
+    ['an unknown mechanism', { ...minimal, mechanisms: { lottery: {} } }, 'genesis.mechanisms.lottery'],
     [
       'a payee the covenant lacks',
       { ...minimal, mechanisms: { covenant: { payTo: 'owner' } } },

@@ -123,10 +123,17 @@ export function genesisFromFile(json: unknown, field = 'genesis'): GenesisConfig
   const parsed = genesisFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const path = [field, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+    const unknown = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const keys = unknown === undefined ? issue.path : [...issue.path, unknown];
+    const path = [field, ...keys.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
       .join('.')
       .replaceAll('.[', '[');
-    throw new InputError(path, issue.message);
+    throw new InputError(
+      path,
+      unknown === undefined
+        ? issue.message
+        : 'unknown field (misspelt?); the README section "Genesis files" lists every field',
+    );
   }
   const file = parsed.data;
   const pack = file.rulePack;
