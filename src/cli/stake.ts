@@ -7,7 +7,7 @@
  */
 import { type Command, Option } from 'commander';
 import { InputError } from '../engine/errors.ts';
-import { amountJson, parseAmount } from '../sdk/amount/amount.ts';
+import { type AmountJson, amountJson, parseAmount } from '../sdk/amount/amount.ts';
 import { nodeViews } from '../sdk/client/nodeViews.ts';
 import { receiptEvent } from '../sdk/client/receiptEvents.ts';
 import { TransactionFailure } from '../sdk/client/transactionFailure.ts';
@@ -156,6 +156,102 @@ async function sendLimitOrder(
   }
 }
 
+/** What differs between staking (buying alpha) and unstaking (selling it) through the pool. */
+const SWAP_SIDES = {
+  buy: {
+    unit: 'TAO',
+    plain: 'add_stake',
+    limited: 'add_stake_limit',
+    limitPrice: buyLimitPrice,
+    what: 'stake add',
+    ask: (amount: bigint) => `Stake ${tao(amount)} on`,
+    bound: 'paying at most',
+  },
+  sell: {
+    unit: 'alpha',
+    plain: 'remove_stake',
+    limited: 'remove_stake_limit',
+    limitPrice: sellLimitPrice,
+    what: 'stake remove',
+    ask: (amount: bigint) => `Sell ${alpha(amount)} of`,
+    bound: 'taking at least',
+  },
+} as const;
+
+/** A swap the chain included, with what every swap prints. */
+interface SwapOrder {
+  readonly included: NonNullable<Awaited<ReturnType<typeof sendTransaction>>>;
+  readonly amount: bigint;
+  readonly sent: {
+    network: string;
+    id: string;
+    block: number;
+    coldkey: string;
+    hotkey: string;
+    netuid: number;
+  };
+  readonly safe: ReturnType<typeof safetyJson> | null;
+  readonly balance: { before: AmountJson; after: AmountJson };
+}
+
+/**
+ * Stake or unstake `--amount` on `--netuid` as `side` says: a limit order from the pool's price and the
+ * tolerance unless --unsafe, confirmed unless -y; `report` prints what was included.
+ */
+async function swapStake(
+  opts: StakeOptions,
+  ctx: Context,
+  side: keyof typeof SWAP_SIDES,
+  report: (order: SwapOrder) => void,
+): Promise<void> {
+  const terms = SWAP_SIDES[side];
+  const netuid = netuidOption(opts.netuid);
+  const amount = positiveAmount(opts, terms.unit);
+  const guard = protection(opts);
+  const period = parsePeriod(opts.period ?? '');
+  const hotkey = await stakeHotkey(opts, ctx);
+  const keypair = await signingColdkey(ctx);
+  await withNode(opts, async (client) => {
+    const [subnet, before] = await Promise.all([subnetOf(client, netuid), client.balance(keypair.address)]);
+    const limit = guard === null ? null : terms.limitPrice(priceRao(subnet.price), guard.tolerance);
+    const args = { hotkey, netuid, amount: amount.toString() };
+    const included = await sendLimitOrder(
+      {
+        ctx,
+        client,
+        keypair,
+        call:
+          guard === null || limit === null
+            ? { name: terms.plain, args }
+            : {
+                name: terms.limited,
+                args: { ...args, limitPrice: limit.toString(), allowPartial: guard.partial },
+              },
+        period,
+        question: `${terms.ask(amount)} ${hotkey} on subnet ${netuid} at ${subnet.price} τ/α${limit === null ? ' without a limit' : `, ${terms.bound} ${amountJson(limit).tao} τ/α`}?`,
+        what: terms.what,
+      },
+      guard === null || limit === null ? null : { price: limit, tolerance: guard.tolerance, side },
+    );
+    if (included === null) return;
+    const after = await client.balance(keypair.address);
+    report({
+      included,
+      amount,
+      sent: {
+        network: client.httpUrl,
+        id: included.id,
+        block: included.block,
+        coldkey: keypair.address,
+        hotkey,
+        netuid,
+      },
+      safe: guard === null || limit === null ? null : safetyJson(guard, subnet.price, limit),
+      balance: { before: amountJson(before), after: amountJson(after) },
+    });
+  });
+}
+
 /** Register `stake` (alias `st`) and its subcommands. */
 export function registerStake(program: Command): void {
   const stake = program
@@ -167,67 +263,29 @@ export function registerStake(program: Command): void {
     stake,
     'add',
     'stake TAO on a hotkey on a subnet: buy its alpha through the pool',
-    async (opts, ctx) => {
-      const netuid = netuidOption(opts.netuid);
-      const amount = positiveAmount(opts, 'TAO');
-      const guard = protection(opts);
-      const period = parsePeriod(opts.period ?? '');
-      const hotkey = await stakeHotkey(opts, ctx);
-      const keypair = await signingColdkey(ctx);
-      await withNode(opts, async (client) => {
-        const [subnet, before] = await Promise.all([
-          subnetOf(client, netuid),
-          client.balance(keypair.address),
-        ]);
-        const limit = guard === null ? null : buyLimitPrice(priceRao(subnet.price), guard.tolerance);
-        const args = { hotkey, netuid, amount: amount.toString() };
-        const included = await sendLimitOrder(
-          {
-            ctx,
-            client,
-            keypair,
-            call:
-              guard === null || limit === null
-                ? { name: 'add_stake', args }
-                : {
-                    name: 'add_stake_limit',
-                    args: { ...args, limitPrice: limit.toString(), allowPartial: guard.partial },
-                  },
-            period,
-            question: `Stake ${tao(amount)} on ${hotkey} on subnet ${netuid} at ${subnet.price} τ/α${limit === null ? ' without a limit' : `, paying at most ${amountJson(limit).tao} τ/α`}?`,
-            what: 'stake add',
-          },
-          guard === null || limit === null ? null : { price: limit, tolerance: guard.tolerance, side: 'buy' },
-        );
-        if (included === null) return;
-        const added = receiptEvent(included.events, 'StakeAdded');
-        const after = await client.balance(keypair.address);
+    (opts, ctx) =>
+      swapStake(opts, ctx, 'buy', (order) => {
+        const added = receiptEvent(order.included.events, 'StakeAdded');
         finish(
           ctx,
           'stake add',
           {
-            network: client.httpUrl,
-            id: included.id,
-            block: included.block,
-            coldkey: keypair.address,
-            hotkey,
-            netuid,
-            amount: amountJson(amount),
+            ...order.sent,
+            amount: amountJson(order.amount),
             spent: amountJson(added.tao),
             fee: amountJson(added.fee),
             alpha: amountJson(added.alpha),
-            safe: guard === null || limit === null ? null : safetyJson(guard, subnet.price, limit),
-            balance: { before: amountJson(before), after: amountJson(after) },
+            safe: order.safe,
+            balance: order.balance,
           },
           () => {
             ctx.say(
-              `${green('staked')} ${tao(added.tao)} for ${alpha(added.alpha)} on subnet ${netuid} in block ${included.block}`,
+              `${green('staked')} ${tao(added.tao)} for ${alpha(added.alpha)} on subnet ${order.sent.netuid} in block ${order.sent.block}`,
             );
-            if (limit !== null) ctx.say(dim(`  limit price ${amountJson(limit).tao} τ/α`));
+            if (order.safe !== null) ctx.say(dim(`  limit price ${order.safe.limitPrice.tao} τ/α`));
           },
         );
-      });
-    },
+      }),
     true,
   )
     .option('--netuid <n>', 'the subnet')
@@ -237,69 +295,29 @@ export function registerStake(program: Command): void {
     stake,
     'remove',
     'remove stake: sell alpha of a hotkey on a subnet through the pool for TAO',
-    async (opts, ctx) => {
-      const netuid = netuidOption(opts.netuid);
-      const amount = positiveAmount(opts, 'alpha');
-      const guard = protection(opts);
-      const period = parsePeriod(opts.period ?? '');
-      const hotkey = await stakeHotkey(opts, ctx);
-      const keypair = await signingColdkey(ctx);
-      await withNode(opts, async (client) => {
-        const [subnet, before] = await Promise.all([
-          subnetOf(client, netuid),
-          client.balance(keypair.address),
-        ]);
-        const limit = guard === null ? null : sellLimitPrice(priceRao(subnet.price), guard.tolerance);
-        const args = { hotkey, netuid, amount: amount.toString() };
-        const included = await sendLimitOrder(
-          {
-            ctx,
-            client,
-            keypair,
-            call:
-              guard === null || limit === null
-                ? { name: 'remove_stake', args }
-                : {
-                    name: 'remove_stake_limit',
-                    args: { ...args, limitPrice: limit.toString(), allowPartial: guard.partial },
-                  },
-            period,
-            question: `Sell ${alpha(amount)} of ${hotkey} on subnet ${netuid} at ${subnet.price} τ/α${limit === null ? ' without a limit' : `, taking at least ${amountJson(limit).tao} τ/α`}?`,
-            what: 'stake remove',
-          },
-          guard === null || limit === null
-            ? null
-            : { price: limit, tolerance: guard.tolerance, side: 'sell' },
-        );
-        if (included === null) return;
-        const removed = receiptEvent(included.events, 'StakeRemoved');
-        const after = await client.balance(keypair.address);
+    (opts, ctx) =>
+      swapStake(opts, ctx, 'sell', (order) => {
+        const removed = receiptEvent(order.included.events, 'StakeRemoved');
         finish(
           ctx,
           'stake remove',
           {
-            network: client.httpUrl,
-            id: included.id,
-            block: included.block,
-            coldkey: keypair.address,
-            hotkey,
-            netuid,
-            amount: amountJson(amount),
+            ...order.sent,
+            amount: amountJson(order.amount),
             sold: amountJson(removed.alpha),
             fee: amountJson(removed.fee),
             received: amountJson(removed.tao),
-            safe: guard === null || limit === null ? null : safetyJson(guard, subnet.price, limit),
-            balance: { before: amountJson(before), after: amountJson(after) },
+            safe: order.safe,
+            balance: order.balance,
           },
           () => {
             ctx.say(
-              `${green('unstaked')} ${alpha(removed.alpha)} for ${tao(removed.tao)} on subnet ${netuid} in block ${included.block}`,
+              `${green('unstaked')} ${alpha(removed.alpha)} for ${tao(removed.tao)} on subnet ${order.sent.netuid} in block ${order.sent.block}`,
             );
-            if (limit !== null) ctx.say(dim(`  limit price ${amountJson(limit).tao} τ/α`));
+            if (order.safe !== null) ctx.say(dim(`  limit price ${order.safe.limitPrice.tao} τ/α`));
           },
         );
-      });
-    },
+      }),
     true,
   )
     .option('--netuid <n>', 'the subnet')
