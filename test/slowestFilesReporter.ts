@@ -1,6 +1,7 @@
 /**
  * Vitest reporter that prints, after the run's summary, the ten slowest test files and the time of the
- * node's files (`src/node/`, `test/localnet*`), so that CI's log shows where the test time goes. A
+ * local network's files (node, SDK and their command-line tests), so that CI's log shows where the test
+ * time goes. A
  * file's time is its import, set-up and tests; files run side by side, so these add up to more than
  * the wall time.
  */
@@ -10,8 +11,10 @@ import type { Reporter, TestModule } from 'vitest/node';
 /** Files listed. */
 const SHOWN = 10;
 
-/** Files counted as the node's. */
-const isNodeFile = (path: string) => path.startsWith('src/node/') || path.startsWith('test/localnet');
+/** Where the local network's tests are: the node, the SDK, and the tests of their commands. */
+const LOCAL_NETWORK = ['src/node/', 'src/sdk/', 'test/localnet', 'test/node', 'test/wallet', 'test/sdk'];
+
+const isNodeFile = (path: string) => LOCAL_NETWORK.some((prefix) => path.startsWith(prefix));
 
 export default class SlowestFilesReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
@@ -29,7 +32,7 @@ export default class SlowestFilesReporter implements Reporter {
     const node = files.filter((f) => isNodeFile(f.path));
     const nodeMs = node.reduce((t, f) => t + f.ms, 0);
     process.stdout.write(
-      `\nslowest test files:\n${lines.join('\n')}\nnode files (src/node/, test/localnet*): ${node.length} files, ${seconds(nodeMs).trim()}\n`,
+      `\nslowest test files:\n${lines.join('\n')}\nlocal network files (${LOCAL_NETWORK.map((p) => `${p}*`).join(', ')}): ${node.length} files, ${seconds(nodeMs).trim()}\n`,
     );
   }
 }
