@@ -3,12 +3,12 @@
  * submitted and settled, a failed and a refused one with their codes, and new heads over WebSocket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_ACCOUNTS } from '../src/node/devAccounts.ts';
-import { devGenesis } from '../src/node/devGenesis.ts';
 import { type Localnet, startLocalnet } from '../src/node/startLocalnet.ts';
 import { type ChainClient, connect } from '../src/sdk/client/chainClient.ts';
 import { RpcCallError } from '../src/sdk/client/rpcCallError.ts';
 import type { BlockHeaderView } from '../src/sdk/client/rpcResults.ts';
+import { DEV_ACCOUNTS } from '../src/sdk/devnet/devAccounts.ts';
+import { devGenesis } from '../src/sdk/devnet/devGenesis.ts';
 import { keypairFromUri } from '../src/sdk/keys/keypair.ts';
 import { createTempDirs } from './support/tempDirs.ts';
 

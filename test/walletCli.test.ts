@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI_ERROR_SHAPE, CLI_JSON_SHAPES } from '../src/cli/cliJsonShapes.ts';
-import { DEV_ACCOUNTS } from '../src/node/devAccounts.ts';
+import { DEV_ACCOUNTS } from '../src/sdk/devnet/devAccounts.ts';
 import { keypairFromUri } from '../src/sdk/keys/keypair.ts';
 import { DEV_PHRASE } from '../src/sdk/keys/mnemonic.ts';
 import { type CliResult, REPO_ROOT, runCliAsync } from './support/runCli.ts';

@@ -9,14 +9,14 @@
 import type { Command } from 'commander';
 import { InputError } from '../engine/errors.ts';
 import { DEFAULT_RULE_PACK, parseRulePack, RULE_PACKS } from '../engine/rules/rulePack.ts';
-import { DEV_ACCOUNTS, DEV_SUDO, fundedFromEnv } from '../node/devAccounts.ts';
+import { DEV_ACCOUNTS, DEV_SUDO, fundedFromEnv } from '../sdk/devnet/devAccounts.ts';
 import {
   DEV_OVERLAY,
   type DevGenesisOptions,
   devGenesis,
   MECHANISM_NAMES,
   type MechanismName,
-} from '../node/devGenesis.ts';
+} from '../sdk/devnet/devGenesis.ts';
 import { addServeOptions, type ServeOptions, serveNode } from './serveNode.ts';
 
 /** Where the chain is kept unless --data says otherwise. */

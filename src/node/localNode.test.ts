@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RAO_PER_TAO } from '../engine/chainConstants.ts';
 import type { Coldkey } from '../engine/types.ts';
+import { DEV_ACCOUNTS } from '../sdk/devnet/devAccounts.ts';
+import { devGenesis } from '../sdk/devnet/devGenesis.ts';
 import { keypairFromUri } from '../sdk/keys/keypair.ts';
 import type { Envelope, Hex, UnsignedEnvelope } from '../sdk/tx/envelope.ts';
 import { signEnvelope } from '../sdk/tx/signEnvelope.ts';
-import { DEV_ACCOUNTS } from './devAccounts.ts';
-import { devGenesis } from './devGenesis.ts';
 import { LocalNode } from './localNode.ts';
 
 const alice = keypairFromUri('//Alice');

@@ -16,6 +16,8 @@ import { createGenesis, type GenesisConfig } from '../engine/genesis/createGenes
 import { checkInvariants } from '../engine/invariants/checkInvariants.ts';
 import type { MechanismChainExtrinsic } from '../engine/mechanisms/extrinsics.ts';
 import type { ChainState } from '../engine/state/types.ts';
+import { toExtrinsic } from '../sdk/calls/toExtrinsic.ts';
+import { NODE_BLOCK_OPTIONS } from '../sdk/chain/chainBlockOptions.ts';
 import type { Envelope, Hex } from '../sdk/tx/envelope.ts';
 import { TransactionError } from '../sdk/tx/transactionError.ts';
 import { checkChainWindow } from '../sdk/tx/verifyEnvelope.ts';
@@ -26,9 +28,7 @@ import {
   type SubmissionCheck,
 } from './admission/checkSubmission.ts';
 import { type EnvelopeVerifier, inlineVerifier } from './admission/envelopeVerifier.ts';
-import { toExtrinsic } from './calls/toExtrinsic.ts';
 import { Mempool, type PendingTransaction } from './mempool.ts';
-import { NODE_BLOCK_OPTIONS } from './nodeBlockOptions.ts';
 import type { BlockHeader, BlockStore, SubmissionOutcome } from './store/blockStore.ts';
 import { openBlockStore } from './store/blockStore.ts';
 import { recoverState } from './store/recoverState.ts';

@@ -12,11 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devGenesis } from '../sdk/devnet/devGenesis.ts';
 import { keypairFromUri } from '../sdk/keys/keypair.ts';
 import type { Envelope, UnsignedEnvelope } from '../sdk/tx/envelope.ts';
 import { signEnvelope } from '../sdk/tx/signEnvelope.ts';
 import { TransactionError } from '../sdk/tx/transactionError.ts';
-import { devGenesis } from './devGenesis.ts';
+import { supplyView } from '../sdk/views/supplyView.ts';
 import { createExtrinsicWatch } from './extrinsicWatch.ts';
 import { LocalNode } from './localNode.ts';
 import { nodeMethods, nodeTopics } from './nodeRpc.ts';
@@ -24,7 +25,6 @@ import { post } from './rpc/rpcClients.testkit.ts';
 import { RPC_ERRORS } from './rpc/rpcErrors.ts';
 import { type RpcServer, startRpcServer } from './rpc/rpcServer.ts';
 import { SubmissionError } from './submissionError.ts';
-import { supplyView } from './views/supplyView.ts';
 
 /** Inputs to `LocalNode.submit`, and requests over HTTP. */
 const SUBMIT_RUNS = 10_000;

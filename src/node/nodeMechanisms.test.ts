@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RAO_PER_TAO } from '../engine/chainConstants.ts';
 import type { MechanismsState } from '../engine/mechanisms/config.ts';
 import type { NetUid } from '../engine/types.ts';
+import { devGenesis, type MechanismName } from '../sdk/devnet/devGenesis.ts';
 import { keypairFromUri } from '../sdk/keys/keypair.ts';
 import type { ArgValue } from '../sdk/tx/envelope.ts';
 import { signEnvelope } from '../sdk/tx/signEnvelope.ts';
-import { devGenesis, type MechanismName } from './devGenesis.ts';
+import { supplyView } from '../sdk/views/supplyView.ts';
 import { LocalNode } from './localNode.ts';
-import { supplyView } from './views/supplyView.ts';
 
 const alice = keypairFromUri('//Alice');
 const aliceHot = keypairFromUri('//Alice//hot');

@@ -11,17 +11,19 @@ import { toF64, U64F64 } from '../engine/fixed/index.ts';
 import { networkLockCost } from '../engine/registration/lockCost.ts';
 import type { Coldkey } from '../engine/types.ts';
 import { amountJson, amountParam } from '../sdk/amount/amount.ts';
+import { hyperparametersView } from '../sdk/views/hyperparametersView.ts';
+import { metagraphView } from '../sdk/views/metagraphView.ts';
+import { stakeView } from '../sdk/views/stakeView.ts';
+import { NO_SUCH_SUBNET } from '../sdk/views/subnetOf.ts';
+import { supplyView } from '../sdk/views/supplyView.ts';
+import { simulateSwap } from '../sdk/views/swapSimulation.ts';
+import { ViewError } from '../sdk/views/viewError.ts';
 import type { ExtrinsicWatch } from './extrinsicWatch.ts';
 import type { LocalNode } from './localNode.ts';
 import { RpcError } from './rpc/rpcErrors.ts';
 import { defineRpcMethod, type RpcMethods } from './rpc/rpcMethod.ts';
 import { defineRpcTopic } from './rpc/rpcTopic.ts';
 import type { BlockHeader } from './store/blockStore.ts';
-import { hyperparametersView } from './views/hyperparametersView.ts';
-import { metagraphView } from './views/metagraphView.ts';
-import { stakeView } from './views/stakeView.ts';
-import { supplyView } from './views/supplyView.ts';
-import { simulateSwap } from './views/swapSimulation.ts';
 
 /** A header as the RPC answers it. */
 export function headerJson(h: BlockHeader) {
@@ -43,6 +45,24 @@ const swapOrder = z.union([
   z.strictObject({ taoIn: positiveAmount }),
   z.strictObject({ alphaIn: positiveAmount }),
 ]);
+
+/**
+ * A view's answer; a view asked about a subnet that does not exist is the client's bad parameter
+ * (`INVALID_PARAMS`, with the field and the fix), any other view error a rejection with its code.
+ */
+function viewOf<T>(view: () => T): T {
+  try {
+    return view();
+  } catch (error) {
+    if (error instanceof ViewError && error.code === NO_SUCH_SUBNET)
+      throw new RpcError('INVALID_PARAMS', {
+        detail: error.message,
+        data: { field: error.field, ...(error.fix === undefined ? {} : { fix: error.fix }) },
+        cause: error,
+      });
+    throw error;
+  }
+}
 
 /** The block number `ref` names (a number, a hash of a stored block, or the head when absent). */
 function blockNumber(node: LocalNode, ref: number | string | undefined): number {
@@ -142,15 +162,15 @@ export function nodeMethods(node: LocalNode): RpcMethods {
     }),
     tm_metagraph: defineRpcMethod({
       params: z.tuple([netuidParam]),
-      handler: ([netuid]) => metagraphView(node.state, netuid),
+      handler: ([netuid]) => viewOf(() => metagraphView(node.state, netuid)),
     }),
     tm_hyperparameters: defineRpcMethod({
       params: z.tuple([netuidParam]),
-      handler: ([netuid]) => hyperparametersView(node.state, netuid),
+      handler: ([netuid]) => viewOf(() => hyperparametersView(node.state, netuid)),
     }),
     tm_simulateSwap: defineRpcMethod({
       params: z.tuple([netuidParam, swapOrder]),
-      handler: ([netuid, order]) => simulateSwap(node.state, netuid, order),
+      handler: ([netuid, order]) => viewOf(() => simulateSwap(node.state, netuid, order)),
     }),
     tm_supply: defineRpcMethod({ params: z.tuple([]), handler: () => supplyView(node.state) }),
     // Recomputed from the live state (not read from the store): a restarted node can be checked with it.

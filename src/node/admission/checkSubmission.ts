@@ -6,11 +6,11 @@
 import { blake2b } from '@noble/hashes/blake2.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { MechanismChainExtrinsic } from '../../engine/mechanisms/extrinsics.ts';
+import { toExtrinsic } from '../../sdk/calls/toExtrinsic.ts';
 import type { Envelope, Hex } from '../../sdk/tx/envelope.ts';
 import { signingPayload } from '../../sdk/tx/signingPayload.ts';
 import { TransactionError, type TransactionErrorCode } from '../../sdk/tx/transactionError.ts';
 import { type ChainContext, verifyEnvelope } from '../../sdk/tx/verifyEnvelope.ts';
-import { toExtrinsic } from '../calls/toExtrinsic.ts';
 
 /** A submission that passed: its id (the hash of the envelope), the envelope and the engine's extrinsic. */
 export interface CheckedSubmission {

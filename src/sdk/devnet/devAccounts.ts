@@ -5,10 +5,10 @@
  * One more address may be funded from the environment: `TENSORMARKET_FUND=ADDRESS[:TAO]` (default
  * 1,000,000 TAO).
  */
-import { RAO_PER_TAO } from '../engine/chainConstants.ts';
-import { InputError } from '../engine/errors.ts';
-import { keypairFromUri } from '../sdk/keys/keypair.ts';
-import { decodeSs58, type Ss58Address } from '../sdk/keys/ss58.ts';
+import { RAO_PER_TAO } from '../../engine/chainConstants.ts';
+import { InputError } from '../../engine/errors.ts';
+import { keypairFromUri } from '../keys/keypair.ts';
+import { decodeSs58, type Ss58Address } from '../keys/ss58.ts';
 
 /** A dev account: its name, dev URI, address and starting balance in rao. */
 export interface DevAccount {

@@ -3,7 +3,7 @@ import { alphaValueInTao } from '../../engine/chain/poolOps.ts';
 import { stakeOf } from '../../engine/staking/sharePool.ts';
 import type { ChainState } from '../../engine/state/types.ts';
 import type { Coldkey } from '../../engine/types.ts';
-import { type AmountJson, amountJson } from '../../sdk/amount/amount.ts';
+import { type AmountJson, amountJson } from '../amount/amount.ts';
 
 /** One position: the alpha the coldkey owns on a hotkey on a subnet, and its TAO value at the spot price. */
 export interface StakePosition {

@@ -11,7 +11,7 @@ import {
   SUBNET_HYPERPARAMETERS,
 } from '../../engine/chain/subnetHyperparameters.ts';
 import type { ChainState } from '../../engine/state/types.ts';
-import { type AmountJson, amountJson } from '../../sdk/amount/amount.ts';
+import { type AmountJson, amountJson } from '../amount/amount.ts';
 import { subnetOf } from './subnetOf.ts';
 
 /** A hyperparameter's value as the view gives it. */

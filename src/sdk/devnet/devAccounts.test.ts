@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RAO_PER_TAO } from '../engine/chainConstants.ts';
-import { InputError } from '../engine/errors.ts';
+import { RAO_PER_TAO } from '../../engine/chainConstants.ts';
+import { InputError } from '../../engine/errors.ts';
 import { DEV_ACCOUNTS, DEV_SUDO, FUND_VARIABLE, fundedFromEnv } from './devAccounts.ts';
 
 describe('dev accounts', () => {

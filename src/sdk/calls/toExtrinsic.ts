@@ -5,8 +5,8 @@
  * (MALFORMED) naming the argument, e.g. `call.args.amount`.
  */
 import type { MechanismChainExtrinsic } from '../../engine/mechanisms/extrinsics.ts';
-import type { Envelope } from '../../sdk/tx/envelope.ts';
-import { TransactionError } from '../../sdk/tx/transactionError.ts';
+import type { Envelope } from '../tx/envelope.ts';
+import { TransactionError } from '../tx/transactionError.ts';
 import { CALL_ARGS } from './callArgs.ts';
 import { MECHANISM_CALL_ARGS } from './mechanismCallArgs.ts';
 

@@ -3,8 +3,8 @@ import { stateRoot } from '../../engine/chain/stateRoot.ts';
 import { RAO_PER_TAO } from '../../engine/chainConstants.ts';
 import { createGenesis } from '../../engine/genesis/createGenesis.ts';
 import { MECHANISM_DEFAULTS, type MechanismsState } from '../../engine/mechanisms/config.ts';
-import { DEV_ACCOUNTS, DEV_SUDO } from '../devAccounts.ts';
-import { devGenesis, devGenesisFile, MECHANISM_NAMES } from '../devGenesis.ts';
+import { DEV_ACCOUNTS, DEV_SUDO } from './devAccounts.ts';
+import { devGenesis, devGenesisFile, MECHANISM_NAMES } from './devGenesis.ts';
 import { GENESIS_FORMAT, genesisFromFile } from './genesisFile.ts';
 
 const alice = DEV_SUDO.address;

@@ -6,7 +6,7 @@
  */
 import { formatIp } from '../../engine/chain/ipAddress.ts';
 import type { AxonInfo, ChainState, SparseRow } from '../../engine/state/types.ts';
-import { type AmountJson, amountJson } from '../../sdk/amount/amount.ts';
+import { type AmountJson, amountJson } from '../amount/amount.ts';
 import { subnetOf } from './subnetOf.ts';
 
 /** An axon as bittensor's `AxonInfo` names it; null for a UID that never served one. */

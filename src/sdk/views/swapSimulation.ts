@@ -7,9 +7,9 @@ import { toF64, U64F64 } from '../../engine/fixed/index.ts';
 import { spotPrice } from '../../engine/pool/spotPrice.ts';
 import { swapBuy, swapSell } from '../../engine/pool/swap.ts';
 import type { ChainState } from '../../engine/state/types.ts';
-import { type AmountJson, amountJson } from '../../sdk/amount/amount.ts';
-import { rejectedError } from '../rpc/rpcErrors.ts';
+import { type AmountJson, amountJson } from '../amount/amount.ts';
 import { subnetOf } from './subnetOf.ts';
+import { ViewError } from './viewError.ts';
 
 /** The order to simulate: TAO in (a buy of alpha) or alpha in (a sell), gross of the fee. */
 export type SwapOrder = { readonly taoIn: bigint } | { readonly alphaIn: bigint };
@@ -30,8 +30,8 @@ export interface SwapSimulation {
 }
 
 /**
- * Simulate `order` on `netuid`'s pool in `state`. Throws `INVALID_PARAMS` for an unknown subnet and the
- * `REJECTED` error with the pool's code (e.g. `ReservesTooLow`) when the chain would refuse the swap.
+ * Simulate `order` on `netuid`'s pool in `state`. Throws a {@link ViewError}: `NO_SUCH_SUBNET` for an
+ * unknown subnet, the pool's code (e.g. `ReservesTooLow`) when the chain would refuse the swap.
  * @example simulateSwap(node.state, 1, { taoIn: 1_000_000_000n }).amountOut // alpha for 1 TAO
  */
 export function simulateSwap(state: ChainState, netuid: number, order: SwapOrder): SwapSimulation {
@@ -46,7 +46,8 @@ export function simulateSwap(state: ChainState, netuid: number, order: SwapOrder
   const buy = 'taoIn' in order;
   const amountIn = buy ? order.taoIn : order.alphaIn;
   const r = buy ? swapBuy({ ...params, taoIn: amountIn }) : swapSell({ ...params, alphaIn: amountIn });
-  if (!r.ok) throw rejectedError({ ...r.error, field: buy ? 'params[1].taoIn' : 'params[1].alphaIn' });
+  if (!r.ok)
+    throw new ViewError(r.error.code, buy ? 'params[1].taoIn' : 'params[1].alphaIn', r.error.message);
   const { deltaIn, fee, pool } = r.value;
   return {
     netuid,

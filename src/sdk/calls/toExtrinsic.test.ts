@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TransactionError } from '../../sdk/tx/transactionError.ts';
-import { DEV_ACCOUNTS } from '../devAccounts.ts';
+import { DEV_ACCOUNTS } from '../devnet/devAccounts.ts';
+import { TransactionError } from '../tx/transactionError.ts';
 import { toExtrinsic } from './toExtrinsic.ts';
 
 const [alice, bob] = DEV_ACCOUNTS as [(typeof DEV_ACCOUNTS)[0], (typeof DEV_ACCOUNTS)[0]];

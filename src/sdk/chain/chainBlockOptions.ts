@@ -4,8 +4,8 @@
  * on (its states and state roots are exactly the plain chain's), so one node serves both kinds of chain
  * and a mechanism call on a plain chain gets a receipt (`MechanismDisabled`), not a missing-call error.
  */
-import { yumaEpoch } from '../engine/epoch/index.ts';
-import { mechanismsAddOn } from '../engine/mechanisms/mechanismsAddOn.ts';
+import { yumaEpoch } from '../../engine/epoch/index.ts';
+import { mechanismsAddOn } from '../../engine/mechanisms/mechanismsAddOn.ts';
 
 /** Epoch and add-on of every block the node produces or replays. */
 export const NODE_BLOCK_OPTIONS = { epoch: yumaEpoch, addOn: mechanismsAddOn } as const;

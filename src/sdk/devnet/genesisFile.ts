@@ -19,8 +19,8 @@ import {
 import { mechanismsGenesis } from '../../engine/mechanisms/mechanismsGenesis.ts';
 import { RULE_PACKS, type RulePackName, variantSettings } from '../../engine/rules/rulePack.ts';
 import { DEFAULT_CHAIN_PARAMS } from '../../engine/state/defaults.ts';
-import { amountParam } from '../../sdk/amount/amount.ts';
-import { ss58AddressSchema as account } from '../../sdk/keys/ss58Schema.ts';
+import { amountParam } from '../amount/amount.ts';
+import { ss58AddressSchema as account } from '../keys/ss58Schema.ts';
 
 /** The `format` a genesis file declares. */
 export const GENESIS_FORMAT = 'tensormarket-genesis/1';

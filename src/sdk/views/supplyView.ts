@@ -6,8 +6,8 @@
 import { checkInvariants } from '../../engine/invariants/checkInvariants.ts';
 import { taoHoldings } from '../../engine/invariants/taoHoldings.ts';
 import type { ChainState } from '../../engine/state/types.ts';
-import { type AmountJson, amountJson } from '../../sdk/amount/amount.ts';
-import { NODE_BLOCK_OPTIONS } from '../nodeBlockOptions.ts';
+import { type AmountJson, amountJson } from '../amount/amount.ts';
+import { NODE_BLOCK_OPTIONS } from '../chain/chainBlockOptions.ts';
 
 /** The supply identity at one block. */
 export interface SupplyJson {

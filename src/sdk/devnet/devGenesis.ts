@@ -4,14 +4,14 @@
  * 11 blocks), no start-call delay and no registration or take cooldowns. Any rule pack and the binding
  * mechanisms can be chosen; the overlay is printed at start.
  */
-import { RAO_PER_TAO } from '../engine/chainConstants.ts';
-import type { GenesisConfig } from '../engine/genesis/createGenesis.ts';
-import { MECHANISM_DEFAULTS } from '../engine/mechanisms/config.ts';
-import type { RulePackName } from '../engine/rules/rulePack.ts';
-import type { ChainParams } from '../engine/state/types.ts';
-import { amountJson } from '../sdk/amount/amount.ts';
+import { RAO_PER_TAO } from '../../engine/chainConstants.ts';
+import type { GenesisConfig } from '../../engine/genesis/createGenesis.ts';
+import { MECHANISM_DEFAULTS } from '../../engine/mechanisms/config.ts';
+import type { RulePackName } from '../../engine/rules/rulePack.ts';
+import type { ChainParams } from '../../engine/state/types.ts';
+import { amountJson } from '../amount/amount.ts';
 import { DEV_ACCOUNTS, DEV_SUDO } from './devAccounts.ts';
-import { GENESIS_FORMAT, type GenesisFileJson, genesisFromFile } from './genesis/genesisFile.ts';
+import { GENESIS_FORMAT, type GenesisFileJson, genesisFromFile } from './genesisFile.ts';
 
 /** A binding mechanism a genesis can switch on. */
 export type MechanismName = keyof typeof MECHANISM_DEFAULTS;

@@ -3,7 +3,7 @@
  * units, limit prices, u64 proportions) whole decimal strings read as bigint, netuids and UIDs integers.
  */
 import { z } from 'zod';
-import { ss58AddressSchema } from '../../sdk/keys/ss58Schema.ts';
+import { ss58AddressSchema } from '../keys/ss58Schema.ts';
 
 /** An SS58 account (prefix 42), checked. */
 export const account = ss58AddressSchema;
