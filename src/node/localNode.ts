@@ -17,7 +17,7 @@ import { checkInvariants } from '../engine/invariants/checkInvariants.ts';
 import type { MechanismChainExtrinsic } from '../engine/mechanisms/extrinsics.ts';
 import type { ChainState } from '../engine/state/types.ts';
 import { toExtrinsic } from '../sdk/calls/toExtrinsic.ts';
-import { NODE_BLOCK_OPTIONS } from '../sdk/chain/chainBlockOptions.ts';
+import { CHAIN_BLOCK_OPTIONS } from '../sdk/chain/chainBlockOptions.ts';
 import type { Envelope, Hex } from '../sdk/tx/envelope.ts';
 import { TransactionError } from '../sdk/tx/transactionError.ts';
 import { checkChainWindow } from '../sdk/tx/verifyEnvelope.ts';
@@ -148,7 +148,7 @@ export class LocalNode {
       fresh: options.fresh === true,
       genesisRoot: root,
     });
-    const recovered = recoverState({ store, genesis: genesisState, options: NODE_BLOCK_OPTIONS });
+    const recovered = recoverState({ store, genesis: genesisState, options: CHAIN_BLOCK_OPTIONS });
     const mempool = new Mempool();
     for (const { envelope } of store.included()) mempool.noteIncluded(envelope.signer, envelope.nonce);
     const head: BlockHeader = recovered.lastBlock ?? {
@@ -365,9 +365,9 @@ export class LocalNode {
       this.timings[phase] += now - began;
       began = now;
     };
-    const result = applyBlock(this.#state, extrinsics, NODE_BLOCK_OPTIONS);
+    const result = applyBlock(this.#state, extrinsics, CHAIN_BLOCK_OPTIONS);
     lap('engine');
-    const problems = checkInvariants(result.state, NODE_BLOCK_OPTIONS.addOn);
+    const problems = checkInvariants(result.state, CHAIN_BLOCK_OPTIONS.addOn);
     lap('invariants');
     if (problems.length > 0)
       throw new Error(`block ${number} breaks the chain's invariants: ${problems.join('; ')}`);

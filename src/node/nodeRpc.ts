@@ -4,17 +4,15 @@
  * parent hash, state root and time.
  */
 import { z } from 'zod';
-import { spotPrice } from '../engine/chain/poolOps.ts';
 import { stateRoot } from '../engine/chain/stateRoot.ts';
-import { blockEmissionForIssuance } from '../engine/emission/blockEmission.ts';
-import { toF64, U64F64 } from '../engine/fixed/index.ts';
-import { networkLockCost } from '../engine/registration/lockCost.ts';
 import type { Coldkey } from '../engine/types.ts';
 import { amountJson, amountParam } from '../sdk/amount/amount.ts';
 import { hyperparametersView } from '../sdk/views/hyperparametersView.ts';
+import { lockCostView } from '../sdk/views/lockCostView.ts';
 import { metagraphView } from '../sdk/views/metagraphView.ts';
 import { stakeView } from '../sdk/views/stakeView.ts';
 import { NO_SUCH_SUBNET } from '../sdk/views/subnetOf.ts';
+import { subnetsView } from '../sdk/views/subnetsView.ts';
 import { supplyView } from '../sdk/views/supplyView.ts';
 import { simulateSwap } from '../sdk/views/swapSimulation.ts';
 import { ViewError } from '../sdk/views/viewError.ts';
@@ -121,41 +119,13 @@ export function nodeMethods(node: LocalNode): RpcMethods {
     // subtensor's subnetInfo_getLockCost (btcli's burn cost): what register_network locks in the next block.
     tm_lockCost: defineRpcMethod({
       params: z.tuple([]),
-      handler: () => {
-        const s = node.state;
-        return amountJson(
-          networkLockCost({
-            lastLock: s.lastLock,
-            lastLockBlock: s.lastLockBlock,
-            block: s.block + 1,
-            minLock: s.params.networkMinLock,
-            reductionInterval: BigInt(s.params.networkLockReductionInterval),
-            blockEmission: blockEmissionForIssuance(s.totalIssuance),
-          }),
-        );
-      },
+      handler: () => amountJson(lockCostView(node.state)),
     }),
     tm_receipt: defineRpcMethod({
       params: z.tuple([z.string().min(1).max(80)]),
       handler: ([id]) => plain(node.receipt(id) ?? null),
     }),
-    tm_subnets: defineRpcMethod({
-      params: z.tuple([]),
-      handler: () =>
-        [...node.state.subnets.values()].map((s) => ({
-          netuid: s.netuid,
-          owner: s.ownerColdkey,
-          ownerHotkey: s.ownerHotkey,
-          registeredAt: s.registeredAt,
-          tempo: s.tempo,
-          taoIn: amountJson(s.taoReserve),
-          alphaIn: amountJson(s.alphaIn),
-          alphaOut: amountJson(s.alphaOut),
-          burn: amountJson(s.burn),
-          price: toF64(U64F64, spotPrice(s)),
-          neurons: s.neurons.length,
-        })),
-    }),
+    tm_subnets: defineRpcMethod({ params: z.tuple([]), handler: () => subnetsView(node.state) }),
     tm_stake: defineRpcMethod({
       params: z.tuple([account]),
       handler: ([coldkey]) => stakeView(node.state, coldkey),

@@ -3,6 +3,7 @@
  * shared by the CLI, the node and clients.
  */
 export * from './amount/index.ts';
+export * from './chain/index.ts';
 export * from './client/index.ts';
 export * from './keys/index.ts';
 export * from './tx/index.ts';

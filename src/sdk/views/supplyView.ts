@@ -7,7 +7,7 @@ import { checkInvariants } from '../../engine/invariants/checkInvariants.ts';
 import { taoHoldings } from '../../engine/invariants/taoHoldings.ts';
 import type { ChainState } from '../../engine/state/types.ts';
 import { type AmountJson, amountJson } from '../amount/amount.ts';
-import { NODE_BLOCK_OPTIONS } from '../chain/chainBlockOptions.ts';
+import { CHAIN_BLOCK_OPTIONS } from '../chain/chainBlockOptions.ts';
 
 /** The supply identity at one block. */
 export interface SupplyJson {
@@ -47,7 +47,7 @@ export function supplyView(state: ChainState): SupplyJson {
     pools += s.taoReserve;
     accounts += s.accountTao + s.pendingRootTao;
   }
-  const { addOn } = NODE_BLOCK_OPTIONS;
+  const { addOn } = CHAIN_BLOCK_OPTIONS;
   const problems = checkInvariants(state, addOn);
   return {
     block: state.block,
