@@ -8,6 +8,7 @@ import { runEpochBench } from './epoch.ts';
 import { runKernelBench } from './kernel.ts';
 import { runNodeBench } from './node.ts';
 import { runSimBench } from './sim.ts';
+import { runSubnetBench } from './subnet.ts';
 
 const sections: Record<string, () => void | Promise<void>> = {
   engine: runEngineBench,
@@ -16,6 +17,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   sim: runSimBench,
   backtest: runBacktestBench,
   node: runNodeBench,
+  subnet: runSubnetBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -66,7 +66,7 @@ export function httpRpc(url: string, options?: HttpRpcOptions): RpcCall {
 }
 
 /** The innermost reason of a failed fetch (undici wraps the socket error in `cause`). */
-function describeCause(error: unknown): string {
+export function describeCause(error: unknown): string {
   let e: unknown = error;
   while (e instanceof Error && e.cause instanceof Error) e = e.cause;
   if (e instanceof Error) return (e as Error & { code?: string }).code ?? e.message;
