@@ -10,4 +10,5 @@ export * from './client/index.ts';
 export * from './dendrite/index.ts';
 export * from './keys/index.ts';
 export * from './tx/index.ts';
+export * from './validator/index.ts';
 export * from './wallet/index.ts';
