@@ -9,6 +9,7 @@ export * from './chain/index.ts';
 export * from './client/index.ts';
 export * from './dendrite/index.ts';
 export * from './keys/index.ts';
+export * from './miner/index.ts';
 export * from './tx/index.ts';
 export * from './validator/index.ts';
 export * from './wallet/index.ts';

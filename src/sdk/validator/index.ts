@@ -1,4 +1,6 @@
 /** A validator's runtime: running scores, weights from scores, the round loop and its records. */
+
+export { axonTarget } from './axonTarget.ts';
 export {
   appendRoundRecord,
   type MinerRound,
