@@ -34,7 +34,7 @@ const hyperparameter = z
     ctx.addIssue({
       code: 'custom',
       path: ['value'],
-      message: `${a.name} takes ${kind === 'bigint' ? 'a whole number as a decimal string' : `a ${kind}`}`,
+      message: `${a.name} takes ${kind === 'bigint' ? 'a whole number as a decimal string' : kind === 'integer' ? 'an integer' : 'a boolean'}`,
     });
     return z.NEVER;
   });
