@@ -66,6 +66,31 @@ export function encodeSs58(publicKey: Uint8Array, prefix: number = SS58_PREFIX):
  * @example decodeSs58('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY').prefix // 42
  */
 export function decodeSs58(address: string, prefix: number | 'any' = SS58_PREFIX): DecodedSs58 {
+  const known = DECODED.get(address) ?? remember(address, readSs58(address));
+  if (prefix !== 'any' && known.prefix !== prefix)
+    throw new Ss58Error(
+      'SS58_WRONG_NETWORK',
+      `address: "${address}" is written for network prefix ${known.prefix}; this network uses ${prefix}`,
+    );
+  // A copy: the remembered key is shared by every later decode of the address.
+  return { publicKey: known.publicKey.slice(), prefix: known.prefix };
+}
+
+/**
+ * Addresses decoded lately: a node checks the same few accounts' addresses in every transaction, and a
+ * decode costs two base58 passes and a blake2b-512 checksum. Bounded; the oldest is forgotten first.
+ */
+const DECODED = new Map<string, DecodedSs58>();
+const DECODED_LIMIT = 16_384;
+
+function remember(address: string, decoded: DecodedSs58): DecodedSs58 {
+  if (DECODED.size >= DECODED_LIMIT) DECODED.delete(DECODED.keys().next().value!);
+  DECODED.set(address, decoded);
+  return decoded;
+}
+
+/** Decode and check `address` whatever its network prefix. */
+function readSs58(address: string): DecodedSs58 {
   let data: Uint8Array;
   try {
     data = base58.decode(address);
@@ -95,11 +120,6 @@ export function decodeSs58(address: string, prefix: number | 'any' = SS58_PREFIX
     throw new Ss58Error(
       'SS58_BAD_CHECKSUM',
       `address: "${address}" fails its checksum; a character is probably mistyped`,
-    );
-  if (prefix !== 'any' && decodedPrefix !== prefix)
-    throw new Ss58Error(
-      'SS58_WRONG_NETWORK',
-      `address: "${address}" is written for network prefix ${decodedPrefix}; this network uses ${prefix}`,
     );
   return { publicKey: body.slice(prefixLength), prefix: decodedPrefix };
 }
