@@ -5,6 +5,7 @@
 import { runBacktestBench } from './backtest.ts';
 import { runEngineBench } from './engine.ts';
 import { runEpochBench } from './epoch.ts';
+import { runGlyphsBench } from './glyphs.ts';
 import { runKernelBench } from './kernel.ts';
 import { runNodeBench } from './node.ts';
 import { runSimBench } from './sim.ts';
@@ -16,6 +17,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   sim: runSimBench,
   backtest: runBacktestBench,
   node: runNodeBench,
+  glyphs: runGlyphsBench,
 };
 
 const wanted = process.argv.slice(2);
