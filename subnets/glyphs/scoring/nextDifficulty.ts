@@ -1,6 +1,6 @@
 /**
  * The validator's difficulty controller. Rule: after each challenge, if the best miner's accuracy is at
- * least {@link RAISE_AT} (the task no longer separates miners at the top), raise the difficulty by
+ * least {@link RAISE_AT} (the challenge no longer separates miners at the top), raise the difficulty by
  * {@link DIFFICULTY_STEP}; if it is below {@link EASE_BELOW} (everyone is near guessing, so scores are
  * mostly noise), lower it by one step; otherwise keep it. Always within [0, 1]. The difficulty thus
  * settles where the best miner scores between the two thresholds.
