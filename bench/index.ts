@@ -5,6 +5,7 @@
 import { runBacktestBench } from './backtest.ts';
 import { runEngineBench } from './engine.ts';
 import { runEpochBench } from './epoch.ts';
+import { runGlyphsBench } from './glyphs.ts';
 import { runKernelBench } from './kernel.ts';
 import { runNodeBench } from './node.ts';
 import { runSimBench } from './sim.ts';
@@ -18,6 +19,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   backtest: runBacktestBench,
   node: runNodeBench,
   subnet: runSubnetBench,
+  glyphs: runGlyphsBench,
 };
 
 const wanted = process.argv.slice(2);
