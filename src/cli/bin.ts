@@ -21,6 +21,7 @@ const COMMANDS: readonly {
   { names: ['snapshot'], load: async () => (await import('./snapshot.ts')).registerSnapshot },
   { names: ['localnet'], load: async () => (await import('./localnet.ts')).registerLocalnet },
   { names: ['node'], load: async () => (await import('./node.ts')).registerNode },
+  { names: ['demo'], load: async () => (await import('./demo.ts')).registerDemo },
   { names: ['backtest'], load: async () => (await import('./backtest.ts')).registerBacktest },
   { names: ['calibrate'], load: async () => (await import('./calibrate.ts')).registerCalibrate },
   { names: ['wallet', 'w'], load: async () => (await import('./wallet.ts')).registerWallet },

@@ -505,6 +505,32 @@ export const CLI_JSON_SHAPES = {
   'node genesis': z
     .looseObject({ format: z.string(), sudo: address })
     .describe('a genesis file (the dev network’s unless edited): what `node start --genesis` reads'),
+  demo: z
+    .strictObject({
+      network,
+      netuid,
+      block: z.int().describe('the block the metagraph was read at'),
+      rounds: z.int().describe('validator rounds run'),
+      difficulty: z.number().nullable().describe('the task’s difficulty in the last round'),
+      roundsFile: path.describe('the validator’s round records (JSON lines)'),
+      miners: z
+        .array(
+          z.strictObject({
+            uid: z.int(),
+            label: z.string().describe('the miner’s model or behaviour'),
+            hotkey: address,
+            adversary: z.boolean(),
+            accuracy: z.number().describe('the validator’s score over all rounds (0..1)'),
+            accuracyLow: z.number().describe('95 % Wilson interval, low end'),
+            accuracyHigh: z.number().describe('95 % Wilson interval, high end'),
+            answers: z.int().describe('answers scored'),
+            incentive: z.number(),
+            emission: alphaAmount.describe('alpha of the last epoch'),
+          }),
+        )
+        .describe('best incentive first'),
+    })
+    .describe('the glyphs subnet after its run: each miner’s measured accuracy beside its incentive'),
   'schema cli': z.looseObject({}).describe('this document'),
 } as const;
 

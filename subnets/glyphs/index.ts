@@ -6,6 +6,7 @@
 export { copyAnswers } from './behaviours/copyAnswers.ts';
 export { MINER_BEHAVIOUR_KINDS, type MinerBehaviour } from './behaviours/minerBehaviour.ts';
 export { randomAnswers } from './behaviours/randomAnswers.ts';
+export { classifierOf } from './models/classifierOf.ts';
 export { CONV_NET_SCHEDULE, type ConvNetSchedule, convNet, createConvNet } from './models/convNet.ts';
 export {
   CLASSIFIER_KINDS,
