@@ -176,11 +176,11 @@ export function registerDemo(program: Command): void {
             `subnet ${subnet.netuid} at block ${graph.block}: ${rounds.rounds} validator rounds, difficulty ${rounds.lastDifficulty ?? '–'}\n`,
           );
           process.stdout.write(
-            `${'uid'.padStart(3)}  ${'miner'.padEnd(30)} ${'accuracy (95% CI)'.padEnd(24)} ${'incentive'.padStart(9)}  emission α\n`,
+            `${'uid'.padStart(3)}  ${'miner'.padEnd(42)} ${'accuracy (95% CI)'.padEnd(24)} ${'incentive'.padStart(9)}  emission α\n`,
           );
           for (const l of lines)
             process.stdout.write(
-              `${String(l.uid).padStart(3)}  ${`${l.label}${l.adversary ? ' (adversary)' : ''}`.padEnd(30)} ${`${pct(l.accuracy)} [${pct(l.accuracyLow)}, ${pct(l.accuracyHigh)}]`.padEnd(24)} ${l.incentive.toFixed(4).padStart(9)}  ${amountJson(l.emission).tao}\n`,
+              `${String(l.uid).padStart(3)}  ${`${l.label}${l.adversary ? ' (adversary)' : ''}`.padEnd(42)} ${`${pct(l.accuracy)} [${pct(l.accuracyLow)}, ${pct(l.accuracyHigh)}]`.padEnd(24)} ${l.incentive.toFixed(4).padStart(9)}  ${amountJson(l.emission).tao}\n`,
             );
           process.stdout.write(dim(`rounds: ${join(validatorDir, 'rounds.jsonl')}\n`));
         }
