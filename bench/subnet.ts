@@ -27,6 +27,7 @@ import type { Keypair } from '../src/sdk/keys/keypair.ts';
 import { encodeSs58 } from '../src/sdk/keys/ss58.ts';
 import { verify } from '../src/sdk/keys/verify.ts';
 import { fmt, printTable } from './lib.ts';
+import { runValidatorRoundBench } from './validatorRound.ts';
 
 const Echo = defineSynapse({
   name: 'Echo',
@@ -254,4 +255,5 @@ export async function runSubnetBench(): Promise<void> {
     sdk,
   );
   printTable('Per-request costs on one core', ['step', 'per second'], unitCosts(bodies));
+  await runValidatorRoundBench();
 }
