@@ -20,9 +20,12 @@ function neuronsRunning(url: string): string[] {
 describe('tensormarket demo', () => {
   it('prints the metagraph as JSON, adversary last, and leaves no process behind', async () => {
     const out = tempDir();
-    const result = await runCliAsync(['demo', '--out', out, '--tempos', '2', '--json-output'], {
-      cwd: out,
-    });
+    const result = await runCliAsync(
+      ['demo', '--out', out, '--tempos', '2', '--train', '1000', '--images', '60', '--json-output'],
+      {
+        cwd: out,
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     const report = CLI_JSON_SHAPES.demo.parse(JSON.parse(result.stdout));
     expect(report.miners).toHaveLength(4);

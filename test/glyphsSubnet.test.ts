@@ -44,7 +44,7 @@ describe('the glyphs subnet on an instant-block node', () => {
     closers.push(() => chain.close());
     const subnet = await setUpDemoSubnet(chain, ['centroid', 'knn', 'random']);
 
-    const training = generateTrainingSet({ seed: 'e2e-miners', count: 1500, maxDifficulty: 1 });
+    const training = generateTrainingSet({ seed: 'e2e-miners', count: 1000, maxDifficulty: 1 });
     const models = new Map<string, ClassifierKind>([
       ['centroid', 'nearestCentroid'],
       ['knn', 'kNearestNeighbours'],
@@ -87,7 +87,7 @@ describe('the glyphs subnet on an instant-block node', () => {
       evaluate: glyphEvaluation({
         dendrite: createDendrite({ keypair: subnet.validator }),
         secret: 'e2e-secret',
-        count: 60,
+        count: 40,
         timeoutMs: 5_000,
         difficulty: 0.5,
       }).evaluate,

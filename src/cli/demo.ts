@@ -50,7 +50,8 @@ export function registerDemo(program: Command): void {
     .option('--out <dir>', 'where the chain and the validator’s rounds are written', '.demo')
     .option('--tempos <n>', 'epochs to run once the validator has set weights', '6')
     .option('--adversary <kind>', `the adversarial miner (${Object.keys(ADVERSARIES).join(', ')})`, 'random')
-    .option('--images <n>', 'images per challenge', '100');
+    .option('--images <n>', 'images per challenge', '100')
+    .option('--train <n>', 'images each miner renders and trains its model on', '3000');
   addJsonOptions(command).action(
     async (
       opts: {
@@ -59,10 +60,12 @@ export function registerDemo(program: Command): void {
         tempos: string;
         adversary: string;
         images: string;
+        train: string;
       } & JsonOptions,
     ) => {
       const tempos = intOption('--tempos', opts.tempos, 1, 100);
       const images = intOption('--images', opts.images, 10, 512);
+      const train = intOption('--train', opts.train, 100, 25_000);
       if (!Object.hasOwn(ADVERSARIES, opts.adversary))
         throw new InputError(
           '--adversary',
@@ -117,6 +120,8 @@ export function registerDemo(program: Command): void {
                 m.behaviour,
                 '--seed',
                 `demo-miner-${i}`,
+                '--train',
+                String(train),
               ],
               300_000,
             ),
