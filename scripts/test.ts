@@ -1,10 +1,12 @@
 /**
  * `npm test`: lint, typecheck, the chain core's suites without the mechanisms (`npm run test:core`) and
- * every test, in that order, ending with one line `N passed, N failed` (lint, typecheck and the core
- * run count as one check each, the rest are vitest's tests). Each suite's wall time is printed after it
- * and in a summary before the last line. With arguments (a vitest filter) the core run is skipped.
+ * every other test, in that order, ending with one line `N passed, N failed` (lint and typecheck count as
+ * one check each, the rest are vitest's tests; the core's run once, without the mechanisms loaded). Each
+ * suite's wall time is printed after it and in a summary before the last line. With arguments (a vitest
+ * filter) the core run is skipped and the filter applies to every test.
  */
 import { spawnSync } from 'node:child_process';
+import { CORE_TESTS } from '../vitest.core.config.ts';
 
 function run(
   label: string,
@@ -40,12 +42,24 @@ let failed = 0;
 const failures: string[] = [];
 const tail = (text: string) => text.trimEnd().split('\n').slice(-40).join('\n');
 const filtered = process.argv.length > 2;
+/**
+ * Add a vitest run's closing `N passed, N failed` line to the counts, and keep the end of its output
+ * when it failed. A run without that line, or that failed while none of its tests did, is one more
+ * failure: the runner itself failed.
+ */
+function settle(label: string, r: ReturnType<typeof run>): void {
+  const counts = /(\d+) passed, (\d+) failed\s*$/.exec(r.output);
+  if (counts !== null) {
+    passed += Number(counts[1]);
+    failed += Number(counts[2]);
+  }
+  if (counts === null || (!r.ok && Number(counts[2]) === 0)) failed += 1;
+  if (!r.ok) failures.push(`${label} failed (exit ${r.status}):\n${tail(r.output)}\n${tail(r.errors)}`);
+}
+
 for (const [label, args] of [
   ['lint', ['biome', 'check', '.']],
   ['typecheck', ['tsc', '--noEmit', '-p', '.']],
-  ...(filtered
-    ? []
-    : ([['core without mechanisms', ['vitest', 'run', '--config', 'vitest.core.config.ts']]] as const)),
 ] as const) {
   const r = run(label, 'npx', [...args]);
   if (r.ok) passed += 1;
@@ -54,17 +68,14 @@ for (const [label, args] of [
     failures.push(`${label} failed (exit ${r.status}):\n${tail(r.output)}\n${tail(r.errors)}`);
   }
 }
-const tests = run('tests', 'npx', ['vitest', 'run', ...process.argv.slice(2)]);
-const counts = /(\d+) passed, (\d+) failed\s*$/.exec(tests.output);
-if (counts) {
-  passed += Number(counts[1]);
-  failed += Number(counts[2]);
-} else {
-  failed += 1;
-}
-if (!tests.ok && counts && Number(counts[2]) === 0) failed += 1; // the runner itself failed
-if (!tests.ok)
-  failures.push(`tests failed (exit ${tests.status}):\n${tail(tests.output)}\n${tail(tests.errors)}`);
+if (!filtered)
+  settle(
+    'core',
+    run('core without mechanisms', 'npx', ['vitest', 'run', '--config', 'vitest.core.config.ts']),
+  );
+// The core's files ran above; the full run leaves them out rather than run them twice.
+const exclude = filtered ? [] : CORE_TESTS.flatMap((glob) => ['--exclude', glob]);
+settle('tests', run('tests', 'npx', ['vitest', 'run', ...exclude, ...process.argv.slice(2)]));
 for (const f of failures) process.stdout.write(`\n== ${f}\n`);
 const width = Math.max(...times.map(([label]) => label.length));
 process.stdout.write(
