@@ -20,7 +20,10 @@ const miners: MinerTarget[] = ['good', 'copier', 'random', 'slow'].map((hotkey, 
  * guessing 0 there), `copier` the same answers 30 ms later, `random` a fixed wrong-ish pattern, `slow`
  * not in time.
  */
-function fakeDendrite(labelsOf: (round: number) => readonly number[], round: () => number): Pick<Dendrite, 'query'> {
+function fakeDendrite(
+  labelsOf: (round: number) => readonly number[],
+  round: () => number,
+): Pick<Dendrite, 'query'> {
   return {
     query: (async (
       axons: readonly { url: string; hotkey: string }[],
