@@ -9,6 +9,7 @@ import { CLI_ERROR_SHAPE, CLI_JSON_SHAPES } from '../src/cli/cliJsonShapes.ts';
 import { amountJson } from '../src/sdk/amount/amount.ts';
 import { keypairFromUri } from '../src/sdk/keys/keypair.ts';
 import { writeColdkey, writeHotkey } from '../src/sdk/wallet/walletKeys.ts';
+import { metagraphJson } from './support/metagraphJson.ts';
 import { type CliResult, runCliAsync } from './support/runCli.ts';
 import { type StubNode, startStubNode } from './support/stubNode.ts';
 import { createTempDirs } from './support/tempDirs.ts';
@@ -23,16 +24,14 @@ const POSITIONS = [
   { hotkey: hotkeys[0]!, netuid: 1, alpha: 12_500_000_000n, taoValue: 13_000_000_001n },
   { hotkey: hotkeys[1]!, netuid: 2, alpha: 3n, taoValue: 2n },
 ];
-const METAGRAPH = {
-  netuid: 2,
-  n: 2,
-  block: 57,
-  uids: [0, 1],
-  hotkeys,
-  coldkeys: [coldkey, null],
-  stake: [amountJson(100_000_000_000n), amountJson(0n)],
-  validator_permit: [true, false],
-};
+const METAGRAPH = metagraphJson(
+  { netuid: 2, block: 57, hotkeys },
+  {
+    coldkeys: [coldkey, null],
+    stake: [amountJson(100_000_000_000n), amountJson(0n)],
+    validator_permit: [true, false],
+  },
+);
 const subnet = (netuid: number, price: number) => ({
   netuid,
   owner: coldkey,

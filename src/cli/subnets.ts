@@ -265,7 +265,11 @@ export function registerSubnets(program: Command): void {
     const netuid = netuidOption(opts.netuid);
     await withNode(opts, async (client) => {
       const m = await nodeViews(client.httpUrl).metagraph(netuid);
-      const metagraph = { ...m, stake: m.stake.map((a) => amountJson(a)) };
+      const metagraph = {
+        ...m,
+        stake: m.stake.map((a) => amountJson(a)),
+        emission: m.emission.map((a) => amountJson(a)),
+      };
       finish(ctx, 'subnets metagraph', { network: client.httpUrl, metagraph }, () => {
         ctx.say(`${green(`subnet ${m.netuid}`)} at block ${m.block}: ${m.n} UIDs`);
         ctx.say(dim('  uid  hotkey                                            stake (α)'));

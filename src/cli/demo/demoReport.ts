@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { wilsonInterval } from '../../../subnets/glyphs/scoring/wilsonInterval.ts';
-import type { Metagraph } from '../../sdk/chain/metagraph.ts';
+import type { Metagraph } from '../../sdk/client/metagraph.ts';
 import { ROUNDS_FILE, roundRecordSchema } from '../../sdk/validator/roundRecord.ts';
 
 /** One miner's line of the report. */

@@ -5,12 +5,12 @@
  * chain's code, or rejected), and new heads. Every call has a deadline.
  */
 import type { Rao } from '../../engine/types.ts';
+import type { Metagraph } from '../client/metagraph.ts';
 import type { SubnetView } from '../client/rpcResults.ts';
 import type { TransactionOutcome } from '../client/transactionOutcome.ts';
 import type { Keypair } from '../keys/keypair.ts';
 import type { Call } from '../tx/envelope.ts';
 import type { HyperparameterJson } from '../views/hyperparametersView.ts';
-import type { Metagraph } from './metagraph.ts';
 
 /** A new head as subscribers get it. */
 export interface ChainHead {

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { type ConnectOptions, connect } from '../client/chainClient.ts';
 import { httpRpc } from '../client/httpRpc.ts';
+import { metagraphSchema } from '../client/metagraph.ts';
 import type { Chain } from './chain.ts';
-import { metagraphSchema } from './metagraph.ts';
 
 /**
  * The chain served at `url` (`local`, or an http/ws URL).

@@ -3,5 +3,4 @@
 export type { Chain, ChainHead, HeadSubscription, SendOptions } from './chain.ts';
 export { CHAIN_BLOCK_OPTIONS } from './chainBlockOptions.ts';
 export { connectChain } from './connectChain.ts';
-export { type AxonEntry, type Metagraph, metagraphSchema, stakeOf, uidOf } from './metagraph.ts';
 export { MockChain } from './mockChain.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RAO_PER_TAO } from '../../engine/chainConstants.ts';
+import { uidOf } from '../client/metagraph.ts';
 import { expectIncluded } from '../client/transactionFailure.ts';
 import { keypairFromUri } from '../keys/keypair.ts';
-import { uidOf } from './metagraph.ts';
 import { MockChain } from './mockChain.ts';
 
 const alice = keypairFromUri('//Alice');

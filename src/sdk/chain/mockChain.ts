@@ -13,6 +13,7 @@ import type { MechanismChainExtrinsic } from '../../engine/mechanisms/extrinsics
 import type { ChainState } from '../../engine/state/types.ts';
 import type { Coldkey } from '../../engine/types.ts';
 import { toExtrinsic } from '../calls/toExtrinsic.ts';
+import { metagraphSchema } from '../client/metagraph.ts';
 import { subnetResult } from '../client/rpcResults.ts';
 import type { TransactionOutcome } from '../client/transactionOutcome.ts';
 import { devGenesis } from '../devnet/devGenesis.ts';
@@ -24,7 +25,6 @@ import { metagraphView } from '../views/metagraphView.ts';
 import { subnetsView } from '../views/subnetsView.ts';
 import type { Chain, ChainHead, HeadSubscription } from './chain.ts';
 import { CHAIN_BLOCK_OPTIONS } from './chainBlockOptions.ts';
-import { metagraphSchema } from './metagraph.ts';
 
 /** Engine values as JSON carries them (bigints as decimal strings), as a node's receipts give them. */
 function plain<T>(value: T): unknown {

@@ -10,9 +10,9 @@ export {
   type WaitOptions,
 } from './chainClient.ts';
 export { DEFAULT_CALL_TIMEOUT_MS } from './httpRpc.ts';
+export { type AxonEntry, type Metagraph, metagraphSchema, stakeOf, uidOf } from './metagraph.ts';
 export { LOCAL_NETWORK_URL, type NodeEndpoints, nodeEndpoints } from './nodeEndpoints.ts';
 export {
-  type MetagraphView,
   type NodeViews,
   nodeViews,
   type StakePositionView,

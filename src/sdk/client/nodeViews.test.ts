@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metagraphJson } from '../../../test/support/metagraphJson.ts';
 import { type StubNode, startStubNode } from '../../../test/support/stubNode.ts';
 import { amountJson } from '../amount/amount.ts';
 import { nodeViews } from './nodeViews.ts';
@@ -21,16 +22,11 @@ beforeAll(async () => {
             },
           ]
         : [{ hotkey: HOTKEY, netuid: 1, alpha: '2.5' }],
-    tm_metagraph: ([netuid]) => ({
-      netuid,
-      n: 1,
-      block: 40,
-      uids: [0],
-      hotkeys: [HOTKEY],
-      coldkeys: [null],
-      stake: [amountJson(7n)],
-      incentive: [0.5],
-    }),
+    tm_metagraph: ([netuid]) =>
+      metagraphJson(
+        { netuid: netuid as number, block: 40, hotkeys: [HOTKEY] },
+        { stake: [amountJson(7n)], incentive: [0.5] },
+      ),
     tm_hyperparameters: () => ({ tempo: 10, commitRevealEnabled: false, minBurn: amountJson(1n) }),
     tm_simulateSwap: ([, order]) =>
       typeof order === 'object' && order !== null && 'taoIn' in order

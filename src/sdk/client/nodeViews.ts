@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Rao } from '../../engine/types.ts';
 import { amountJson } from '../amount/amount.ts';
 import { type HttpRpcOptions, httpRpc } from './httpRpc.ts';
+import { type Metagraph, metagraphSchema } from './metagraph.ts';
 import { amountResult } from './rpcResults.ts';
 
 /** One stake position of a coldkey as `tm_stake` lists it. */
@@ -24,25 +25,6 @@ export const stakePositionResult = z
 
 /** A stake position, amounts in rao. */
 export type StakePositionView = z.output<typeof stakePositionResult>;
-
-/**
- * A subnet's metagraph as `tm_metagraph` gives it: bittensor's `Metagraph` field names, one list per
- * field indexed by UID. The fields every command reads are checked; the rest pass as the node sent them.
- */
-export const metagraphResult = z.looseObject({
-  netuid: z.int().min(0),
-  n: z.int().min(0),
-  block: z.int().min(0),
-  uids: z.array(z.int().min(0)),
-  hotkeys: z.array(z.string()),
-  /** The owner of each hotkey, null when the chain records none. */
-  coldkeys: z.array(z.string().nullable()),
-  /** Alpha staked on each hotkey on the subnet. */
-  stake: z.array(amountResult),
-});
-
-/** A metagraph, stake in rao. */
-export type MetagraphView = z.output<typeof metagraphResult>;
 
 /** A subnet's hyperparameters by name, as `tm_hyperparameters` gives them. */
 export const hyperparametersResult = z.record(z.string(), z.unknown());
@@ -64,7 +46,7 @@ export interface NodeViews {
   /** `tm_stake`: the coldkey's positions. */
   stake(coldkey: string): Promise<readonly StakePositionView[]>;
   /** `tm_metagraph`: subnet `netuid`'s neurons. */
-  metagraph(netuid: number): Promise<MetagraphView>;
+  metagraph(netuid: number): Promise<Metagraph>;
   /** `tm_hyperparameters`: subnet `netuid`'s hyperparameters by name. */
   hyperparameters(netuid: number): Promise<Record<string, unknown>>;
   /** `tm_simulateSwap`: what `order` on subnet `netuid`'s pool would give now (the chain unchanged). */
@@ -79,7 +61,7 @@ export function nodeViews(httpUrl: string, options?: HttpRpcOptions): NodeViews 
   const call = httpRpc(httpUrl, options);
   return {
     stake: (coldkey) => call('tm_stake', [coldkey], z.array(stakePositionResult)),
-    metagraph: (netuid) => call('tm_metagraph', [netuid], metagraphResult),
+    metagraph: (netuid) => call('tm_metagraph', [netuid], metagraphSchema),
     hyperparameters: (netuid) => call('tm_hyperparameters', [netuid], hyperparametersResult),
     async simulateSwap(netuid, order) {
       const param =

@@ -9,7 +9,7 @@
 import { randomInt } from 'node:crypto';
 import { weightsCommitHash } from '../../engine/chain/weightsCommitHash.ts';
 import type { Chain } from '../chain/chain.ts';
-import { type AxonEntry, type Metagraph, uidOf } from '../chain/metagraph.ts';
+import { type AxonEntry, type Metagraph, uidOf } from '../client/metagraph.ts';
 import type { TransactionOutcome } from '../client/transactionOutcome.ts';
 import type { Keypair } from '../keys/keypair.ts';
 import { appendRoundRecord, type MinerRound, type RoundRecord, type WeightsAction } from './roundRecord.ts';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Rao } from '../../engine/types.ts';
-import { amountResult } from '../client/rpcResults.ts';
+import { amountResult } from './rpcResults.ts';
 
 const fraction = z.number().min(0).max(1);
 const sparseRow = z.array(z.tuple([z.int().min(0), z.int().min(0).max(65_535)]));
