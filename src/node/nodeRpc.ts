@@ -10,7 +10,9 @@ import { amountJson, amountParam } from '../sdk/amount/amount.ts';
 import { hyperparametersView } from '../sdk/views/hyperparametersView.ts';
 import { lockCostView } from '../sdk/views/lockCostView.ts';
 import { metagraphView } from '../sdk/views/metagraphView.ts';
+import { networkView } from '../sdk/views/networkView.ts';
 import { stakeView } from '../sdk/views/stakeView.ts';
+import { subnetEconomicsView } from '../sdk/views/subnetEconomicsView.ts';
 import { NO_SUCH_SUBNET } from '../sdk/views/subnetOf.ts';
 import { subnetsView } from '../sdk/views/subnetsView.ts';
 import { supplyView } from '../sdk/views/supplyView.ts';
@@ -126,6 +128,11 @@ export function nodeMethods(node: LocalNode): RpcMethods {
       handler: ([id]) => plain(node.receipt(id) ?? null),
     }),
     tm_subnets: defineRpcMethod({ params: z.tuple([]), handler: () => subnetsView(node.state) }),
+    tm_subnetEconomics: defineRpcMethod({
+      params: z.tuple([]),
+      handler: () => subnetEconomicsView(node.state),
+    }),
+    tm_network: defineRpcMethod({ params: z.tuple([]), handler: () => networkView(node.state) }),
     tm_stake: defineRpcMethod({
       params: z.tuple([account]),
       handler: ([coldkey]) => stakeView(node.state, coldkey),
