@@ -116,12 +116,12 @@ describe('dashboard in a browser', () => {
       await expect.poll(() => subnetRows.count()).toBe(before.length + 1);
       await page.screenshot({ path: join(ARTIFACTS, 'subnets.png'), fullPage: true });
 
-      // Sorting by keyboard: focus the price header's button and press Enter twice (descending).
-      const priceHeader = page.getByTestId('subnets-table').locator('th', { hasText: 'price' });
-      await priceHeader.locator('button').focus();
+      // Sorting by keyboard: focus the TAO-in header's button and press Enter twice (descending).
+      const taoInHeader = page.getByTestId('subnets-table').locator('th', { hasText: /^TAO in/ });
+      await taoInHeader.locator('button').focus();
       await page.keyboard.press('Enter');
       await page.keyboard.press('Enter');
-      expect(await priceHeader.getAttribute('aria-sort')).toBe('descending');
+      expect(await taoInHeader.getAttribute('aria-sort')).toBe('descending');
 
       await page
         .getByTestId('subnets-table')

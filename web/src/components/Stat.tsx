@@ -9,7 +9,11 @@ export function Stat(props: {
   return (
     <div class="stat">
       <div class="stat-label">{props.label}</div>
-      <div class="stat-value" data-testid={props.testId}>
+      <div
+        class="stat-value"
+        data-testid={props.testId}
+        title={typeof props.children === 'string' ? props.children : undefined}
+      >
         {props.children}
       </div>
     </div>

@@ -6,12 +6,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AmountJson } from '../../../src/sdk/amount/amount.ts';
 import type { HyperparameterJson } from '../../../src/sdk/views/hyperparametersView.ts';
 import type { AxonJson, MetagraphJson } from '../../../src/sdk/views/metagraphView.ts';
+import type { SubnetEconomicsJson } from '../../../src/sdk/views/subnetEconomicsView.ts';
 import type { SubnetJson } from '../../../src/sdk/views/subnetsView.ts';
 import { type Column, DataTable } from '../components/DataTable.tsx';
 import { PriceChart } from '../components/PriceChart.tsx';
 import { PENDING, Stat } from '../components/Stat.tsx';
 import { WeightsHeatmap } from '../components/WeightsHeatmap.tsx';
-import { alpha, price, proportion, shortAddress, tao } from '../format.ts';
+import { alpha, percent, price, proportion, shortAddress, tao } from '../format.ts';
 import { useHeadData, useLive } from '../live.ts';
 
 /** One UID of the metagraph. */
@@ -146,7 +147,12 @@ export function SubnetView(props: { readonly netuid: number }) {
     (node) => node.call<Record<string, HyperparameterJson>>('tm_hyperparameters', [netuid]),
     `hp${netuid}`,
   );
+  const economics = useHeadData(
+    (node) => node.call<SubnetEconomicsJson[]>('tm_subnetEconomics'),
+    'economics',
+  );
   const subnet = subnets.data?.find((s) => s.netuid === netuid);
+  const e = economics.data?.find((x) => x.netuid === netuid);
   const [history, setHistory] = useState<PriceHistory>({ netuid, blocks: [], prices: [] });
   useEffect(() => {
     if (subnet === undefined || head === undefined) return;
@@ -172,6 +178,14 @@ export function SubnetView(props: { readonly netuid: number }) {
             <Stat label="price" testId="subnet-price">
               {subnet === undefined ? PENDING : price(subnet.price)}
             </Stat>
+            <Stat label="EMA price">{e === undefined ? PENDING : price(e.emaPrice)}</Stat>
+            <Stat label="emission share">{e === undefined ? PENDING : percent(e.emissionShare)}</Stat>
+            <Stat label="TAO injected / block">{e === undefined ? PENDING : tao(e.injected)}</Stat>
+            <Stat label="chain buy / block">{e === undefined ? PENDING : tao(e.chainBuy)}</Stat>
+            <Stat label="alpha minted / block">{e === undefined ? PENDING : alpha(e.alphaEmission)}</Stat>
+            <Stat label="market cap">{e === undefined ? PENDING : tao(e.marketCap)}</Stat>
+            <Stat label="root proportion">{e === undefined ? PENDING : percent(e.rootProportion)}</Stat>
+            <Stat label="miners burned">{e === undefined ? PENDING : percent(e.minersBurned)}</Stat>
             <Stat label="TAO in">{subnet === undefined ? PENDING : tao(subnet.taoIn)}</Stat>
             <Stat label="alpha in">{subnet === undefined ? PENDING : alpha(subnet.alphaIn)}</Stat>
             <Stat label="alpha out">{subnet === undefined ? PENDING : alpha(subnet.alphaOut)}</Stat>
