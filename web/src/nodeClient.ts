@@ -123,8 +123,11 @@ export function connectNode(url: string): NodeClient {
   // The head at subscription time is fetched too: a page opened between blocks shows data at once.
   const subscribeHeads = async () => {
     try {
-      await call('chain_subscribeNewHeads');
-      const head = await call<HeaderJson>('chain_getHeader');
+      // Sent together: the answers come back in order, one round trip for both.
+      const [, head] = await Promise.all([
+        call('chain_subscribeNewHeads'),
+        call<HeaderJson>('chain_getHeader'),
+      ]);
       for (const l of headListeners) l(head);
     } catch {
       // The socket closed meanwhile; the reconnection subscribes again.
