@@ -1,7 +1,7 @@
 /**
  * `npm test`: lint, typecheck, the chain core's suites without the mechanisms (`npm run test:core`) and
- * every test, in that order, ending with one line `N passed, N failed` (lint, typecheck and the core
- * run count as one check each, the rest are vitest's tests). Each suite's wall time is printed after it
+ * every test, in that order, ending with one line `N passed, N failed` (lint, the two typechecks and the
+ * core run count as one check each, the rest are vitest's tests). Each suite's wall time is printed after it
  * and in a summary before the last line. With arguments (a vitest filter) the core run is skipped.
  */
 import { spawnSync } from 'node:child_process';
@@ -43,6 +43,8 @@ const filtered = process.argv.length > 2;
 for (const [label, args] of [
   ['lint', ['biome', 'check', '.']],
   ['typecheck', ['tsc', '--noEmit', '-p', '.']],
+  // The dashboard has its own settings (DOM, JSX).
+  ['typecheck web', ['tsc', '--noEmit', '-p', 'web']],
   ...(filtered
     ? []
     : ([['core without mechanisms', ['vitest', 'run', '--config', 'vitest.core.config.ts']]] as const)),
