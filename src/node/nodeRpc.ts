@@ -18,6 +18,7 @@ import { subnetsView } from '../sdk/views/subnetsView.ts';
 import { supplyView } from '../sdk/views/supplyView.ts';
 import { simulateSwap } from '../sdk/views/swapSimulation.ts';
 import { ViewError } from '../sdk/views/viewError.ts';
+import { accountExtrinsics } from './accountExtrinsics.ts';
 import type { ExtrinsicWatch } from './extrinsicWatch.ts';
 import type { LocalNode } from './localNode.ts';
 import { RpcError } from './rpc/rpcErrors.ts';
@@ -128,6 +129,10 @@ export function nodeMethods(node: LocalNode): RpcMethods {
       handler: ([id]) => plain(node.receipt(id) ?? null),
     }),
     tm_subnets: defineRpcMethod({ params: z.tuple([]), handler: () => subnetsView(node.state) }),
+    tm_accountExtrinsics: defineRpcMethod({
+      params: z.tuple([account, z.int().min(1).max(200).optional()]),
+      handler: ([who, limit]) => plain(accountExtrinsics(node, who, limit ?? 20)),
+    }),
     tm_subnetEconomics: defineRpcMethod({
       params: z.tuple([]),
       handler: () => subnetEconomicsView(node.state),

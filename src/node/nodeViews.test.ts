@@ -186,6 +186,20 @@ describe('tm_ views of a subnet built with signed calls', () => {
     expect(sum(s.balances, s.pools, s.subnetAccounts, s.burned, s.mechanisms)).toBe(BigInt(s.held.rao));
   });
 
+  it('tm_accountExtrinsics lists what an account signed, newest first, with receipts', async () => {
+    const answer = (await result(url, 'tm_accountExtrinsics', [bob.address, 2])) as Json;
+    expect(answer.extrinsics.map((x: Json) => [x.role, x.extrinsic.call, x.receipt.ok])).toEqual([
+      ['signed', 'add_stake', true],
+      ['signed', 'burned_register', true],
+    ]);
+    expect(answer.extrinsics[0].block).toBeGreaterThan(answer.extrinsics[1].block);
+    const receipt = (await result(url, 'tm_receipt', [answer.extrinsics[0].submission])) as Json;
+    expect(receipt.block).toBe(answer.extrinsics[0].block);
+    expect(answer.scannedFrom).toBeGreaterThanOrEqual(1);
+    const none = (await result(url, 'tm_accountExtrinsics', [keypairFromUri('//Nobody').address])) as Json;
+    expect(none.extrinsics).toEqual([]);
+  });
+
   it('tm_subnetEconomics and tm_network agree with tm_subnets and tm_supply at the same head', async () => {
     const economics = (await result(url, 'tm_subnetEconomics')) as Json[];
     const subnets = (await result(url, 'tm_subnets')) as Json[];
