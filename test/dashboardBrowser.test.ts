@@ -1,7 +1,8 @@
 /**
  * The dashboard in a real headless browser (Debian's chromium driven by playwright-core) against a real
  * local network serving it on its RPC port: open the network, go to the subnets, click the subnet, see
- * its metagraph, register a neuron and see its row appear at the next block; no layout shift (CLS 0),
+ * its metagraph, register a neuron and see its row appear at the next block, follow its owner to the
+ * account's transactions and on to the block's receipt; no layout shift (CLS 0),
  * no console error, keyboard sorting, a phone-width page without sideways scrolling. Screenshots go to
  * test-artifacts/dashboard/. Skipped where chromium is not installed.
  */
@@ -141,6 +142,15 @@ describe('dashboard in a browser', () => {
       await expect.poll(() => page.getByTestId('subnet-uids').textContent()).toBe(String(metagraph.n + 1));
       await page.screenshot({ path: join(ARTIFACTS, 'subnet-after-block.png'), fullPage: true });
 
+      // Charlie's coldkey links to his account, which lists the registration and its block.
+      await page.getByTestId('metagraph-table').locator(`a[title="${charlie.address}"]`).click();
+      const transactions = page.getByTestId('account-transactions').locator('tbody tr');
+      await transactions.filter({ hasText: 'burned_register' }).first().waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'account.png'), fullPage: true });
+      await transactions.filter({ hasText: 'burned_register' }).first().getByRole('link').click();
+      await page.locator('.receipts li', { hasText: 'burned_register' }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'block.png'), fullPage: true });
+
       const shift = (await page.evaluate('({ layoutShift: window.layoutShift, shifts: window.shifts })')) as {
         layoutShift: number;
         shifts: string[];
@@ -150,7 +160,7 @@ describe('dashboard in a browser', () => {
 
       // Phone width: the page fits; wide tables scroll inside their own box.
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.reload();
+      await page.goto(`${url}#/subnet/${netuid}`);
       await expect.poll(() => neuronRows.count()).toBe(metagraph.n + 1);
       const overflow = (await page.evaluate('document.documentElement.scrollWidth')) as number;
       expect(overflow).toBeLessThanOrEqual(390);

@@ -6,6 +6,24 @@ import { PENDING, Stat } from '../components/Stat.tsx';
 import { alpha, shortAddress, tao } from '../format.ts';
 import { useHeadData } from '../live.ts';
 
+/** An extrinsic of the account as `tm_accountExtrinsics` gives it (engine values, bigints as strings). */
+interface AccountExtrinsicJson {
+  readonly block: number;
+  readonly index: number;
+  readonly submission: string;
+  readonly role: 'signed' | 'received';
+  readonly extrinsic: { readonly call: string; readonly signer: string };
+  readonly receipt: { readonly ok: boolean; readonly error?: { readonly code: string } };
+}
+
+interface AccountExtrinsicsJson {
+  readonly extrinsics: readonly AccountExtrinsicJson[];
+  readonly scannedFrom: number;
+}
+
+/** Transactions listed at most. */
+const LAST_TRANSACTIONS = 20;
+
 const POSITION_COLUMNS: readonly Column<StakePosition>[] = [
   {
     key: 'netuid',
@@ -44,6 +62,10 @@ export function AccountView(props: { readonly address: string }) {
   const { address } = props;
   const balance = useHeadData((node) => node.call<AmountJson>('tm_balance', [address]), `bal${address}`);
   const stake = useHeadData((node) => node.call<StakePosition[]>('tm_stake', [address]), `st${address}`);
+  const transactions = useHeadData(
+    (node) => node.call<AccountExtrinsicsJson>('tm_accountExtrinsics', [address, LAST_TRANSACTIONS]),
+    `tx${address}`,
+  );
   const staked = stake.data?.reduce((sum, p) => sum + BigInt(p.tao.rao), 0n);
   return (
     <section aria-labelledby="account-title">
@@ -59,17 +81,46 @@ export function AccountView(props: { readonly address: string }) {
         </Stat>
       </div>
       <h2>Stake</h2>
-      <DataTable
-        label="stake positions"
-        testId="stake-table"
-        columns={POSITION_COLUMNS}
-        rows={stake.data ?? []}
-        rowKey={(p) => `${p.netuid}/${p.hotkey}`}
-        initialSort="netuid"
-      />
-      <p class="note">
-        Transactions of an account are not listed yet: the node has no method that finds them.
+      {/* A box of fixed height: a position opened at a new block moves nothing below. */}
+      <div class="fixed-box">
+        <DataTable
+          label="stake positions"
+          testId="stake-table"
+          columns={POSITION_COLUMNS}
+          rows={stake.data ?? []}
+          rowKey={(p) => `${p.netuid}/${p.hotkey}`}
+          initialSort="netuid"
+        />
+      </div>
+      <h2>Last transactions</h2>
+      {/* Above the table, in a line of its own: rows added at a new block move nothing below them. */}
+      <p class="note scan-note">
+        {transactions.data === undefined
+          ? ''
+          : `Blocks ${transactions.data.scannedFrom} and later: the node keeps no index by account, so older transactions are not looked for.`}
       </p>
+      <table class="transactions" data-testid="account-transactions" aria-label="last transactions">
+        <thead>
+          <tr>
+            <th>block</th>
+            <th>call</th>
+            <th>role</th>
+            <th>outcome</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(transactions.data?.extrinsics ?? []).map((x) => (
+            <tr key={`${x.block}/${x.index}`}>
+              <td>
+                <a href={`#/block/${x.block}`}>{x.block}</a>
+              </td>
+              <td>{x.extrinsic.call}</td>
+              <td>{x.role === 'signed' ? 'signed' : `from ${shortAddress(x.extrinsic.signer)}`}</td>
+              <td>{x.receipt.ok ? 'applied' : <span class="rejection">{x.receipt.error?.code}</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
