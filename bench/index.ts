@@ -3,6 +3,7 @@
  * Pass section names to run only some: `npm run bench -- engine`.
  */
 import { runBacktestBench } from './backtest.ts';
+import { runDashboardBench } from './dashboard.ts';
 import { runEngineBench } from './engine.ts';
 import { runEpochBench } from './epoch.ts';
 import { runGlyphsBench } from './glyphs.ts';
@@ -20,6 +21,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   node: runNodeBench,
   subnet: runSubnetBench,
   glyphs: runGlyphsBench,
+  dashboard: runDashboardBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,7 +1,7 @@
 /**
  * `npm test`: lint, typecheck, the chain core's suites without the mechanisms (`npm run test:core`) and
- * every other test, in that order, ending with one line `N passed, N failed` (lint and typecheck count as
- * one check each, the rest are vitest's tests; the core's run once, without the mechanisms loaded). Each
+ * every other test, in that order, ending with one line `N passed, N failed` (lint and the two typechecks
+ * count as one check each, the rest are vitest's tests; the core's run once, without the mechanisms loaded). Each
  * suite's wall time is printed after it and in a summary before the last line. With arguments (a vitest
  * filter) the core run is skipped and the filter applies to every test.
  */
@@ -60,6 +60,8 @@ function settle(label: string, r: ReturnType<typeof run>): void {
 for (const [label, args] of [
   ['lint', ['biome', 'check', '.']],
   ['typecheck', ['tsc', '--noEmit', '-p', '.']],
+  // The dashboard has its own settings (DOM, JSX).
+  ['typecheck web', ['tsc', '--noEmit', '-p', 'web']],
 ] as const) {
   const r = run(label, 'npx', [...args]);
   if (r.ok) passed += 1;

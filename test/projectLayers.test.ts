@@ -1,7 +1,7 @@
 /**
  * The project's top folders import downward only (DESIGN.md's layers): the engine imports none of the
  * others; the SDK only the engine; the node, the lab and the example subnets the SDK and the engine but
- * never each other; the command line and the benchmarks anything. Test files and test kits are held to
+ * never each other; the dashboard the SDK's types; the command line and the benchmarks anything. Test files and test kits are held to
  * the same rule as the code beside them, and may use the shared test support. Failures print the
  * offending imports.
  */
@@ -18,14 +18,16 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   'src/node': ['src/engine', 'src/sdk'],
   'src/sim': ['src/engine', 'src/sdk'],
   subnets: ['src/engine', 'src/sdk'],
+  // The dashboard shares the API's types and nothing else of the node.
+  web: ['src/sdk'],
 };
 
 function sources(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (name === 'node_modules' || name === 'assembly') return [];
-    return statSync(path).isDirectory() ? sources(path) : /\.(ts|mjs)$/.test(path) ? [path] : [];
+    if (name === 'node_modules' || name === 'assembly' || name === 'dist') return [];
+    return statSync(path).isDirectory() ? sources(path) : /\.(tsx?|mjs)$/.test(path) ? [path] : [];
   });
 }
 

@@ -20,6 +20,7 @@ const COMMANDS: readonly {
   { names: ['epoch'], load: async () => (await import('./epoch.ts')).registerEpoch },
   { names: ['snapshot'], load: async () => (await import('./snapshot.ts')).registerSnapshot },
   { names: ['localnet'], load: async () => (await import('./localnet.ts')).registerLocalnet },
+  { names: ['dashboard'], load: async () => (await import('./dashboard.ts')).registerDashboard },
   { names: ['node'], load: async () => (await import('./node.ts')).registerNode },
   { names: ['demo'], load: async () => (await import('./demo.ts')).registerDemo },
   { names: ['backtest'], load: async () => (await import('./backtest.ts')).registerBacktest },

@@ -14,6 +14,7 @@ import { type BlockProduction, startLocalnet } from '../node/startLocalnet.ts';
 import { type AmountJson, amountJson } from '../sdk/amount/amount.ts';
 import type { CliOutput } from './cliJsonShapes.ts';
 import { addJsonOptions, type JsonOptions, printJson, wantsJson } from './commandOutput.ts';
+import { BUILD_DASHBOARD_HINT, builtDashboard } from './dashboardDir.ts';
 import { dim, green } from './output.ts';
 
 /**
@@ -89,6 +90,7 @@ export async function serveNode(opts: ServeOptions, chain: ServedChain): Promise
   const threads = intOption('--verify-threads', opts.verifyThreads, 0, 64);
   const verifier = threads === 0 ? undefined : await createVerifierPool({ threads });
   const dataDir = resolve(opts.data ?? chain.dataDir);
+  const dashboard = builtDashboard();
   const starting = startLocalnet({
     dataDir,
     genesis: chain.genesis,
@@ -97,6 +99,7 @@ export async function serveNode(opts: ServeOptions, chain: ServedChain): Promise
     host: opts.host,
     port,
     ...(verifier === undefined ? {} : { verifier }),
+    ...(dashboard === undefined ? {} : { staticDir: dashboard }),
     onProductionError: (error) => {
       process.stderr.write(`${chain.command}: block production stopped: ${(error as Error).message}\n`);
       process.exitCode = 1;
@@ -128,6 +131,11 @@ export async function serveNode(opts: ServeOptions, chain: ServedChain): Promise
       green(
         `${chain.command === 'localnet' ? 'local network' : 'node'} at ${net.server.url} (WebSocket ${net.server.wsUrl})`,
       ),
+    );
+    out(
+      dashboard === undefined
+        ? dim(`dashboard: not built; ${BUILD_DASHBOARD_HINT}`)
+        : `dashboard: ${net.server.url} (in a browser)`,
     );
     out(`chain: ${dataDir} at block ${net.node.head.number}; genesis ${net.node.genesisHash}`);
     out(

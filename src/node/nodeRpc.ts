@@ -10,12 +10,15 @@ import { amountJson, amountParam } from '../sdk/amount/amount.ts';
 import { hyperparametersView } from '../sdk/views/hyperparametersView.ts';
 import { lockCostView } from '../sdk/views/lockCostView.ts';
 import { metagraphView } from '../sdk/views/metagraphView.ts';
+import { networkView } from '../sdk/views/networkView.ts';
 import { stakeView } from '../sdk/views/stakeView.ts';
+import { subnetEconomicsView } from '../sdk/views/subnetEconomicsView.ts';
 import { NO_SUCH_SUBNET } from '../sdk/views/subnetOf.ts';
 import { subnetsView } from '../sdk/views/subnetsView.ts';
 import { supplyView } from '../sdk/views/supplyView.ts';
 import { simulateSwap } from '../sdk/views/swapSimulation.ts';
 import { ViewError } from '../sdk/views/viewError.ts';
+import { accountExtrinsics } from './accountExtrinsics.ts';
 import type { ExtrinsicWatch } from './extrinsicWatch.ts';
 import type { LocalNode } from './localNode.ts';
 import { RpcError } from './rpc/rpcErrors.ts';
@@ -126,6 +129,15 @@ export function nodeMethods(node: LocalNode): RpcMethods {
       handler: ([id]) => plain(node.receipt(id) ?? null),
     }),
     tm_subnets: defineRpcMethod({ params: z.tuple([]), handler: () => subnetsView(node.state) }),
+    tm_accountExtrinsics: defineRpcMethod({
+      params: z.tuple([account, z.int().min(1).max(200).optional()]),
+      handler: ([who, limit]) => plain(accountExtrinsics(node, who, limit ?? 20)),
+    }),
+    tm_subnetEconomics: defineRpcMethod({
+      params: z.tuple([]),
+      handler: () => subnetEconomicsView(node.state),
+    }),
+    tm_network: defineRpcMethod({ params: z.tuple([]), handler: () => networkView(node.state) }),
     tm_stake: defineRpcMethod({
       params: z.tuple([account]),
       handler: ([coldkey]) => stakeView(node.state, coldkey),

@@ -185,6 +185,39 @@ describe('tm_ views of a subnet built with signed calls', () => {
     expect(sum(s.issuance, s.uncounted)).toBe(BigInt(s.held.rao));
     expect(sum(s.balances, s.pools, s.subnetAccounts, s.burned, s.mechanisms)).toBe(BigInt(s.held.rao));
   });
+
+  it('tm_accountExtrinsics lists what an account signed, newest first, with receipts', async () => {
+    const answer = (await result(url, 'tm_accountExtrinsics', [bob.address, 2])) as Json;
+    expect(answer.extrinsics.map((x: Json) => [x.role, x.extrinsic.call, x.receipt.ok])).toEqual([
+      ['signed', 'add_stake', true],
+      ['signed', 'burned_register', true],
+    ]);
+    expect(answer.extrinsics[0].block).toBeGreaterThan(answer.extrinsics[1].block);
+    const receipt = (await result(url, 'tm_receipt', [answer.extrinsics[0].submission])) as Json;
+    expect(receipt.block).toBe(answer.extrinsics[0].block);
+    expect(answer.scannedFrom).toBeGreaterThanOrEqual(1);
+    const none = (await result(url, 'tm_accountExtrinsics', [keypairFromUri('//Nobody').address])) as Json;
+    expect(none.extrinsics).toEqual([]);
+  });
+
+  it('tm_subnetEconomics and tm_network agree with tm_subnets and tm_supply at the same head', async () => {
+    const economics = (await result(url, 'tm_subnetEconomics')) as Json[];
+    const subnets = (await result(url, 'tm_subnets')) as Json[];
+    const network = (await result(url, 'tm_network')) as Json;
+    const supply = (await result(url, 'tm_supply')) as Json;
+    const mine = economics.find((e) => e.netuid === netuid);
+    expect(mine.price).toBe(subnets.find((s) => s.netuid === netuid).price);
+    expect(economics.map((e) => e.netuid)).not.toContain(0);
+    expect(network.issuance).toEqual(supply.issuance);
+    expect(network.subnets).toBe(economics.length);
+    expect(network.blockEmission.tao).toBe('1');
+    // A young subnet's EMA price may still round its share to nothing: shares add up to 1 or all are 0.
+    const emitted = economics.reduce((t, e) => t + Number(e.emission.rao), 0);
+    const shares = economics.reduce((t, e) => t + e.emissionShare, 0);
+    expect(shares).toBeCloseTo(emitted === 0 ? 0 : 1, 9);
+    expect(network.chainBuyShare).toBeGreaterThanOrEqual(0);
+    expect(network.chainBuyShare).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('author_submitAndWatchExtrinsic', () => {

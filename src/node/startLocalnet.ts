@@ -12,7 +12,7 @@ import { LocalNode, type LocalNodeOptions } from './localNode.ts';
 import { headerJson, type NodeTopic, nodeMethods, nodeTopics } from './nodeRpc.ts';
 import type { RpcLimits } from './rpc/rpcLimits.ts';
 import { defineRpcMethod } from './rpc/rpcMethod.ts';
-import { type RpcServer, startRpcServer } from './rpc/rpcServer.ts';
+import { type RpcServer, type RpcServerOptions, startRpcServer } from './rpc/rpcServer.ts';
 
 /** How blocks are produced: every N ms, after each submission, or only when asked. */
 export type BlockProduction = { readonly everyMs: number } | 'instant' | 'manual';
@@ -26,6 +26,8 @@ export interface LocalnetOptions {
   readonly host?: string;
   readonly port: number;
   readonly limits?: Partial<RpcLimits>;
+  /** A built dashboard to serve at `GET /` on the RPC port (see {@link RpcServerOptions.staticDir}). */
+  readonly staticDir?: string;
   /** Transactions per block at most (see {@link LocalNodeOptions}). */
   readonly maxBlockTransactions?: number;
   /** Where batched submissions are checked (e.g. a pool of verifier threads); default this thread. */
@@ -82,6 +84,7 @@ export async function startLocalnet(options: LocalnetOptions): Promise<Localnet>
       methods,
       subscriptions: nodeTopics(watch),
       ...(options.limits === undefined ? {} : { limits: options.limits }),
+      ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
     });
   } catch (error) {
     node.close();

@@ -11,6 +11,7 @@ import { RpcError } from './rpcErrors.ts';
 import { type RpcLimits, resolveRpcLimits } from './rpcLimits.ts';
 import type { RpcMethods } from './rpcMethod.ts';
 import type { RpcTopics } from './rpcTopic.ts';
+import { createStaticFiles } from './staticFiles.ts';
 import { createSubscriptionRegistry, type Subscriber } from './subscriptionRegistry.ts';
 import { createTokenBucket, createTokenBuckets } from './tokenBucket.ts';
 
@@ -25,6 +26,11 @@ export interface RpcServerOptions<T extends RpcTopics> {
   readonly subscriptions?: T;
   /** Overrides of {@link DEFAULT_RPC_LIMITS}. */
   readonly limits?: Partial<RpcLimits>;
+  /**
+   * A built web app (`index.html` and `assets/`) to answer `GET /` and `GET /assets/...` with; without
+   * it a GET is refused as not JSON-RPC.
+   */
+  readonly staticDir?: string;
   /** Receives failures that clients only see as `INTERNAL_ERROR`; default: one line on stderr. */
   readonly onInternalError?: (error: unknown, where: string) => void;
 }
@@ -70,6 +76,7 @@ export async function startRpcServer<const T extends RpcTopics = Record<never, n
   const now = () => performance.now();
   const rate = { ratePerSecond: limits.ratePerSecond, burst: limits.rateBurst, now };
   const httpBuckets = createTokenBuckets(rate);
+  const files = options.staticDir === undefined ? undefined : createStaticFiles({ dir: options.staticDir });
 
   const server = createServer((req, res) => {
     const address = req.socket.remoteAddress ?? 'unknown';
@@ -88,6 +95,13 @@ export async function startRpcServer<const T extends RpcTopics = Record<never, n
   server.headersTimeout = Math.min(server.headersTimeout, limits.requestTimeoutMs);
 
   const serveHttp = (req: IncomingMessage, res: ServerResponse, session: RpcSession) => {
+    if (files !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
+      files(req, res).catch((error: unknown) => {
+        report(error, 'static file');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
     if (req.method !== 'POST' || (req.url ?? '/').split('?')[0] !== '/') {
       const refused = dispatcher.refuse(
         new RpcError('INVALID_REQUEST', {

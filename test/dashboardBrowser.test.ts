@@ -1,0 +1,173 @@
+/**
+ * The dashboard in a real headless browser (Debian's chromium driven by playwright-core) against a real
+ * local network serving it on its RPC port: open the network, go to the subnets, click the subnet, see
+ * its metagraph, register a neuron and see its row appear at the next block, follow its owner to the
+ * account's transactions and on to the block's receipt; no layout shift (CLS 0),
+ * no console error, keyboard sorting, a phone-width page without sideways scrolling. Screenshots go to
+ * test-artifacts/dashboard/. Skipped where chromium is not installed.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DASHBOARD_DIR } from '../src/cli/dashboardDir.ts';
+import { result, send } from '../src/node/nodeCalls.testkit.ts';
+import { type Localnet, startLocalnet } from '../src/node/startLocalnet.ts';
+import { devGenesis } from '../src/sdk/devnet/devGenesis.ts';
+import { type Keypair, keypairFromUri } from '../src/sdk/keys/keypair.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/dashboard/', import.meta.url));
+/** The flags the project runs chromium with: no sandbox in containers, nothing fetched from outside. */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * Runs in the page before its own scripts: every layout shift of the page's life added up as the CLS
+ * metric counts them (shifts right after input excluded), with the elements that moved.
+ */
+const MEASURE_LAYOUT_SHIFT = `
+  window.layoutShift = 0;
+  window.shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      window.layoutShift += entry.value;
+      const moved = (entry.sources || []).map((s) => (s.node ? (s.node.outerHTML || s.node.nodeName + ':' + s.node.textContent).slice(0, 80) : '?') + ' ' + JSON.stringify([s.previousRect, s.currentRect]));
+      window.shifts.push(entry.value.toFixed(4) + ' at ' + location.hash + ' ' + moved.join(' | '));
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+`;
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+/** The built dashboard; built here when `npm install` has not built it yet. */
+async function ensureBuilt(): Promise<string> {
+  if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) {
+    const { build } = await import('vite');
+    await build({ configFile: fileURLToPath(new URL('../web/vite.config.ts', import.meta.url)) });
+  }
+  return DASHBOARD_DIR;
+}
+
+describe('dashboard in a browser', () => {
+  it.skipIf(!hasChromium)(
+    `shows a live metagraph without layout shift${hasChromium ? '' : ` (skipped: no chromium at ${CHROMIUM})`}`,
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'tm-dashboard-'));
+      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      const net: Localnet = await startLocalnet({
+        dataDir,
+        genesis: devGenesis(),
+        production: 'manual',
+        port: 0,
+        staticDir: await ensureBuilt(),
+      });
+      cleanups.push(() => net.close());
+      const url = net.server.url;
+      const apply = async (key: Keypair, name: string, args: Record<string, string | number>) => {
+        const id = await send(url, key, name, args);
+        await result(url, 'tm_produceBlock');
+        const receipt = (await result(url, 'tm_receipt', [id])) as { receipt?: { ok: boolean } };
+        expect(`${name}: ${JSON.stringify(receipt)}`).toContain('"ok":true');
+      };
+      const alice = keypairFromUri('//Alice');
+      const bob = keypairFromUri('//Bob');
+      const charlie = keypairFromUri('//Charlie');
+      const before = ((await result(url, 'tm_subnets')) as { netuid: number }[]).map((s) => s.netuid);
+      await apply(alice, 'register_network', { hotkey: keypairFromUri('//Alice//hot').address });
+      const netuid = ((await result(url, 'tm_subnets')) as { netuid: number }[]).find(
+        (s) => !before.includes(s.netuid),
+      )!.netuid;
+      await apply(alice, 'start_call', { netuid });
+      await apply(bob, 'burned_register', { hotkey: keypairFromUri('//Bob//hot').address, netuid });
+
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+      cleanups.push(() => browser.close());
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      // Every layout shift of the page's life, added up as the CLS metric does (none after input).
+      await page.addInitScript({ content: MEASURE_LAYOUT_SHIFT });
+
+      await page.goto(url);
+      const head = (await result(url, 'chain_getHeader')) as { number: number };
+      await page.getByTestId('block-height').getByText(String(head.number)).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'home.png'), fullPage: true });
+
+      await page.getByRole('link', { name: 'Subnets', exact: true }).click();
+      const subnetRows = page.getByTestId('subnets-table').locator('tbody tr');
+      await expect.poll(() => subnetRows.count()).toBe(before.length + 1);
+      await page.screenshot({ path: join(ARTIFACTS, 'subnets.png'), fullPage: true });
+
+      // Sorting by keyboard: focus the TAO-in header's button and press Enter twice (descending).
+      const taoInHeader = page.getByTestId('subnets-table').locator('th', { hasText: /^TAO in/ });
+      await taoInHeader.locator('button').focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      expect(await taoInHeader.getAttribute('aria-sort')).toBe('descending');
+
+      await page
+        .getByTestId('subnets-table')
+        .getByRole('link', { name: String(netuid), exact: true })
+        .click();
+      expect(new URL(page.url()).hash).toBe(`#/subnet/${netuid}`);
+      const neuronRows = page.getByTestId('metagraph-table').locator('tbody tr');
+      const metagraph = (await result(url, 'tm_metagraph', [netuid])) as { n: number };
+      await expect.poll(() => neuronRows.count()).toBe(metagraph.n);
+      await page.screenshot({ path: join(ARTIFACTS, 'subnet.png'), fullPage: true });
+
+      // A neuron registered in the next block appears without reloading the page.
+      const charlieHot = keypairFromUri('//Charlie//hot');
+      await apply(charlie, 'burned_register', { hotkey: charlieHot.address, netuid });
+      await expect.poll(() => neuronRows.count()).toBe(metagraph.n + 1);
+      await page.getByTestId('metagraph-table').locator(`[title="${charlieHot.address}"]`).waitFor();
+      await expect.poll(() => page.getByTestId('subnet-uids').textContent()).toBe(String(metagraph.n + 1));
+      await page.screenshot({ path: join(ARTIFACTS, 'subnet-after-block.png'), fullPage: true });
+
+      // Charlie's coldkey links to his account, which lists the registration and its block.
+      await page.getByTestId('metagraph-table').locator(`a[title="${charlie.address}"]`).click();
+      const transactions = page.getByTestId('account-transactions').locator('tbody tr');
+      await transactions.filter({ hasText: 'burned_register' }).first().waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'account.png'), fullPage: true });
+      await transactions.filter({ hasText: 'burned_register' }).first().getByRole('link').click();
+      await page.locator('.receipts li', { hasText: 'burned_register' }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'block.png'), fullPage: true });
+
+      const shift = (await page.evaluate('({ layoutShift: window.layoutShift, shifts: window.shifts })')) as {
+        layoutShift: number;
+        shifts: string[];
+      };
+      expect(shift.shifts).toEqual([]);
+      expect(shift.layoutShift).toBe(0);
+
+      // Phone width: the page fits; wide tables scroll inside their own box.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${url}#/subnet/${netuid}`);
+      await expect.poll(() => neuronRows.count()).toBe(metagraph.n + 1);
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+      expect(overflow).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(ARTIFACTS, 'subnet-phone.png'), fullPage: true });
+
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+});

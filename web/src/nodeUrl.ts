@@ -1,0 +1,16 @@
+/**
+ * The node the page reads: `?network=ws://…` in the page's URL, else the one the serving process wrote
+ * into the page, else the page's own origin (the node serves the page on its RPC port).
+ */
+export function nodeUrl(location: Location, document: Document): string {
+  const asked = new URLSearchParams(location.search).get('network');
+  const injected = document.querySelector('meta[name="tensormarket-network"]')?.getAttribute('content');
+  const chosen = asked ?? (injected === null || injected === undefined || injected === '' ? null : injected);
+  if (chosen !== null) return wsUrl(chosen);
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/`;
+}
+
+/** `http(s)://` named as the WebSocket on the same port (the node serves both there). */
+function wsUrl(url: string): string {
+  return url.replace(/^http(s?):/, 'ws$1:');
+}
