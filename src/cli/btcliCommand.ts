@@ -35,6 +35,7 @@ import {
   wantsJson,
 } from './commandOutput.ts';
 import { askHidden, canPrompt } from './terminalPrompt.ts';
+import { wholeNumber } from './wholeNumber.ts';
 
 /** Options every btcli-style command takes. */
 export interface CommonOptions {
@@ -199,18 +200,6 @@ export function addressOption(text: string, option: string): Ss58Address {
       throw new InputError(option, cause.message.replace(/^address: /, ''), { cause });
     throw cause;
   }
-}
-
-/**
- * A whole number from `option` within `min`..`max`.
- * @example wholeNumber('3', '--netuid', 0, 65535) // 3
- */
-export function wholeNumber(text: string | undefined, option: string, min: number, max: number): number {
-  if (text === undefined) throw new InputError(option, `required: a whole number from ${min} to ${max}`);
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
-    throw new InputError(option, `expected a whole number from ${min} to ${max}, got "${text}"`);
-  return n;
 }
 
 /** `--netuid`: a subnet's number. */

@@ -3,6 +3,7 @@
  * node elsewhere (a local network already serves it at `/` on its RPC port). The page is told the
  * node's WebSocket in its `tensormarket-network` meta tag; `?network=` in the page's URL still wins.
  */
+
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
@@ -11,6 +12,7 @@ import { createStaticFiles } from '../node/rpc/staticFiles.ts';
 import { nodeEndpoints } from '../sdk/client/nodeEndpoints.ts';
 import { BUILD_DASHBOARD_HINT, builtDashboard } from './dashboardDir.ts';
 import { green } from './output.ts';
+import { wholeNumber } from './wholeNumber.ts';
 
 /** Options of {@link serveDashboard}. */
 export interface DashboardOptions {
@@ -81,9 +83,7 @@ export function registerDashboard(program: Command): void {
     .option('--port <n>', 'port of the dashboard', '8080')
     .option('--host <ip>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
     .action(async (opts: { network: string; port: string; host: string }) => {
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65_535)
-        throw new InputError('--port', `expected 0..65535, got "${opts.port}"`);
+      const port = wholeNumber(opts.port, '--port', 0, 65_535);
       const { wsUrl } = nodeEndpoints(opts.network, '--network');
       const dir = builtDashboard();
       if (dir === undefined)

@@ -19,6 +19,7 @@ import { demoLines, readRounds } from './demo/demoReport.ts';
 import { demoHotkeyUri, setUpDemoSubnet } from './demo/demoSubnet.ts';
 import { type NeuronProcess, startNeuronProcess } from './demo/neuronProcess.ts';
 import { dim, green } from './output.ts';
+import { wholeNumber } from './wholeNumber.ts';
 
 const NEURONS = resolve(import.meta.dirname, '..', '..', 'subnets', 'glyphs', 'neurons');
 
@@ -31,13 +32,6 @@ const HONEST = [
 
 /** The adversaries `--adversary` chooses from: answers without looking, or answers after the deadline. */
 const ADVERSARIES = { random: 'random', slow: 'slow:kNearestNeighbours:8000' } as const;
-
-function intOption(flag: string, text: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new InputError(flag, `expected ${min}..${max}, got "${text}"`);
-  return n;
-}
 
 /** Register the `demo` command. */
 export function registerDemo(program: Command): void {
@@ -63,9 +57,9 @@ export function registerDemo(program: Command): void {
         train: string;
       } & JsonOptions,
     ) => {
-      const tempos = intOption('--tempos', opts.tempos, 1, 100);
-      const images = intOption('--images', opts.images, 10, 512);
-      const train = intOption('--train', opts.train, 100, 25_000);
+      const tempos = wholeNumber(opts.tempos, '--tempos', 1, 100);
+      const images = wholeNumber(opts.images, '--images', 10, 512);
+      const train = wholeNumber(opts.train, '--train', 100, 25_000);
       if (!Object.hasOwn(ADVERSARIES, opts.adversary))
         throw new InputError(
           '--adversary',

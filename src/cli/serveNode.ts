@@ -16,6 +16,7 @@ import type { CliOutput } from './cliJsonShapes.ts';
 import { addJsonOptions, type JsonOptions, printJson, wantsJson } from './commandOutput.ts';
 import { BUILD_DASHBOARD_HINT, builtDashboard } from './dashboardDir.ts';
 import { dim, green } from './output.ts';
+import { wholeNumber } from './wholeNumber.ts';
 
 /**
  * `--block-time`: `250ms`, `12s`, `instant` (a block after each submission) or `manual` (on `tm_produceBlock`).
@@ -28,14 +29,6 @@ export function parseBlockTime(text: string): BlockProduction {
   if (!(ms >= 1 && ms <= 3_600_000))
     throw new InputError('--block-time', `expected e.g. 250ms, 12s, instant or manual, got "${text}"`);
   return { everyMs: ms };
-}
-
-/** An integer option in `min..max`, or an InputError naming it. */
-function intOption(flag: string, text: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new InputError(flag, `expected ${min}..${max}, got "${text}"`);
-  return n;
 }
 
 /** The serving options as commander gives them. */
@@ -86,8 +79,8 @@ export interface ServedChain {
 /** Start the node on `chain.genesis`, print what it serves, and serve until Ctrl-C or SIGTERM. */
 export async function serveNode(opts: ServeOptions, chain: ServedChain): Promise<void> {
   const production = parseBlockTime(opts.blockTime);
-  const port = intOption('--port', opts.port, 0, 65_535);
-  const threads = intOption('--verify-threads', opts.verifyThreads, 0, 64);
+  const port = wholeNumber(opts.port, '--port', 0, 65_535);
+  const threads = wholeNumber(opts.verifyThreads, '--verify-threads', 0, 64);
   const verifier = threads === 0 ? undefined : await createVerifierPool({ threads });
   const dataDir = resolve(opts.data ?? chain.dataDir);
   const dashboard = builtDashboard();
