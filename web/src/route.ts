@@ -8,6 +8,8 @@ export type Route =
   | { readonly view: 'subnet'; readonly netuid: number }
   | { readonly view: 'account'; readonly address: string }
   | { readonly view: 'block'; readonly number: number }
+  /** A results folder; `series` is the key of the fan chart shown, undefined for the first. */
+  | { readonly view: 'results'; readonly series: string | undefined }
   | { readonly view: 'missing'; readonly hash: string };
 
 /**
@@ -25,6 +27,7 @@ export function parseRoute(hash: string): Route {
     return { view: 'account', address: arg };
   if (head === 'block' && arg !== undefined && /^\d+$/.test(arg))
     return { view: 'block', number: Number(arg) };
+  if (head === 'results' && parts.length <= 2) return { view: 'results', series: arg };
   return { view: 'missing', hash };
 }
 
@@ -41,6 +44,8 @@ export function hrefOf(route: Route): string {
       return `#/account/${route.address}`;
     case 'block':
       return `#/block/${route.number}`;
+    case 'results':
+      return route.series === undefined ? '#/results' : `#/results/${encodeURIComponent(route.series)}`;
     case 'missing':
       return route.hash;
   }

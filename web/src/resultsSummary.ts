@@ -1,0 +1,155 @@
+/**
+ * What the results view reads from a results folder's `summary.json` and `manifest.json`. The files'
+ * keys change as the lab grows, so every key is read defensively: a missing or malformed one is absent
+ * here, never an error.
+ */
+
+/** One series over time as quantile bands: `bands[i][t]` is the quantile `levels[i]` on day `days[t]`. */
+export interface FanSeries {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string | undefined;
+  readonly description: string | undefined;
+  readonly days: readonly number[];
+  /** Quantile levels in (0, 1), ascending, one per band. */
+  readonly levels: readonly number[];
+  readonly bands: readonly (readonly (number | null)[])[];
+  readonly mean: readonly (number | null)[] | undefined;
+}
+
+/** A histogram: `counts[i]` values fell in `[edges[i], edges[i + 1])`. */
+export interface Histogram {
+  readonly edges: readonly number[];
+  readonly counts: readonly number[];
+}
+
+/** The distribution of one outcome at the horizon. */
+export interface Outcome {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string | undefined;
+  readonly count: number | undefined;
+  readonly median: number | undefined;
+  /** The quantiles the file gives, in its order: `['p5', 1.2]`. */
+  readonly quantiles: readonly (readonly [string, number])[];
+  readonly histogram: Histogram | undefined;
+}
+
+/** The parts of `summary.json` the view shows. */
+export interface ResultsSummary {
+  readonly scenario: string | undefined;
+  readonly headline: readonly string[];
+  readonly series: readonly FanSeries[];
+  readonly outcomes: readonly Outcome[];
+}
+
+/** A fact of `manifest.json`: a top-level key with a plain value. */
+export type ManifestFact = readonly [key: string, value: string];
+
+type Json = Readonly<Record<string, unknown>>;
+
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const num = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
+/** Numbers with gaps where the file has anything else (uPlot draws gaps for null). */
+const numbersOrGaps = (value: unknown): (number | null)[] => list(value).map((v) => num(v) ?? null);
+
+/** Label, unit and description by key, from `shape.series` or `shape.outcomes`. */
+function shapeOf(summary: Json, part: string): ReadonlyMap<string, Json> {
+  const shape = isRecord(summary.shape) ? summary.shape : {};
+  const entries = list(shape[part]).filter(isRecord);
+  return new Map(entries.flatMap((e) => (typeof e.key === 'string' ? [[e.key, e] as const] : [])));
+}
+
+function readSeries(entry: Json, shape: ReadonlyMap<string, Json>): FanSeries | undefined {
+  const key = str(entry.key);
+  if (key === undefined) return undefined;
+  const days = list(entry.days).map(num);
+  if (days.length === 0 || days.some((d) => d === undefined)) return undefined;
+  const levels = list(entry.levels).map(num);
+  const bands = list(entry.bands).map(numbersOrGaps);
+  // A band is only drawn when it has a level and a value (or gap) for each day.
+  const usable = levels.flatMap((level, i) => {
+    const band = bands[i];
+    return level !== undefined && band !== undefined && band.length === days.length ? [{ level, band }] : [];
+  });
+  const mean = numbersOrGaps(entry.mean);
+  const about = shape.get(key);
+  return {
+    key,
+    label: str(entry.label) ?? str(about?.label) ?? key,
+    unit: str(entry.unit) ?? str(about?.unit),
+    description: str(about?.description),
+    days: days as number[],
+    levels: usable.map((u) => u.level),
+    bands: usable.map((u) => u.band),
+    mean: mean.length === days.length ? mean : undefined,
+  };
+}
+
+function readHistogram(value: unknown): Histogram | undefined {
+  if (!isRecord(value)) return undefined;
+  const edges = list(value.edges).map(num);
+  const counts = list(value.counts).map(num);
+  if (counts.length === 0 || edges.length !== counts.length + 1) return undefined;
+  if (edges.some((e) => e === undefined) || counts.some((c) => c === undefined)) return undefined;
+  return { edges: edges as number[], counts: counts as number[] };
+}
+
+function readOutcome(entry: Json, shape: ReadonlyMap<string, Json>): Outcome | undefined {
+  const key = str(entry.key);
+  if (key === undefined) return undefined;
+  const about = shape.get(key);
+  const quantiles = isRecord(entry.quantiles)
+    ? Object.entries(entry.quantiles).flatMap(([name, v]) => {
+        const value = num(v);
+        return value === undefined ? [] : [[name, value] as const];
+      })
+    : [];
+  return {
+    key,
+    label: str(entry.label) ?? str(about?.label) ?? key,
+    unit: str(entry.unit) ?? str(about?.unit),
+    count: num(entry.count),
+    median: num(entry.median),
+    quantiles,
+    histogram: readHistogram(entry.histogram),
+  };
+}
+
+/**
+ * The parts of a parsed `summary.json` the view shows; anything else in the file is ignored.
+ * @example readSummary(await (await fetch('results/summary.json')).json()).series[0]?.key // 'taoPriceUsd'
+ */
+export function readSummary(json: unknown): ResultsSummary {
+  const summary = isRecord(json) ? json : {};
+  const scenario = isRecord(summary.scenario)
+    ? (str(summary.scenario.title) ?? str(summary.scenario.name))
+    : str(summary.scenario);
+  const headline = typeof summary.headline === 'string' ? [summary.headline] : list(summary.headline);
+  const seriesShape = shapeOf(summary, 'series');
+  const outcomeShape = shapeOf(summary, 'outcomes');
+  return {
+    scenario,
+    headline: headline.flatMap((line) => (typeof line === 'string' ? [line] : [])),
+    series: list(summary.series)
+      .filter(isRecord)
+      .flatMap((e) => readSeries(e, seriesShape) ?? []),
+    outcomes: list(summary.outcomes)
+      .filter(isRecord)
+      .flatMap((e) => readOutcome(e, outcomeShape) ?? []),
+  };
+}
+
+/** The top-level facts of a parsed `manifest.json` whose values are plain (strings, numbers, booleans). */
+export function readManifest(json: unknown): readonly ManifestFact[] {
+  if (!isRecord(json)) return [];
+  return Object.entries(json).flatMap(([key, value]) =>
+    typeof value === 'string' || typeof value === 'boolean' || num(value) !== undefined
+      ? [[key, String(value)] as const]
+      : [],
+  );
+}
