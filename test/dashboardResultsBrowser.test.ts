@@ -105,7 +105,7 @@ describe('dashboard results view in a browser', () => {
         .getByRole('navigation', { name: 'series' })
         .getByRole('link', { name: labelOf(second.key), exact: true })
         .click();
-      expect(new URL(page.url()).hash).toBe(`#/results/${second.key}`);
+      expect(new URL(page.url()).hash).toBe(`#/results?series=${second.key}`);
       await expect.poll(() => page.getByTestId('fan-title').textContent()).toContain(labelOf(second.key));
       await fan.locator('canvas').waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'results-series.png'), fullPage: true });
@@ -117,7 +117,7 @@ describe('dashboard results view in a browser', () => {
       expect(shift.shifts).toEqual([]);
       expect(shift.layoutShift).toBe(0);
 
-      await page.goto(`${server.url}#/results/${second.key}`);
+      await page.goto(`${server.url}#/results?series=${second.key}`);
       await page.reload();
       await expect.poll(() => page.getByTestId('fan-title').textContent()).toContain(labelOf(second.key));
       await fan.locator('canvas').waitFor();

@@ -72,7 +72,7 @@ describe('serveDashboard', () => {
       'missing.json',
       '..%2F..%2Fetc%2Fpasswd',
       'variants/..%2F..%2Fx.json',
-      '',
+      'variants/',
     ];
     const statuses = await Promise.all(
       refused.map(async (p) => [p, (await fetch(`${server.url}results/${p}`)).status]),

@@ -24,7 +24,7 @@ function view(route: Route, hasNode: boolean, results: string | undefined) {
         </p>
       </section>
     ) : (
-      <ResultsView base={results} series={route.series} />
+      <ResultsView base={results} folder={route.folder} series={route.series} />
     );
   if (!hasNode && route.view !== 'missing')
     return (

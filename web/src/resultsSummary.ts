@@ -153,3 +153,33 @@ export function readManifest(json: unknown): readonly ManifestFact[] {
       : [],
   );
 }
+
+/** One variant of a comparison and the folder its own results are in. */
+export interface Variant {
+  readonly name: string;
+  readonly title: string;
+  readonly folder: string;
+}
+
+/** The parts of `compare.json` (written by `compare` beside one folder per variant) the view shows. */
+export interface Comparison {
+  readonly scenario: string | undefined;
+  readonly headline: readonly string[];
+  readonly variants: readonly Variant[];
+}
+
+/** The parts of a parsed `compare.json` the view shows; undefined when it is not an object. */
+export function readComparison(json: unknown): Comparison | undefined {
+  if (!isRecord(json)) return undefined;
+  const { scenario, headline } = readSummary(json);
+  const variants = list(json.variants)
+    .filter(isRecord)
+    .flatMap((v) => {
+      const name = str(v.name);
+      const folder = str(v.folder) ?? name;
+      return name === undefined || folder === undefined
+        ? []
+        : [{ name, title: str(v.title) ?? name, folder }];
+    });
+  return { scenario, headline, variants };
+}

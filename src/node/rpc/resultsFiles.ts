@@ -1,11 +1,13 @@
 /**
  * A results folder (what `simulate`, `compare` or `backtest` wrote) served read-only under a URL prefix:
- * `GET <prefix><relative path>` answers a JSON, CSV or text file inside the folder; anything else is 404.
- * Paths are resolved inside the folder, symbolic links included, and never leave it.
+ * `GET <prefix><relative path>` answers a JSON, CSV or text file inside the folder, and `GET <prefix>`
+ * the list of those files (`{ "files": ["summary.json", "gate/summary.json", …] }`) so that a page asks
+ * only for files that exist; anything else is 404. Paths are resolved inside the folder, symbolic links
+ * included, and never leave it.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { readdir, readFile, realpath } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, relative, sep } from 'node:path';
 
 /** The only kinds of file a results folder serves, with their content type. */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -13,6 +15,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** At most this many files are listed: a results folder holds tens; more means a wrong folder. */
+const MAX_LISTED = 10_000;
 
 /** Options of {@link createResultsFiles}. */
 export interface ResultsFilesOptions {
@@ -35,10 +40,17 @@ export function createResultsFiles(options: ResultsFilesOptions): ResultsFiles {
     const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
     if (!urlPath.startsWith(options.prefix)) return false;
     const root = await rootPromise;
-    const file = await fileOf(root, urlPath.slice(options.prefix.length));
-    const type = file === undefined ? undefined : CONTENT_TYPES[extname(file).toLowerCase()];
+    const rest = urlPath.slice(options.prefix.length);
     let body: Buffer | undefined;
-    if (file !== undefined && type !== undefined) body = await readFile(file).catch(() => undefined);
+    let type: string | undefined;
+    if (rest === '') {
+      body = Buffer.from(JSON.stringify({ files: await listFiles(root) }), 'utf8');
+      type = CONTENT_TYPES['.json'];
+    } else {
+      const file = await fileOf(root, rest);
+      type = file === undefined ? undefined : CONTENT_TYPES[extname(file).toLowerCase()];
+      if (file !== undefined && type !== undefined) body = await readFile(file).catch(() => undefined);
+    }
     if (res.destroyed || res.headersSent) return true;
     if (body === undefined || type === undefined) {
       const text = 'not found\n';
@@ -57,6 +69,16 @@ export function createResultsFiles(options: ResultsFilesOptions): ResultsFiles {
     res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   };
+}
+
+/** The servable files under `root` (plain files only, not links), as sorted `/`-separated relative paths. */
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && CONTENT_TYPES[extname(e.name).toLowerCase()] !== undefined)
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort()
+    .slice(0, MAX_LISTED);
 }
 
 /** The real file a relative URL path names inside `root`, or undefined when it names none that may be served. */

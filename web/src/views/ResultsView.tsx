@@ -1,39 +1,67 @@
 /**
  * A results folder of `simulate`, `compare` or `backtest`: its headline, the run's facts, a fan chart of
- * the series chosen in the address (`#/results/<series>`) and histograms of the outcomes at the horizon.
+ * the series chosen in the address (`#/results?series=<key>`) and histograms of the outcomes at the
+ * horizon. A comparison's folder lists its variants, each opened the same way (`?folder=<variant>`).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { FanChart, levelName } from '../components/FanChart.tsx';
 import { HistogramChart } from '../components/HistogramChart.tsx';
 import {
+  type Comparison,
   type ManifestFact,
   type Outcome,
   type ResultsSummary,
+  readComparison,
   readManifest,
   readSummary,
 } from '../resultsSummary.ts';
 import { hrefOf } from '../route.ts';
 
-/** The folder's files as read: the summary is required, the manifest optional. */
+/** The folder's files as read: a summary or a comparison is required, the manifest optional. */
 type Loaded =
   | { readonly state: 'loading' }
   | { readonly state: 'failed'; readonly message: string }
-  | { readonly state: 'ready'; readonly summary: ResultsSummary; readonly facts: readonly ManifestFact[] };
+  | {
+      readonly state: 'ready';
+      readonly summary: ResultsSummary | undefined;
+      readonly comparison: Comparison | undefined;
+      readonly facts: readonly ManifestFact[];
+    };
 
-/** The parsed JSON of one file of the folder, or undefined when it is missing or not JSON. */
-async function readJson(base: string, name: string): Promise<unknown> {
-  const response = await fetch(new URL(name, base));
+/** The parsed JSON at `path` (relative to `base`, `/`-separated), or undefined when it is not JSON. */
+async function readJson(base: string, path: string): Promise<unknown> {
+  const response = await fetch(new URL(path.split('/').map(encodeURIComponent).join('/'), base));
   if (!response.ok) return undefined;
   return response.json().catch(() => undefined);
 }
 
-async function load(base: string): Promise<Loaded> {
-  const [summary, manifest] = await Promise.all([
-    readJson(base, 'summary.json'),
-    readJson(base, 'manifest.json'),
+/** The files the server lists for the folder (see src/node/rpc/resultsFiles.ts): only those are asked for. */
+async function listFiles(base: string): Promise<ReadonlySet<string>> {
+  const listing = await readJson(base, '');
+  const files = typeof listing === 'object' && listing !== null && 'files' in listing ? listing.files : [];
+  return new Set(Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : []);
+}
+
+async function load(base: string, folder: string | undefined): Promise<Loaded> {
+  const files = await listFiles(base);
+  const prefix = folder === undefined ? '' : `${folder}/`;
+  const read = (path: string) => (files.has(path) ? readJson(base, path) : Promise.resolve(undefined));
+  const [summary, manifest, comparison] = await Promise.all([
+    read(`${prefix}summary.json`),
+    read(`${prefix}manifest.json`),
+    read('compare.json'),
   ]);
-  if (summary === undefined) return { state: 'failed', message: 'The folder has no readable summary.json.' };
-  return { state: 'ready', summary: readSummary(summary), facts: readManifest(manifest) };
+  if (summary === undefined && comparison === undefined)
+    return {
+      state: 'failed',
+      message: `No readable ${prefix}summary.json or compare.json in the results folder.`,
+    };
+  return {
+    state: 'ready',
+    summary: summary === undefined ? undefined : readSummary(summary),
+    comparison: readComparison(comparison),
+    facts: readManifest(manifest),
+  };
 }
 
 /** Four significant figures, without trailing zeros. */
@@ -62,17 +90,55 @@ function OutcomeCard(props: { readonly outcome: Outcome }) {
   );
 }
 
-export function ResultsView(props: { readonly base: string; readonly series: string | undefined }) {
+/** A comparison's variants, each a link to its own folder, and its headline when no variant is open. */
+function ComparisonPart(props: { readonly comparison: Comparison; readonly folder: string | undefined }) {
+  const { comparison, folder } = props;
+  return (
+    <>
+      {folder === undefined && comparison.headline.length > 0 && (
+        <ul class="headline" data-testid="comparison-headline">
+          {comparison.headline.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      <nav class="series-picker" aria-label="variants">
+        <a
+          href={hrefOf({ view: 'results', folder: undefined, series: undefined })}
+          aria-current={folder === undefined ? 'true' : undefined}
+        >
+          Comparison
+        </a>
+        {comparison.variants.map((v) => (
+          <a
+            key={v.folder}
+            href={hrefOf({ view: 'results', folder: v.folder, series: undefined })}
+            title={v.title}
+            aria-current={v.folder === folder ? 'true' : undefined}
+          >
+            {v.name}
+          </a>
+        ))}
+      </nav>
+    </>
+  );
+}
+
+export function ResultsView(props: {
+  readonly base: string;
+  readonly folder: string | undefined;
+  readonly series: string | undefined;
+}) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     let current = true;
-    load(props.base)
+    load(props.base, props.folder)
       .then((l) => current && setLoaded(l))
       .catch((e: unknown) => current && setLoaded({ state: 'failed', message: String(e) }));
     return () => {
       current = false;
     };
-  }, [props.base]);
+  }, [props.base, props.folder]);
 
   if (loaded.state === 'loading')
     return (
@@ -88,12 +154,38 @@ export function ResultsView(props: { readonly base: string; readonly series: str
         <p class="rejection">{loaded.message}</p>
       </section>
     );
-  const { summary, facts } = loaded;
+  const { summary, comparison, facts } = loaded;
+  // A variant's own summary names the variant in its title: the comparison's title comes first.
+  const scenario = comparison?.scenario ?? summary?.scenario;
+  const variant = comparison?.variants.find((v) => v.folder === props.folder);
+  return (
+    <section>
+      <h1>
+        Results{scenario === undefined ? '' : `: ${scenario}`}
+        {variant === undefined ? '' : ` — ${variant.title}`}
+      </h1>
+      {comparison !== undefined && <ComparisonPart comparison={comparison} folder={props.folder} />}
+      {summary === undefined ? (
+        props.folder !== undefined && <p class="rejection">No readable summary.json in “{props.folder}”.</p>
+      ) : (
+        <SummaryPart summary={summary} facts={facts} folder={props.folder} series={props.series} />
+      )}
+    </section>
+  );
+}
+
+/** One run's summary: headline, facts, fan chart and histograms. */
+function SummaryPart(props: {
+  readonly summary: ResultsSummary;
+  readonly facts: readonly ManifestFact[];
+  readonly folder: string | undefined;
+  readonly series: string | undefined;
+}) {
+  const { summary, facts } = props;
   const chosen = summary.series.find((s) => s.key === props.series) ?? summary.series[0];
   const unknown = props.series !== undefined && chosen?.key !== props.series;
   return (
-    <section>
-      <h1>Results{summary.scenario === undefined ? '' : `: ${summary.scenario}`}</h1>
+    <>
       {summary.headline.length === 0 ? (
         <p class="note">The summary has no headline.</p>
       ) : (
@@ -118,7 +210,7 @@ export function ResultsView(props: { readonly base: string; readonly series: str
             {summary.series.map((s) => (
               <a
                 key={s.key}
-                href={hrefOf({ view: 'results', series: s.key })}
+                href={hrefOf({ view: 'results', folder: props.folder, series: s.key })}
                 aria-current={s.key === chosen.key ? 'true' : undefined}
               >
                 {s.label}
@@ -150,6 +242,6 @@ export function ResultsView(props: { readonly base: string; readonly series: str
           ))}
         </div>
       )}
-    </section>
+    </>
   );
 }
