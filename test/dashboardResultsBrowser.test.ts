@@ -3,8 +3,8 @@
  * a small results folder written by the real `tensormarket simulate`, served with `serveDashboard` and no
  * node. Open `#/results`, read the headline and the run's facts, see a fan chart and the outcomes'
  * histograms, switch the series (the address follows, and opening that address shows the same series);
- * no layout shift (CLS 0), no console error. Screenshots go to test-artifacts/dashboard/. Skipped where
- * chromium is not installed.
+ * no layout shift (CLS 0), no console error; then a real `backtest` folder: its fans over the recorded
+ * path. Screenshots go to test-artifacts/dashboard/. Skipped where chromium is not installed.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +42,8 @@ describe('dashboard results view in a browser', () => {
     `shows a simulate folder's headline, fan charts and histograms${hasChromium ? '' : ` (skipped: no chromium at ${CHROMIUM})`}`,
     async () => {
       const out = tempDir();
-      const [run, dir] = await Promise.all([
+      const backtestOut = tempDir();
+      const [run, backtest, dir] = await Promise.all([
         runCliAsync(
           [
             'simulate',
@@ -60,9 +61,27 @@ describe('dashboard results view in a browser', () => {
           ],
           { cwd: out },
         ),
+        runCliAsync(
+          [
+            'backtest',
+            '--from',
+            '2025-02-20',
+            '--to',
+            '2025-03-06',
+            '--runs',
+            '3',
+            '--workers',
+            '1',
+            '--quiet',
+            '--out',
+            backtestOut,
+          ],
+          { cwd: backtestOut },
+        ),
         ensureBuilt(),
       ]);
       expect(`${run.status} ${run.stderr}`).toBe('0 ');
+      expect(`${backtest.status} ${backtest.stderr}`).toBe('0 ');
       const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SummaryFile;
       const labelOf = (key: string) => summary.shape.series.find((s) => s.key === key)?.label ?? key;
       const [first, second] = summary.series;
@@ -121,6 +140,22 @@ describe('dashboard results view in a browser', () => {
       await page.reload();
       await expect.poll(() => page.getByTestId('fan-title').textContent()).toContain(labelOf(second.key));
       await fan.locator('canvas').waitFor();
+
+      // A backtest folder: one fan per metric, drawn over the recorded path.
+      const backtestServer = await serveDashboard({ dir, results: backtestOut, host: '127.0.0.1', port: 0 });
+      cleanups.push(() => backtestServer.close());
+      const doc = JSON.parse(readFileSync(join(backtestOut, 'backtest.json'), 'utf8')) as {
+        rows: { metric: string }[];
+      };
+      const metrics = [...new Set(doc.rows.map((r) => r.metric))];
+      await page.goto(`${backtestServer.url}#/results?series=${metrics[1]}`);
+      await expect.poll(() => page.getByTestId('fan-title').textContent()).toContain(metrics[1]);
+      await fan.locator('canvas').waitFor();
+      expect(
+        await page.getByRole('navigation', { name: 'series' }).getByRole('link').allTextContents(),
+      ).toEqual(metrics);
+      expect(await page.locator('.fan-note').textContent()).toContain('the recorded path');
+      await page.screenshot({ path: join(ARTIFACTS, 'results-backtest.png'), fullPage: true });
 
       expect(errors).toEqual([]);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readComparison, readManifest, readSummary } from './resultsSummary.ts';
+import { readBacktest, readComparison, readManifest, readSummary } from './resultsSummary.ts';
 
 describe('readSummary', () => {
   it('reads series, outcomes and headline, with labels from the shape', () => {
@@ -104,5 +104,48 @@ describe('readManifest and readComparison', () => {
       ],
     });
     expect(readComparison([])).toBeUndefined();
+  });
+});
+
+describe('readBacktest', () => {
+  it('makes one fan per metric over the days since the first date, with the recorded path', () => {
+    const summary = readBacktest({
+      scenario: 'replay',
+      metrics: { a: { unit: 'TAO', description: 'A.' } },
+      rows: [
+        { date: '2025-02-20', metric: 'a', p5: 1, p50: 2, p95: 3, recorded: 2.5 },
+        { date: '2025-02-20', metric: 'b', p50: 7, recorded: null },
+        { date: '2025-02-22', metric: 'a', p95: 4, p5: 'x', p50: 3, recorded: 3.5 },
+      ],
+      errors: [
+        { metric: 'a', window: 'all', coverage: 0.5, dates: 2, mdape: 0.125 },
+        { metric: 'a', window: 'in-sample', coverage: 1, dates: 2, mdape: 0 },
+      ],
+    });
+    expect(summary.scenario).toBe('replay 2025-02-20 to 2025-02-22');
+    expect(summary.headline).toEqual([
+      'a: recorded inside p5–p95 on 50% of 2 dates; median error of p50 12.5%.',
+    ]);
+    expect(summary.series.map((s) => [s.key, s.unit, s.days, s.levels, s.bands, s.recorded])).toEqual([
+      [
+        'a',
+        'TAO',
+        [0, 2],
+        [0.05, 0.5, 0.95],
+        [
+          [1, null],
+          [2, 3],
+          [3, 4],
+        ],
+        [2.5, 3.5],
+      ],
+      ['b', undefined, [0, 2], [0.5], [[7, null]], [null, null]],
+    ]);
+    expect(readBacktest('nonsense')).toEqual({
+      scenario: 'backtest',
+      headline: [],
+      series: [],
+      outcomes: [],
+    });
   });
 });

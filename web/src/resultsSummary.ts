@@ -15,6 +15,8 @@ export interface FanSeries {
   readonly levels: readonly number[];
   readonly bands: readonly (readonly (number | null)[])[];
   readonly mean: readonly (number | null)[] | undefined;
+  /** The recorded path the futures are compared with (a backtest's), one value or gap per day. */
+  readonly recorded: readonly (number | null)[] | undefined;
 }
 
 /** A histogram: `counts[i]` values fell in `[edges[i], edges[i + 1])`. */
@@ -87,6 +89,7 @@ function readSeries(entry: Json, shape: ReadonlyMap<string, Json>): FanSeries | 
     levels: usable.map((u) => u.level),
     bands: usable.map((u) => u.band),
     mean: mean.length === days.length ? mean : undefined,
+    recorded: undefined,
   };
 }
 
@@ -182,4 +185,56 @@ export function readComparison(json: unknown): Comparison | undefined {
         : [{ name, title: str(v.title) ?? name, folder }];
     });
   return { scenario, headline, variants };
+}
+
+const MS_PER_DAY = 86_400_000;
+/** A quantile field of a backtest row: `p5`, `p50`, `p97.5`. */
+const QUANTILE_FIELD = /^p(\d+(?:\.\d+)?)$/;
+
+/**
+ * A parsed `backtest.json` as the view shows it: one fan per metric over the days since the first date
+ * with the recorded path, and a headline line per metric from its error figures over the whole window.
+ * @example readBacktest(json).series[0]?.recorded?.[0] // the first recorded value
+ */
+export function readBacktest(json: unknown): ResultsSummary {
+  const doc = isRecord(json) ? json : {};
+  const metrics = isRecord(doc.metrics) ? doc.metrics : {};
+  const rows = list(doc.rows).filter(isRecord);
+  const dates = [...new Set(rows.flatMap((r) => str(r.date) ?? []))].sort();
+  const first = Date.parse(dates[0] ?? '');
+  const dayOf = new Map(dates.map((d) => [d, Math.round((Date.parse(d) - first) / MS_PER_DAY)]));
+  const keys = [...new Set(rows.flatMap((r) => str(r.metric) ?? []))];
+  const series = keys.map((key): FanSeries => {
+    const mine = rows.filter((r) => r.metric === key);
+    const byDate = new Map(mine.map((r) => [str(r.date) ?? '', r]));
+    const fields = [...new Set(mine.flatMap((r) => Object.keys(r).filter((k) => QUANTILE_FIELD.test(k))))]
+      .map((field) => [field, Number(QUANTILE_FIELD.exec(field)?.[1]) / 100] as const)
+      .sort((a, b) => a[1] - b[1]);
+    const column = (field: string) => dates.map((d) => num(byDate.get(d)?.[field]) ?? null);
+    const about = isRecord(metrics[key]) ? metrics[key] : {};
+    return {
+      key,
+      label: key,
+      unit: str(about.unit),
+      description: str(about.description),
+      days: dates.map((d) => dayOf.get(d) ?? 0),
+      levels: fields.map(([, level]) => level),
+      bands: fields.map(([field]) => column(field)),
+      mean: undefined,
+      recorded: column('recorded'),
+    };
+  });
+  const percent = (value: unknown) => {
+    const n = num(value);
+    return n === undefined ? 'n/a' : `${Number((n * 100).toPrecision(3))}%`;
+  };
+  const headline = list(doc.errors)
+    .filter(isRecord)
+    .filter((e) => e.window === 'all' && str(e.metric) !== undefined)
+    .map(
+      (e) =>
+        `${str(e.metric)}: recorded inside p5–p95 on ${percent(e.coverage)} of ${num(e.dates) ?? 0} dates; median error of p50 ${percent(e.mdape)}.`,
+    );
+  const span = dates.length === 0 ? '' : ` ${dates[0]} to ${dates.at(-1)}`;
+  return { scenario: `${str(doc.scenario) ?? 'backtest'}${span}`, headline, series, outcomes: [] };
 }

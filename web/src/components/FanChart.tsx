@@ -24,13 +24,15 @@ function options(series: FanSeries, width: number): uPlot.Options {
     bands.push({ series: [n - i, i + 1], fill: `rgba(${COLOR}, ${0.12 + 0.1 * i})` });
   const mean: uPlot.Series[] =
     series.mean === undefined ? [] : [{ label: 'mean', stroke: '#64748b', width: 1, dash: [4, 4] }];
+  const recorded: uPlot.Series[] =
+    series.recorded === undefined ? [] : [{ label: 'recorded', stroke: '#0f172a', width: 2 }];
   return {
     width,
     height: HEIGHT,
     legend: { show: false },
     scales: { x: { time: false } },
     axes: [{ label: 'day' }, { label: series.unit ?? '', size: 70 }],
-    series: [{}, ...lines, ...mean],
+    series: [{}, ...lines, ...mean, ...recorded],
     bands,
   };
 }
@@ -41,7 +43,12 @@ export function FanChart(props: { readonly series: FanSeries }) {
     const el = box.current;
     if (el === null) return;
     const { series } = props;
-    const data = [series.days, ...series.bands, ...(series.mean === undefined ? [] : [series.mean])];
+    const data = [
+      series.days,
+      ...series.bands,
+      ...(series.mean === undefined ? [] : [series.mean]),
+      ...(series.recorded === undefined ? [] : [series.recorded]),
+    ];
     const plot = new uPlot(options(series, el.clientWidth), data as uPlot.AlignedData, el);
     const resize = new ResizeObserver(() => plot.setSize({ width: el.clientWidth, height: HEIGHT }));
     resize.observe(el);

@@ -11,6 +11,7 @@ import {
   type ManifestFact,
   type Outcome,
   type ResultsSummary,
+  readBacktest,
   readComparison,
   readManifest,
   readSummary,
@@ -46,11 +47,18 @@ async function load(base: string, folder: string | undefined): Promise<Loaded> {
   const files = await listFiles(base);
   const prefix = folder === undefined ? '' : `${folder}/`;
   const read = (path: string) => (files.has(path) ? readJson(base, path) : Promise.resolve(undefined));
-  const [summary, manifest, comparison] = await Promise.all([
+  const [simulated, backtest, manifest, comparison] = await Promise.all([
     read(`${prefix}summary.json`),
+    read(`${prefix}backtest.json`),
     read(`${prefix}manifest.json`),
     read('compare.json'),
   ]);
+  const summary =
+    simulated !== undefined
+      ? readSummary(simulated)
+      : backtest !== undefined
+        ? readBacktest(backtest)
+        : undefined;
   if (summary === undefined && comparison === undefined)
     return {
       state: 'failed',
@@ -58,9 +66,10 @@ async function load(base: string, folder: string | undefined): Promise<Loaded> {
     };
   return {
     state: 'ready',
-    summary: summary === undefined ? undefined : readSummary(summary),
+    summary,
     comparison: readComparison(comparison),
-    facts: readManifest(manifest),
+    // A backtest keeps its settings in backtest.json itself.
+    facts: readManifest(manifest ?? backtest),
   };
 }
 
@@ -225,7 +234,8 @@ function SummaryPart(props: {
             </h3>
             <p class="note fan-note">
               {chosen.description ?? ''} Bands: {chosen.levels.map(levelName).join(', ')}
-              {chosen.mean === undefined ? '' : '; dashed: mean'}.
+              {chosen.mean === undefined ? '' : '; dashed: mean'}
+              {chosen.recorded === undefined ? '' : '; black: the recorded path'}.
             </p>
             <FanChart key={chosen.key} series={chosen} />
           </div>
