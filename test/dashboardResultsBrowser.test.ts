@@ -157,6 +157,13 @@ describe('dashboard results view in a browser', () => {
       expect(await page.locator('.fan-note').textContent()).toContain('the recorded path');
       await page.screenshot({ path: join(ARTIFACTS, 'results-backtest.png'), fullPage: true });
 
+      // Phone width: the page fits; the chart takes the width it has.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${server.url}#/results`);
+      await fan.locator('canvas').waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(ARTIFACTS, 'results-phone.png'), fullPage: false });
+
       expect(errors).toEqual([]);
     },
     40_000,
