@@ -35,6 +35,7 @@ interface SummaryFile {
   readonly series: { key: string }[];
   readonly shape: { series: { key: string; label: string }[] };
   readonly outcomes: { key: string }[];
+  readonly holderClasses: { key: string }[];
 }
 
 describe('dashboard results view in a browser', () => {
@@ -114,6 +115,9 @@ describe('dashboard results view in a browser', () => {
       const fan = page.getByTestId('fan-chart');
       await fan.locator('canvas').waitFor();
       expect(await page.getByTestId('fan-title').textContent()).toContain(labelOf(first.key));
+      // The holder-class answer: a row per class the file lists.
+      const holderRows = page.getByTestId('figure-table').first().locator('tbody tr');
+      expect(await holderRows.count()).toBe(summary.holderClasses.length);
       const histograms = page.getByTestId('outcomes').locator('svg.histogram');
       expect(await histograms.count()).toBeGreaterThan(0);
       expect(await page.getByTestId('outcomes').locator('figure').count()).toBe(summary.outcomes.length);

@@ -61,7 +61,13 @@ describe('readSummary', () => {
   });
 
   it('shows what it cannot read as absent instead of failing', () => {
-    expect(readSummary(null)).toEqual({ scenario: undefined, headline: [], series: [], outcomes: [] });
+    expect(readSummary(null)).toEqual({
+      scenario: undefined,
+      headline: [],
+      series: [],
+      outcomes: [],
+      tables: [],
+    });
     const summary = readSummary({
       headline: 'one line',
       series: [
@@ -78,6 +84,30 @@ describe('readSummary', () => {
     ]);
     expect(summary.outcomes.map((o) => [o.key, o.label, o.histogram, o.quantiles])).toEqual([
       ['o', 'o', undefined, []],
+    ]);
+  });
+});
+
+describe('holder classes and attribution', () => {
+  it('are tables of whatever numeric keys their rows have', () => {
+    const { tables } = readSummary({
+      holderClasses: [
+        { key: 'u', label: 'Unstaked', median: 0.1, p5: -0.5 },
+        { key: 'r', median: 0.2, extra: 3 },
+        7,
+      ],
+      attribution: { of: 'u', label: 'Log return', parts: [{ key: 'd', label: 'Demand', mean: 0.02 }] },
+    });
+    expect(tables).toEqual([
+      {
+        title: 'Holder classes: return over the horizon',
+        columns: ['median', 'p5', 'extra'],
+        rows: [
+          { label: 'Unstaked', values: [0.1, -0.5, undefined] },
+          { label: 'r', values: [0.2, undefined, 3] },
+        ],
+      },
+      { title: 'Attribution: Log return', columns: ['mean'], rows: [{ label: 'Demand', values: [0.02] }] },
     ]);
   });
 });
@@ -146,6 +176,7 @@ describe('readBacktest', () => {
       headline: [],
       series: [],
       outcomes: [],
+      tables: [],
     });
   });
 });

@@ -37,12 +37,21 @@ export interface Outcome {
   readonly histogram: Histogram | undefined;
 }
 
+/** Labelled rows of figures, the columns being whatever numeric keys the file's rows have. */
+export interface FigureTable {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly { readonly label: string; readonly values: readonly (number | undefined)[] }[];
+}
+
 /** The parts of `summary.json` the view shows. */
 export interface ResultsSummary {
   readonly scenario: string | undefined;
   readonly headline: readonly string[];
   readonly series: readonly FanSeries[];
   readonly outcomes: readonly Outcome[];
+  /** The holder-class answer and its attribution, when the file has them. */
+  readonly tables: readonly FigureTable[];
 }
 
 /** A fact of `manifest.json`: a top-level key with a plain value. */
@@ -123,6 +132,17 @@ function readOutcome(entry: Json, shape: ReadonlyMap<string, Json>): Outcome | u
   };
 }
 
+/** A table of the records in `value` (each labelled by `label` or `key`), or undefined when there are none. */
+function readTable(title: string, value: unknown): FigureTable | undefined {
+  const records = list(value).filter(isRecord);
+  const columns = [...new Set(records.flatMap((r) => Object.keys(r).filter((k) => num(r[k]) !== undefined)))];
+  const rows = records.flatMap((r) => {
+    const label = str(r.label) ?? str(r.key);
+    return label === undefined ? [] : [{ label, values: columns.map((c) => num(r[c])) }];
+  });
+  return rows.length === 0 ? undefined : { title, columns, rows };
+}
+
 /**
  * The parts of a parsed `summary.json` the view shows; anything else in the file is ignored.
  * @example readSummary(await (await fetch('results/summary.json')).json()).series[0]?.key // 'taoPriceUsd'
@@ -135,6 +155,11 @@ export function readSummary(json: unknown): ResultsSummary {
   const headline = typeof summary.headline === 'string' ? [summary.headline] : list(summary.headline);
   const seriesShape = shapeOf(summary, 'series');
   const outcomeShape = shapeOf(summary, 'outcomes');
+  const attribution = isRecord(summary.attribution) ? summary.attribution : {};
+  const tables = [
+    readTable('Holder classes: return over the horizon', summary.holderClasses),
+    readTable(`Attribution: ${str(attribution.label) ?? str(attribution.of) ?? 'parts'}`, attribution.parts),
+  ].flatMap((t) => t ?? []);
   return {
     scenario,
     headline: headline.flatMap((line) => (typeof line === 'string' ? [line] : [])),
@@ -144,6 +169,7 @@ export function readSummary(json: unknown): ResultsSummary {
     outcomes: list(summary.outcomes)
       .filter(isRecord)
       .flatMap((e) => readOutcome(e, outcomeShape) ?? []),
+    tables,
   };
 }
 
@@ -236,5 +262,11 @@ export function readBacktest(json: unknown): ResultsSummary {
         `${str(e.metric)}: recorded inside p5–p95 on ${percent(e.coverage)} of ${num(e.dates) ?? 0} dates; median error of p50 ${percent(e.mdape)}.`,
     );
   const span = dates.length === 0 ? '' : ` ${dates[0]} to ${dates.at(-1)}`;
-  return { scenario: `${str(doc.scenario) ?? 'backtest'}${span}`, headline, series, outcomes: [] };
+  return {
+    scenario: `${str(doc.scenario) ?? 'backtest'}${span}`,
+    headline,
+    series,
+    outcomes: [],
+    tables: [],
+  };
 }

@@ -8,6 +8,7 @@ import { FanChart, levelName } from '../components/FanChart.tsx';
 import { HistogramChart } from '../components/HistogramChart.tsx';
 import {
   type Comparison,
+  type FigureTable,
   type ManifestFact,
   type Outcome,
   type ResultsSummary,
@@ -183,7 +184,43 @@ export function ResultsView(props: {
   );
 }
 
-/** One run's summary: headline, facts, fan chart and histograms. */
+/** A table of figures as the file gives them (four significant figures). */
+function FigureTablePart(props: { readonly table: FigureTable }) {
+  const { table } = props;
+  return (
+    <>
+      <h2>{table.title}</h2>
+      <div class="table-scroll">
+        <table data-testid="figure-table">
+          <thead>
+            <tr>
+              <th />
+              {table.columns.map((c) => (
+                <th key={c} class="num">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                {row.values.map((v, i) => (
+                  <td key={table.columns[i]} class="num">
+                    {v === undefined ? '—' : figure(v)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** One run's summary: headline, facts, holder classes and attribution, fan chart and histograms. */
 function SummaryPart(props: {
   readonly summary: ResultsSummary;
   readonly facts: readonly ManifestFact[];
@@ -209,6 +246,10 @@ function SummaryPart(props: {
           {facts.map(([key, value]) => [<dt key={`k-${key}`}>{key}</dt>, <dd key={`v-${key}`}>{value}</dd>])}
         </dl>
       )}
+
+      {summary.tables.map((table) => (
+        <FigureTablePart key={table.title} table={table} />
+      ))}
 
       <h2>Over time</h2>
       {chosen === undefined ? (
