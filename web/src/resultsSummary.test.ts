@@ -128,12 +128,37 @@ describe('readManifest and readComparison', () => {
     ).toEqual({
       scenario: 'C',
       headline: ['h'],
+      outcomes: [],
       variants: [
         { name: 'a', title: 'A', folder: 'fa' },
         { name: 'b', title: 'b', folder: 'b' },
       ],
     });
     expect(readComparison([])).toBeUndefined();
+    const compared = readComparison({
+      variants: [{ name: 'a' }, { name: 'b' }],
+      outcomes: [
+        {
+          key: 'o',
+          label: 'O',
+          variants: [
+            { median: 1, difference: null },
+            { median: 2, difference: { mean: 0.5, low: 0.25, high: 'x' } },
+          ],
+        },
+        { label: 'no key' },
+      ],
+    });
+    expect(compared?.outcomes).toEqual([
+      {
+        key: 'o',
+        label: 'O',
+        cells: [
+          { median: 1, difference: undefined },
+          { median: 2, difference: { mean: 0.5, low: 0.25, high: undefined } },
+        ],
+      },
+    ]);
   });
 });
 

@@ -190,11 +190,30 @@ export interface Variant {
   readonly folder: string;
 }
 
+/** A paired difference from the baseline variant over the same seeds: its mean and interval. */
+export interface PairedDifference {
+  readonly mean: number | undefined;
+  readonly low: number | undefined;
+  readonly high: number | undefined;
+}
+
+/** One outcome across the variants, in the variants' order. */
+export interface ComparedOutcome {
+  readonly key: string;
+  readonly label: string;
+  readonly cells: readonly {
+    readonly median: number | undefined;
+    /** Undefined for the baseline, and wherever the file gives none. */
+    readonly difference: PairedDifference | undefined;
+  }[];
+}
+
 /** The parts of `compare.json` (written by `compare` beside one folder per variant) the view shows. */
 export interface Comparison {
   readonly scenario: string | undefined;
   readonly headline: readonly string[];
   readonly variants: readonly Variant[];
+  readonly outcomes: readonly ComparedOutcome[];
 }
 
 /** The parts of a parsed `compare.json` the view shows; undefined when it is not an object. */
@@ -210,7 +229,22 @@ export function readComparison(json: unknown): Comparison | undefined {
         ? []
         : [{ name, title: str(v.title) ?? name, folder }];
     });
-  return { scenario, headline, variants };
+  const outcomes = list(json.outcomes)
+    .filter(isRecord)
+    .flatMap((o): ComparedOutcome[] => {
+      const key = str(o.key);
+      if (key === undefined) return [];
+      const cells = list(o.variants).map((v) => {
+        const cell = isRecord(v) ? v : {};
+        const d = isRecord(cell.difference) ? cell.difference : undefined;
+        return {
+          median: num(cell.median),
+          difference: d === undefined ? undefined : { mean: num(d.mean), low: num(d.low), high: num(d.high) },
+        };
+      });
+      return [{ key, label: str(o.label) ?? key, cells }];
+    });
+  return { scenario, headline, variants, outcomes };
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -100,6 +100,59 @@ function OutcomeCard(props: { readonly outcome: Outcome }) {
   );
 }
 
+/** The outcomes across the variants: each median, and the paired difference from the first variant. */
+function ComparedOutcomes(props: { readonly comparison: Comparison }) {
+  const { variants, outcomes } = props.comparison;
+  if (outcomes.length === 0) return null;
+  return (
+    <>
+      <h2>Variants side by side</h2>
+      <p class="note">
+        Median of each outcome; under it the mean paired difference from{' '}
+        {variants[0]?.name ?? 'the first variant'} over the same seeds, with its interval.
+      </p>
+      <div class="table-scroll">
+        <table data-testid="compared-outcomes">
+          <thead>
+            <tr>
+              <th />
+              {variants.map((v) => (
+                <th key={v.folder} class="num" title={v.title}>
+                  {v.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {outcomes.map((o) => (
+              <tr key={o.key}>
+                <th scope="row">{o.label}</th>
+                {variants.map((v, i) => {
+                  const cell = o.cells[i];
+                  const d = cell?.difference;
+                  return (
+                    <td key={v.folder} class="num">
+                      {cell?.median === undefined ? '—' : figure(cell.median)}
+                      {d?.mean !== undefined && (
+                        <div class="difference">
+                          Δ {figure(d.mean)}
+                          {d.low !== undefined &&
+                            d.high !== undefined &&
+                            ` [${figure(d.low)}, ${figure(d.high)}]`}
+                        </div>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
 /** A comparison's variants, each a link to its own folder, and its headline when no variant is open. */
 function ComparisonPart(props: { readonly comparison: Comparison; readonly folder: string | undefined }) {
   const { comparison, folder } = props;
@@ -130,6 +183,7 @@ function ComparisonPart(props: { readonly comparison: Comparison; readonly folde
           </a>
         ))}
       </nav>
+      {folder === undefined && <ComparedOutcomes comparison={comparison} />}
     </>
   );
 }
