@@ -3,10 +3,10 @@
  * a small results folder written by the real `tensormarket simulate`, served with `serveDashboard` and no
  * node. Open `#/results`, read the headline and the run's facts, see a fan chart and the outcomes'
  * histograms, switch the series (the address follows, and opening that address shows the same series);
- * no layout shift (CLS 0), no console error; then a real `backtest` folder: its fans over the recorded
- * path. Screenshots go to test-artifacts/dashboard/. Skipped where chromium is not installed.
+ * no layout shift (CLS 0), no console error; then a real `backtest` folder (its fans over the recorded
+ * path) and a real `compare` folder (the variants side by side, a variant opened in place). Screenshots go to test-artifacts/dashboard/. Skipped where chromium is not installed.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
@@ -25,6 +25,23 @@ import { createTempDirs } from './support/tempDirs.ts';
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/dashboard/', import.meta.url));
 const tempDir = createTempDirs('tm-dashboard-results-');
 
+/** Two rule packs on the same two short futures: the smallest comparison there is. */
+const TWO_VARIANTS = `name: two-packs
+runs: 2
+horizon: 14d
+seed: 1
+step: day
+recordEvery: 7
+model:
+  rulePack: price-2026-06
+variants:
+  - name: price
+    title: Price shares
+  - name: dtao
+    title: dTAO launch rules
+    model: { rulePack: dtao-2025-02 }
+`;
+
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
@@ -40,11 +57,14 @@ interface SummaryFile {
 
 describe('dashboard results view in a browser', () => {
   it.skipIf(!hasChromium)(
-    `shows a simulate folder's headline, fan charts and histograms${hasChromium ? '' : ` (skipped: no chromium at ${CHROMIUM})`}`,
+    `shows simulate, backtest and compare folders: headline, fans, histograms, variants side by side${hasChromium ? '' : ` (skipped: no chromium at ${CHROMIUM})`}`,
     async () => {
       const out = tempDir();
       const backtestOut = tempDir();
-      const [run, backtest, dir] = await Promise.all([
+      const compareDir = tempDir();
+      writeFileSync(join(compareDir, 'two.yaml'), TWO_VARIANTS);
+      const compareOut = join(compareDir, 'out');
+      const [run, backtest, compare, dir] = await Promise.all([
         runCliAsync(
           [
             'simulate',
@@ -79,8 +99,15 @@ describe('dashboard results view in a browser', () => {
           ],
           { cwd: backtestOut },
         ),
+        runCliAsync(
+          ['compare', join(compareDir, 'two.yaml'), '--workers', '1', '--quiet', '--out', compareOut],
+          {
+            cwd: compareDir,
+          },
+        ),
         ensureBuilt(),
       ]);
+      expect(`${compare.status} ${compare.stderr}`).toBe('0 ');
       expect(`${run.status} ${run.stderr}`).toBe('0 ');
       expect(`${backtest.status} ${backtest.stderr}`).toBe('0 ');
       const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SummaryFile;
@@ -167,6 +194,22 @@ describe('dashboard results view in a browser', () => {
       await fan.locator('canvas').waitFor();
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await page.screenshot({ path: join(ARTIFACTS, 'results-phone.png'), fullPage: false });
+
+      // A compare folder: the outcomes side by side, then a variant's own folder in place.
+      const compareServer = await serveDashboard({ dir, results: compareOut, host: '127.0.0.1', port: 0 });
+      cleanups.push(() => compareServer.close());
+      const comparison = JSON.parse(readFileSync(join(compareOut, 'compare.json'), 'utf8')) as {
+        outcomes: unknown[];
+      };
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${compareServer.url}#/results`);
+      const compared = page.getByTestId('compared-outcomes').locator('tbody tr');
+      await expect.poll(() => compared.count()).toBe(comparison.outcomes.length);
+      await page.screenshot({ path: join(ARTIFACTS, 'results-compare.png'), fullPage: false });
+      await page.getByRole('navigation', { name: 'variants' }).getByRole('link', { name: 'dtao' }).click();
+      expect(new URL(page.url()).hash).toBe('#/results?folder=dtao');
+      await fan.locator('canvas').waitFor();
+      expect(await page.getByTestId('results-manifest').textContent()).toContain('dtao-2025-02');
 
       expect(errors).toEqual([]);
     },
