@@ -6,62 +6,30 @@
  * no console error, keyboard sorting, a phone-width page without sideways scrolling. Screenshots go to
  * test-artifacts/dashboard/. Skipped where chromium is not installed.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DASHBOARD_DIR } from '../src/cli/dashboardDir.ts';
 import { result, send } from '../src/node/nodeCalls.testkit.ts';
 import { type Localnet, startLocalnet } from '../src/node/startLocalnet.ts';
 import { devGenesis } from '../src/sdk/devnet/devGenesis.ts';
 import { type Keypair, keypairFromUri } from '../src/sdk/keys/keypair.ts';
+import {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  ensureBuilt,
+  hasChromium,
+  MEASURE_LAYOUT_SHIFT,
+} from './support/dashboardBrowser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/dashboard/', import.meta.url));
-/** The flags the project runs chromium with: no sandbox in containers, nothing fetched from outside. */
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-/**
- * Runs in the page before its own scripts: every layout shift of the page's life added up as the CLS
- * metric counts them (shifts right after input excluded), with the elements that moved.
- */
-const MEASURE_LAYOUT_SHIFT = `
-  window.layoutShift = 0;
-  window.shifts = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.hadRecentInput) continue;
-      window.layoutShift += entry.value;
-      const moved = (entry.sources || []).map((s) => (s.node ? (s.node.outerHTML || s.node.nodeName + ':' + s.node.textContent).slice(0, 80) : '?') + ' ' + JSON.stringify([s.previousRect, s.currentRect]));
-      window.shifts.push(entry.value.toFixed(4) + ' at ' + location.hash + ' ' + moved.join(' | '));
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
-`;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
-
-/** The built dashboard; built here when `npm install` has not built it yet. */
-async function ensureBuilt(): Promise<string> {
-  if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) {
-    const { build } = await import('vite');
-    await build({ configFile: fileURLToPath(new URL('../web/vite.config.ts', import.meta.url)) });
-  }
-  return DASHBOARD_DIR;
-}
 
 describe('dashboard in a browser', () => {
   it.skipIf(!hasChromium)(

@@ -1,13 +1,15 @@
 /**
- * `tensormarket dashboard [--network URL] [--port 8080] [--host 127.0.0.1]`: the dashboard alone, for a
- * node elsewhere (a local network already serves it at `/` on its RPC port). The page is told the
- * node's WebSocket in its `tensormarket-network` meta tag; `?network=` in the page's URL still wins.
+ * `tensormarket dashboard [--results DIR] [--network URL] [--port 8080] [--host 127.0.0.1]`: the dashboard
+ * alone, for a node elsewhere (a local network already serves it at `/` on its RPC port) or for a results
+ * folder. The page is told the node's WebSocket in its `tensormarket-network` meta tag (`none` when there
+ * is no node; `?network=` in the page's URL still wins) and where the results are in `tensormarket-results`.
  */
-
-import { createServer } from 'node:http';
+import { statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { InputError } from '../engine/errors.ts';
+import { createResultsFiles } from '../node/rpc/resultsFiles.ts';
 import { createStaticFiles } from '../node/rpc/staticFiles.ts';
 import { nodeEndpoints } from '../sdk/client/nodeEndpoints.ts';
 import { BUILD_DASHBOARD_HINT, builtDashboard } from './dashboardDir.ts';
@@ -18,8 +20,10 @@ import { wholeNumber } from './wholeNumber.ts';
 export interface DashboardOptions {
   /** The built app's folder. */
   readonly dir: string;
-  /** The node's WebSocket URL the page uses. */
-  readonly wsUrl: string;
+  /** The node's WebSocket URL the page uses; absent when the page shows results only. */
+  readonly wsUrl?: string | undefined;
+  /** A results folder of `simulate`, `compare` or `backtest`, served read-only under `/results/`. */
+  readonly results?: string | undefined;
   readonly host: string;
   /** 0 picks a free port. */
   readonly port: number;
@@ -31,23 +35,46 @@ export interface DashboardServer {
   close(): Promise<void>;
 }
 
+/** The URL path a results folder is served under; the page reads it relative to itself. */
+const RESULTS_PREFIX = '/results/';
+
+/** What the page is told when it has no node to read (see web/src/nodeUrl.ts). */
+const NO_NODE = 'none';
+
 /**
- * Serve the built dashboard, pointed at `wsUrl`.
+ * Serve the built dashboard, pointed at `wsUrl` and at the results folder when one is given.
  * @example const d = await serveDashboard({ dir: 'web/dist', wsUrl: 'ws://127.0.0.1:9944/', host: '127.0.0.1', port: 8080 })
  */
 export async function serveDashboard(options: DashboardOptions): Promise<DashboardServer> {
-  const meta = '<meta name="tensormarket-network" content="" />';
+  const network = options.wsUrl ?? NO_NODE;
+  const results = options.results === undefined ? '' : RESULTS_PREFIX.slice(1);
   const files = createStaticFiles({
     dir: options.dir,
     transformIndex: (html) =>
-      html.replace(meta, `<meta name="tensormarket-network" content="${escapeAttribute(options.wsUrl)}" />`),
+      html
+        .replace(
+          '<meta name="tensormarket-network" content="" />',
+          `<meta name="tensormarket-network" content="${escapeAttribute(network)}" />`,
+        )
+        .replace(
+          '<meta name="tensormarket-results" content="" />',
+          `<meta name="tensormarket-results" content="${escapeAttribute(results)}" />`,
+        ),
   });
+  const resultsFiles =
+    options.results === undefined
+      ? undefined
+      : createResultsFiles({ dir: options.results, prefix: RESULTS_PREFIX });
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
+    if (resultsFiles !== undefined && (await resultsFiles(req, res))) return;
+    await files(req, res);
+  };
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', connection: 'close' }).end();
       return;
     }
-    files(req, res).catch(() => {
+    answer(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
@@ -70,6 +97,14 @@ export async function serveDashboard(options: DashboardOptions): Promise<Dashboa
   };
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -78,18 +113,34 @@ function escapeAttribute(text: string): string {
 export function registerDashboard(program: Command): void {
   program
     .command('dashboard')
-    .description('serve the dashboard alone, for a node running elsewhere (localnet serves it at / already)')
-    .option('--network <url>', 'the node: local (ws://127.0.0.1:9944) or its URL', 'local')
+    .description(
+      'serve the dashboard alone, for a node running elsewhere (localnet serves it at / already) or a results folder',
+    )
+    .option('--results <dir>', 'a folder written by simulate, compare or backtest, shown at #/results')
+    .option(
+      '--network <url>',
+      'the node: local (ws://127.0.0.1:9944) or its URL (default local; none with --results)',
+    )
     .option('--port <n>', 'port of the dashboard', '8080')
     .option('--host <ip>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
-    .action(async (opts: { network: string; port: string; host: string }) => {
+    .action(async (opts: { results?: string; network?: string; port: string; host: string }) => {
       const port = wholeNumber(opts.port, '--port', 0, 65_535);
-      const { wsUrl } = nodeEndpoints(opts.network, '--network');
+      if (opts.results !== undefined && !isFolder(opts.results))
+        throw new InputError(
+          '--results',
+          `"${opts.results}" is not a folder; give the --out folder of simulate, compare or backtest`,
+        );
+      const network = opts.network ?? (opts.results === undefined ? 'local' : undefined);
+      const wsUrl = network === undefined ? undefined : nodeEndpoints(network, '--network').wsUrl;
       const dir = builtDashboard();
       if (dir === undefined)
         throw new InputError('dashboard', `the dashboard is not built; ${BUILD_DASHBOARD_HINT}`);
-      const server = await serveDashboard({ dir, wsUrl, host: opts.host, port });
-      process.stdout.write(`${green(`dashboard at ${server.url}`)} for the node at ${wsUrl}\n`);
+      const server = await serveDashboard({ dir, wsUrl, results: opts.results, host: opts.host, port });
+      const shown = [
+        ...(wsUrl === undefined ? [] : [`the node at ${wsUrl}`]),
+        ...(opts.results === undefined ? [] : [`the results in ${opts.results} (${server.url}#/results)`]),
+      ];
+      process.stdout.write(`${green(`dashboard at ${server.url}`)} for ${shown.join(' and ')}\n`);
       process.stdout.write('Ctrl-C stops it.\n');
       await new Promise<void>((done) => {
         const stop = () => {

@@ -1,4 +1,7 @@
-/** The dashboard's frame: navigation, the connection state, and the view the hash names. */
+/**
+ * The dashboard's frame: navigation, the connection state, and the view the hash names. Without a node
+ * (results only) the node's views say so and nothing connects; without results there is no Results view.
+ */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LiveContext } from './live.ts';
 import { type ConnectionState, connectNode, type HeaderJson } from './nodeClient.ts';
@@ -6,10 +9,35 @@ import { type Route, useRoute } from './route.ts';
 import { AccountView } from './views/AccountView.tsx';
 import { BlockView } from './views/BlockView.tsx';
 import { HomeView } from './views/HomeView.tsx';
+import { ResultsView } from './views/ResultsView.tsx';
 import { SubnetsView } from './views/SubnetsView.tsx';
 import { SubnetView } from './views/SubnetView.tsx';
 
-function view(route: Route) {
+function view(route: Route, hasNode: boolean, results: string | undefined) {
+  if (route.view === 'results')
+    return results === undefined ? (
+      <section>
+        <h1>No results</h1>
+        <p>
+          This dashboard serves no results folder; start it with{' '}
+          <code>tensormarket dashboard --results DIR</code>.
+        </p>
+      </section>
+    ) : (
+      <ResultsView base={results} folder={route.folder} series={route.series} />
+    );
+  if (!hasNode && route.view !== 'missing')
+    return (
+      <section>
+        <h1>No node</h1>
+        <p>
+          This dashboard reads no node (start it with <code>--network URL</code> for one)
+          {results === undefined ? '.' : '; it shows '}
+          {results !== undefined && <a href="#/results">a results folder</a>}
+          {results !== undefined && '.'}
+        </p>
+      </section>
+    );
   switch (route.view) {
     case 'home':
       return <HomeView />;
@@ -33,12 +61,19 @@ function view(route: Route) {
   }
 }
 
-export function App(props: { readonly url: string }) {
-  const node = useMemo(() => connectNode(props.url), [props.url]);
+/** Props of {@link App}: the node's WebSocket URL and the results folder's URL, either absent. */
+export interface AppProps {
+  readonly url: string | undefined;
+  readonly results: string | undefined;
+}
+
+export function App(props: AppProps) {
+  const node = useMemo(() => (props.url === undefined ? undefined : connectNode(props.url)), [props.url]);
   const [head, setHead] = useState<HeaderJson | undefined>(undefined);
   const [state, setState] = useState<ConnectionState>('connecting');
   const route = useRoute();
   useEffect(() => {
+    if (node === undefined) return;
     const offHead = node.onHead(setHead);
     const offState = node.onState(setState);
     return () => {
@@ -47,7 +82,7 @@ export function App(props: { readonly url: string }) {
       node.close();
     };
   }, [node]);
-  const live = useMemo(() => ({ node, head }), [node, head]);
+  const live = useMemo(() => (node === undefined ? undefined : { node, head }), [node, head]);
   return (
     <LiveContext.Provider value={live}>
       <header class="top">
@@ -61,15 +96,26 @@ export function App(props: { readonly url: string }) {
           <a href="#/subnets" aria-current={route.view === 'subnets' ? 'page' : undefined}>
             Subnets
           </a>
+          {props.results !== undefined && (
+            <a href="#/results" aria-current={route.view === 'results' ? 'page' : undefined}>
+              Results
+            </a>
+          )}
         </nav>
-        <span class={`conn conn-${state}`} role="status" title={node.url}>
-          {/* A new node per text: right-aligned text that changes width would count as a shift. */}
-          <span key={state === 'open' ? head?.number : state}>
-            {state === 'open' ? `block ${head?.number ?? ''}` : state}
+        {node === undefined ? (
+          <span class="conn" role="status">
+            no node
           </span>
-        </span>
+        ) : (
+          <span class={`conn conn-${state}`} role="status" title={node.url}>
+            {/* A new node per text: right-aligned text that changes width would count as a shift. */}
+            <span key={state === 'open' ? head?.number : state}>
+              {state === 'open' ? `block ${head?.number ?? ''}` : state}
+            </span>
+          </span>
+        )}
       </header>
-      <main>{view(route)}</main>
+      <main>{view(route, node !== undefined, props.results)}</main>
     </LiveContext.Provider>
   );
 }

@@ -8,6 +8,11 @@ export type Route =
   | { readonly view: 'subnet'; readonly netuid: number }
   | { readonly view: 'account'; readonly address: string }
   | { readonly view: 'block'; readonly number: number }
+  /**
+   * A results folder: `folder` a variant's folder inside it (`compare` writes one per variant),
+   * `series` the key of the fan chart shown; undefined for the folder itself and the first series.
+   */
+  | { readonly view: 'results'; readonly folder: string | undefined; readonly series: string | undefined }
   | { readonly view: 'missing'; readonly hash: string };
 
 /**
@@ -15,8 +20,17 @@ export type Route =
  * @example parseRoute('#/subnet/3') // { view: 'subnet', netuid: 3 }
  */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', search = ''] = hash.split('?', 2);
+  const parts = path.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [head, arg] = parts;
+  if (head === 'results' && arg === undefined) {
+    const query = new URLSearchParams(search);
+    return {
+      view: 'results',
+      folder: query.get('folder') ?? undefined,
+      series: query.get('series') ?? undefined,
+    };
+  }
   if (head === undefined) return { view: 'home' };
   if (head === 'subnets' && arg === undefined) return { view: 'subnets' };
   if (head === 'subnet' && arg !== undefined && /^\d+$/.test(arg))
@@ -41,6 +55,13 @@ export function hrefOf(route: Route): string {
       return `#/account/${route.address}`;
     case 'block':
       return `#/block/${route.number}`;
+    case 'results': {
+      const query = new URLSearchParams();
+      if (route.folder !== undefined) query.set('folder', route.folder);
+      if (route.series !== undefined) query.set('series', route.series);
+      const search = query.toString();
+      return search === '' ? '#/results' : `#/results?${search}`;
+    }
     case 'missing':
       return route.hash;
   }
