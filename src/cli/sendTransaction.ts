@@ -46,3 +46,12 @@ export async function sendTransaction(request: TransactionRequest): Promise<Incl
   const envelope = await client.prepareEnvelope({ keypair, call, period });
   return expectIncluded(await client.submitAndWait(envelope, { timeoutMs: RECEIPT_WAIT_MS }));
 }
+
+/**
+ * What every command that sent a transaction prints first: the node, the submission's id and the block
+ * that included it.
+ * @example finish(ctx, 'weights set', { ...sentJson(client.httpUrl, included), netuid, … }, say)
+ */
+export function sentJson(network: string, included: Included) {
+  return { network, id: included.id, block: included.block };
+}

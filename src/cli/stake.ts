@@ -29,7 +29,7 @@ import {
   withNode,
 } from './btcliCommand.ts';
 import { dim, green } from './output.ts';
-import { sendTransaction } from './sendTransaction.ts';
+import { sendTransaction, sentJson } from './sendTransaction.ts';
 import { SlippageError } from './slippageError.ts';
 import {
   buyLimitPrice,
@@ -239,9 +239,7 @@ async function swapStake(
       included,
       amount,
       sent: {
-        network: client.httpUrl,
-        id: included.id,
-        block: included.block,
+        ...sentJson(client.httpUrl, included),
         coldkey: keypair.address,
         hotkey,
         netuid,
@@ -404,9 +402,7 @@ export function registerStake(program: Command): void {
           ctx,
           'stake move',
           {
-            network: client.httpUrl,
-            id: included.id,
-            block: included.block,
+            ...sentJson(client.httpUrl, included),
             coldkey: keypair.address,
             originHotkey,
             destinationHotkey,

@@ -25,7 +25,7 @@ import {
   withNode,
 } from './btcliCommand.ts';
 import { dim, green } from './output.ts';
-import { sendTransaction } from './sendTransaction.ts';
+import { sendTransaction, sentJson } from './sendTransaction.ts';
 
 /** Options of the subnets commands. */
 interface SubnetsOptions extends NodeOptions {
@@ -156,9 +156,7 @@ export function registerSubnets(program: Command): void {
           ctx,
           'subnets create',
           {
-            network: client.httpUrl,
-            id: included.id,
-            block: included.block,
+            ...sentJson(client.httpUrl, included),
             netuid: added.netuid,
             owner: keypair.address,
             ownerHotkey: hotkey,
@@ -201,9 +199,7 @@ export function registerSubnets(program: Command): void {
           ctx,
           'subnets start',
           {
-            network: client.httpUrl,
-            id: included.id,
-            block: included.block,
+            ...sentJson(client.httpUrl, included),
             netuid,
             firstEmissionBlock: started.block,
           },
@@ -241,9 +237,7 @@ export function registerSubnets(program: Command): void {
           ctx,
           'subnets register',
           {
-            network: client.httpUrl,
-            id: included.id,
-            block: included.block,
+            ...sentJson(client.httpUrl, included),
             netuid,
             uid: registered.uid,
             hotkey,

@@ -31,7 +31,7 @@ import {
   withNode,
 } from './btcliCommand.ts';
 import { dim, green, yellow } from './output.ts';
-import { sendTransaction } from './sendTransaction.ts';
+import { sendTransaction, sentJson } from './sendTransaction.ts';
 import { askHidden } from './terminalPrompt.ts';
 
 /** The options of the commands that write keys. */
@@ -430,9 +430,7 @@ export function registerWallet(program: Command): void {
               ctx,
               'wallet transfer',
               {
-                network: client.httpUrl,
-                id: included.id,
-                block: included.block,
+                ...sentJson(client.httpUrl, included),
                 from: keypair.address,
                 dest,
                 amount,

@@ -29,7 +29,7 @@ import {
   withNode,
 } from './btcliCommand.ts';
 import { dim, green, yellow } from './output.ts';
-import { sendTransaction } from './sendTransaction.ts';
+import { sendTransaction, sentJson } from './sendTransaction.ts';
 import { parseU16List, randomSalt, SALT_LENGTH, uidWeights } from './weightsInput.ts';
 
 /** Options of the weights commands. */
@@ -136,9 +136,7 @@ export function registerWeights(program: Command): void {
         ctx,
         'weights set',
         {
-          network: client.httpUrl,
-          id: included.id,
-          block: included.block,
+          ...sentJson(client.httpUrl, included),
           netuid,
           hotkey: keypair.address,
           uid: set.uid,
@@ -191,9 +189,7 @@ export function registerWeights(program: Command): void {
           ctx,
           'weights commit',
           {
-            network: client.httpUrl,
-            id: included.id,
-            block: included.block,
+            ...sentJson(client.httpUrl, included),
             netuid,
             hotkey,
             hash,
@@ -256,9 +252,7 @@ export function registerWeights(program: Command): void {
           ctx,
           'weights reveal',
           {
-            network: client.httpUrl,
-            id: included.id,
-            block: included.block,
+            ...sentJson(client.httpUrl, included),
             netuid,
             hotkey: keypair.address,
             hash: commit.hash,
