@@ -2,7 +2,8 @@
  * The dashboard in a real headless browser (Debian's chromium driven by playwright-core) against a real
  * local network serving it on its RPC port: open the network, go to the subnets, click the subnet, see
  * its metagraph, register a neuron and see its row appear at the next block, follow its owner to the
- * account's transactions and on to the block's receipt; no layout shift (CLS 0),
+ * account's transactions and on to the block's receipt; a validator's rounds (its round records) on the
+ * subnet page, a new round appearing at a later block; the subnets table whole at 1280 px; no layout shift (CLS 0),
  * no console error, keyboard sorting, a phone-width page without sideways scrolling. Screenshots go to
  * test-artifacts/dashboard/. Skipped where chromium is not installed.
  */
@@ -16,6 +17,7 @@ import { result, send } from '../src/node/nodeCalls.testkit.ts';
 import { type Localnet, startLocalnet } from '../src/node/startLocalnet.ts';
 import { devGenesis } from '../src/sdk/devnet/devGenesis.ts';
 import { type Keypair, keypairFromUri } from '../src/sdk/keys/keypair.ts';
+import { appendRoundRecord, type RoundRecord } from '../src/sdk/validator/roundRecord.ts';
 import {
   CHROMIUM,
   CHROMIUM_FLAGS,
@@ -43,6 +45,7 @@ describe('dashboard in a browser', () => {
         production: 'manual',
         port: 0,
         staticDir: await ensureBuilt(),
+        roundsDir: join(dataDir, 'validators'),
       });
       cleanups.push(() => net.close());
       const url = net.server.url;
@@ -84,6 +87,16 @@ describe('dashboard in a browser', () => {
       const subnetRows = page.getByTestId('subnets-table').locator('tbody tr');
       await expect.poll(() => subnetRows.count()).toBe(before.length + 1);
       await page.screenshot({ path: join(ARTIFACTS, 'subnets.png'), fullPage: true });
+      // At 1280 px every column of the subnets table is in view: the table does not scroll sideways.
+      const fits = (await page
+        .getByTestId('subnets-table')
+        .evaluate((t) => [
+          t.scrollWidth,
+          (t.parentNode as unknown as { clientWidth: number }).clientWidth,
+        ])) as [number, number];
+      expect(`table ${fits[0]} px in a ${fits[1]} px box`).toBe(
+        `table ${Math.min(fits[0], fits[1])} px in a ${fits[1]} px box`,
+      );
 
       // Sorting by keyboard: focus the TAO-in header's button and press Enter twice (descending).
       const taoInHeader = page.getByTestId('subnets-table').locator('th', { hasText: /^TAO in/ });
@@ -92,6 +105,22 @@ describe('dashboard in a browser', () => {
       await page.keyboard.press('Enter');
       expect(await taoInHeader.getAttribute('aria-sort')).toBe('descending');
 
+      // A validator's round records (as the SDK's validator appends them) in the folder the node reads.
+      const bobHot = keypairFromUri('//Bob//hot').address;
+      const validator = keypairFromUri('//Alice//hot').address;
+      const round = (n: number, score: number): RoundRecord => ({
+        round: n,
+        block: head.number,
+        time: new Date().toISOString(),
+        netuid,
+        validator,
+        task: { difficulty: 0.5 },
+        miners: [
+          { uid: 0, hotkey: bobHot, ok: true, status: 200, code: null, latencyMs: 20, score, average: score },
+        ],
+        weights: [{ action: 'set', uids: [0], weights: [65_535], outcome: 'included', block: head.number }],
+      });
+      appendRoundRecord(join(dataDir, 'validators', 'validator'), round(1, 0.8125));
       await page
         .getByTestId('subnets-table')
         .getByRole('link', { name: String(netuid), exact: true })
@@ -100,6 +129,9 @@ describe('dashboard in a browser', () => {
       const neuronRows = page.getByTestId('metagraph-table').locator('tbody tr');
       const metagraph = (await result(url, 'tm_metagraph', [netuid])) as { n: number };
       await expect.poll(() => neuronRows.count()).toBe(metagraph.n);
+      const roundRows = page.getByTestId('rounds-table').locator('tbody tr');
+      await expect.poll(() => roundRows.count()).toBe(1);
+      expect(await roundRows.first().textContent()).toContain('0.81');
       await page.screenshot({ path: join(ARTIFACTS, 'subnet.png'), fullPage: true });
 
       // A neuron registered in the next block appears without reloading the page.
@@ -108,6 +140,11 @@ describe('dashboard in a browser', () => {
       await expect.poll(() => neuronRows.count()).toBe(metagraph.n + 1);
       await page.getByTestId('metagraph-table').locator(`[title="${charlieHot.address}"]`).waitFor();
       await expect.poll(() => page.getByTestId('subnet-uids').textContent()).toBe(String(metagraph.n + 1));
+      // The validator's next round appears as a row under the first, without reloading.
+      appendRoundRecord(join(dataDir, 'validators', 'validator'), round(2, 0.4375));
+      await result(url, 'tm_produceBlock');
+      await expect.poll(() => roundRows.count(), { timeout: 10_000 }).toBe(2);
+      expect(await roundRows.nth(1).textContent()).toContain('0.44');
       await page.screenshot({ path: join(ARTIFACTS, 'subnet-after-block.png'), fullPage: true });
 
       // Charlie's coldkey links to his account, which lists the registration and its block.

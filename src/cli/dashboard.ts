@@ -10,8 +10,10 @@ import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { InputError } from '../engine/errors.ts';
 import { createResultsFiles } from '../node/rpc/resultsFiles.ts';
+import { createRoundRecordsRoute } from '../node/rpc/roundRecordsRoute.ts';
 import { createStaticFiles } from '../node/rpc/staticFiles.ts';
 import { nodeEndpoints } from '../sdk/client/nodeEndpoints.ts';
+import { ROUND_RECORDS_PATH } from '../sdk/client/roundRecordsApi.ts';
 import { BUILD_DASHBOARD_HINT, builtDashboard } from './dashboardDir.ts';
 import { green } from './output.ts';
 import { wholeNumber } from './wholeNumber.ts';
@@ -24,6 +26,8 @@ export interface DashboardOptions {
   readonly wsUrl?: string | undefined;
   /** A results folder of `simulate`, `compare` or `backtest`, served read-only under `/results/`. */
   readonly results?: string | undefined;
+  /** Validators' data folders whose round records are served at `rounds/<netuid>` (see roundRecordsRoute.ts). */
+  readonly rounds?: string | undefined;
   readonly host: string;
   /** 0 picks a free port. */
   readonly port: number;
@@ -65,8 +69,13 @@ export async function serveDashboard(options: DashboardOptions): Promise<Dashboa
     options.results === undefined
       ? undefined
       : createResultsFiles({ dir: options.results, prefix: RESULTS_PREFIX });
+  const roundRecords =
+    options.rounds === undefined
+      ? undefined
+      : createRoundRecordsRoute({ dir: options.rounds, prefix: `/${ROUND_RECORDS_PATH}` });
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
     if (resultsFiles !== undefined && (await resultsFiles(req, res))) return;
+    if (roundRecords !== undefined && (await roundRecords(req, res))) return;
     await files(req, res);
   };
   const server = createServer((req, res) => {
@@ -121,35 +130,53 @@ export function registerDashboard(program: Command): void {
       '--network <url>',
       'the node: local (ws://127.0.0.1:9944) or its URL (default local; none with --results)',
     )
+    .option(
+      '--rounds <dir>',
+      "validators' data folders (e.g. the demo's .demo): their round records on the subnet pages",
+    )
     .option('--port <n>', 'port of the dashboard', '8080')
     .option('--host <ip>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
-    .action(async (opts: { results?: string; network?: string; port: string; host: string }) => {
-      const port = wholeNumber(opts.port, '--port', 0, 65_535);
-      if (opts.results !== undefined && !isFolder(opts.results))
-        throw new InputError(
-          '--results',
-          `"${opts.results}" is not a folder; give the --out folder of simulate, compare or backtest`,
-        );
-      const network = opts.network ?? (opts.results === undefined ? 'local' : undefined);
-      const wsUrl = network === undefined ? undefined : nodeEndpoints(network, '--network').wsUrl;
-      const dir = builtDashboard();
-      if (dir === undefined)
-        throw new InputError('dashboard', `the dashboard is not built; ${BUILD_DASHBOARD_HINT}`);
-      const server = await serveDashboard({ dir, wsUrl, results: opts.results, host: opts.host, port });
-      const shown = [
-        ...(wsUrl === undefined ? [] : [`the node at ${wsUrl}`]),
-        ...(opts.results === undefined ? [] : [`the results in ${opts.results} (${server.url}#/results)`]),
-      ];
-      process.stdout.write(`${green(`dashboard at ${server.url}`)} for ${shown.join(' and ')}\n`);
-      process.stdout.write('Ctrl-C stops it.\n');
-      await new Promise<void>((done) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          void server.close().then(done);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
-    });
+    .action(
+      async (opts: { results?: string; network?: string; rounds?: string; port: string; host: string }) => {
+        const port = wholeNumber(opts.port, '--port', 0, 65_535);
+        if (opts.results !== undefined && !isFolder(opts.results))
+          throw new InputError(
+            '--results',
+            `"${opts.results}" is not a folder; give the --out folder of simulate, compare or backtest`,
+          );
+        if (opts.rounds !== undefined && !isFolder(opts.rounds))
+          throw new InputError(
+            '--rounds',
+            `"${opts.rounds}" is not a folder; give the folder the validators write their data in (the demo's --out, .demo by default)`,
+          );
+        const network = opts.network ?? (opts.results === undefined ? 'local' : undefined);
+        const wsUrl = network === undefined ? undefined : nodeEndpoints(network, '--network').wsUrl;
+        const dir = builtDashboard();
+        if (dir === undefined)
+          throw new InputError('dashboard', `the dashboard is not built; ${BUILD_DASHBOARD_HINT}`);
+        const server = await serveDashboard({
+          dir,
+          wsUrl,
+          results: opts.results,
+          rounds: opts.rounds,
+          host: opts.host,
+          port,
+        });
+        const shown = [
+          ...(wsUrl === undefined ? [] : [`the node at ${wsUrl}`]),
+          ...(opts.results === undefined ? [] : [`the results in ${opts.results} (${server.url}#/results)`]),
+        ];
+        process.stdout.write(`${green(`dashboard at ${server.url}`)} for ${shown.join(' and ')}\n`);
+        process.stdout.write('Ctrl-C stops it.\n');
+        await new Promise<void>((done) => {
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            void server.close().then(done);
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+      },
+    );
 }

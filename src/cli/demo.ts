@@ -15,6 +15,7 @@ import { amountJson } from '../sdk/amount/amount.ts';
 import { connectChain } from '../sdk/chain/connectChain.ts';
 import { devGenesis } from '../sdk/devnet/devGenesis.ts';
 import { addJsonOptions, type JsonOptions, printJson, wantsJson } from './commandOutput.ts';
+import { BUILD_DASHBOARD_HINT, builtDashboard } from './dashboardDir.ts';
 import { demoLines, readRounds } from './demo/demoReport.ts';
 import { demoHotkeyUri, setUpDemoSubnet } from './demo/demoSubnet.ts';
 import { type NeuronProcess, startNeuronProcess } from './demo/neuronProcess.ts';
@@ -33,6 +34,19 @@ const HONEST = [
 /** The adversaries `--adversary` chooses from: answers without looking, or answers after the deadline. */
 const ADVERSARIES = { random: 'random', slow: 'slow:kNearestNeighbours:8000' } as const;
 
+/** Resolves at the first Ctrl-C or SIGTERM. */
+function untilInterrupted(): Promise<void> {
+  return new Promise((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
 /** Register the `demo` command. */
 export function registerDemo(program: Command): void {
   const command = program
@@ -45,7 +59,8 @@ export function registerDemo(program: Command): void {
     .option('--tempos <n>', 'epochs to run once the validator has set weights', '6')
     .option('--adversary <kind>', `the adversarial miner (${Object.keys(ADVERSARIES).join(', ')})`, 'random')
     .option('--images <n>', 'images per challenge', '100')
-    .option('--train <n>', 'images each miner renders and trains its model on', '3000');
+    .option('--train <n>', 'images each miner renders and trains its model on', '3000')
+    .option('--keep', 'keep the local network and its dashboard up after the demo, until Ctrl-C');
   addJsonOptions(command).action(
     async (
       opts: {
@@ -55,6 +70,7 @@ export function registerDemo(program: Command): void {
         adversary: string;
         images: string;
         train: string;
+        keep?: boolean;
       } & JsonOptions,
     ) => {
       const tempos = wholeNumber(opts.tempos, '--tempos', 1, 100);
@@ -74,6 +90,12 @@ export function registerDemo(program: Command): void {
       rmSync(join(out, 'validator'), { recursive: true, force: true });
       mkdirSync(out, { recursive: true });
 
+      if (opts.keep === true && opts.network !== undefined)
+        throw new InputError(
+          '--keep',
+          'keeps the local network the demo starts; leave out --network to use it',
+        );
+      const dashboard = builtDashboard();
       const net =
         opts.network === undefined
           ? await startLocalnet({
@@ -82,6 +104,9 @@ export function registerDemo(program: Command): void {
               genesis: devGenesis(),
               production: { everyMs: 250 },
               port: 0,
+              // The page's subnet view shows the validator's rounds as it writes them.
+              roundsDir: out,
+              ...(dashboard === undefined ? {} : { staticDir: dashboard }),
             })
           : undefined;
       const url = opts.network ?? net!.server.url;
@@ -99,6 +124,15 @@ export function registerDemo(program: Command): void {
         );
         say(
           `subnet ${subnet.netuid} created and started (tempo ${subnet.tempo}); training the miners' models…`,
+        );
+        say(
+          net === undefined
+            ? dim(
+                `to see the validator's rounds on the subnet page: tensormarket dashboard --network ${url} --rounds ${opts.out}`,
+              )
+            : dashboard === undefined
+              ? dim(`dashboard: not built; ${BUILD_DASHBOARD_HINT}`)
+              : `dashboard: ${net.server.url}#/subnet/${subnet.netuid}`,
         );
         const common = ['--network', url, '--netuid', String(subnet.netuid)];
         const started = await Promise.all(
@@ -182,6 +216,12 @@ export function registerDemo(program: Command): void {
               `${String(l.uid).padStart(3)}  ${`${l.label}${l.adversary ? ' (adversary)' : ''}`.padEnd(42)} ${`${pct(l.accuracy)} [${pct(l.accuracyLow)}, ${pct(l.accuracyHigh)}]`.padEnd(24)} ${l.incentive.toFixed(4).padStart(9)}  ${amountJson(l.emission).tao}\n`,
             );
           process.stdout.write(dim(`rounds: ${join(validatorDir, 'rounds.jsonl')}\n`));
+        }
+        if (opts.keep === true && net !== undefined) {
+          say(
+            `the network stays up${dashboard === undefined ? '' : `: dashboard at ${net.server.url}#/subnet/${subnet.netuid}`}; Ctrl-C stops it`,
+          );
+          await untilInterrupted();
         }
       } finally {
         await Promise.all(processes.map((p) => p.stop()));

@@ -39,6 +39,7 @@ export type ServeOptions = {
   port: string;
   host: string;
   verifyThreads: string;
+  rounds?: string;
 } & JsonOptions;
 
 /** Add the serving options (and `--json-output`) to a command; `dataDir` is the default data folder. */
@@ -53,6 +54,10 @@ export function addServeOptions(command: Command, dataDir: string): Command {
       '--verify-threads <n>',
       'threads that check batches of submissions (0: the node thread; worth it for many concurrent clients)',
       '0',
+    )
+    .option(
+      '--rounds <dir>',
+      "validators' data folders (e.g. the demo's .demo): their round records on the dashboard's subnet pages",
     );
   return addJsonOptions(command);
 }
@@ -93,6 +98,7 @@ export async function serveNode(opts: ServeOptions, chain: ServedChain): Promise
     port,
     ...(verifier === undefined ? {} : { verifier }),
     ...(dashboard === undefined ? {} : { staticDir: dashboard }),
+    ...(opts.rounds === undefined ? {} : { roundsDir: resolve(opts.rounds) }),
     onProductionError: (error) => {
       process.stderr.write(`${chain.command}: block production stopped: ${(error as Error).message}\n`);
       process.exitCode = 1;
@@ -130,6 +136,7 @@ export async function serveNode(opts: ServeOptions, chain: ServedChain): Promise
         ? dim(`dashboard: not built; ${BUILD_DASHBOARD_HINT}`)
         : `dashboard: ${net.server.url} (in a browser)`,
     );
+    if (opts.rounds !== undefined) out(`validators' rounds: read from ${resolve(opts.rounds)}`);
     out(`chain: ${dataDir} at block ${net.node.head.number}; genesis ${net.node.genesisHash}`);
     out(
       `rules: ${chain.rulePack}; mechanisms: ${chain.mechanisms.length === 0 ? 'none' : chain.mechanisms.join(', ')}`,

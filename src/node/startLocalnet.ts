@@ -6,10 +6,12 @@
  */
 import { z } from 'zod';
 import type { GenesisConfig } from '../engine/genesis/createGenesis.ts';
+import { ROUND_RECORDS_PATH } from '../sdk/client/roundRecordsApi.ts';
 import type { EnvelopeVerifier } from './admission/envelopeVerifier.ts';
 import { createExtrinsicWatch } from './extrinsicWatch.ts';
 import { LocalNode, type LocalNodeOptions } from './localNode.ts';
 import { headerJson, type NodeTopic, nodeMethods, nodeTopics } from './nodeRpc.ts';
+import { createRoundRecordsRoute } from './rpc/roundRecordsRoute.ts';
 import type { RpcLimits } from './rpc/rpcLimits.ts';
 import { defineRpcMethod } from './rpc/rpcMethod.ts';
 import { type RpcServer, type RpcServerOptions, startRpcServer } from './rpc/rpcServer.ts';
@@ -28,6 +30,8 @@ export interface LocalnetOptions {
   readonly limits?: Partial<RpcLimits>;
   /** A built dashboard to serve at `GET /` on the RPC port (see {@link RpcServerOptions.staticDir}). */
   readonly staticDir?: string;
+  /** A folder of validators' data folders whose round records are served at `GET /rounds/<netuid>`. */
+  readonly roundsDir?: string;
   /** Transactions per block at most (see {@link LocalNodeOptions}). */
   readonly maxBlockTransactions?: number;
   /** Where batched submissions are checked (e.g. a pool of verifier threads); default this thread. */
@@ -85,6 +89,11 @@ export async function startLocalnet(options: LocalnetOptions): Promise<Localnet>
       subscriptions: nodeTopics(watch),
       ...(options.limits === undefined ? {} : { limits: options.limits }),
       ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
+      ...(options.roundsDir === undefined
+        ? {}
+        : {
+            routes: [createRoundRecordsRoute({ dir: options.roundsDir, prefix: `/${ROUND_RECORDS_PATH}` })],
+          }),
     });
   } catch (error) {
     node.close();

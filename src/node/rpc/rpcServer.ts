@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import type { HttpRoute } from './httpRoute.ts';
 import { createRpcDispatcher, type RpcAnswer, type RpcSession } from './rpcDispatcher.ts';
 import { RpcError } from './rpcErrors.ts';
 import { type RpcLimits, resolveRpcLimits } from './rpcLimits.ts';
@@ -31,6 +32,8 @@ export interface RpcServerOptions<T extends RpcTopics> {
    * it a GET is refused as not JSON-RPC.
    */
   readonly staticDir?: string;
+  /** GET handlers tried in order before the app's files (e.g. validators' round records). */
+  readonly routes?: readonly HttpRoute[];
   /** Receives failures that clients only see as `INTERNAL_ERROR`; default: one line on stderr. */
   readonly onInternalError?: (error: unknown, where: string) => void;
 }
@@ -77,6 +80,13 @@ export async function startRpcServer<const T extends RpcTopics = Record<never, n
   const rate = { ratePerSecond: limits.ratePerSecond, burst: limits.rateBurst, now };
   const httpBuckets = createTokenBuckets(rate);
   const files = options.staticDir === undefined ? undefined : createStaticFiles({ dir: options.staticDir });
+  const routes = options.routes ?? [];
+  const answerGet = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    for (const route of routes) if (await route(req, res)) return true;
+    if (files === undefined) return false;
+    await files(req, res);
+    return true;
+  };
 
   const server = createServer((req, res) => {
     const address = req.socket.remoteAddress ?? 'unknown';
@@ -94,27 +104,36 @@ export async function startRpcServer<const T extends RpcTopics = Record<never, n
   server.requestTimeout = limits.requestTimeoutMs;
   server.headersTimeout = Math.min(server.headersTimeout, limits.requestTimeoutMs);
 
+  const refuseNonRpc = (req: IncomingMessage, res: ServerResponse) => {
+    const refused = dispatcher.refuse(
+      new RpcError('INVALID_REQUEST', {
+        detail: `${req.method} ${(req.url ?? '').slice(0, 100)}: send requests as POST /`,
+        data: { fix: 'POST a JSON-RPC request to /, or open a WebSocket on /' },
+      }),
+    );
+    // No body is wanted: close rather than read one.
+    writeHttp(
+      res,
+      { ...refused, httpStatus: req.method === 'POST' ? 404 : 405 },
+      { allow: 'POST', connection: 'close' },
+    );
+  };
+
   const serveHttp = (req: IncomingMessage, res: ServerResponse, session: RpcSession) => {
-    if (files !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
-      files(req, res).catch((error: unknown) => {
-        report(error, 'static file');
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+    if ((files !== undefined || routes.length > 0) && (req.method === 'GET' || req.method === 'HEAD')) {
+      answerGet(req, res).then(
+        (answered) => {
+          if (!answered) refuseNonRpc(req, res);
+        },
+        (error: unknown) => {
+          report(error, 'static file');
+          if (!res.headersSent) res.writeHead(500).end();
+        },
+      );
       return;
     }
     if (req.method !== 'POST' || (req.url ?? '/').split('?')[0] !== '/') {
-      const refused = dispatcher.refuse(
-        new RpcError('INVALID_REQUEST', {
-          detail: `${req.method} ${(req.url ?? '').slice(0, 100)}: send requests as POST /`,
-          data: { fix: 'POST a JSON-RPC request to /, or open a WebSocket on /' },
-        }),
-      );
-      // No body is wanted: close rather than read one.
-      writeHttp(
-        res,
-        { ...refused, httpStatus: req.method === 'POST' ? 404 : 405 },
-        { allow: 'POST', connection: 'close' },
-      );
+      refuseNonRpc(req, res);
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);

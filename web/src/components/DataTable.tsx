@@ -25,6 +25,8 @@ export interface DataTableProps<Row> {
   readonly testId: string;
   /** Where a row leads when clicked (its first cell should hold the same link for the keyboard). */
   readonly rowHref?: (row: Row) => string;
+  /** `paired`: cells of two lines (a value and a related one under it), a smaller font, the first column kept in view. */
+  readonly variant?: 'paired';
 }
 
 /** A sortable table. */
@@ -46,7 +48,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
   return (
     <div class="table-scroll">
-      <table data-testid={props.testId} aria-label={props.label}>
+      <table
+        data-testid={props.testId}
+        aria-label={props.label}
+        class={props.variant === undefined ? undefined : `table-${props.variant}`}
+      >
         <colgroup>
           {props.columns.map((c) => (
             <col key={c.key} style={{ width: `${c.widthCh}ch` }} />

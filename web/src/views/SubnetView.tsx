@@ -1,6 +1,6 @@
 /**
  * One subnet: its pool and price (charted over the blocks seen since the page opened), hyperparameters,
- * the weights its validators set, and its metagraph.
+ * the weights its validators set, its metagraph, and its validators' rounds (from their round records).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { AmountJson } from '../../../src/sdk/amount/amount.ts';
@@ -11,6 +11,7 @@ import type { SubnetJson } from '../../../src/sdk/views/subnetsView.ts';
 import { type Column, DataTable } from '../components/DataTable.tsx';
 import { PriceChart } from '../components/PriceChart.tsx';
 import { PENDING, Stat } from '../components/Stat.tsx';
+import { ValidatorRounds } from '../components/ValidatorRounds.tsx';
 import { WeightsHeatmap } from '../components/WeightsHeatmap.tsx';
 import { alpha, percent, price, proportion, shortAddress, tao } from '../format.ts';
 import { useHeadData, useLive } from '../live.ts';
@@ -225,6 +226,10 @@ export function SubnetView(props: { readonly netuid: number }) {
                   </div>
                 ))}
               </dl>
+            </div>
+            <div class="panel panel-full panel-rounds">
+              <h2>Validator rounds</h2>
+              <ValidatorRounds netuid={netuid} />
             </div>
           </div>
           <h2>Metagraph</h2>

@@ -1,4 +1,5 @@
 /** Every subnet in a table sortable by any column and filtered by netuid or owner. */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SubnetEconomicsJson } from '../../../src/sdk/views/subnetEconomicsView.ts';
 import type { SubnetJson } from '../../../src/sdk/views/subnetsView.ts';
@@ -11,134 +12,111 @@ const rao = (a: { rao: string }) => Number(a.rao);
 /** A subnet's registration and pool facts with its economics (none for root). */
 type SubnetRow = SubnetJson & { readonly economics: SubnetEconomicsJson | undefined };
 
-/** A column of the economics, blank for root. */
-function economic(
-  key: string,
-  label: string,
-  widthCh: number,
-  value: (e: SubnetEconomicsJson) => number,
-  text: (e: SubnetEconomicsJson) => string,
-): Column<SubnetRow> {
-  return {
-    key,
-    label,
-    widthCh,
-    numeric: true,
-    sortBy: (s) => (s.economics === undefined ? -Infinity : value(s.economics)),
-    cell: (s) => (s.economics === undefined ? '' : text(s.economics)),
-  };
-}
+/** A value with a related one under it (e.g. the price and its EMA), in one cell of two lines. */
+const pair = (first: string, second: string) => (
+  <>
+    {first}
+    <span class="second">{second}</span>
+  </>
+);
 
+/** Blank for root, which has no economics. */
+const ofEconomics =
+  (text: (e: SubnetEconomicsJson) => ComponentChildren) =>
+  (s: SubnetRow): ComponentChildren =>
+    s.economics === undefined ? '' : text(s.economics);
+const economicValue = (value: (e: SubnetEconomicsJson) => number) => (s: SubnetRow) =>
+  s.economics === undefined ? -Infinity : value(s.economics);
+
+/**
+ * The columns, most read first (as explorers order them); related figures share a cell so that the whole
+ * table fits a 1280 px screen: price over its EMA, the pool's TAO over its alpha, the flow over its EMA. (A registration's burn is on the subnet's page.)
+ */
 const COLUMNS: readonly Column<SubnetRow>[] = [
   {
     key: 'netuid',
     label: 'netuid',
-    widthCh: 8,
+    widthCh: 6,
     numeric: true,
     sortBy: (s) => s.netuid,
     cell: (s) => <a href={`#/subnet/${s.netuid}`}>{s.netuid}</a>,
   },
-  economic(
-    'share',
-    'emission',
-    10,
-    (e) => e.emissionShare,
-    (e) => percent(e.emissionShare),
-  ),
   {
     key: 'price',
-    label: 'price',
-    widthCh: 14,
+    label: 'price / EMA',
+    widthCh: 13,
     numeric: true,
     sortBy: (s) => s.price,
-    cell: (s) => price(s.price),
+    cell: (s) => pair(price(s.price), s.economics === undefined ? '' : price(s.economics.emaPrice)),
   },
-  economic(
-    'ema',
-    'EMA price',
-    14,
-    (e) => e.emaPrice,
-    (e) => price(e.emaPrice),
-  ),
+  {
+    key: 'share',
+    label: 'emission',
+    widthCh: 8,
+    numeric: true,
+    sortBy: economicValue((e) => e.emissionShare),
+    cell: ofEconomics((e) => percent(e.emissionShare)),
+  },
+  {
+    key: 'cap',
+    label: 'market cap',
+    widthCh: 18,
+    numeric: true,
+    sortBy: economicValue((e) => rao(e.marketCap)),
+    cell: ofEconomics((e) => tao(e.marketCap)),
+  },
   {
     key: 'taoIn',
-    label: 'TAO in',
-    widthCh: 19,
+    label: 'TAO in / alpha in',
+    widthCh: 18,
     numeric: true,
     sortBy: (s) => rao(s.taoIn),
-    cell: (s) => tao(s.taoIn),
-  },
-  {
-    key: 'alphaIn',
-    label: 'alpha in',
-    widthCh: 19,
-    numeric: true,
-    sortBy: (s) => rao(s.alphaIn),
-    cell: (s) => alpha(s.alphaIn),
+    cell: (s) => pair(tao(s.taoIn), alpha(s.alphaIn)),
   },
   {
     key: 'alphaOut',
     label: 'alpha out',
-    widthCh: 19,
+    widthCh: 18,
     numeric: true,
     sortBy: (s) => rao(s.alphaOut),
     cell: (s) => alpha(s.alphaOut),
   },
-  economic(
-    'flow',
-    'TAO flow',
-    16,
-    (e) => rao(e.taoFlow),
-    (e) => tao(e.taoFlow),
-  ),
-  economic(
-    'emaFlow',
-    'EMA flow',
-    16,
-    (e) => (e.emaTaoFlow === null ? 0 : rao(e.emaTaoFlow)),
-    (e) => (e.emaTaoFlow === null ? '—' : tao(e.emaTaoFlow)),
-  ),
-  economic(
-    'cap',
-    'market cap',
-    20,
-    (e) => rao(e.marketCap),
-    (e) => tao(e.marketCap),
-  ),
-  economic(
-    'root',
-    'root prop.',
-    10,
-    (e) => e.rootProportion,
-    (e) => percent(e.rootProportion),
-  ),
-  economic(
-    'burned',
-    'miners burned',
-    12,
-    (e) => e.minersBurned,
-    (e) => percent(e.minersBurned),
-  ),
+  {
+    key: 'flow',
+    label: 'TAO flow / EMA',
+    widthCh: 15,
+    numeric: true,
+    sortBy: economicValue((e) => rao(e.taoFlow)),
+    cell: ofEconomics((e) => pair(tao(e.taoFlow), e.emaTaoFlow === null ? '—' : tao(e.emaTaoFlow))),
+  },
+  {
+    key: 'root',
+    label: 'root prop.',
+    widthCh: 9,
+    numeric: true,
+    sortBy: economicValue((e) => e.rootProportion),
+    cell: ofEconomics((e) => percent(e.rootProportion)),
+  },
+  {
+    key: 'burned',
+    label: 'miners burned',
+    widthCh: 9,
+    numeric: true,
+    sortBy: economicValue((e) => e.minersBurned),
+    cell: ofEconomics((e) => percent(e.minersBurned)),
+  },
   {
     key: 'neurons',
     label: 'UIDs',
-    widthCh: 7,
+    widthCh: 5,
     numeric: true,
     sortBy: (s) => s.neurons,
     cell: (s) => s.neurons,
   },
   {
-    key: 'burn',
-    label: 'burn',
-    widthCh: 16,
-    numeric: true,
-    sortBy: (s) => rao(s.burn),
-    cell: (s) => tao(s.burn),
-  },
-  {
     key: 'owner',
     label: 'owner',
-    widthCh: 16,
+    widthCh: 14,
     sortBy: (s) => s.owner,
     cell: (s) => (
       <a href={`#/account/${s.owner}`} title={s.owner}>
@@ -187,6 +165,7 @@ export function SubnetsView() {
         rowKey={(s) => String(s.netuid)}
         rowHref={(s) => `#/subnet/${s.netuid}`}
         initialSort="netuid"
+        variant="paired"
       />
     </section>
   );
