@@ -4,7 +4,8 @@
  * node. Open `#/results`, read the headline and the run's facts, see a fan chart and the outcomes'
  * histograms, switch the series (the address follows, and opening that address shows the same series);
  * no layout shift (CLS 0), no console error; then a real `backtest` folder (its fans over the recorded
- * path) and a real `compare` folder (the variants side by side, a variant opened in place). Screenshots go to test-artifacts/dashboard/. Skipped where chromium is not installed.
+ * path) and a real forked `compare` folder (the variants side by side, their branches on one chart with the
+ * fork day, the holder classes by variant, at desktop and phone width; a variant opened in place). Screenshots go to test-artifacts/dashboard/. Skipped where chromium is not installed.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,13 +26,15 @@ import { createTempDirs } from './support/tempDirs.ts';
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/dashboard/', import.meta.url));
 const tempDir = createTempDirs('tm-dashboard-results-');
 
-/** Two rule packs on the same two short futures: the smallest comparison there is. */
+/** Two rule packs on the same two short futures, forked after a week: the smallest comparison there is. */
+const FORK_DAY = 7;
 const TWO_VARIANTS = `name: two-packs
 runs: 2
 horizon: 14d
 seed: 1
 step: day
 recordEvery: 7
+fork: { atDays: ${FORK_DAY} }
 model:
   rulePack: price-2026-06
 variants:
@@ -200,12 +203,67 @@ describe('dashboard results view in a browser', () => {
       cleanups.push(() => compareServer.close());
       const comparison = JSON.parse(readFileSync(join(compareOut, 'compare.json'), 'utf8')) as {
         outcomes: unknown[];
+        forkDay: number | null;
+        variants: { name: string }[];
       };
+      expect(comparison.forkDay).toBe(FORK_DAY);
+      const variantNames = comparison.variants.map((v) => v.name);
+      const priceSummary = JSON.parse(
+        readFileSync(join(compareOut, 'price', 'summary.json'), 'utf8'),
+      ) as SummaryFile;
+      const [firstShared, secondShared] = priceSummary.series;
+      expect(secondShared).toBeDefined();
+      if (firstShared === undefined || secondShared === undefined) return;
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${compareServer.url}#/results`);
       const compared = page.getByTestId('compared-outcomes').locator('tbody tr');
       await expect.poll(() => compared.count()).toBe(comparison.outcomes.length);
-      await page.screenshot({ path: join(ARTIFACTS, 'results-compare.png'), fullPage: false });
+      // The branches: one chart, a legend naming every variant, the fork day marked.
+      const branchCanvas = page.getByTestId('branch-chart').locator('canvas');
+      await branchCanvas.waitFor();
+      const box = await branchCanvas.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(0);
+      expect(box?.height ?? 0).toBeGreaterThan(0);
+      expect(await page.getByTestId('branch-legend').locator('li').allTextContents()).toEqual([
+        ...variantNames,
+        `fork at day ${FORK_DAY}`,
+      ]);
+      expect(await page.getByTestId('fork-marker').getAttribute('data-day')).toBe(String(FORK_DAY));
+      expect(await page.getByTestId('branch-title').textContent()).toContain(
+        priceSummary.shape.series.find((s) => s.key === firstShared.key)?.label ?? firstShared.key,
+      );
+      // The holder classes: a row per class, a column per variant.
+      const across = page.getByTestId('holder-classes-across');
+      expect(await across.locator('thead th').allTextContents()).toEqual(['', ...variantNames]);
+      expect(await across.locator('tbody tr').count()).toBe(priceSummary.holderClasses.length);
+      await page.screenshot({ path: join(ARTIFACTS, 'results-compare.png'), fullPage: true });
+      // Another series: the address follows and the chart is drawn again.
+      await page
+        .getByRole('navigation', { name: 'series' })
+        .getByRole('link', {
+          name: priceSummary.shape.series.find((s) => s.key === secondShared.key)?.label ?? secondShared.key,
+          exact: true,
+        })
+        .click();
+      expect(new URL(page.url()).hash).toBe(`#/results?series=${secondShared.key}`);
+      await expect
+        .poll(() => page.getByTestId('branch-title').textContent())
+        .toContain(
+          priceSummary.shape.series.find((s) => s.key === secondShared.key)?.label ?? secondShared.key,
+        );
+      await branchCanvas.waitFor();
+      const compareShift = (await page.evaluate(
+        '({ layoutShift: window.layoutShift, shifts: window.shifts })',
+      )) as { layoutShift: number; shifts: string[] };
+      expect(compareShift.shifts).toEqual([]);
+      expect(compareShift.layoutShift).toBe(0);
+      // Phone width: the page fits, the tables scroll inside their boxes.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await branchCanvas.waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(ARTIFACTS, 'results-compare-phone.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.getByRole('navigation', { name: 'variants' }).getByRole('link', { name: 'dtao' }).click();
       expect(new URL(page.url()).hash).toBe('#/results?folder=dtao');
       await fan.locator('canvas').waitFor();
@@ -213,6 +271,6 @@ describe('dashboard results view in a browser', () => {
 
       expect(errors).toEqual([]);
     },
-    40_000,
+    60_000,
   );
 });

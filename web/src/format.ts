@@ -23,3 +23,6 @@ export const proportion = (value: number): string => value.toFixed(4);
 /** An address shortened to its start and end, for narrow cells (the full one is in the title). */
 export const shortAddress = (address: string): string =>
   address.length <= 14 ? address : `${address.slice(0, 6)}…${address.slice(-6)}`;
+
+/** A float of a results file to four significant figures, without trailing zeros: `0.3610`→`0.361`. */
+export const figure = (value: number): string => String(Number(value.toPrecision(4)));

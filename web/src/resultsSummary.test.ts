@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readBacktest, readComparison, readManifest, readSummary } from './resultsSummary.ts';
+import {
+  holderClassesAcross,
+  readBacktest,
+  readBranches,
+  readComparison,
+  readManifest,
+  readSummary,
+  sharedSeries,
+} from './resultsSummary.ts';
 
 describe('readSummary', () => {
   it('reads series, outcomes and headline, with labels from the shape', () => {
@@ -135,6 +143,8 @@ describe('readManifest and readComparison', () => {
       ],
     });
     expect(readComparison([])).toBeUndefined();
+    expect(readComparison({ forkDay: 7 })?.forkDay).toBe(7);
+    expect(readComparison({ forkDay: null })?.forkDay).toBeUndefined();
     const compared = readComparison({
       variants: [{ name: 'a' }, { name: 'b' }],
       outcomes: [
@@ -203,5 +213,117 @@ describe('readBacktest', () => {
       outcomes: [],
       tables: [],
     });
+  });
+});
+
+/** A summary with one series per `[key, days, levels, bands]`. */
+const summaryWith = (...series: [string, number[], number[], unknown[][]][]) =>
+  readSummary({ series: series.map(([key, days, levels, bands]) => ({ key, days, levels, bands })) });
+
+describe('readBranches', () => {
+  const comparison = readComparison({
+    forkDay: 7,
+    variants: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+  });
+  if (comparison === undefined) throw new Error('comparison unreadable');
+  const a = summaryWith(
+    [
+      'price',
+      [0, 7],
+      [0.25, 0.5, 0.75],
+      [
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ],
+    ],
+    ['only-a', [0], [0.5], [[1]]],
+    ['supply', [0, 7], [0.5], [[5, 6]]],
+  );
+  const b = summaryWith(
+    ['supply', [0, 7], [0.5], [[5, 7]]],
+    [
+      'price',
+      [0, 14],
+      [0.05, 0.5, 0.95],
+      [
+        [0, 1],
+        [2, 'x'],
+        [9, 9],
+      ],
+    ],
+  );
+
+  it('lines each variant up on the days any of them has, with its middle half when it has p25 and p75', () => {
+    const branches = readBranches({ comparison, summaries: [a, b, undefined], key: 'price' });
+    expect(branches?.days).toEqual([0, 7, 14]);
+    expect(branches?.forkDay).toBe(7);
+    expect(branches?.branches.map((br) => [br.variant.name, br.median, br.middle])).toEqual([
+      ['a', [2, 3, null], { low: [1, 2, null], high: [3, 4, null] }],
+      ['b', [2, null, null], undefined],
+    ]);
+  });
+
+  it('offers only the series every readable variant has, and falls back to the first of them', () => {
+    expect(sharedSeries([a, undefined, b]).map((s) => s.key)).toEqual(['price', 'supply']);
+    expect(readBranches({ comparison, summaries: [a, b], key: 'only-a' })?.key).toBe('price');
+    expect(readBranches({ comparison, summaries: [a, b], key: undefined })?.key).toBe('price');
+    expect(
+      readBranches({ comparison, summaries: [a, b], key: 'supply' })?.branches.map((br) => br.median),
+    ).toEqual([
+      [5, 6],
+      [5, 7],
+    ]);
+  });
+
+  it('is undefined when no variant could be read or they share no series', () => {
+    expect(readBranches({ comparison, summaries: [undefined, undefined], key: 'price' })).toBeUndefined();
+    const other = summaryWith(['x', [0], [0.5], [[1]]]);
+    expect(readBranches({ comparison, summaries: [a, other], key: undefined })).toBeUndefined();
+    // A series without a median draws no branch.
+    const noMedian = summaryWith(['price', [0], [0.25], [[1]]]);
+    expect(readBranches({ comparison, summaries: [a, noMedian], key: 'price' })?.branches.length).toBe(1);
+  });
+});
+
+describe('holderClassesAcross', () => {
+  it('makes one row per class any variant has, one cell per variant', () => {
+    const rows = holderClassesAcross([
+      {
+        holderClasses: [
+          { key: 'u', label: 'Unstaked', median: 0.1, p5: -0.2, p95: 0.4, probNegative: 0.25, count: 4 },
+          { key: 'r', median: 'x' },
+        ],
+      },
+      { holderClasses: [{ key: 'r', label: 'Root', median: 0.3 }, { label: 'Only label', p95: 1 }, 5] },
+    ]);
+    expect(rows).toEqual([
+      {
+        key: 'u',
+        label: 'Unstaked',
+        cells: [{ median: 0.1, p5: -0.2, p95: 0.4, probNegative: 0.25 }, undefined],
+      },
+      {
+        key: 'r',
+        label: 'Root',
+        cells: [
+          { median: undefined, p5: undefined, p95: undefined, probNegative: undefined },
+          { median: 0.3, p5: undefined, p95: undefined, probNegative: undefined },
+        ],
+      },
+      {
+        key: 'Only label',
+        label: 'Only label',
+        cells: [undefined, { median: undefined, p5: undefined, p95: 1, probNegative: undefined }],
+      },
+    ]);
+  });
+
+  it('reads malformed summaries as having no classes', () => {
+    expect(holderClassesAcross([null, 'x', { holderClasses: 'no' }, []])).toEqual([]);
+    expect(holderClassesAcross([undefined, { holderClasses: [{ key: 'u' }] }])[0]?.cells).toEqual([
+      undefined,
+      { median: undefined, p5: undefined, p95: undefined, probNegative: undefined },
+    ]);
   });
 });

@@ -54,6 +54,9 @@ export interface ResultsSummary {
   readonly tables: readonly FigureTable[];
 }
 
+/** The title of the holder-class answer, on a run's page and across a comparison's variants. */
+export const HOLDER_CLASSES_TITLE = 'Holder classes: return over the horizon';
+
 /** A fact of `manifest.json`: a top-level key with a plain value. */
 export type ManifestFact = readonly [key: string, value: string];
 
@@ -157,7 +160,7 @@ export function readSummary(json: unknown): ResultsSummary {
   const outcomeShape = shapeOf(summary, 'outcomes');
   const attribution = isRecord(summary.attribution) ? summary.attribution : {};
   const tables = [
-    readTable('Holder classes: return over the horizon', summary.holderClasses),
+    readTable(HOLDER_CLASSES_TITLE, summary.holderClasses),
     readTable(`Attribution: ${str(attribution.label) ?? str(attribution.of) ?? 'parts'}`, attribution.parts),
   ].flatMap((t) => t ?? []);
   return {
@@ -214,6 +217,8 @@ export interface Comparison {
   readonly headline: readonly string[];
   readonly variants: readonly Variant[];
   readonly outcomes: readonly ComparedOutcome[];
+  /** The day the futures fork (every variant follows the first until then), when they were forked. */
+  readonly forkDay: number | undefined;
 }
 
 /** The parts of a parsed `compare.json` the view shows; undefined when it is not an object. */
@@ -244,7 +249,7 @@ export function readComparison(json: unknown): Comparison | undefined {
       });
       return [{ key, label: str(o.label) ?? key, cells }];
     });
-  return { scenario, headline, variants, outcomes };
+  return { scenario, headline, variants, outcomes, forkDay: num(json.forkDay) };
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -303,4 +308,137 @@ export function readBacktest(json: unknown): ResultsSummary {
     outcomes: [],
     tables: [],
   };
+}
+
+/** The series every variant with a summary has, in the first one's order (the branch chart's choices). */
+export function sharedSeries(summaries: readonly (ResultsSummary | undefined)[]): readonly FanSeries[] {
+  const present = summaries.flatMap((s) => s ?? []);
+  const [first, ...rest] = present;
+  if (first === undefined) return [];
+  return first.series.filter((s) => rest.every((other) => other.series.some((o) => o.key === s.key)));
+}
+
+/** A variant's branch of one series: its median and, when its summary has p25 and p75, its middle half. */
+export interface Branch {
+  readonly variant: Variant;
+  /** Values on the days of {@link Branches}, a gap where the variant has none. */
+  readonly median: readonly (number | null)[];
+  readonly middle:
+    | { readonly low: readonly (number | null)[]; readonly high: readonly (number | null)[] }
+    | undefined;
+}
+
+/** One series across a comparison's variants on the days any of them has, with the fork day. */
+export interface Branches {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string | undefined;
+  readonly description: string | undefined;
+  readonly days: readonly number[];
+  /** Only the variants whose summary has the series with a median, in the comparison's order. */
+  readonly branches: readonly Branch[];
+  readonly forkDay: number | undefined;
+}
+
+/** The band of `series` at quantile `level`, if it has one (levels are read from JSON, so compared loosely). */
+function bandAt(series: FanSeries, level: number): readonly (number | null)[] | undefined {
+  const i = series.levels.findIndex((l) => Math.abs(l - level) < 1e-9);
+  return i < 0 ? undefined : series.bands[i];
+}
+
+/**
+ * The series `key` of every variant (each variant's summary in `summaries`, in the comparison's order,
+ * undefined where unreadable) as branches; the first shared series when `key` is undefined or not shared,
+ * undefined when the variants share none.
+ * @example readBranches({ comparison, summaries, key: 'taoPriceUsd' })?.branches[1]?.median
+ */
+export function readBranches({
+  comparison,
+  summaries,
+  key,
+}: {
+  comparison: Comparison;
+  summaries: readonly (ResultsSummary | undefined)[];
+  key: string | undefined;
+}): Branches | undefined {
+  const shared = sharedSeries(summaries);
+  const chosen = shared.find((s) => s.key === key) ?? shared[0];
+  if (chosen === undefined) return undefined;
+  const ofVariant = comparison.variants.map((_, i) => summaries[i]?.series.find((s) => s.key === chosen.key));
+  const days = [...new Set(ofVariant.flatMap((s) => s?.days ?? []))].sort((a, b) => a - b);
+  const onDays = (series: FanSeries, band: readonly (number | null)[]) => {
+    const at = new Map(series.days.map((d, t) => [d, band[t] ?? null]));
+    return days.map((d) => at.get(d) ?? null);
+  };
+  const branches = comparison.variants.flatMap((variant, i): Branch[] => {
+    const series = ofVariant[i];
+    const median = series === undefined ? undefined : bandAt(series, 0.5);
+    if (series === undefined || median === undefined) return [];
+    const low = bandAt(series, 0.25);
+    const high = bandAt(series, 0.75);
+    return [
+      {
+        variant,
+        median: onDays(series, median),
+        middle:
+          low === undefined || high === undefined
+            ? undefined
+            : { low: onDays(series, low), high: onDays(series, high) },
+      },
+    ];
+  });
+  return {
+    key: chosen.key,
+    label: chosen.label,
+    unit: chosen.unit,
+    description: chosen.description,
+    days,
+    branches,
+    forkDay: comparison.forkDay,
+  };
+}
+
+/** A holder class's return over the horizon in one variant (fractions: 0.1 is +10 %). */
+export interface HolderClassFigures {
+  readonly median: number | undefined;
+  readonly p5: number | undefined;
+  readonly p95: number | undefined;
+  /** The share of runs in which the class lost. */
+  readonly probNegative: number | undefined;
+}
+
+/** One holder class across a comparison's variants. */
+export interface HolderClassAcross {
+  readonly key: string;
+  readonly label: string;
+  /** One per variant, in the comparison's order; undefined where the variant's summary lacks the class. */
+  readonly cells: readonly (HolderClassFigures | undefined)[];
+}
+
+/**
+ * The holder classes of every variant's parsed `summary.json` (in the comparison's order, anything where
+ * unreadable), one row per class any variant has, in the order they are first met.
+ * @example holderClassesAcross([priceJson, dtaoJson])[0]?.cells[1]?.median
+ */
+export function holderClassesAcross(summaries: readonly unknown[]): readonly HolderClassAcross[] {
+  const byVariant = summaries.map((json) => {
+    const rows = isRecord(json) ? list(json.holderClasses).filter(isRecord) : [];
+    return new Map(
+      rows.flatMap((r) => {
+        const key = str(r.key) ?? str(r.label);
+        return key === undefined ? [] : [[key, r] as const];
+      }),
+    );
+  });
+  const keys = [...new Set(byVariant.flatMap((m) => [...m.keys()]))];
+  return keys.map((key) => {
+    const label = byVariant.map((m) => str(m.get(key)?.label)).find((l) => l !== undefined) ?? key;
+    const cells = byVariant.map((m) => {
+      const r = m.get(key);
+      return r === undefined
+        ? undefined
+        : { median: num(r.median), p5: num(r.p5), p95: num(r.p95), probNegative: num(r.probNegative) };
+    });
+    return { key, label, cells };
+  });
 }

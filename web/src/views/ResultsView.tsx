@@ -1,11 +1,13 @@
 /**
  * A results folder of `simulate`, `compare` or `backtest`: its headline, the run's facts, a fan chart of
  * the series chosen in the address (`#/results?series=<key>`) and histograms of the outcomes at the
- * horizon. A comparison's folder lists its variants, each opened the same way (`?folder=<variant>`).
+ * horizon. A comparison's folder lists its variants, each opened the same way (`?folder=<variant>`), and
+ * draws their branches and holder classes side by side.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { FanChart, levelName } from '../components/FanChart.tsx';
 import { HistogramChart } from '../components/HistogramChart.tsx';
+import { figure } from '../format.ts';
 import {
   type Comparison,
   type FigureTable,
@@ -18,6 +20,7 @@ import {
   readSummary,
 } from '../resultsSummary.ts';
 import { hrefOf } from '../route.ts';
+import { VariantsAcross } from './VariantsAcross.tsx';
 
 /** The folder's files as read: a summary or a comparison is required, the manifest optional. */
 type Loaded =
@@ -27,6 +30,8 @@ type Loaded =
       readonly state: 'ready';
       readonly summary: ResultsSummary | undefined;
       readonly comparison: Comparison | undefined;
+      /** Each variant's parsed summary.json when the comparison itself is open, in its order. */
+      readonly variantSummaries: readonly unknown[];
       readonly facts: readonly ManifestFact[];
     };
 
@@ -65,17 +70,21 @@ async function load(base: string, folder: string | undefined): Promise<Loaded> {
       state: 'failed',
       message: `No readable ${prefix}summary.json or compare.json in the results folder.`,
     };
+  const compared = readComparison(comparison);
+  // The comparison's page draws every variant's branches: their summaries are read with it.
+  const variantSummaries =
+    folder === undefined && compared !== undefined
+      ? await Promise.all(compared.variants.map((v) => read(`${v.folder}/summary.json`)))
+      : [];
   return {
     state: 'ready',
     summary,
-    comparison: readComparison(comparison),
+    comparison: compared,
+    variantSummaries,
     // A backtest keeps its settings in backtest.json itself.
     facts: readManifest(manifest ?? backtest),
   };
 }
-
-/** Four significant figures, without trailing zeros. */
-const figure = (value: number): string => String(Number(value.toPrecision(4)));
 
 function OutcomeCard(props: { readonly outcome: Outcome }) {
   const { outcome } = props;
@@ -154,7 +163,12 @@ function ComparedOutcomes(props: { readonly comparison: Comparison }) {
 }
 
 /** A comparison's variants, each a link to its own folder, and its headline when no variant is open. */
-function ComparisonPart(props: { readonly comparison: Comparison; readonly folder: string | undefined }) {
+function ComparisonPart(props: {
+  readonly comparison: Comparison;
+  readonly folder: string | undefined;
+  readonly variantSummaries: readonly unknown[];
+  readonly series: string | undefined;
+}) {
   const { comparison, folder } = props;
   return (
     <>
@@ -183,7 +197,12 @@ function ComparisonPart(props: { readonly comparison: Comparison; readonly folde
           </a>
         ))}
       </nav>
-      {folder === undefined && <ComparedOutcomes comparison={comparison} />}
+      {folder === undefined && (
+        <>
+          <ComparedOutcomes comparison={comparison} />
+          <VariantsAcross comparison={comparison} summaries={props.variantSummaries} series={props.series} />
+        </>
+      )}
     </>
   );
 }
@@ -218,7 +237,7 @@ export function ResultsView(props: {
         <p class="rejection">{loaded.message}</p>
       </section>
     );
-  const { summary, comparison, facts } = loaded;
+  const { summary, comparison, variantSummaries, facts } = loaded;
   // A variant's own summary names the variant in its title: the comparison's title comes first.
   const scenario = comparison?.scenario ?? summary?.scenario;
   const variant = comparison?.variants.find((v) => v.folder === props.folder);
@@ -228,7 +247,14 @@ export function ResultsView(props: {
         Results{scenario === undefined ? '' : `: ${scenario}`}
         {variant === undefined ? '' : ` — ${variant.title}`}
       </h1>
-      {comparison !== undefined && <ComparisonPart comparison={comparison} folder={props.folder} />}
+      {comparison !== undefined && (
+        <ComparisonPart
+          comparison={comparison}
+          folder={props.folder}
+          variantSummaries={variantSummaries}
+          series={props.series}
+        />
+      )}
       {summary === undefined ? (
         props.folder !== undefined && <p class="rejection">No readable summary.json in “{props.folder}”.</p>
       ) : (
