@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { BUILD_DASHBOARD_HINT, builtDashboard } from '../src/cli/dashboardDir.ts';
 import { startLocalnet } from '../src/node/startLocalnet.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../test/support/dashboardBrowser.ts';
 import { benchNetworkGenesis } from './engine.ts';
 import { fmt, median, printTable } from './lib.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SUBNETS = 128;
 const LOADS = 7;
 
@@ -47,15 +47,7 @@ export async function runDashboardBench(): Promise<void> {
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_FLAGS,
   });
   try {
     const rows = SUBNETS + 1; // and root
