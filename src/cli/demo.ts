@@ -1,10 +1,11 @@
 /**
- * `tensormarket demo [--network URL] [--out DIR] [--tempos N] [--adversary random|slow]`: the glyphs
+ * `tensormarket demo [--network URL] [--out DIR] [--tempos N] [--adversary random|slow] [--keep]`: the glyphs
  * subnet end to end. It starts a local network (or uses --network, a dev chain where //Alice is rich and
  * sudo), creates and starts the subnet, registers a validator and four miners (nearest centroid, k
  * nearest neighbours, a small convolutional network, and an adversary), runs each as a process of its
  * own for N tempos, then stops them all and prints the metagraph: each miner's measured accuracy beside
- * its incentive and emission.
+ * its incentive and emission. Its own network serves the dashboard with the validator's rounds on the
+ * subnet's page, and with --keep stays up after the report.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
