@@ -4,7 +4,7 @@
  * weights. Rows are the newest rounds, oldest first, so a new round adds a row at the bottom and nothing
  * above it moves.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { shortAddress } from '../format.ts';
 import { useLive } from '../live.ts';
 import { fetchRoundRecords, type RoundCell, type RoundRecordsState, roundGrid } from '../roundRecords.ts';
@@ -47,6 +47,20 @@ export function ValidatorRounds(props: { readonly netuid: number }) {
     [],
   );
 
+  // The newest round is the last row: the box follows it unless the reader scrolled up to older ones.
+  const box = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+  const rowCount = state.state === 'ready' ? state.records.rounds.length : 0;
+  const newest = state.state === 'ready' ? state.records.rounds.at(-1)?.block : undefined;
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el !== null && following.current) el.scrollTop = el.scrollHeight;
+  }, [rowCount, newest]);
+  const onScroll = () => {
+    const el = box.current;
+    if (el !== null) following.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
+  };
+
   if (state.state === 'loading') return null;
   if (state.state === 'none')
     return (
@@ -72,7 +86,7 @@ export function ValidatorRounds(props: { readonly netuid: number }) {
         struck cell did not answer in time or was refused. Hover a cell for its answer.
         {records.skipped > 0 && ` ${records.skipped} unreadable lines skipped.`}
       </p>
-      <div class="table-scroll">
+      <div class="rounds-box" ref={box} onScroll={onScroll}>
         <table
           class="rounds"
           data-testid="rounds-table"
