@@ -130,7 +130,7 @@ describe('dashboard in a browser', () => {
       const metagraph = (await result(url, 'tm_metagraph', [netuid])) as { n: number };
       await expect.poll(() => neuronRows.count()).toBe(metagraph.n);
       const roundRows = page.getByTestId('rounds-table').locator('tbody tr');
-      await expect.poll(() => roundRows.count()).toBe(1);
+      await expect.poll(() => roundRows.count(), { timeout: 10_000 }).toBe(1);
       expect(await roundRows.first().textContent()).toContain('0.81');
       await page.screenshot({ path: join(ARTIFACTS, 'subnet.png'), fullPage: true });
 
