@@ -5,7 +5,7 @@
 import type { RunProgressJson } from '../../sdk/dashboard/runsApi.ts';
 import type { ApiRoute } from './apiRoute.ts';
 
-export const runEventsRoute: ApiRoute = async (context, { req, res, id }) => {
+export const runEventsRoute: ApiRoute = async (context, { res, id }) => {
   let unsubscribe: (() => void) | undefined;
   let ended = false;
   const listener = (progress: RunProgressJson) => {
@@ -26,5 +26,5 @@ export const runEventsRoute: ApiRoute = async (context, { req, res, id }) => {
   };
   unsubscribe = context.runs.subscribe(id, listener);
   if (ended) unsubscribe();
-  req.once('close', () => unsubscribe?.());
+  res.once('close', () => unsubscribe?.());
 };

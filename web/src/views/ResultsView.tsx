@@ -17,7 +17,6 @@ import {
   readManifest,
   readSummary,
 } from '../resultsSummary.ts';
-import { hrefOf } from '../route.ts';
 
 /** The folder's files as read: a summary or a comparison is required, the manifest optional. */
 type Loaded =
@@ -73,6 +72,9 @@ async function load(base: string, folder: string | undefined): Promise<Loaded> {
     facts: readManifest(manifest ?? backtest),
   };
 }
+
+/** The address of a place in the results: a variant's folder (undefined: the folder itself) and a series. */
+export type ResultsHref = (folder: string | undefined, series: string | undefined) => string;
 
 /** Four significant figures, without trailing zeros. */
 const figure = (value: number): string => String(Number(value.toPrecision(4)));
@@ -154,7 +156,11 @@ function ComparedOutcomes(props: { readonly comparison: Comparison }) {
 }
 
 /** A comparison's variants, each a link to its own folder, and its headline when no variant is open. */
-function ComparisonPart(props: { readonly comparison: Comparison; readonly folder: string | undefined }) {
+function ComparisonPart(props: {
+  readonly comparison: Comparison;
+  readonly folder: string | undefined;
+  readonly hrefAt: ResultsHref;
+}) {
   const { comparison, folder } = props;
   return (
     <>
@@ -166,16 +172,13 @@ function ComparisonPart(props: { readonly comparison: Comparison; readonly folde
         </ul>
       )}
       <nav class="series-picker" aria-label="variants">
-        <a
-          href={hrefOf({ view: 'results', folder: undefined, series: undefined })}
-          aria-current={folder === undefined ? 'true' : undefined}
-        >
+        <a href={props.hrefAt(undefined, undefined)} aria-current={folder === undefined ? 'true' : undefined}>
           Comparison
         </a>
         {comparison.variants.map((v) => (
           <a
             key={v.folder}
-            href={hrefOf({ view: 'results', folder: v.folder, series: undefined })}
+            href={props.hrefAt(v.folder, undefined)}
             title={v.title}
             aria-current={v.folder === folder ? 'true' : undefined}
           >
@@ -189,9 +192,12 @@ function ComparisonPart(props: { readonly comparison: Comparison; readonly folde
 }
 
 export function ResultsView(props: {
+  /** The folder's URL, ending in `/`. */
   readonly base: string;
   readonly folder: string | undefined;
   readonly series: string | undefined;
+  /** Where the variant and series links go (the results view's route, or a run's). */
+  readonly hrefAt: ResultsHref;
 }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
@@ -228,11 +234,19 @@ export function ResultsView(props: {
         Results{scenario === undefined ? '' : `: ${scenario}`}
         {variant === undefined ? '' : ` — ${variant.title}`}
       </h1>
-      {comparison !== undefined && <ComparisonPart comparison={comparison} folder={props.folder} />}
+      {comparison !== undefined && (
+        <ComparisonPart comparison={comparison} folder={props.folder} hrefAt={props.hrefAt} />
+      )}
       {summary === undefined ? (
         props.folder !== undefined && <p class="rejection">No readable summary.json in “{props.folder}”.</p>
       ) : (
-        <SummaryPart summary={summary} facts={facts} folder={props.folder} series={props.series} />
+        <SummaryPart
+          summary={summary}
+          facts={facts}
+          folder={props.folder}
+          series={props.series}
+          hrefAt={props.hrefAt}
+        />
       )}
     </section>
   );
@@ -276,6 +290,7 @@ function FigureTablePart(props: { readonly table: FigureTable }) {
 
 /** One run's summary: headline, facts, holder classes and attribution, fan chart and histograms. */
 function SummaryPart(props: {
+  readonly hrefAt: ResultsHref;
   readonly summary: ResultsSummary;
   readonly facts: readonly ManifestFact[];
   readonly folder: string | undefined;
@@ -314,7 +329,7 @@ function SummaryPart(props: {
             {summary.series.map((s) => (
               <a
                 key={s.key}
-                href={hrefOf({ view: 'results', folder: props.folder, series: s.key })}
+                href={props.hrefAt(props.folder, s.key)}
                 aria-current={s.key === chosen.key ? 'true' : undefined}
               >
                 {s.label}
