@@ -150,7 +150,7 @@ export function registerDashboard(program: Command): void {
   program
     .command('dashboard')
     .description(
-      'serve the dashboard alone, for a node running elsewhere (localnet serves it at / already) or a results folder',
+      'serve the dashboard alone, for a node running elsewhere (localnet serves it at / already), a results folder, or to run shipped scenarios from the page',
     )
     .option('--results <dir>', 'a folder written by simulate, compare or backtest, shown at #/results')
     .option(

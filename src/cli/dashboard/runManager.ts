@@ -82,6 +82,7 @@ export function createRunManager(options: RunManagerOptions): RunManager {
   const runs = new Map<string, Run>();
   /** The run going, or `starting` while a start request is being checked. */
   let busy: Run | 'starting' | undefined;
+  let closed = false;
 
   const send = (run: Run) => {
     run.timer = undefined;
@@ -208,6 +209,8 @@ export function createRunManager(options: RunManagerOptions): RunManager {
         }).catch((error: unknown) => {
           throw asRequestField(error);
         });
+        if (closed)
+          throw new RunsApiError('CLOSING', 'the dashboard is shutting down; start the run on the next one');
         const id = runId(
           resolved.scenario.name,
           new Date(),
@@ -254,6 +257,7 @@ export function createRunManager(options: RunManagerOptions): RunManager {
       return run.progress;
     },
     async close() {
+      closed = true;
       if (busy === undefined || busy === 'starting') return;
       busy.controller.abort();
       await busy.ended;

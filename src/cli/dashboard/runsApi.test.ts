@@ -124,6 +124,7 @@ describe('dashboard runs API', () => {
     );
     expect((await refusal(rebound))[0]).toBe(403);
     expect((await refusal(await fetch(`${server.url}api/runs/nope/events`)))[0]).toBe(404);
+    expect((await refusal(await fetch(`${server.url}api/runs/%E0%A4%A/events`)))[0]).toBe(404);
     // Nothing was started, so nothing was written.
     expect(existsSync(runsDir)).toBe(false);
   });

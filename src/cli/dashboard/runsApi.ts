@@ -22,17 +22,24 @@ export const API_PREFIX = '/api/';
 /** Answers a request under {@link API_PREFIX}; resolves false for any other path. */
 export type RunsApi = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
+/** A path segment decoded, or undefined when it is not valid percent-encoding. */
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The endpoint a method and path name, with the run id the path carries. */
 function routeOf(method: string, path: string): { route: ApiRoute; id: string } | undefined {
   if (path === 'scenarios' && method === 'GET') return { route: listScenariosRoute, id: '' };
   if (path === 'runs' && method === 'GET') return { route: listRunsRoute, id: '' };
   if (path === 'runs' && method === 'POST') return { route: startRunRoute, id: '' };
-  const events = /^runs\/([^/]+)\/events$/.exec(path);
-  if (events?.[1] !== undefined && method === 'GET')
-    return { route: runEventsRoute, id: decodeURIComponent(events[1]) };
-  const run = /^runs\/([^/]+)$/.exec(path);
-  if (run?.[1] !== undefined && method === 'DELETE')
-    return { route: stopRunRoute, id: decodeURIComponent(run[1]) };
+  const events = decoded(/^runs\/([^/]+)\/events$/.exec(path)?.[1] ?? '');
+  if (events !== undefined && events !== '' && method === 'GET') return { route: runEventsRoute, id: events };
+  const run = decoded(/^runs\/([^/]+)$/.exec(path)?.[1] ?? '');
+  if (run !== undefined && run !== '' && method === 'DELETE') return { route: stopRunRoute, id: run };
   return undefined;
 }
 

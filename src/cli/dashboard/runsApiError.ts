@@ -4,7 +4,8 @@ import { TensormarketError } from '../../engine/errors.ts';
 /**
  * `RUN_IN_PROGRESS`: a run is going (one at a time); `RUN_NOT_FOUND`: no run has that id;
  * `NOT_JSON`: the request is not `content-type: application/json`; `FOREIGN_ORIGIN`: sent by a page of
- * another site; `BODY_TOO_LARGE`: more than a start request needs; `NOT_FOUND`: no such endpoint.
+ * another site; `BODY_TOO_LARGE`: more than a start request needs; `NOT_FOUND`: no such endpoint;
+ * `CLOSING`: the dashboard is shutting down.
  */
 export type RunsApiErrorCode =
   | 'RUN_IN_PROGRESS'
@@ -12,7 +13,8 @@ export type RunsApiErrorCode =
   | 'NOT_JSON'
   | 'FOREIGN_ORIGIN'
   | 'BODY_TOO_LARGE'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'CLOSING';
 
 /** The HTTP status of each refusal, in one place. */
 export const RUNS_API_STATUS: Readonly<Record<RunsApiErrorCode | 'INVALID_INPUT', number>> = {
@@ -23,6 +25,7 @@ export const RUNS_API_STATUS: Readonly<Record<RunsApiErrorCode | 'INVALID_INPUT'
   FOREIGN_ORIGIN: 403,
   BODY_TOO_LARGE: 413,
   NOT_FOUND: 404,
+  CLOSING: 503,
 };
 
 /** A refused API request; the message says what to do instead. */
