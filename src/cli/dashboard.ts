@@ -1,21 +1,30 @@
 /**
- * `tensormarket dashboard [--results DIR] [--network URL] [--port 8080] [--host 127.0.0.1]`: the dashboard
- * alone, for a node elsewhere (a local network already serves it at `/` on its RPC port) or for a results
- * folder. The page is told the node's WebSocket in its `tensormarket-network` meta tag (`none` when there
- * is no node; `?network=` in the page's URL still wins) and where the results are in `tensormarket-results`.
+ * `tensormarket dashboard [--results DIR] [--network URL] [--runs-dir DIR] [--workers N] [--port 8080]
+ * [--host 127.0.0.1]`: the dashboard alone, for a node elsewhere (a local network already serves it at
+ * `/` on its RPC port), for a results folder, and to run shipped scenarios from the page (the runs API
+ * under `/api/`, each run's outputs under `/runs/<id>/`). The page is told the node's WebSocket in its
+ * `tensormarket-network` meta tag (`none` when there is no node; `?network=` in the page's URL still
+ * wins), where the results are in `tensormarket-results` and where the runs API is in `tensormarket-runs`.
  */
 import { statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { type Command, Option } from 'commander';
 import { InputError } from '../engine/errors.ts';
 import { createResultsFiles } from '../node/rpc/resultsFiles.ts';
 import { createRoundRecordsRoute } from '../node/rpc/roundRecordsRoute.ts';
 import { createStaticFiles } from '../node/rpc/staticFiles.ts';
 import { nodeEndpoints } from '../sdk/client/nodeEndpoints.ts';
 import { ROUND_RECORDS_PATH } from '../sdk/client/roundRecordsApi.ts';
+import { RUNS_API_PATH } from '../sdk/dashboard/runsApi.ts';
+import { createRunFiles } from './dashboard/runFiles.ts';
+import { createRunManager } from './dashboard/runManager.ts';
+import { createRunsApi } from './dashboard/runsApi.ts';
+import { listShippedScenarios } from './dashboard/shippedScenarios.ts';
 import { BUILD_DASHBOARD_HINT, builtDashboard } from './dashboardDir.ts';
 import { green } from './output.ts';
+import { parseWorkers } from './runOptions.ts';
 import { wholeNumber } from './wholeNumber.ts';
 
 /** Options of {@link serveDashboard}. */
@@ -28,6 +37,13 @@ export interface DashboardOptions {
   readonly results?: string | undefined;
   /** Validators' data folders whose round records are served at `rounds/<netuid>` (see roundRecordsRoute.ts). */
   readonly rounds?: string | undefined;
+  /**
+   * Where runs started from the page write their folders (created when the first starts); absent, the
+   * page runs nothing.
+   */
+  readonly runsDir?: string | undefined;
+  /** Worker threads per run (default 1). */
+  readonly workers?: number | undefined;
   readonly host: string;
   /** 0 picks a free port. */
   readonly port: number;
@@ -52,6 +68,9 @@ const NO_NODE = 'none';
 export async function serveDashboard(options: DashboardOptions): Promise<DashboardServer> {
   const network = options.wsUrl ?? NO_NODE;
   const results = options.results === undefined ? '' : RESULTS_PREFIX.slice(1);
+  const runsDir = options.runsDir;
+  const runs =
+    runsDir === undefined ? undefined : createRunManager({ runsDir, workers: options.workers ?? 1 });
   const files = createStaticFiles({
     dir: options.dir,
     transformIndex: (html) =>
@@ -63,6 +82,10 @@ export async function serveDashboard(options: DashboardOptions): Promise<Dashboa
         .replace(
           '<meta name="tensormarket-results" content="" />',
           `<meta name="tensormarket-results" content="${escapeAttribute(results)}" />`,
+        )
+        .replace(
+          '<meta name="tensormarket-runs" content="" />',
+          `<meta name="tensormarket-runs" content="${runs === undefined ? '' : RUNS_API_PATH}" />`,
         ),
   });
   const resultsFiles =
@@ -73,12 +96,22 @@ export async function serveDashboard(options: DashboardOptions): Promise<Dashboa
     options.rounds === undefined
       ? undefined
       : createRoundRecordsRoute({ dir: options.rounds, prefix: `/${ROUND_RECORDS_PATH}` });
+  const api =
+    runs === undefined ? undefined : createRunsApi({ runs, scenarios: () => listShippedScenarios() });
+  const runFiles = runsDir === undefined ? undefined : createRunFiles(runsDir);
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
     if (resultsFiles !== undefined && (await resultsFiles(req, res))) return;
     if (roundRecords !== undefined && (await roundRecords(req, res))) return;
+    if (runFiles !== undefined && (await runFiles(req, res))) return;
     await files(req, res);
   };
   const server = createServer((req, res) => {
+    if (api !== undefined && req.url?.startsWith('/api/') === true) {
+      api(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', connection: 'close' }).end();
       return;
@@ -98,11 +131,14 @@ export async function serveDashboard(options: DashboardOptions): Promise<Dashboa
   const host = bound.address.includes(':') ? `[${bound.address}]` : bound.address;
   return {
     url: `http://${host}:${bound.port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
+    close: async () => {
+      // A run going is stopped first: its partial results are written before the process may end.
+      await runs?.close();
+      await new Promise<void>((done) => {
+        server.close(() => done());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 
@@ -123,7 +159,7 @@ export function registerDashboard(program: Command): void {
   program
     .command('dashboard')
     .description(
-      'serve the dashboard alone, for a node running elsewhere (localnet serves it at / already) or a results folder',
+      'serve the dashboard alone, for a node running elsewhere (localnet serves it at / already), a results folder, or to run shipped scenarios from the page',
     )
     .option('--results <dir>', 'a folder written by simulate, compare or backtest, shown at #/results')
     .option(
@@ -134,10 +170,28 @@ export function registerDashboard(program: Command): void {
       '--rounds <dir>',
       "validators' data folders (e.g. the demo's .demo): their round records on the subnet pages",
     )
+    .option(
+      '--runs-dir <dir>',
+      'where runs started from the page (#/run) write their folders, created at the first run',
+      'dashboard-runs',
+    )
+    .addOption(
+      new Option('--workers <n>', 'worker threads per run, or auto for all cores')
+        .argParser(parseWorkers)
+        .default(parseWorkers('auto'), 'auto'),
+    )
     .option('--port <n>', 'port of the dashboard', '8080')
     .option('--host <ip>', 'address to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
     .action(
-      async (opts: { results?: string; network?: string; rounds?: string; port: string; host: string }) => {
+      async (opts: {
+        results?: string;
+        network?: string;
+        rounds?: string;
+        runsDir: string;
+        workers: number;
+        port: string;
+        host: string;
+      }) => {
         const port = wholeNumber(opts.port, '--port', 0, 65_535);
         if (opts.results !== undefined && !isFolder(opts.results))
           throw new InputError(
@@ -154,17 +208,21 @@ export function registerDashboard(program: Command): void {
         const dir = builtDashboard();
         if (dir === undefined)
           throw new InputError('dashboard', `the dashboard is not built; ${BUILD_DASHBOARD_HINT}`);
+        const runsDir = resolve(opts.runsDir);
         const server = await serveDashboard({
           dir,
           wsUrl,
           results: opts.results,
           rounds: opts.rounds,
+          runsDir,
+          workers: opts.workers,
           host: opts.host,
           port,
         });
         const shown = [
           ...(wsUrl === undefined ? [] : [`the node at ${wsUrl}`]),
           ...(opts.results === undefined ? [] : [`the results in ${opts.results} (${server.url}#/results)`]),
+          `runs from the page into ${runsDir} (${server.url}#/run)`,
         ];
         process.stdout.write(`${green(`dashboard at ${server.url}`)} for ${shown.join(' and ')}\n`);
         process.stdout.write('Ctrl-C stops it.\n');

@@ -9,20 +9,22 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../engine/errors.ts';
-import { writeReport } from '../sim/report/index.ts';
 import { sensitivityLines } from '../sim/report/sensitivityLines.ts';
-import { createBackend } from '../sim/runner/createBackend.ts';
 import { PROJECT_ROOT } from '../sim/runner/manifest.ts';
-import { runExperiment } from '../sim/runner/runExperiment.ts';
-import { prepareSensitivityScreen, runSensitivityScreen } from '../sim/sensitivity/runSensitivityScreen.ts';
-import type { SummaryWithSensitivity } from '../sim/sensitivity/sensitivityScreen.ts';
-import { writeSensitivity } from '../sim/sensitivity/writeSensitivity.ts';
 import { printJson, wantsJson } from './commandOutput.ts';
 import { holderClassLines } from './holderClassLines.ts';
 import { runInterruptible } from './interruptController.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
 import { createProgressView, seconds } from './progressView.ts';
 import { addRunOptions, OUT_OPTION, type RunOptions, resolveRunOptions } from './runOptions.ts';
+import { type SimulationPhase, simulateScenario } from './simulateScenario.ts';
+
+/** What a second Ctrl-C leaves unwritten, by the step it interrupts. */
+const LOST: Readonly<Record<SimulationPhase, string>> = {
+  main: 'no summary or report is written',
+  sensitivity: 'no sensitivity screen or report is written',
+  report: 'the report is not written',
+};
 
 /** Top parameters of the sensitivity screen the console lists. */
 const CONSOLE_TOP = 3;
@@ -51,81 +53,39 @@ export function registerSimulate(program: Command): void {
       opts,
     );
 
-    const sensitivity = scenario.sensitivity;
-    // A screen the model cannot run is refused before the main runs, not after them.
-    if (sensitivity !== undefined) await prepareSensitivityScreen({ model, scenario });
-
     let view = createProgressView(quiet);
-    let phase: 'main' | 'sensitivity' = 'main';
-    const { result, screen } = await runInterruptible(
+    let phase: SimulationPhase = 'main';
+    const { result, screen, summary, files, reportError } = await runInterruptible(
       {
         label: 'simulate',
         get lost() {
-          return phase === 'main'
-            ? 'no summary or report is written'
-            : 'no sensitivity screen or report is written';
+          return LOST[phase];
         },
         onStopping: () => view.stopping(),
         onQuit: () => view.stop(),
       },
-      async (signal) => {
-        // With a screen, its runs go to the main runs' threads, already started and warm.
-        const backend = sensitivity === undefined ? undefined : await createBackend({ model, workers });
-        try {
-          const result = await runExperiment({
-            model,
-            scenario,
-            workers,
-            ...(backend === undefined ? {} : { backend }),
-            outDir,
-            outDirField: OUT_OPTION,
-            signal,
-            onProgress: view.update,
-          });
-          if (sensitivity === undefined || result.aborted || result.summary.runs.completed === 0)
-            return { result, screen: null };
-          view.stop();
-          phase = 'sensitivity';
-          view = createProgressView(quiet, 'sensitivity');
-          const screen = await runSensitivityScreen({
-            model,
-            scenario,
-            runs: sensitivity.runs,
-            top: sensitivity.top,
-            backend,
-            signal,
-            onProgress: view.update,
-          });
-          return { result, screen };
-        } finally {
-          await backend?.close();
-        }
-      },
+      (signal) =>
+        simulateScenario({
+          model,
+          scenario,
+          workers,
+          outDir,
+          outDirField: OUT_OPTION,
+          signal,
+          onPhase: (next) => {
+            phase = next;
+            if (next === 'main') return;
+            view.stop();
+            if (next === 'sensitivity') view = createProgressView(quiet, 'sensitivity');
+            else if (!quiet) process.stderr.write('simulate: writing the report...\n');
+          },
+          onProgress: (p) => view.update(p),
+        }),
       () => view.stop(),
     );
-
-    let summary: SummaryWithSensitivity = result.summary;
-    let manifest = result.manifest;
-    const files = [...result.files];
-    if (screen !== null) {
-      const written = writeSensitivity({
-        outDir,
-        outDirField: OUT_OPTION,
-        summary,
-        manifest,
-        result: screen,
-      });
-      ({ summary, manifest } = written);
-      files.push(...written.files);
-    }
-    let reportFailed = false;
-    if (!quiet) process.stderr.write('simulate: writing the report...\n');
-    try {
-      files.push(...(await writeReport({ summary, manifest, outDir })));
-    } catch (error) {
-      reportFailed = true;
-      process.stderr.write(`simulate: the report could not be written: ${(error as Error).message}\n`);
-    }
+    if (reportError !== undefined)
+      process.stderr.write(`simulate: the report could not be written: ${reportError.message}\n`);
+    const reportFailed = reportError !== undefined;
 
     const { runs, completed, errored, wallTimeMs } = result.manifest;
     const screenStopped = screen?.aborted === true;
@@ -145,7 +105,7 @@ export function registerSimulate(program: Command): void {
         wallTimeMs,
         headline: [...result.summary.headline],
         report: html ?? null,
-        files,
+        files: [...files],
         sensitivity:
           screen === null
             ? null

@@ -41,11 +41,11 @@ export const MEASURE_LAYOUT_SHIFT = `
 
 /**
  * The built dashboard; built here when `npm install` has not built it yet, or when the build predates
- * the page's results meta tag (an older build would not know about results).
+ * the page's runs meta tag (an older build would not know about results or runs).
  */
 export async function ensureBuilt(): Promise<string> {
   const index = join(DASHBOARD_DIR, 'index.html');
-  if (!existsSync(index) || !readFileSync(index, 'utf8').includes('tensormarket-results')) {
+  if (!existsSync(index) || !readFileSync(index, 'utf8').includes('tensormarket-runs')) {
     const { build } = await import('vite');
     await build({ configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)) });
   }

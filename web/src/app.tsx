@@ -1,19 +1,36 @@
 /**
  * The dashboard's frame: navigation, the connection state, and the view the hash names. Without a node
- * (results only) the node's views say so and nothing connects; without results there is no Results view.
+ * (results only) the node's views say so and nothing connects; without results there is no Results view,
+ * and without a runs API (a node's own page) no Run view.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LiveContext } from './live.ts';
 import { type ConnectionState, connectNode, type HeaderJson } from './nodeClient.ts';
-import { type Route, useRoute } from './route.ts';
+import { hrefOf, type Route, useRoute } from './route.ts';
+import type { RunsUrls } from './runsUrl.ts';
 import { AccountView } from './views/AccountView.tsx';
 import { BlockView } from './views/BlockView.tsx';
 import { HomeView } from './views/HomeView.tsx';
 import { ResultsView } from './views/ResultsView.tsx';
+import { RunFormView } from './views/RunFormView.tsx';
+import { RunView } from './views/RunView.tsx';
 import { SubnetsView } from './views/SubnetsView.tsx';
 import { SubnetView } from './views/SubnetView.tsx';
 
-function view(route: Route, hasNode: boolean, results: string | undefined) {
+function view(route: Route, hasNode: boolean, results: string | undefined, runs: RunsUrls | undefined) {
+  if (route.view === 'run')
+    return runs === undefined ? (
+      <section>
+        <h1>No runs here</h1>
+        <p>
+          This server runs no scenarios; <code>tensormarket dashboard</code> does.
+        </p>
+      </section>
+    ) : route.id === undefined ? (
+      <RunFormView api={runs.api} />
+    ) : (
+      <RunView key={route.id} urls={runs} id={route.id} folder={route.folder} series={route.series} />
+    );
   if (route.view === 'results')
     return results === undefined ? (
       <section>
@@ -24,7 +41,12 @@ function view(route: Route, hasNode: boolean, results: string | undefined) {
         </p>
       </section>
     ) : (
-      <ResultsView base={results} folder={route.folder} series={route.series} />
+      <ResultsView
+        base={results}
+        folder={route.folder}
+        series={route.series}
+        hrefAt={(folder, series) => hrefOf({ view: 'results', folder, series })}
+      />
     );
   if (!hasNode && route.view !== 'missing')
     return (
@@ -35,6 +57,9 @@ function view(route: Route, hasNode: boolean, results: string | undefined) {
           {results === undefined ? '.' : '; it shows '}
           {results !== undefined && <a href="#/results">a results folder</a>}
           {results !== undefined && '.'}
+          {runs !== undefined && ' '}
+          {runs !== undefined && <a href="#/run">Run a scenario</a>}
+          {runs !== undefined && ' here.'}
         </p>
       </section>
     );
@@ -61,10 +86,11 @@ function view(route: Route, hasNode: boolean, results: string | undefined) {
   }
 }
 
-/** Props of {@link App}: the node's WebSocket URL and the results folder's URL, either absent. */
+/** Props of {@link App}: the node's WebSocket URL, the results folder's URL and the runs API's, any absent. */
 export interface AppProps {
   readonly url: string | undefined;
   readonly results: string | undefined;
+  readonly runs: RunsUrls | undefined;
 }
 
 export function App(props: AppProps) {
@@ -101,6 +127,11 @@ export function App(props: AppProps) {
               Results
             </a>
           )}
+          {props.runs !== undefined && (
+            <a href="#/run" aria-current={route.view === 'run' ? 'page' : undefined}>
+              Run
+            </a>
+          )}
         </nav>
         {node === undefined ? (
           <span class="conn" role="status">
@@ -115,7 +146,7 @@ export function App(props: AppProps) {
           </span>
         )}
       </header>
-      <main>{view(route, node !== undefined, props.results)}</main>
+      <main>{view(route, node !== undefined, props.results, props.runs)}</main>
     </LiveContext.Provider>
   );
 }

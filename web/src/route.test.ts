@@ -18,3 +18,22 @@ describe('results route', () => {
     expect(parseRoute('#/subnet/3?x=1')).toEqual({ view: 'subnet', netuid: 3 });
   });
 });
+
+describe('run route', () => {
+  it('names the form, or a run with the folder and series of its results, and reads them back', () => {
+    const routes: Route[] = [
+      { view: 'run', id: undefined, folder: undefined, series: undefined },
+      { view: 'run', id: 'default-20261207-035119', folder: undefined, series: undefined },
+      { view: 'run', id: 'rule-packs-20261207-035119-2', folder: 'dtao', series: 'taoPriceUsd' },
+    ];
+    expect(routes.map(hrefOf)).toEqual([
+      '#/run',
+      '#/run/default-20261207-035119',
+      '#/run/rule-packs-20261207-035119-2?folder=dtao&series=taoPriceUsd',
+    ]);
+    expect(routes.map((r) => parseRoute(hrefOf(r)))).toEqual(routes);
+    // A run id is a folder name: nothing that could climb out of the runs folder.
+    for (const hash of ['#/run/..', '#/run/a/b', '#/run/%2E%2E%2Fx', '#/run/.hidden'])
+      expect(parseRoute(hash)).toEqual({ view: 'missing', hash });
+  });
+});

@@ -1,5 +1,6 @@
 /** The views and their place in the URL hash, so that any view can be shared as a link. */
 import { useEffect, useState } from 'preact/hooks';
+import { RUN_ID_PATTERN } from '../../src/sdk/dashboard/runsApi.ts';
 
 /** A view and its argument. */
 export type Route =
@@ -13,6 +14,16 @@ export type Route =
    * `series` the key of the fan chart shown; undefined for the folder itself and the first series.
    */
   | { readonly view: 'results'; readonly folder: string | undefined; readonly series: string | undefined }
+  /**
+   * A run from the page: `id` undefined for the form that starts one, else the run followed and, once
+   * it has ended, its results, with `folder` and `series` as for a results folder.
+   */
+  | {
+      readonly view: 'run';
+      readonly id: string | undefined;
+      readonly folder: string | undefined;
+      readonly series: string | undefined;
+    }
   | { readonly view: 'missing'; readonly hash: string };
 
 /**
@@ -22,15 +33,14 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.split('?', 2);
   const parts = path.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const [head, arg] = parts;
-  if (head === 'results' && arg === undefined) {
-    const query = new URLSearchParams(search);
-    return {
-      view: 'results',
-      folder: query.get('folder') ?? undefined,
-      series: query.get('series') ?? undefined,
-    };
-  }
+  const [head, arg, ...more] = parts;
+  const query = new URLSearchParams(search);
+  const place = { folder: query.get('folder') ?? undefined, series: query.get('series') ?? undefined };
+  if (head === 'results' && arg === undefined) return { view: 'results', ...place };
+  if (head === 'run' && arg === undefined)
+    return { view: 'run', id: undefined, folder: undefined, series: undefined };
+  if (head === 'run' && arg !== undefined && more.length === 0 && RUN_ID_PATTERN.test(arg))
+    return { view: 'run', id: arg, ...place };
   if (head === undefined) return { view: 'home' };
   if (head === 'subnets' && arg === undefined) return { view: 'subnets' };
   if (head === 'subnet' && arg !== undefined && /^\d+$/.test(arg))
@@ -55,16 +65,25 @@ export function hrefOf(route: Route): string {
       return `#/account/${route.address}`;
     case 'block':
       return `#/block/${route.number}`;
-    case 'results': {
-      const query = new URLSearchParams();
-      if (route.folder !== undefined) query.set('folder', route.folder);
-      if (route.series !== undefined) query.set('series', route.series);
-      const search = query.toString();
-      return search === '' ? '#/results' : `#/results?${search}`;
-    }
+    case 'results':
+      return withPlace('#/results', route);
+    case 'run':
+      return route.id === undefined ? '#/run' : withPlace(`#/run/${encodeURIComponent(route.id)}`, route);
     case 'missing':
       return route.hash;
   }
+}
+
+/** `path` with the folder and series of a results view in its query, when they are set. */
+function withPlace(
+  path: string,
+  place: { readonly folder: string | undefined; readonly series: string | undefined },
+) {
+  const query = new URLSearchParams();
+  if (place.folder !== undefined) query.set('folder', place.folder);
+  if (place.series !== undefined) query.set('series', place.series);
+  const search = query.toString();
+  return search === '' ? path : `${path}?${search}`;
 }
 
 /** The current route, following the hash. */

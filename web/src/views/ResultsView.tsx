@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { FanChart, levelName } from '../components/FanChart.tsx';
 import { HistogramChart } from '../components/HistogramChart.tsx';
 import { figure } from '../format.ts';
+import type { ResultsHref } from '../resultsHref.ts';
 import {
   type Comparison,
   type FigureTable,
@@ -19,7 +20,6 @@ import {
   readManifest,
   readSummary,
 } from '../resultsSummary.ts';
-import { hrefOf } from '../route.ts';
 import { VariantsAcross } from './VariantsAcross.tsx';
 
 /** The folder's files as read: a summary or a comparison is required, the manifest optional. */
@@ -168,6 +168,7 @@ function ComparisonPart(props: {
   readonly folder: string | undefined;
   readonly variantSummaries: readonly unknown[];
   readonly series: string | undefined;
+  readonly hrefAt: ResultsHref;
 }) {
   const { comparison, folder } = props;
   return (
@@ -180,16 +181,13 @@ function ComparisonPart(props: {
         </ul>
       )}
       <nav class="series-picker" aria-label="variants">
-        <a
-          href={hrefOf({ view: 'results', folder: undefined, series: undefined })}
-          aria-current={folder === undefined ? 'true' : undefined}
-        >
+        <a href={props.hrefAt(undefined, undefined)} aria-current={folder === undefined ? 'true' : undefined}>
           Comparison
         </a>
         {comparison.variants.map((v) => (
           <a
             key={v.folder}
-            href={hrefOf({ view: 'results', folder: v.folder, series: undefined })}
+            href={props.hrefAt(v.folder, undefined)}
             title={v.title}
             aria-current={v.folder === folder ? 'true' : undefined}
           >
@@ -200,7 +198,12 @@ function ComparisonPart(props: {
       {folder === undefined && (
         <>
           <ComparedOutcomes comparison={comparison} />
-          <VariantsAcross comparison={comparison} summaries={props.variantSummaries} series={props.series} />
+          <VariantsAcross
+            comparison={comparison}
+            summaries={props.variantSummaries}
+            series={props.series}
+            hrefAt={props.hrefAt}
+          />
         </>
       )}
     </>
@@ -208,9 +211,12 @@ function ComparisonPart(props: {
 }
 
 export function ResultsView(props: {
+  /** The folder's URL, ending in `/`. */
   readonly base: string;
   readonly folder: string | undefined;
   readonly series: string | undefined;
+  /** Where the variant and series links go (the results view's route, or a run's). */
+  readonly hrefAt: ResultsHref;
 }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
@@ -253,12 +259,19 @@ export function ResultsView(props: {
           folder={props.folder}
           variantSummaries={variantSummaries}
           series={props.series}
+          hrefAt={props.hrefAt}
         />
       )}
       {summary === undefined ? (
         props.folder !== undefined && <p class="rejection">No readable summary.json in “{props.folder}”.</p>
       ) : (
-        <SummaryPart summary={summary} facts={facts} folder={props.folder} series={props.series} />
+        <SummaryPart
+          summary={summary}
+          facts={facts}
+          folder={props.folder}
+          series={props.series}
+          hrefAt={props.hrefAt}
+        />
       )}
     </section>
   );
@@ -302,6 +315,7 @@ function FigureTablePart(props: { readonly table: FigureTable }) {
 
 /** One run's summary: headline, facts, holder classes and attribution, fan chart and histograms. */
 function SummaryPart(props: {
+  readonly hrefAt: ResultsHref;
   readonly summary: ResultsSummary;
   readonly facts: readonly ManifestFact[];
   readonly folder: string | undefined;
@@ -340,7 +354,7 @@ function SummaryPart(props: {
             {summary.series.map((s) => (
               <a
                 key={s.key}
-                href={hrefOf({ view: 'results', folder: props.folder, series: s.key })}
+                href={props.hrefAt(props.folder, s.key)}
                 aria-current={s.key === chosen.key ? 'true' : undefined}
               >
                 {s.label}

@@ -2,9 +2,11 @@
  * A comparison's variants read from their own summaries: the branches of the series chosen in the
  * address (`#/results?series=<key>`) on one chart, and the holder classes' returns side by side.
  */
+
 import { useMemo } from 'preact/hooks';
 import { BranchChart } from '../components/BranchChart.tsx';
 import { figure } from '../format.ts';
+import type { ResultsHref } from '../resultsHref.ts';
 import {
   type Comparison,
   HOLDER_CLASSES_TITLE,
@@ -14,7 +16,6 @@ import {
   readSummary,
   sharedSeries,
 } from '../resultsSummary.ts';
-import { hrefOf } from '../route.ts';
 
 /** One cell of the holder-class table: the median and, under it, p5–p95 and the chance of a loss. */
 function HolderClassCell(props: { readonly figures: HolderClassFigures | undefined }) {
@@ -38,6 +39,7 @@ export function VariantsAcross(props: {
   /** Each variant's parsed `summary.json`, in the comparison's order; undefined where it was not read. */
   readonly summaries: readonly unknown[];
   readonly series: string | undefined;
+  readonly hrefAt: ResultsHref;
 }) {
   const { comparison, summaries } = props;
   const read = useMemo(
@@ -64,7 +66,7 @@ export function VariantsAcross(props: {
             {shared.map((s) => (
               <a
                 key={s.key}
-                href={hrefOf({ view: 'results', folder: undefined, series: s.key })}
+                href={props.hrefAt(undefined, s.key)}
                 aria-current={s.key === branches.key ? 'true' : undefined}
               >
                 {s.label}

@@ -1,0 +1,113 @@
+/**
+ * What `simulate` does with a resolved scenario, and the dashboard's runs too: the runs, then the
+ * sensitivity screen when the scenario asks for one (on the same warm threads), then the report. An
+ * abort stops starting runs and keeps partial results: the main results and the report, without the
+ * screen when it was the screen that was stopped.
+ */
+import { writeReport } from '../sim/report/index.ts';
+import { createBackend } from '../sim/runner/createBackend.ts';
+import type { Manifest } from '../sim/runner/manifest.ts';
+import type { ModelRef } from '../sim/runner/modelRef.ts';
+import {
+  type ExperimentProgress,
+  type ExperimentResult,
+  runExperiment,
+} from '../sim/runner/runExperiment.ts';
+import type { Scenario } from '../sim/scenario/scenarioSchema.ts';
+import {
+  prepareSensitivityScreen,
+  runSensitivityScreen,
+  type SensitivityResult,
+} from '../sim/sensitivity/runSensitivityScreen.ts';
+import type { SummaryWithSensitivity } from '../sim/sensitivity/sensitivityScreen.ts';
+import { writeSensitivity } from '../sim/sensitivity/writeSensitivity.ts';
+
+/** The steps of a simulation, in order: the runs, the sensitivity screen, the report. */
+export type SimulationPhase = 'main' | 'sensitivity' | 'report';
+
+/** Inputs of {@link simulateScenario}. */
+export interface SimulateScenarioOptions {
+  readonly model: ModelRef;
+  readonly scenario: Scenario;
+  readonly workers: number;
+  readonly outDir: string;
+  /** How errors about the folder name it (`--out` on the command line). */
+  readonly outDirField: string;
+  readonly signal: AbortSignal;
+  /** Called as each step starts. */
+  readonly onPhase?: (phase: SimulationPhase) => void;
+  /** Progress of the step running (`main` or `sensitivity`). */
+  readonly onProgress?: (progress: ExperimentProgress) => void;
+}
+
+/** What a simulation produced. */
+export interface SimulationResult {
+  readonly result: ExperimentResult;
+  /** The screen's outcome; null when the scenario has none or the main runs were stopped. */
+  readonly screen: SensitivityResult | null;
+  /** The summary and manifest as written, with the screen when there is one. */
+  readonly summary: SummaryWithSensitivity;
+  readonly manifest: Manifest;
+  readonly files: readonly string[];
+  /** Why the report could not be written; the data files are there all the same. */
+  readonly reportError: Error | undefined;
+}
+
+/**
+ * Run `scenario` and write its results and report to `outDir`.
+ * @example const { result, reportError } = await simulateScenario({ model, scenario, workers: 4, outDir, outDirField: '--out', signal })
+ */
+export async function simulateScenario(options: SimulateScenarioOptions): Promise<SimulationResult> {
+  const { model, scenario, workers, outDir, outDirField, signal, onPhase, onProgress } = options;
+  const sensitivity = scenario.sensitivity;
+  // A screen the model cannot run is refused before the main runs, not after them.
+  if (sensitivity !== undefined) await prepareSensitivityScreen({ model, scenario });
+  onPhase?.('main');
+  // With a screen, its runs go to the main runs' threads, already started and warm.
+  const backend = sensitivity === undefined ? undefined : await createBackend({ model, workers });
+  let result: ExperimentResult;
+  let screen: SensitivityResult | null = null;
+  try {
+    result = await runExperiment({
+      model,
+      scenario,
+      workers,
+      ...(backend === undefined ? {} : { backend }),
+      outDir,
+      outDirField,
+      signal,
+      ...(onProgress === undefined ? {} : { onProgress }),
+    });
+    if (sensitivity !== undefined && !result.aborted && result.summary.runs.completed > 0) {
+      onPhase?.('sensitivity');
+      screen = await runSensitivityScreen({
+        model,
+        scenario,
+        runs: sensitivity.runs,
+        top: sensitivity.top,
+        backend,
+        signal,
+        ...(onProgress === undefined ? {} : { onProgress }),
+      });
+    }
+  } finally {
+    await backend?.close();
+  }
+
+  let summary: SummaryWithSensitivity = result.summary;
+  let manifest = result.manifest;
+  const files = [...result.files];
+  if (screen !== null) {
+    const written = writeSensitivity({ outDir, outDirField, summary, manifest, result: screen });
+    ({ summary, manifest } = written);
+    files.push(...written.files);
+  }
+  onPhase?.('report');
+  let reportError: Error | undefined;
+  try {
+    files.push(...(await writeReport({ summary, manifest, outDir })));
+  } catch (error) {
+    reportError = error instanceof Error ? error : new Error(String(error));
+  }
+  return { result, screen, summary, manifest, files, reportError };
+}
