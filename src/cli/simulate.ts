@@ -22,7 +22,8 @@ import { holderClassLines } from './holderClassLines.ts';
 import { runInterruptible } from './interruptController.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
 import { createProgressView, seconds } from './progressView.ts';
-import { addRunOptions, OUT_OPTION, type RunOptions, resolveRunOptions } from './runOptions.ts';
+import { addRunOptions, OUT_OPTION, type RunOptions, resolveRunOptions, SHARD_OPTION } from './runOptions.ts';
+import { printShard } from './shardLines.ts';
 
 /** Top parameters of the sensitivity screen the console lists. */
 const CONSOLE_TOP = 3;
@@ -46,12 +47,17 @@ export function registerSimulate(program: Command): void {
         'SCENARIO',
         `no scenario given and ${DEFAULT_SCENARIO} is missing; pass a scenario file`,
       );
-    const { scenario, model, workers, outDir, quiet } = await resolveRunOptions(
+    const { scenario, model, workers, outDir, quiet, shard } = await resolveRunOptions(
       file ?? DEFAULT_SCENARIO,
       opts,
     );
 
     const sensitivity = scenario.sensitivity;
+    if (shard !== undefined && sensitivity !== undefined)
+      throw new InputError(
+        SHARD_OPTION,
+        'the scenario asks for a sensitivity screen, which runs only whole; add --sensitivity-runs 0 (to the whole run you compare the merge with too)',
+      );
     // A screen the model cannot run is refused before the main runs, not after them.
     if (sensitivity !== undefined) await prepareSensitivityScreen({ model, scenario });
 
@@ -81,6 +87,7 @@ export function registerSimulate(program: Command): void {
             outDirField: OUT_OPTION,
             signal,
             onProgress: view.update,
+            ...(shard === undefined ? {} : { shard }),
           });
           if (sensitivity === undefined || result.aborted || result.summary.runs.completed === 0)
             return { result, screen: null };
@@ -104,6 +111,10 @@ export function registerSimulate(program: Command): void {
       () => view.stop(),
     );
 
+    if (shard !== undefined) {
+      printShard({ result, scenario: scenario.name, outDir, quiet, json: wantsJson(opts) });
+      return;
+    }
     let summary: SummaryWithSensitivity = result.summary;
     let manifest = result.manifest;
     const files = [...result.files];
@@ -156,6 +167,7 @@ export function registerSimulate(program: Command): void {
                 errored: screen.errored,
                 stopped: screenStopped,
               },
+        shard: null,
       });
       return;
     }
