@@ -46,16 +46,22 @@ describe('tensormarket simulate --shard and merge', () => {
     expect(existsSync(join(dir, 'merged', 'report.html'))).toBe(true);
   });
 
-  it('refuses a bad --shard naming the option and the fix, exit 2', async () => {
-    const results = await Promise.all(
-      ['0/3', '4/3', '3', 'a/b'].map((shard) => cli(['simulate', scenario, ...modelArgs, '--shard', shard])),
-    );
+  it('refuses a bad --shard naming the option and the fix, and a sensitivity screen, exit 2', async () => {
+    const screened = join(dir, 'screened.yaml');
+    writeFileSync(screened, 'name: screened\nruns: 6\nhorizon: 30d\nsensitivity:\n  runs: 2\n');
+    const results = await Promise.all([
+      ...['0/3', '4/3', '3', 'a/b'].map((shard) =>
+        cli(['simulate', scenario, ...modelArgs, '--shard', shard]),
+      ),
+      cli(['simulate', screened, ...modelArgs, '--shard', '1/2']),
+    ]);
     for (const r of results) expect(r.status).toBe(2);
     expect(results.map((r) => r.stderr.trim())).toEqual([
       'error [INVALID_INPUT] --shard: expected k from 1 to 3 in k/3, got 0; shards are numbered 1 to n',
       'error [INVALID_INPUT] --shard: expected k from 1 to 3 in k/3, got 4; shards are numbered 1 to n',
       'error [INVALID_INPUT] --shard: expected k/n, shard k of n with k from 1 to n (e.g. 2/3), got "3"',
       'error [INVALID_INPUT] --shard: expected k/n, shard k of n with k from 1 to n (e.g. 2/3), got "a/b"',
+      'error [INVALID_INPUT] --shard: the scenario asks for a sensitivity screen, which runs only whole; add --sensitivity-runs 0 (to the whole run you compare the merge with too)',
     ]);
   });
 
@@ -66,5 +72,29 @@ describe('tensormarket simulate --shard and merge', () => {
     expect(merged.status).toBe(2);
     expect(merged.stderr).toBe('error [INVALID_INPUT] DIR: shard 2 of 3 is missing: pass its folder\n');
     expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+
+  it('merges shards of compare into the whole comparison: compare.json byte for byte', async () => {
+    const variants = join(dir, 'variants.yaml');
+    writeFileSync(
+      variants,
+      'name: pair\nruns: 7\nhorizon: 30d\nvariants:\n  - name: base\n  - name: bull\n    model: { drift: 0.8 }\n',
+    );
+    const run = (extra: string[]) => cli(['compare', variants, ...modelArgs, '--workers', '1', ...extra]);
+    const [whole, first, second] = await Promise.all([
+      run(['--out', 'pair-whole', '--quiet']),
+      run(['--shard', '1/2', '--out', 'pair-1']),
+      run(['--shard', '2/2', '--out', 'pair-2']),
+    ]);
+    expect([whole.status, first.status, second.status]).toEqual([0, 0, 0]);
+    expect(second.stdout).toContain('pair: shard 2/2 of 2 variants, runs 3–6 of 7 each');
+    const merged = await cli(['merge', 'pair-2', 'pair-1', '--out', 'pair-merged', '--json']);
+    expect(merged.status).toBe(0);
+    const doc = JSON.parse(merged.stdout);
+    expect(doc.variants).toEqual(['base', 'bull']);
+    expect(doc.shards.map((s: { dir: string }) => s.dir)).toEqual(['pair-1', 'pair-2']);
+    expect(readFileSync(join(dir, 'pair-merged', 'compare.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'pair-whole', 'compare.json'), 'utf8'),
+    );
   });
 });

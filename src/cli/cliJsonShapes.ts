@@ -372,12 +372,18 @@ export const CLI_JSON_SHAPES = {
     .strictObject({
       scenario: z.string(),
       outDir: path,
-      runs: z.int(),
-      completed: z.int(),
+      runs: z.int().describe('runs (per variant for compare shards)'),
+      completed: z.int().describe('over every variant for compare shards'),
       errored: z.int(),
+      variants: z
+        .array(z.string())
+        .nullable()
+        .describe('shards of compare: the variants merged and compared; null for shards of simulate'),
       shards: z.array(z.strictObject({ dir: z.string(), shard: shardJson })).describe('in run order'),
       headline: z.array(z.string()),
-      report: path.nullable().describe('report.html, null when it could not be written'),
+      report: path
+        .nullable()
+        .describe('report.html (compare.html for compare shards), null when it could not be written'),
       files: z.array(path),
     })
     .describe('shards of an experiment merged into its outputs'),
@@ -391,6 +397,9 @@ export const CLI_JSON_SHAPES = {
       headline: z.array(z.string()),
       comparison: path.nullable().describe('compare.html, null when stopped before the comparison'),
       stopped: z.boolean().describe('Ctrl-C stopped it (exit 130)'),
+      shard: shardJson
+        .nullable()
+        .describe('with --shard: the block of runs each variant ran (then nothing is compared)'),
     })
     .describe('a scenario’s variants run on the same seeds and compared'),
   backtest: z

@@ -1,10 +1,13 @@
 /**
  * `tensormarket merge DIR... --out DIR`: combine the shards of an experiment (the folders of
  * `simulate --shard k/n` runs, in any order) into the outputs one machine's run writes: runs.csv and
- * summary.json byte for byte, manifest.json, scenario.json and the report.
+ * summary.json byte for byte, manifest.json, scenario.json and the report. Shards of `compare` merge
+ * into a folder per variant and compare.json, compare.html, as `compare` writes them.
  */
-import { relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { isCompareShard } from '../sim/compare/compareShard.ts';
+import { mergeComparison } from '../sim/compare/mergeComparison.ts';
 import { writeReport } from '../sim/report/index.ts';
 import { mergeShards } from '../sim/runner/mergeShards.ts';
 import { addJsonOptions, type JsonOptions, printJson, wantsJson } from './commandOutput.ts';
@@ -37,6 +40,10 @@ export function registerMerge(program: Command): void {
     .option('--quiet', 'print only where the outputs are');
   addJsonOptions(command).action(async (dirs: string[], opts: MergeCliOptions) => {
     const outDir = resolve(opts.out);
+    if (dirs[0] !== undefined && isCompareShard(dirs[0])) {
+      await mergeCompareShards(dirs, outDir, opts);
+      return;
+    }
     const result = await mergeShards({
       dirs,
       outDir,
@@ -64,6 +71,7 @@ export function registerMerge(program: Command): void {
         runs,
         completed,
         errored,
+        variants: null,
         shards: [...mergedFrom],
         headline: [...result.summary.headline],
         report: html ?? null,
@@ -84,4 +92,53 @@ export function registerMerge(program: Command): void {
       process.stdout.write(`${dim(`  ${names.join(', ')}, report.html, charts/`)}\n`);
     }
   });
+}
+
+/** `merge` of compare shards: each variant merged and reported, then compared. */
+async function mergeCompareShards(dirs: string[], outDir: string, opts: MergeCliOptions): Promise<void> {
+  const started = Date.now();
+  const merged = await mergeComparison({
+    dirs,
+    outDir,
+    outDirField: OUT_OPTION,
+    scenarioFile: opts.scenario,
+    scenarioField: SCENARIO_OPTION,
+  });
+  const { comparison, marker, variants } = merged;
+  const html = join(outDir, 'compare.html');
+  const names = marker.variants.map((v) => v.name);
+  // The shards' top folders, in run order: each variant's merge names the variant's folder inside one.
+  const shards = (variants[0]?.manifest.mergedFrom ?? []).map((m) => ({
+    dir: dirname(m.dir),
+    shard: m.shard,
+  }));
+  const runs = variants[0]?.manifest.runs ?? 0;
+  const completed = variants.reduce((n, v) => n + v.manifest.completed, 0);
+  const errored = variants.reduce((n, v) => n + v.manifest.errored, 0);
+  process.exitCode = completed === 0 ? 1 : 0;
+  if (wantsJson(opts)) {
+    printJson('merge', {
+      scenario: marker.scenario.name,
+      outDir,
+      runs,
+      completed,
+      errored,
+      variants: names,
+      shards,
+      headline: [...comparison.headline],
+      report: html,
+      files: [...merged.files],
+    });
+    return;
+  }
+  const quiet = opts.quiet === true;
+  if (!quiet) {
+    process.stdout.write(
+      `${marker.scenario.name}: ${green(`${shards.length} shards merged`)}, ${names.length} variants x ${runs} runs in ${seconds(Date.now() - started)}\n`,
+    );
+    for (const line of comparison.headline) process.stdout.write(`  ${line}\n`);
+  }
+  process.stdout.write(`outputs in ${nearPath(outDir)}/\n  comparison: ${nearPath(html)}\n`);
+  if (!quiet)
+    process.stdout.write(`${dim(`  compare.json, and one folder per variant: ${names.join(', ')}`)}\n`);
 }

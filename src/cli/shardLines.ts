@@ -1,9 +1,22 @@
 /** What `simulate --shard k/n` prints: which runs the shard took, where they are, and how to merge. */
 import type { ExperimentResult } from '../sim/runner/experimentOutputs.ts';
-import { shardText } from '../sim/runner/experimentShard.ts';
+import {
+  type ExperimentShard,
+  type ShardManifest,
+  shardBlock,
+  shardText,
+} from '../sim/runner/experimentShard.ts';
 import { printJson } from './commandOutput.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
 import { seconds } from './progressView.ts';
+
+/** A shard's block as the console says it. */
+const blockText = (shard: ShardManifest, runs: number) =>
+  shard.runs === 0 ? 'no runs' : `runs ${shard.firstRun}–${shard.firstRun + shard.runs - 1} of ${runs}`;
+
+/** The hint printed under a shard's outputs. */
+const mergeHint = (count: number) =>
+  `  once all ${count} shards are done: tensormarket merge <their folders> --out <dir>`;
 
 /**
  * Print a shard's outcome (text or the `simulate` JSON document) and set the exit code: 130 when
@@ -44,8 +57,7 @@ export function printShard({
     });
     return;
   }
-  const last = shard.firstRun + shard.runs - 1;
-  const block = shard.runs === 0 ? 'no runs' : `runs ${shard.firstRun}–${last} of ${manifest.runs}`;
+  const block = blockText(shard, manifest.runs);
   if (!quiet) {
     const status = result.aborted
       ? yellow(
@@ -57,8 +69,41 @@ export function printShard({
     );
   }
   process.stdout.write(`outputs in ${nearPath(outDir)}/\n`);
+  if (!quiet) process.stdout.write(`${dim(mergeHint(shard.count))}\n`);
+}
+
+/**
+ * Print the outcome of a shard of `compare` (text or the `compare` JSON document).
+ */
+export function printCompareShard({
+  report,
+  shard,
+  wallTimeMs,
+  quiet,
+  json,
+}: {
+  report: { scenario: string; outDir: string; variants: string[]; runs: number };
+  shard: ExperimentShard;
+  wallTimeMs: number;
+  quiet: boolean;
+  json: boolean;
+}): void {
+  const block = { index: shard.index, count: shard.count, ...shardBlock(shard, report.runs) };
+  if (json) {
+    printJson('compare', {
+      ...report,
+      wallTimeMs,
+      headline: [],
+      comparison: null,
+      stopped: false,
+      shard: block,
+    });
+    return;
+  }
   if (!quiet)
     process.stdout.write(
-      `${dim(`  records of these runs; once all ${shard.count} shards are done: tensormarket merge <their folders> --out <dir>`)}\n`,
+      `${report.scenario}: ${green(`shard ${shardText(shard)} of ${report.variants.length} variants`)}, ${blockText(block, report.runs)} each, in ${seconds(wallTimeMs)}\n`,
     );
+  process.stdout.write(`outputs in ${nearPath(report.outDir)}/\n`);
+  if (!quiet) process.stdout.write(`${dim(mergeHint(shard.count))}\n`);
 }

@@ -73,6 +73,32 @@ function readShard(dir: string): ShardFolder {
 }
 
 /**
+ * Throw an InputError naming `outField` unless there are shards and `out` is none of them.
+ * @example refuseShardAsOutput({ dirs: ['s1', 's2'], out: 's1', outField: '--out' }) // throws
+ */
+export function refuseShardAsOutput({
+  dirs,
+  out,
+  outField,
+}: {
+  dirs: readonly string[];
+  out: string;
+  outField: string;
+}): void {
+  if (dirs.length === 0)
+    throw new InputError(
+      'DIR',
+      'expected the shard folders to merge (the --out folders of `--shard k/n` runs)',
+    );
+  for (const dir of dirs)
+    if (samePlace(dir, out))
+      throw new InputError(
+        outField,
+        `is the shard folder ${dir}; choose another folder so the shard is kept`,
+      );
+}
+
+/**
  * The shards in `dirs`, checked and sorted by k; `out` (named `outField`) may be none of them.
  * @example readShardSet({ dirs: ['s1', 's2'], out: 'merged', outField: '--out' })[0].manifest.shard.index // 1
  */
