@@ -101,9 +101,9 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     flags: `${SHARD_OPTION} <k/n>`,
     description: {
       simulate:
-        'run only shard k of n: the R runs floor((k-1)R/n) to floor(kR/n)-1, with the same seeds as the whole run; writes records.jsonl for `tensormarket merge` instead of the summary and report',
+        'run only shard k of n: of the R runs, run indices floor((k-1)R/n) to floor(kR/n)-1, with the same seeds as the whole run; writes records.jsonl for `tensormarket merge` instead of the summary and report (default folder: out/<scenario name>-shard-k-of-n)',
       compare:
-        'run only shard k of n of every variant: runs floor((k-1)R/n) to floor(kR/n)-1 of each, same seeds; combine the shards with `tensormarket merge`',
+        'run only shard k of n of every variant: runs floor((k-1)R/n) to floor(kR/n)-1 of each, same seeds; combine the shards with `tensormarket merge` (default folder: out/<scenario name>-shard-k-of-n)',
     },
     parse: parseShard,
     sharding: true,
@@ -172,7 +172,12 @@ export async function resolveRunOptions(file: string, opts: RunOptions): Promise
     sensitivityRuns: opts.sensitivityRuns,
   });
   const model = opts.model === undefined ? DEFAULT_MODEL : parseModelRef(opts.model);
-  const outDir = resolve(opts.out ?? join('out', scenario.name));
+  // Shards run side by side on one machine must not share a folder.
+  const folder =
+    opts.shard === undefined
+      ? scenario.name
+      : `${scenario.name}-shard-${opts.shard.index}-of-${opts.shard.count}`;
+  const outDir = resolve(opts.out ?? join('out', folder));
   return {
     scenario,
     model,

@@ -8,7 +8,7 @@ import { modelParamsSchema } from '../model/index.ts';
 import { parseScenario } from '../scenario/parseScenario.ts';
 import type { Scenario } from '../scenario/scenarioSchema.ts';
 import type { ExperimentShard } from './experimentShard.ts';
-import type { Manifest } from './manifest.ts';
+import { type Manifest, PROJECT_ROOT } from './manifest.ts';
 import { mergeShards } from './mergeShards.ts';
 import type { ModelRef } from './modelRef.ts';
 import { runExperiment } from './runExperiment.ts';
@@ -113,6 +113,22 @@ describe('mergeShards', () => {
     for (const name of ['runs.csv', 'summary.json'])
       expect(bytes(out, name).toString()).toBe(bytes(whole, name).toString());
     expect(comparable(manifestOf(out))).toEqual(comparable(manifestOf(whole)));
+  });
+
+  it('reads the starting state of a scenario that starts from a snapshot from the scenario file given', async () => {
+    const started = scenario('runs: 4\nhorizon: 14d\nstart: start/mainnet-2026-09-30.json\n');
+    const dirs = await runShards(started, testModelRef, 2, 1);
+    await expect(mergeShards({ dirs, outDir: tempDir(), scenarioField: '--scenario' })).rejects.toThrow(
+      "--scenario: the shards' scenario starts from start/mainnet-2026-09-30.json",
+    );
+    const merged = await mergeShards({
+      dirs,
+      outDir: tempDir(),
+      // Any file in scenarios/ locates the path the scenario names.
+      scenarioFile: join(PROJECT_ROOT, 'scenarios', 'default.yaml'),
+    });
+    expect(merged.scenario.startingState?.snapshot.date).toMatch(/^2026-09-30/);
+    expect(merged.manifest.completed).toBe(4);
   });
 
   describe('refuses', () => {
