@@ -83,6 +83,14 @@ const weightsData = {
 /** A number that may be missing: null where it cannot be computed (NaN, ±∞ in the computation). */
 const figure = z.number().nullable();
 const path = z.string().describe('a file or folder written, absolute');
+const shardJson = z
+  .strictObject({
+    index: z.int().describe('k of k/n'),
+    count: z.int().describe('n of k/n'),
+    firstRun: z.int().describe('first run index of the block'),
+    runs: z.int().describe('runs in the block'),
+  })
+  .describe('shard k of n and its block of run indices');
 const u16Row = z.array(z.int().min(0).max(65_535));
 
 /** A dev account as `localnet` lists it. */
@@ -355,8 +363,30 @@ export const CLI_JSON_SHAPES = {
         })
         .nullable()
         .describe('the sensitivity screen, null when the scenario has none'),
+      shard: shardJson
+        .nullable()
+        .describe('with --shard: the block of runs this shard ran (then no headline, summary or report)'),
     })
     .describe('a Monte Carlo experiment run and written'),
+  merge: z
+    .strictObject({
+      scenario: z.string(),
+      outDir: path,
+      runs: z.int().describe('runs (per variant for compare shards)'),
+      completed: z.int().describe('over every variant for compare shards'),
+      errored: z.int(),
+      variants: z
+        .array(z.string())
+        .nullable()
+        .describe('shards of compare: the variants merged and compared; null for shards of simulate'),
+      shards: z.array(z.strictObject({ dir: z.string(), shard: shardJson })).describe('in run order'),
+      headline: z.array(z.string()),
+      report: path
+        .nullable()
+        .describe('report.html (compare.html for compare shards), null when it could not be written'),
+      files: z.array(path),
+    })
+    .describe('shards of an experiment merged into its outputs'),
   compare: z
     .strictObject({
       scenario: z.string(),
@@ -367,6 +397,9 @@ export const CLI_JSON_SHAPES = {
       headline: z.array(z.string()),
       comparison: path.nullable().describe('compare.html, null when stopped before the comparison'),
       stopped: z.boolean().describe('Ctrl-C stopped it (exit 130)'),
+      shard: shardJson
+        .nullable()
+        .describe('with --shard: the block of runs each variant ran (then nothing is compared)'),
     })
     .describe('a scenario’s variants run on the same seeds and compared'),
   backtest: z

@@ -12,6 +12,7 @@ import { runInterruptible } from './interruptController.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
 import { createProgressView } from './progressView.ts';
 import { addRunOptions, OUT_OPTION, type RunOptions, resolveRunOptions } from './runOptions.ts';
+import { printCompareShard } from './shardLines.ts';
 
 /** Register the `compare` command. */
 export function registerCompare(program: Command): void {
@@ -20,7 +21,7 @@ export function registerCompare(program: Command): void {
     .description("run a scenario's variants (rule packs, mechanisms) on the same seeds and compare them")
     .argument('<scenario>', 'scenario file with a `variants:` list, YAML or JSON');
   addRunOptions(command, 'compare').action(async (file: string, opts: RunOptions) => {
-    const { scenario, model, workers, outDir, quiet } = await resolveRunOptions(file, opts);
+    const { scenario, model, workers, outDir, quiet, shard } = await resolveRunOptions(file, opts);
     const variants = scenario.variants ?? [];
     let view = createProgressView(true);
     let current = -1;
@@ -39,6 +40,7 @@ export function registerCompare(program: Command): void {
           outDir,
           outDirField: OUT_OPTION,
           signal,
+          ...(shard === undefined ? {} : { shard }),
           onProgress: (k, p) => {
             if (k !== current) {
               view.stop();
@@ -60,10 +62,21 @@ export function registerCompare(program: Command): void {
       variants: variants.map((v) => v.name),
       runs: scenario.runs,
     };
+    if (shard !== undefined && !result.aborted) {
+      printCompareShard({ report, shard, wallTimeMs: result.wallTimeMs, quiet, json: wantsJson(opts) });
+      return;
+    }
     if (result.comparison === null) {
       process.exitCode = 130;
       if (wantsJson(opts)) {
-        printJson('compare', { ...report, wallTimeMs: null, headline: [], comparison: null, stopped: true });
+        printJson('compare', {
+          ...report,
+          wallTimeMs: null,
+          headline: [],
+          comparison: null,
+          stopped: true,
+          shard: null,
+        });
         return;
       }
       process.stdout.write(
@@ -78,6 +91,7 @@ export function registerCompare(program: Command): void {
         headline: [...result.comparison.headline],
         comparison: join(outDir, 'compare.html'),
         stopped: false,
+        shard: null,
       });
       return;
     }

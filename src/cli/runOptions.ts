@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { InputError } from '../engine/errors.ts';
 import { withCalibration } from '../sim/calibration/withCalibration.ts';
+import { checkShard, type ExperimentShard } from '../sim/runner/experimentShard.ts';
 import { PROJECT_ROOT } from '../sim/runner/manifest.ts';
 import { type ModelRef, parseModelRef } from '../sim/runner/modelRef.ts';
 import { loadScenario } from '../sim/scenario/loadScenario.ts';
@@ -39,6 +40,23 @@ export function parseWorkers(text: string): number {
   return n;
 }
 
+/** The option that runs one shard of an experiment. */
+export const SHARD_OPTION = '--shard';
+
+/**
+ * A shard from `k/n` (k from 1 to n).
+ * @example parseShard('2/3') // { index: 2, count: 3 }
+ */
+export function parseShard(text: string): ExperimentShard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (match === null)
+    throw new InputError(
+      SHARD_OPTION,
+      `expected k/n, shard k of n with k from 1 to n (e.g. 2/3), got "${text}"`,
+    );
+  return checkShard({ index: Number(match[1]), count: Number(match[2]) }, SHARD_OPTION);
+}
+
 /** One shared option: its flags, help (per command where the meaning differs), default and parser. */
 interface RunOptionSpec {
   readonly flags: string;
@@ -46,6 +64,8 @@ interface RunOptionSpec {
   /** The default as typed on the command line (it goes through `parse` too). */
   readonly defaultText?: string;
   readonly parse?: (text: string) => unknown;
+  /** Only for commands that can split their runs into shards (not `backtest`). */
+  readonly sharding?: true;
 }
 
 /** The shared options, in the order help lists them. */
@@ -77,6 +97,17 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
   { flags: `${OUT_OPTION} <dir>`, description: 'output folder (default: out/<scenario name>)' },
   { flags: '--quiet', description: 'no progress; print only where the outputs are' },
   { flags: '--model <module#export>', description: 'run another model (module path and export name)' },
+  {
+    flags: `${SHARD_OPTION} <k/n>`,
+    description: {
+      simulate:
+        'run only shard k of n: of the R runs, run indices floor((k-1)R/n) to floor(kR/n)-1, with the same seeds as the whole run; writes records.jsonl for `tensormarket merge` instead of the summary and report (default folder: out/<scenario name>-shard-k-of-n)',
+      compare:
+        'run only shard k of n of every variant: runs floor((k-1)R/n) to floor(kR/n)-1 of each, same seeds; combine the shards with `tensormarket merge` (default folder: out/<scenario name>-shard-k-of-n)',
+    },
+    parse: parseShard,
+    sharding: true,
+  },
 ];
 
 /** The shared options as commander parses them. */
@@ -88,13 +119,22 @@ export interface RunOptions extends JsonOptions {
   out?: string;
   quiet?: boolean;
   model?: string;
+  shard?: ExperimentShard;
   /** `simulate` only: paired runs per variation of the sensitivity screen. */
   sensitivityRuns?: string;
 }
 
-/** Add {@link RUN_OPTIONS} to `command`, with the help text written for `name`. */
-export function addRunOptions(command: Command, name: RunCommand): Command {
+/**
+ * Add {@link RUN_OPTIONS} to `command`, with the help text written for `name` (`sharding: false` leaves
+ * out `--shard`, for a command that runs an experiment but has no merge).
+ */
+export function addRunOptions(
+  command: Command,
+  name: RunCommand,
+  { sharding = true }: { sharding?: boolean } = {},
+): Command {
   for (const spec of RUN_OPTIONS) {
+    if (spec.sharding === true && !sharding) continue;
     const description = typeof spec.description === 'string' ? spec.description : spec.description[name];
     const option = new Option(spec.flags, description);
     if (spec.parse !== undefined) option.argParser(spec.parse);
@@ -113,6 +153,8 @@ export interface ResolvedRun {
   /** Absolute; the runners create it and check it is writable before any run starts. */
   readonly outDir: string;
   readonly quiet: boolean;
+  /** The shard to run, when `--shard` was given. */
+  readonly shard?: ExperimentShard;
 }
 
 /** Load the scenario with the options' overrides and resolve the model and the output folder. */
@@ -130,6 +172,18 @@ export async function resolveRunOptions(file: string, opts: RunOptions): Promise
     sensitivityRuns: opts.sensitivityRuns,
   });
   const model = opts.model === undefined ? DEFAULT_MODEL : parseModelRef(opts.model);
-  const outDir = resolve(opts.out ?? join('out', scenario.name));
-  return { scenario, model, workers: opts.workers, outDir, quiet: opts.quiet === true };
+  // Shards run side by side on one machine must not share a folder.
+  const folder =
+    opts.shard === undefined
+      ? scenario.name
+      : `${scenario.name}-shard-${opts.shard.index}-of-${opts.shard.count}`;
+  const outDir = resolve(opts.out ?? join('out', folder));
+  return {
+    scenario,
+    model,
+    workers: opts.workers,
+    outDir,
+    quiet: opts.quiet === true,
+    ...(opts.shard === undefined ? {} : { shard: opts.shard }),
+  };
 }

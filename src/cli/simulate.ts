@@ -17,6 +17,7 @@ import { runInterruptible } from './interruptController.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
 import { createProgressView, seconds } from './progressView.ts';
 import { addRunOptions, OUT_OPTION, type RunOptions, resolveRunOptions } from './runOptions.ts';
+import { printShard } from './shardLines.ts';
 import { type SimulationPhase, simulateScenario } from './simulateScenario.ts';
 
 /** What a second Ctrl-C leaves unwritten, by the step it interrupts. */
@@ -48,7 +49,7 @@ export function registerSimulate(program: Command): void {
         'SCENARIO',
         `no scenario given and ${DEFAULT_SCENARIO} is missing; pass a scenario file`,
       );
-    const { scenario, model, workers, outDir, quiet } = await resolveRunOptions(
+    const { scenario, model, workers, outDir, quiet, shard } = await resolveRunOptions(
       file ?? DEFAULT_SCENARIO,
       opts,
     );
@@ -80,9 +81,14 @@ export function registerSimulate(program: Command): void {
             else if (!quiet) process.stderr.write('simulate: writing the report...\n');
           },
           onProgress: (p) => view.update(p),
+          ...(shard === undefined ? {} : { shard }),
         }),
       () => view.stop(),
     );
+    if (shard !== undefined) {
+      printShard({ result, scenario: scenario.name, outDir, quiet, json: wantsJson(opts) });
+      return;
+    }
     if (reportError !== undefined)
       process.stderr.write(`simulate: the report could not be written: ${reportError.message}\n`);
     const reportFailed = reportError !== undefined;
@@ -116,6 +122,7 @@ export function registerSimulate(program: Command): void {
                 errored: screen.errored,
                 stopped: screenStopped,
               },
+        shard: null,
       });
       return;
     }

@@ -4,8 +4,10 @@
  * abort stops starting runs and keeps partial results: the main results and the report, without the
  * screen when it was the screen that was stopped.
  */
+import { InputError } from '../engine/errors.ts';
 import { writeReport } from '../sim/report/index.ts';
 import { createBackend } from '../sim/runner/createBackend.ts';
+import type { ExperimentShard } from '../sim/runner/experimentShard.ts';
 import type { Manifest } from '../sim/runner/manifest.ts';
 import type { ModelRef } from '../sim/runner/modelRef.ts';
 import {
@@ -21,6 +23,7 @@ import {
 } from '../sim/sensitivity/runSensitivityScreen.ts';
 import type { SummaryWithSensitivity } from '../sim/sensitivity/sensitivityScreen.ts';
 import { writeSensitivity } from '../sim/sensitivity/writeSensitivity.ts';
+import { SHARD_OPTION } from './runOptions.ts';
 
 /** The steps of a simulation, in order: the runs, the sensitivity screen, the report. */
 export type SimulationPhase = 'main' | 'sensitivity' | 'report';
@@ -38,6 +41,8 @@ export interface SimulateScenarioOptions {
   readonly onPhase?: (phase: SimulationPhase) => void;
   /** Progress of the step running (`main` or `sensitivity`). */
   readonly onProgress?: (progress: ExperimentProgress) => void;
+  /** Run only this shard's block of runs and write what a merge needs (no screen, no report). */
+  readonly shard?: ExperimentShard;
 }
 
 /** What a simulation produced. */
@@ -60,6 +65,11 @@ export interface SimulationResult {
 export async function simulateScenario(options: SimulateScenarioOptions): Promise<SimulationResult> {
   const { model, scenario, workers, outDir, outDirField, signal, onPhase, onProgress } = options;
   const sensitivity = scenario.sensitivity;
+  if (options.shard !== undefined && sensitivity !== undefined)
+    throw new InputError(
+      SHARD_OPTION,
+      'the scenario asks for a sensitivity screen, which runs only whole; add --sensitivity-runs 0 (to the whole run you compare the merge with too)',
+    );
   // A screen the model cannot run is refused before the main runs, not after them.
   if (sensitivity !== undefined) await prepareSensitivityScreen({ model, scenario });
   onPhase?.('main');
@@ -77,6 +87,7 @@ export async function simulateScenario(options: SimulateScenarioOptions): Promis
       outDirField,
       signal,
       ...(onProgress === undefined ? {} : { onProgress }),
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
     });
     if (sensitivity !== undefined && !result.aborted && result.summary.runs.completed > 0) {
       onPhase?.('sensitivity');
@@ -94,6 +105,16 @@ export async function simulateScenario(options: SimulateScenarioOptions): Promis
     await backend?.close();
   }
 
+  // A shard's records are merged elsewhere; the report is the merge's.
+  if (options.shard !== undefined)
+    return {
+      result,
+      screen,
+      summary: result.summary,
+      manifest: result.manifest,
+      files: result.files,
+      reportError: undefined,
+    };
   let summary: SummaryWithSensitivity = result.summary;
   let manifest = result.manifest;
   const files = [...result.files];

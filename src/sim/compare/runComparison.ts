@@ -2,22 +2,16 @@
  * Run every variant of a scenario on the same seeds (one experiment each, outputs in a folder per
  * variant) and write the side-by-side comparison: `compare.json` and `compare.html`.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../engine/errors.ts';
-import { writeReport } from '../report/index.ts';
-import { renderSvg } from '../report/renderSvg.ts';
-import { scopeSvgIds } from '../report/scopeSvgIds.ts';
-import { jsonText } from '../runner/jsonText.ts';
+import type { ExperimentShard } from '../runner/experimentShard.ts';
 import type { ModelRef } from '../runner/modelRef.ts';
-import { asOutputWriteError, guardOutputWrite } from '../runner/outputDirError.ts';
 import { prepareOutputDir } from '../runner/prepareOutputDir.ts';
 import { type ExperimentProgress, runExperiment } from '../runner/runExperiment.ts';
 import type { Scenario, ScenarioVariant } from '../scenario/scenarioSchema.ts';
-import { branchChartSpec } from './branchChartSpec.ts';
-import { compareReportHtml } from './compareReportHtml.ts';
-import { type Comparison, compareVariants, type VariantResult } from './compareVariants.ts';
-import { readRunsCsv } from './readRunsCsv.ts';
+import { compareShard, writeCompareShard } from './compareShard.ts';
+import type { Comparison, VariantResult } from './compareVariants.ts';
+import { reportVariant, writeComparison } from './writeComparison.ts';
 
 /** Inputs of {@link runComparison}. */
 export interface ComparisonOptions {
@@ -31,11 +25,16 @@ export interface ComparisonOptions {
   readonly signal?: AbortSignal;
   /** Progress of the variant being run (0-based index among the variants). */
   readonly onProgress?: (variant: number, progress: ExperimentProgress) => void;
+  /**
+   * Run only this shard of every variant: each variant's folder is then a shard for `merge`, with a
+   * marker beside them, and nothing is compared.
+   */
+  readonly shard?: ExperimentShard;
 }
 
 /** What a comparison produced. */
 export interface ComparisonResult {
-  /** Null when stopped early. */
+  /** Null when stopped early, or for a shard. */
   readonly comparison: Comparison | null;
   readonly files: readonly string[];
   /** True when stopped before every variant finished (no comparison is written then). */
@@ -59,24 +58,6 @@ export function variantScenario(scenario: Scenario, variant: ScenarioVariant): S
       ? {}
       : { fork: { atDays: fork.atDays, baseModel: base.model } }),
   };
-}
-
-/** Series drawn branch by branch in the comparison report (the first ones the model lists). */
-const BRANCH_SERIES = 3;
-
-/** SVG charts of the first series, every variant on each (ids scoped per chart). */
-async function branchCharts(results: readonly VariantResult[], forkDay: number | null): Promise<string[]> {
-  const shape = results[0]?.summary.shape.series ?? [];
-  const charts: string[] = [];
-  for (const [k, info] of shape.slice(0, BRANCH_SERIES).entries()) {
-    const branches = results.flatMap((r) => {
-      const series = r.summary.series.find((x) => x.key === info.key);
-      return series === undefined ? [] : [{ title: r.title, series }];
-    });
-    const spec = branchChartSpec({ info, branches, forkDay });
-    if (spec !== null) charts.push(scopeSvgIds(await renderSvg(spec), `branch${k}`));
-  }
-  return charts;
 }
 
 /**
@@ -104,6 +85,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
       workers: options.workers ?? 1,
       outDir: dir,
       outDirField: where.field,
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.onProgress === undefined ? {} : { onProgress: (p) => options.onProgress?.(k, p) }),
     });
@@ -116,32 +98,26 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
         wallTimeMs: Date.now() - started,
       };
     }
-    try {
-      files.push(...(await writeReport({ summary: result.summary, manifest: result.manifest, outDir: dir })));
-    } catch (error) {
-      throw asOutputWriteError(where, error);
-    }
-    results.push({
-      name: variant.name,
-      title: variant.title,
-      description: variant.description,
+    if (options.shard !== undefined) continue;
+    const reported = await reportVariant({
+      variant,
       summary: result.summary,
-      table: readRunsCsv(join(dir, 'runs.csv')),
-      folder: variant.name,
+      manifest: result.manifest,
+      where,
     });
+    files.push(...reported.files);
+    results.push(reported.result);
   }
-  const comparison = compareVariants({
-    scenario: { name: scenario.name, title: scenario.title, description: scenario.description },
+  if (options.shard !== undefined) {
+    files.push(writeCompareShard(compareShard(scenario, options.shard), where));
+    return { comparison: null, files, aborted: false, wallTimeMs: Date.now() - started };
+  }
+  const { comparison, files: written } = await writeComparison({
+    scenario,
     variants: results,
     forkDay: scenario.fork?.atDays ?? null,
+    where,
   });
-  const json = join(outDir, 'compare.json');
-  const html = join(outDir, 'compare.html');
-  const page = compareReportHtml(comparison, await branchCharts(results, comparison.forkDay));
-  guardOutputWrite(where, () => {
-    writeFileSync(json, jsonText(comparison));
-    writeFileSync(html, page);
-  });
-  files.push(json, html);
+  files.push(...written);
   return { comparison, files, aborted: false, wallTimeMs: Date.now() - started };
 }

@@ -1,6 +1,7 @@
 /** The run manifest (`manifest.json`): what produced an experiment's outputs, to reproduce or compare them. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ShardManifest } from './experimentShard.ts';
 
 /** Root folder of the package (where package.json is). */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -34,6 +35,17 @@ export interface Manifest {
   readonly files: readonly string[];
   /** The sensitivity screen run after the main runs, when the scenario asks for one. */
   readonly sensitivity?: ManifestSensitivity;
+  /** Set on a shard's manifest: which block of the runs it holds (`runs` above is the experiment's). */
+  readonly shard?: ShardManifest;
+  /** Set on a merged experiment: the shard folders it was assembled from, in run order. */
+  readonly mergedFrom?: readonly MergedShard[];
+}
+
+/** One shard a merged experiment was assembled from. */
+export interface MergedShard {
+  /** The shard's folder as the merge was given it. */
+  readonly dir: string;
+  readonly shard: ShardManifest;
 }
 
 /** What the manifest records of a sensitivity screen: the runs it used and how it ended. */

@@ -3,29 +3,20 @@
  * pool, results fed to the streaming collectors strictly in run-index order (out-of-order completions
  * wait in a buffer bounded by the runs in flight), so `summary.json` and `runs.csv` are the same bytes
  * for any worker count. A run that throws is listed as errored; an abort stops scheduling, waits for
- * the runs in flight and writes partial results.
+ * the runs in flight and writes partial results. With a shard, only its block of run indices runs and
+ * its records are written for `merge` (see experimentShard.ts).
  */
-import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
-import { TensormarketError } from '../../engine/errors.ts';
-import { createExperimentCollector } from '../collect/experimentCollector.ts';
-import { createRunsCsvWriter } from '../collect/runsCsvWriter.ts';
-import type { Summary } from '../collect/summary.ts';
-import { type CheckedShape, checkModelShape } from '../contract/checkModelShape.ts';
-import type { ModelDescription, ModelShape } from '../contract/types.ts';
-import { scenarioHash } from '../scenario/scenarioHash.ts';
-import { type Scenario, STEP_BLOCKS, toScenarioFile } from '../scenario/scenarioSchema.ts';
+import type { Scenario } from '../scenario/scenarioSchema.ts';
 import type { Backend } from './backend.ts';
 import { createBackend } from './createBackend.ts';
-import { jsonText } from './jsonText.ts';
-import { type Manifest, PROJECT_ROOT, packageInfo } from './manifest.ts';
+import { type ExperimentResult, openExperimentOutputs } from './experimentOutputs.ts';
+import { type ExperimentShard, shardBlock } from './experimentShard.ts';
 import { loadModel, type ModelRef, parseModelRef } from './modelRef.ts';
-import { guardOutputWrite } from './outputDirError.ts';
 import { prepareOutputDir } from './prepareOutputDir.ts';
-import { errorMessage } from './runChunk.ts';
 import { scheduleRuns } from './scheduleRuns.ts';
+
+export type { ExperimentResult } from './experimentOutputs.ts';
 
 /** Progress of an experiment, reported after each chunk of runs is collected. */
 export interface ExperimentProgress {
@@ -60,25 +51,11 @@ export interface ExperimentOptions {
   readonly outDir: string;
   /** How errors about the folder name it (e.g. `--out`; default `outDir`). */
   readonly outDirField?: string;
-}
-
-/** What an experiment produced. */
-export interface ExperimentResult {
-  readonly summary: Summary;
-  readonly manifest: Manifest;
-  /** Paths of the files written. */
-  readonly files: readonly string[];
-  /** True when stopped by the signal before every run finished. */
-  readonly aborted: boolean;
-  /** Bytes held by the collectors at the end (structural measure; flat in the number of runs). */
-  readonly collectorBytes: number;
-}
-
-function refText(ref: ModelRef): string {
-  const rel = relative(PROJECT_ROOT, ref.module);
-  const path =
-    ref.module.startsWith('file:') || rel.startsWith('..') ? ref.module : rel.split('\\').join('/');
-  return `${path}#${ref.exportName}`;
+  /**
+   * Run only this shard's block of the run indices (same seed and run indices as the whole run) and
+   * write its records, manifest and scenario for `merge` instead of runs.csv and summary.json.
+   */
+  readonly shard?: ExperimentShard;
 }
 
 /**
@@ -95,7 +72,11 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const runs = options.runs ?? options.scenario.runs;
   const seed = options.seed ?? options.scenario.seed;
   const scenario: Scenario = { ...options.scenario, runs, seed };
-  const workers = options.backend?.workers ?? Math.max(1, Math.min(Math.floor(options.workers ?? 1), runs));
+  const block =
+    options.shard === undefined ? undefined : { ...options.shard, ...shardBlock(options.shard, runs) };
+  const total = block?.runs ?? runs;
+  const first = block?.firstRun ?? 0;
+  const workers = options.backend?.workers ?? Math.max(1, Math.min(Math.floor(options.workers ?? 1), total));
   const { signal, onProgress, outDir } = options;
   // Workers import the module themselves: give them an absolute location, whatever the caller wrote.
   const ref = parseModelRef(`${options.model.module}#${options.model.exportName}`);
@@ -103,51 +84,17 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   // The folder is checked before the model loads, so an unusable one fails at once; any later write
   // that fails surfaces as an OutputDirError naming it too.
   const where = { dir: outDir, field: options.outDirField ?? 'outDir' };
-  const write = <T>(fn: () => T): T => guardOutputWrite(where, fn);
   prepareOutputDir(where);
 
   const model = await loadModel(ref);
-  let declared: ModelShape;
-  let description: ModelDescription;
-  try {
-    declared = model.shape(scenario);
-    description = model.describe(scenario);
-  } catch (cause) {
-    throw new TensormarketError(
-      'MODEL_FAILED',
-      `the model's shape or description failed: ${errorMessage(cause)}`,
-      {
-        cause,
-      },
-    );
-  }
-  // Before anything is written: a shape that names a missing outcome is the model's bug, said at once.
-  const shape: CheckedShape = checkModelShape({ shape: declared, model: model.name });
-
-  const files = {
-    runs: join(outDir, 'runs.csv'),
-    summary: join(outDir, 'summary.json'),
-    manifest: join(outDir, 'manifest.json'),
-    scenario: join(outDir, 'scenario.json'),
-  };
-  const file = toScenarioFile(scenario);
-  write(() => writeFileSync(files.scenario, jsonText(file)));
-  const csv = write(() => createRunsCsvWriter({ path: files.runs, shape }));
-  const collector = createExperimentCollector({
-    shape,
-    scenario,
-    requested: runs,
-    horizonDays: scenario.horizonDays,
-    daysPerStep: STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY,
-  });
-
+  const outputs = openExperimentOutputs({ model, ref, scenario, where, shard: block });
   const backend = options.backend ?? (await createBackend({ model: ref, workers }));
 
   const report = () => {
-    const { completed, errored } = collector.counts();
+    const { completed, errored } = outputs.counts();
     onProgress?.({
       done: completed + errored,
-      total: runs,
+      total,
       completed,
       errored,
       elapsedMs: performance.now() - started,
@@ -158,60 +105,24 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   try {
     report();
     collected = await scheduleRuns({
-      total: runs,
+      total,
       workers,
-      run: (range) => backend.run({ scenario, seed, ...range }),
+      // A shard's positions are offsets into its block: the run indices, and so the runs, are the whole run's.
+      run: (range) => backend.run({ scenario, seed, start: first + range.start, count: range.count }),
       collect: (records) => {
-        write(() => {
-          for (const record of records) csv.write(collector.add(record));
-        });
+        outputs.add(records);
         report();
       },
       signal,
     });
   } finally {
     if (options.backend === undefined) await backend.close();
-    write(() => csv.close());
+    outputs.close();
   }
-
-  const aborted = collected < runs;
-  const partial = collector.summary();
-  let headline: string[];
-  try {
-    headline = model.headline(partial, scenario);
-  } catch (error) {
-    headline = [`(the model could not write its headline: ${errorMessage(error)})`];
-  }
-  const summary: Summary = { ...partial, headline };
-  const pkg = packageInfo();
-  const manifest: Manifest = {
-    package: pkg.name,
-    version: pkg.version,
-    model: model.name,
-    modelExport: refText(ref),
-    rulePack: description.rulePack,
-    scenario: scenario.name,
-    scenarioHash: scenarioHash(file),
-    seed,
-    runs,
-    completed: summary.runs.completed,
-    errored: summary.runs.errored,
-    status: aborted ? 'partial' : 'complete',
+  return outputs.finish({
+    aborted: collected < total,
     workers,
     wallTimeMs: Math.round(performance.now() - started),
-    node: process.version,
     startedAt,
-    files: ['runs.csv', 'summary.json', 'manifest.json', 'scenario.json'],
-  };
-  write(() => {
-    writeFileSync(files.summary, jsonText(summary));
-    writeFileSync(files.manifest, jsonText(manifest));
   });
-  return {
-    summary,
-    manifest,
-    files: [files.runs, files.summary, files.manifest, files.scenario],
-    aborted,
-    collectorBytes: collector.sizeBytes(),
-  };
 }
