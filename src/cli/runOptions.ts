@@ -1,5 +1,5 @@
 /**
- * The options `simulate` and `compare` share, declared once (flag, description, default, parser), and
+ * The options `simulate`, `compare` and `sweep` share, declared once (flag, description, default, parser), and
  * what they resolve to: the scenario with its overrides, the model, the workers and the output folder.
  */
 import { availableParallelism } from 'node:os';
@@ -16,7 +16,7 @@ import { addJsonOptions, type JsonOptions } from './commandOutput.ts';
 import { resolveModelSchema } from './scenario.ts';
 
 /** The commands that take the shared options. */
-export type RunCommand = 'simulate' | 'compare';
+export type RunCommand = 'simulate' | 'compare' | 'sweep';
 
 /** The model run unless `--model` names another. */
 export const DEFAULT_MODEL: ModelRef = {
@@ -55,6 +55,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     description: {
       simulate: "number of runs (default: the scenario's)",
       compare: "runs per variant (default: the scenario's)",
+      sweep: "paired runs per point (default: the sweep's runs, else the scenario's)",
     },
   },
   {
@@ -66,6 +67,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     description: {
       simulate: "master seed (default: the scenario's, 1 unless it says otherwise)",
       compare: "master seed shared by every variant (default: the scenario's)",
+      sweep: "master seed shared by every point (default: the scenario's)",
     },
   },
   {

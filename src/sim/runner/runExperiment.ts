@@ -6,7 +6,7 @@
  * the runs in flight and writes partial results.
  */
 import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
 import { TensormarketError } from '../../engine/errors.ts';
@@ -20,8 +20,8 @@ import { type Scenario, STEP_BLOCKS, toScenarioFile } from '../scenario/scenario
 import type { Backend } from './backend.ts';
 import { createBackend } from './createBackend.ts';
 import { jsonText } from './jsonText.ts';
-import { type Manifest, PROJECT_ROOT, packageInfo } from './manifest.ts';
-import { loadModel, type ModelRef, parseModelRef } from './modelRef.ts';
+import { type Manifest, packageInfo } from './manifest.ts';
+import { loadModel, type ModelRef, modelRefText, parseModelRef } from './modelRef.ts';
 import { guardOutputWrite } from './outputDirError.ts';
 import { prepareOutputDir } from './prepareOutputDir.ts';
 import { errorMessage } from './runChunk.ts';
@@ -72,13 +72,6 @@ export interface ExperimentResult {
   readonly aborted: boolean;
   /** Bytes held by the collectors at the end (structural measure; flat in the number of runs). */
   readonly collectorBytes: number;
-}
-
-function refText(ref: ModelRef): string {
-  const rel = relative(PROJECT_ROOT, ref.module);
-  const path =
-    ref.module.startsWith('file:') || rel.startsWith('..') ? ref.module : rel.split('\\').join('/');
-  return `${path}#${ref.exportName}`;
 }
 
 /**
@@ -188,7 +181,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     package: pkg.name,
     version: pkg.version,
     model: model.name,
-    modelExport: refText(ref),
+    modelExport: modelRefText(ref),
     rulePack: description.rulePack,
     scenario: scenario.name,
     scenarioHash: scenarioHash(file),
