@@ -12,6 +12,11 @@ import type { IntervalEstimate } from './sobolIndices.ts';
 import type { SweepManifest } from './sweepManifest.ts';
 import type { OutcomeSobol, SweepPoint, SweepSummary } from './sweepSummary.ts';
 
+/** The parameters table's text columns read left to right. */
+const EXTRA_CSS = `
+table.swept td, table.swept th { text-align: left; }
+`;
+
 /** Points the page lists for designs without indices (sweep.csv has every one). */
 const POINTS_SHOWN = 60;
 
@@ -97,6 +102,7 @@ export function sweepReportHtml({
       ),
       esc(p.source),
     ]),
+    className: 'swept',
   });
   const sobol = summary.sobol;
   const body =
@@ -129,7 +135,7 @@ ${charts[k] ? `<figure>${charts[k]}</figure>` : ''}`,
       ['Started', manifest.startedAt],
     ].map(([k, v]) => [esc(k!), `<code>${esc(v!)}</code>`]),
   });
-  return `${htmlHead(title, REPORT_CSS)}
+  return `${htmlHead(title, REPORT_CSS + EXTRA_CSS)}
 <body>
 <main>
 <h1>${esc(title)}</h1>
