@@ -22,7 +22,8 @@ const POINTS_SHOWN = 60;
 
 /** An index with its interval, to two decimals. */
 export function formatIndex(e: IntervalEstimate): string {
-  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+  // A tiny negative estimate prints as 0.00, not −0.00.
+  const f = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 0.005 ? 0 : x).toFixed(2) : '–');
   return `${f(e.value)} (${f(e.low)} to ${f(e.high)})`;
 }
 
