@@ -17,6 +17,7 @@ const COMMANDS: readonly {
   { names: ['simulate'], load: async () => (await import('./simulate.ts')).registerSimulate },
   { names: ['compare'], load: async () => (await import('./compare.ts')).registerCompare },
   { names: ['merge'], load: async () => (await import('./merge.ts')).registerMerge },
+  { names: ['sweep'], load: async () => (await import('./sweep.ts')).registerSweep },
   { names: ['scenario'], load: async () => (await import('./scenario.ts')).registerScenario },
   { names: ['epoch'], load: async () => (await import('./epoch.ts')).registerEpoch },
   { names: ['snapshot'], load: async () => (await import('./snapshot.ts')).registerSnapshot },

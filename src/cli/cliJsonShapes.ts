@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { amountJsonSchema } from '../sdk/amount/amount.ts';
 import { calibrationFileSchema } from '../sim/calibration/calibrationFile.ts';
+import { SWEEP_METHODS } from '../sim/scenario/sweepSchema.ts';
 import { gapSchema, sourceFileSchema, startingStateSchema } from '../sim/start/startingState.ts';
 
 const address = z.string().describe('SS58 address, network prefix 42');
@@ -25,6 +26,13 @@ const writtenKey = z.strictObject({
     .string()
     .optional()
     .describe('the new key’s mnemonic, present when the key was generated: the only way to recover it'),
+});
+
+/** An estimate and its interval; null where not finite. */
+const interval = z.strictObject({
+  value: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
 });
 
 const netuid = z.int().min(0).max(65_535).describe('the subnet');
@@ -402,6 +410,33 @@ export const CLI_JSON_SHAPES = {
         .describe('with --shard: the block of runs each variant ran (then nothing is compared)'),
     })
     .describe('a scenario’s variants run on the same seeds and compared'),
+  sweep: z
+    .strictObject({
+      scenario: z.string(),
+      outDir: path,
+      method: z.enum(SWEEP_METHODS),
+      points: z.int().describe('points of the design'),
+      runsPerPoint: z.int().describe('paired runs per point'),
+      completed: z.int(),
+      errored: z.int(),
+      stopped: z.boolean().describe('Ctrl-C stopped it: no sweep written (exit 130)'),
+      workers: z.int(),
+      wallTimeMs: z.number(),
+      sobol: z
+        .array(
+          z.strictObject({
+            outcome: z.string(),
+            parameter: z.string(),
+            firstOrder: interval.describe('first-order index'),
+            total: interval.describe('total-effect index'),
+          }),
+        )
+        .nullable()
+        .describe('the Sobol’ indices per outcome and parameter, null unless the method is sobol'),
+      report: path.nullable().describe('report.html, null when stopped'),
+      files: z.array(path),
+    })
+    .describe('a parameter sweep run on the same seeds, with Sobol’ indices for a sobol design'),
   backtest: z
     .strictObject({
       scenario: z.string(),

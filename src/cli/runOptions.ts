@@ -1,5 +1,5 @@
 /**
- * The options `simulate` and `compare` share, declared once (flag, description, default, parser), and
+ * The options `simulate`, `compare` and `sweep` share, declared once (flag, description, default, parser), and
  * what they resolve to: the scenario with its overrides, the model, the workers and the output folder.
  */
 import { availableParallelism } from 'node:os';
@@ -17,7 +17,7 @@ import { addJsonOptions, type JsonOptions } from './commandOutput.ts';
 import { resolveModelSchema } from './scenario.ts';
 
 /** The commands that take the shared options. */
-export type RunCommand = 'simulate' | 'compare';
+export type RunCommand = 'simulate' | 'compare' | 'sweep';
 
 /** The model run unless `--model` names another. */
 export const DEFAULT_MODEL: ModelRef = {
@@ -75,6 +75,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     description: {
       simulate: "number of runs (default: the scenario's)",
       compare: "runs per variant (default: the scenario's)",
+      sweep: "paired runs per point (default: the sweep's runs, else the scenario's)",
     },
   },
   {
@@ -86,6 +87,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     description: {
       simulate: "master seed (default: the scenario's, 1 unless it says otherwise)",
       compare: "master seed shared by every variant (default: the scenario's)",
+      sweep: "master seed shared by every point (default: the scenario's)",
     },
   },
   {
@@ -104,6 +106,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
         'run only shard k of n: of the R runs, run indices floor((k-1)R/n) to floor(kR/n)-1, with the same seeds as the whole run; writes records.jsonl for `tensormarket merge` instead of the summary and report (default folder: out/<scenario name>-shard-k-of-n)',
       compare:
         'run only shard k of n of every variant: runs floor((k-1)R/n) to floor(kR/n)-1 of each, same seeds; combine the shards with `tensormarket merge` (default folder: out/<scenario name>-shard-k-of-n)',
+      sweep: 'not offered by sweep yet',
     },
     parse: parseShard,
     sharding: true,

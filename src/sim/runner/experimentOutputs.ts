@@ -5,7 +5,7 @@
  * Fed the same records in the same order, it writes the same bytes whoever runs the runs.
  */
 import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { BLOCKS_PER_DAY } from '../../engine/chainConstants.ts';
 import { TensormarketError } from '../../engine/errors.ts';
 import { createExperimentCollector } from '../collect/experimentCollector.ts';
@@ -18,8 +18,8 @@ import { scenarioHash } from '../scenario/scenarioHash.ts';
 import { type Scenario, STEP_BLOCKS, toScenarioFile } from '../scenario/scenarioSchema.ts';
 import type { ShardManifest } from './experimentShard.ts';
 import { jsonText } from './jsonText.ts';
-import { type Manifest, type MergedShard, PROJECT_ROOT, packageInfo } from './manifest.ts';
-import type { ModelRef } from './modelRef.ts';
+import { type Manifest, type MergedShard, packageInfo } from './manifest.ts';
+import { type ModelRef, modelRefText } from './modelRef.ts';
 import { guardOutputWrite } from './outputDirError.ts';
 import { errorMessage } from './runChunk.ts';
 import { createShardRecordsWriter, SHARD_RECORDS_FILE } from './shardRecords.ts';
@@ -71,14 +71,6 @@ export interface ExperimentOutputs {
   close(): void;
   /** Close, write summary.json (not for a shard) and manifest.json, and say what was written. */
   finish(end: ExperimentEnd): ExperimentResult;
-}
-
-/** A model reference as the manifest writes it: relative to the package root when inside it. */
-export function modelRefText(ref: ModelRef): string {
-  const rel = relative(PROJECT_ROOT, ref.module);
-  const path =
-    ref.module.startsWith('file:') || rel.startsWith('..') ? ref.module : rel.split('\\').join('/');
-  return `${path}#${ref.exportName}`;
 }
 
 /**

@@ -2,15 +2,27 @@
  * Where a model lives: a module and the name of its export. Worker threads cannot receive functions,
  * so every backend (the main thread included, for identical behaviour) imports the model from here.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TensormarketError } from '../../engine/errors.ts';
 import type { Model } from '../contract/types.ts';
+import { PROJECT_ROOT } from './manifest.ts';
 
 /** A model's module (absolute path or file URL) and export name. */
 export interface ModelRef {
   readonly module: string;
   readonly exportName: string;
+}
+
+/**
+ * A reference as a manifest records it: `path#export`, the path relative to the package root when inside it.
+ * @example modelRefText({ module: join(PROJECT_ROOT, 'src/sim/model/index.ts'), exportName: 'bittensorModel' }) // 'src/sim/model/index.ts#bittensorModel'
+ */
+export function modelRefText(ref: ModelRef): string {
+  const rel = relative(PROJECT_ROOT, ref.module);
+  const path =
+    ref.module.startsWith('file:') || rel.startsWith('..') ? ref.module : rel.split('\\').join('/');
+  return `${path}#${ref.exportName}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * collecting every problem with its file, line, column, field path, and the expected and found values.
  */
 import type { z } from 'zod';
+import { checkSweepParameters } from './checkSweepParameters.ts';
 import { describeSchema, describeValue, type JsonSchema, schemaAt } from './describeExpected.ts';
 import { findUnknownFields } from './findUnknownFields.ts';
 import { formatPath, type ScenarioIssue } from './scenarioIssue.ts';
@@ -160,6 +161,9 @@ export function parseScenario<M extends z.ZodType>({
       const problem = checkStart(parsed.data.start);
       if (problem !== null) add(['start'], problem);
     }
+    if (parsed.data.sweep !== undefined)
+      for (const issue of checkSweepParameters({ sweep: parsed.data.sweep, modelSchema }))
+        add(issue.path, issue.message);
     const names = new Set<string>();
     parsed.data.variants.forEach((v, i) => {
       if (names.has(v.name))

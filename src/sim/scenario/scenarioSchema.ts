@@ -9,6 +9,7 @@ import { DEFAULT_CHAIN_PARAMS } from '../../engine/state/defaults.ts';
 import type { StartingState } from '../start/startingState.ts';
 import { DURATION_PATTERN, parseDuration } from './duration.ts';
 import { dateSchema, type RuleChange, ruleTimelineSchema } from './ruleTimeline.ts';
+import { type SweepSettings, sweepSchema } from './sweepSchema.ts';
 
 /** Granularity of a model step. */
 export const STEP_KINDS = ['block', 'tempo', 'day'] as const;
@@ -127,6 +128,11 @@ export const scenarioFields = {
     .describe(
       'For `tensormarket simulate`: a one-at-a-time sensitivity screen after the main runs. Each parameter with a declared range is set to its low and then its high end, the others as the scenario sets them, all on the same seeds; the report opens with a tornado chart of the largest effects on the model’s headline outcome. Absent: no screen.',
     ),
+  sweep: sweepSchema
+    .optional()
+    .describe(
+      'For `tensormarket sweep`: the model parameters to vary and how (grid, zipped lists, Latin hypercube or Sobol’ points), every point run on the same seeds; with sobol the report gives first-order and total Sobol’ indices of the key outcomes with bootstrap intervals.',
+    ),
 } as const;
 
 /**
@@ -218,6 +224,8 @@ export interface ScenarioFile<M = unknown> {
   readonly fork?: { readonly atDays: number; readonly baseModel?: M } | undefined;
   /** The sensitivity screen `simulate` runs after the main runs; absent unless the file asks for one. */
   readonly sensitivity?: SensitivitySettings | undefined;
+  /** The sweep `tensormarket sweep` runs; absent unless the file declares one. */
+  readonly sweep?: SweepSettings | undefined;
 }
 
 /** What the `sensitivity` section resolves to. */
@@ -263,6 +271,7 @@ export function resolveScenario<M>(
     ...(file.variants === undefined || file.variants.length === 0 ? {} : { variants: file.variants }),
     ...(file.fork === undefined ? {} : { fork: file.fork }),
     ...(file.sensitivity === undefined ? {} : { sensitivity: file.sensitivity }),
+    ...(file.sweep === undefined ? {} : { sweep: file.sweep }),
     horizonDays,
     recordEveryDays: file.recordEvery,
     ...(file.startingState === undefined ? {} : { startingState: file.startingState }),
