@@ -16,13 +16,14 @@ import { type CheckedShape, checkModelShape } from '../contract/checkModelShape.
 import type { Model, ModelDescription, ModelShape } from '../contract/types.ts';
 import { scenarioHash } from '../scenario/scenarioHash.ts';
 import { type Scenario, STEP_BLOCKS, toScenarioFile } from '../scenario/scenarioSchema.ts';
+import { writeStartingState } from '../start/writeStartingState.ts';
 import type { ShardManifest } from './experimentShard.ts';
 import { jsonText } from './jsonText.ts';
 import { type Manifest, type MergedShard, packageInfo } from './manifest.ts';
 import { type ModelRef, modelRefText } from './modelRef.ts';
 import { guardOutputWrite } from './outputDirError.ts';
 import { errorMessage } from './runChunk.ts';
-import { createShardRecordsWriter, SHARD_RECORDS_FILE } from './shardRecords.ts';
+import { createShardRecordsWriter, SHARD_RECORDS_FILE, SHARD_START_FILE } from './shardRecords.ts';
 
 /** What an experiment produced. */
 export interface ExperimentResult {
@@ -96,15 +97,20 @@ export function openExperimentOutputs(options: ExperimentOutputsOptions): Experi
   const shape: CheckedShape = checkModelShape({ shape: declared, model: model.name });
 
   const streamed = shard === undefined ? 'runs.csv' : SHARD_RECORDS_FILE;
+  // A shard keeps the starting state it ran from beside its records, so a merge needs no scenario file.
+  const keepsStart = shard !== undefined && scenario.startingState !== undefined;
   const names = [
     streamed,
     ...(shard === undefined ? ['summary.json'] : []),
     'manifest.json',
     'scenario.json',
+    ...(keepsStart ? [SHARD_START_FILE] : []),
   ];
   const path = (name: string) => join(where.dir, name);
   const file = toScenarioFile(scenario);
   write(() => writeFileSync(path('scenario.json'), jsonText(file)));
+  if (keepsStart && scenario.startingState !== undefined)
+    writeStartingState(path(SHARD_START_FILE), scenario.startingState, where.field);
   const stream = write(() =>
     shard === undefined
       ? createRunsCsvWriter({ path: path(streamed), shape })

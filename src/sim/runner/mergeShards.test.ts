@@ -7,12 +7,13 @@ import { createTempDirs } from '../../../test/support/tempDirs.ts';
 import { modelParamsSchema } from '../model/index.ts';
 import { parseScenario } from '../scenario/parseScenario.ts';
 import type { Scenario } from '../scenario/scenarioSchema.ts';
+import { readStartingState } from '../start/readStartingState.ts';
 import type { ExperimentShard } from './experimentShard.ts';
 import { type Manifest, PROJECT_ROOT } from './manifest.ts';
 import { mergeShards } from './mergeShards.ts';
 import type { ModelRef } from './modelRef.ts';
 import { runExperiment } from './runExperiment.ts';
-import { SHARD_RECORDS_FILE } from './shardRecords.ts';
+import { SHARD_RECORDS_FILE, SHARD_START_FILE } from './shardRecords.ts';
 import { testModelParamsSchema } from './testModel.testkit.ts';
 
 const testModelRef: ModelRef = {
@@ -129,6 +130,29 @@ describe('mergeShards', () => {
     });
     expect(merged.scenario.startingState?.snapshot.date).toMatch(/^2026-09-30/);
     expect(merged.manifest.completed).toBe(4);
+  });
+
+  it('reads the starting state a shard ran from out of the shard itself, refusing shards that ran from different ones', async () => {
+    const read = readStartingState(join(PROJECT_ROOT, 'scenarios', 'start', 'mainnet-2026-09-30.json'));
+    if (!read.ok) throw new Error(read.message);
+    const started = {
+      ...scenario('runs: 4\nhorizon: 14d\nstart: start/mainnet-2026-09-30.json\n'),
+      startingState: read.state,
+    };
+    const dirs = (await runShards(started, testModelRef, 2, 1)) as [string, string];
+    expect(manifestOf(dirs[0]).files).toContain(SHARD_START_FILE);
+    const merged = await mergeShards({ dirs, outDir: tempDir() });
+    expect(merged.scenario.startingState).toEqual(read.state);
+    expect(merged.manifest.completed).toBe(4);
+
+    const other = {
+      ...read.state,
+      snapshot: { ...read.state.snapshot, block: read.state.snapshot.block + 1 },
+    };
+    writeFileSync(join(dirs[1], SHARD_START_FILE), JSON.stringify(other));
+    await expect(mergeShards({ dirs, outDir: tempDir() })).rejects.toThrow(
+      `${join(dirs[1], SHARD_START_FILE)}: is missing or not the starting state shard 1 ran from`,
+    );
   });
 
   describe('refuses', () => {

@@ -13,13 +13,14 @@ import { parseScenario } from '../scenario/parseScenario.ts';
 import { scenarioHash } from '../scenario/scenarioHash.ts';
 import { type Scenario, toScenarioFile } from '../scenario/scenarioSchema.ts';
 import { checkScenarioStart } from '../start/checkScenarioStart.ts';
+import { readStartingState } from '../start/readStartingState.ts';
 import type { StartingState } from '../start/startingState.ts';
 import { type ExperimentResult, openExperimentOutputs } from './experimentOutputs.ts';
 import { PROJECT_ROOT } from './manifest.ts';
 import { loadModel, parseModelRef } from './modelRef.ts';
 import { prepareOutputDir } from './prepareOutputDir.ts';
 import { readShardSet, type ShardFolder } from './readShardSet.ts';
-import { readShardRecords } from './shardRecords.ts';
+import { readShardRecords, SHARD_START_FILE } from './shardRecords.ts';
 
 /** Inputs of {@link mergeShards}. */
 export interface MergeOptions {
@@ -72,11 +73,16 @@ function shardScenario(
       `does not match the manifest's scenarioHash ${shard.manifest.scenarioHash}; the shard was altered: run it again`,
     );
   if (scenario.start === undefined) return scenario;
-  if (scenarioFile === undefined)
+  if (scenarioFile === undefined) {
+    // The state the shard ran from, kept beside its records.
+    const kept = join(shard.dir, SHARD_START_FILE);
+    const read = readStartingState(kept);
+    if (read.ok) return { ...scenario, startingState: read.state };
     throw new InputError(
       scenarioField,
-      `the shards' scenario starts from ${scenario.start} (a path relative to its scenario file); pass that scenario file so the merge can read the starting state`,
+      `the shards' scenario starts from ${scenario.start} and ${read.message}; pass the scenario file so the merge can read the starting state`,
     );
+  }
   let startingState: StartingState | undefined;
   const problem = checkScenarioStart(scenarioFile, (state) => {
     startingState = state;
@@ -106,6 +112,23 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     options.scenarioFile,
     options.scenarioField ?? 'scenarioFile',
   );
+  if (scenario.start !== undefined && options.scenarioFile === undefined) {
+    // Every shard must have run from the same state as the first (the scenario's hash names only its path).
+    const startOf = (dir: string): string | undefined => {
+      try {
+        return readFileSync(join(dir, SHARD_START_FILE), 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
+    const expected = startOf(first.dir);
+    for (const shard of shards.slice(1))
+      if (startOf(shard.dir) !== expected)
+        throw new InputError(
+          join(shard.dir, SHARD_START_FILE),
+          `is missing or not the starting state shard ${first.manifest.shard.index} ran from; run this shard again from the same scenario file, or pass it with the scenario file`,
+        );
+  }
   prepareOutputDir(where);
 
   const outputs = openExperimentOutputs({ model, ref, scenario, where });

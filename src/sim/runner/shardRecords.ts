@@ -12,6 +12,9 @@ import { runRecordFromJson, runRecordToJson } from '../collect/runRecordJson.ts'
 /** The name of a shard's records file. */
 export const SHARD_RECORDS_FILE = 'records.jsonl';
 
+/** The starting state a shard ran from (a scenario with `start:`), kept for the merge. */
+export const SHARD_START_FILE = 'start.json';
+
 /** Streaming writer of a shard's records. */
 export interface ShardRecordsWriter {
   write(record: RunRecord): void;
