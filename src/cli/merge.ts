@@ -35,7 +35,7 @@ export function registerMerge(program: Command): void {
     .requiredOption(`${OUT_OPTION} <dir>`, 'output folder for the merged experiment (none of the shards)')
     .option(
       `${SCENARIO_OPTION} <file>`,
-      'the scenario file the shards ran, needed only when it starts from a snapshot (start:)',
+      'the scenario file the shards ran, to read a snapshot start (start:) from instead of the start.json each shard keeps',
     )
     .option('--quiet', 'print only where the outputs are');
   addJsonOptions(command).action(async (dirs: string[], opts: MergeCliOptions) => {
