@@ -71,6 +71,8 @@ export function registerBacktest(program: Command): void {
     const from = parseDate('--from', opts.from);
     const to = parseDate('--to', opts.to);
     const dataDir = resolve(opts.data ?? defaultDataDir());
+    if (opts.queue !== undefined)
+      throw new InputError('--queue', 'a backtest runs on this machine only; drop --queue');
     if (opts.horizon !== undefined)
       throw new InputError('--horizon', 'a backtest runs from --from to --to; drop --horizon');
     const { scenario, model, workers, quiet } = await resolveRunOptions(file ?? BACKTEST_SCENARIO, opts);

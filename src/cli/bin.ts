@@ -16,6 +16,7 @@ const COMMANDS: readonly {
   { names: ['conformance'], load: async () => (await import('./conformance.ts')).registerConformance },
   { names: ['simulate'], load: async () => (await import('./simulate.ts')).registerSimulate },
   { names: ['compare'], load: async () => (await import('./compare.ts')).registerCompare },
+  { names: ['worker'], load: async () => (await import('./worker.ts')).registerWorker },
   { names: ['scenario'], load: async () => (await import('./scenario.ts')).registerScenario },
   { names: ['epoch'], load: async () => (await import('./epoch.ts')).registerEpoch },
   { names: ['snapshot'], load: async () => (await import('./snapshot.ts')).registerSnapshot },

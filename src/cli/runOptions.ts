@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { InputError } from '../engine/errors.ts';
 import { withCalibration } from '../sim/calibration/withCalibration.ts';
+import { parseQueueUrl, type QueueTarget } from '../sim/queue/queueUrl.ts';
 import { PROJECT_ROOT } from '../sim/runner/manifest.ts';
 import { type ModelRef, parseModelRef } from '../sim/runner/modelRef.ts';
 import { loadScenario } from '../sim/scenario/loadScenario.ts';
@@ -26,6 +27,9 @@ export const DEFAULT_MODEL: ModelRef = {
 
 /** The option that names the output folder: the runners cite it when the folder cannot be used. */
 export const OUT_OPTION = '--out';
+
+/** The option that sends the runs to a Redis queue (`simulate`, `compare` and `worker` share it). */
+export const QUEUE_OPTION = '--queue';
 
 /**
  * Worker threads for `--workers`: `auto` is every core the process may use.
@@ -70,9 +74,15 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
   },
   {
     flags: '--workers <n>',
-    description: 'worker threads, or auto for all cores; 1 runs in the main thread',
+    description: 'worker threads, or auto for all cores; 1 runs in the main thread (none with --queue)',
     defaultText: 'auto',
     parse: parseWorkers,
+  },
+  {
+    flags: `${QUEUE_OPTION} <url>`,
+    description:
+      'run through the Redis queue at redis://HOST:PORT instead of local threads; start `tensormarket worker --queue URL` on any machines',
+    parse: (text) => parseQueueUrl(text, QUEUE_OPTION),
   },
   { flags: `${OUT_OPTION} <dir>`, description: 'output folder (default: out/<scenario name>)' },
   { flags: '--quiet', description: 'no progress; print only where the outputs are' },
@@ -85,6 +95,7 @@ export interface RunOptions extends JsonOptions {
   horizon?: string;
   seed?: string;
   workers: number;
+  queue?: QueueTarget;
   out?: string;
   quiet?: boolean;
   model?: string;
@@ -110,6 +121,8 @@ export interface ResolvedRun {
   readonly scenario: Scenario;
   readonly model: ModelRef;
   readonly workers: number;
+  /** The queue the runs go through instead of local threads, when `--queue` names one. */
+  readonly queue: QueueTarget | undefined;
   /** Absolute; the runners create it and check it is writable before any run starts. */
   readonly outDir: string;
   readonly quiet: boolean;
@@ -131,5 +144,5 @@ export async function resolveRunOptions(file: string, opts: RunOptions): Promise
   });
   const model = opts.model === undefined ? DEFAULT_MODEL : parseModelRef(opts.model);
   const outDir = resolve(opts.out ?? join('out', scenario.name));
-  return { scenario, model, workers: opts.workers, outDir, quiet: opts.quiet === true };
+  return { scenario, model, workers: opts.workers, queue: opts.queue, outDir, quiet: opts.quiet === true };
 }

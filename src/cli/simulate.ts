@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../engine/errors.ts';
+import { createQueueBackend } from '../sim/queue/queueBackend.ts';
 import { writeReport } from '../sim/report/index.ts';
 import { sensitivityLines } from '../sim/report/sensitivityLines.ts';
 import { createBackend } from '../sim/runner/createBackend.ts';
@@ -46,7 +47,7 @@ export function registerSimulate(program: Command): void {
         'SCENARIO',
         `no scenario given and ${DEFAULT_SCENARIO} is missing; pass a scenario file`,
       );
-    const { scenario, model, workers, outDir, quiet } = await resolveRunOptions(
+    const { scenario, model, workers, queue, outDir, quiet } = await resolveRunOptions(
       file ?? DEFAULT_SCENARIO,
       opts,
     );
@@ -70,7 +71,12 @@ export function registerSimulate(program: Command): void {
       },
       async (signal) => {
         // With a screen, its runs go to the main runs' threads, already started and warm.
-        const backend = sensitivity === undefined ? undefined : await createBackend({ model, workers });
+        const backend =
+          queue !== undefined
+            ? await createQueueBackend({ target: queue, model })
+            : sensitivity === undefined
+              ? undefined
+              : await createBackend({ model, workers });
         try {
           const result = await runExperiment({
             model,
@@ -160,11 +166,14 @@ export function registerSimulate(program: Command): void {
       return;
     }
     if (!quiet) {
+      const { workers: used, queue: through } = result.manifest;
+      const where =
+        through === undefined ? `on ${used} worker${used === 1 ? '' : 's'}` : `through ${through.url}`;
       const status = result.aborted
         ? yellow(`stopped: partial results, ${completed + errored} of ${runs} runs`)
         : green(`${runs} runs`);
       process.stdout.write(
-        `${scenario.name}: ${status} (${completed} completed, ${errored} errored) in ${seconds(wallTimeMs)} on ${result.manifest.workers} worker${result.manifest.workers === 1 ? '' : 's'}\n`,
+        `${scenario.name}: ${status} (${completed} completed, ${errored} errored) in ${seconds(wallTimeMs)} ${where}\n`,
       );
       for (const line of result.summary.headline) process.stdout.write(`  ${line}\n`);
       for (const line of holderClassLines(result.summary)) process.stdout.write(`  ${line}\n`);

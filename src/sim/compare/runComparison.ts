@@ -8,6 +8,7 @@ import { InputError } from '../../engine/errors.ts';
 import { writeReport } from '../report/index.ts';
 import { renderSvg } from '../report/renderSvg.ts';
 import { scopeSvgIds } from '../report/scopeSvgIds.ts';
+import type { Backend } from '../runner/backend.ts';
 import { jsonText } from '../runner/jsonText.ts';
 import type { ModelRef } from '../runner/modelRef.ts';
 import { asOutputWriteError, guardOutputWrite } from '../runner/outputDirError.ts';
@@ -25,6 +26,8 @@ export interface ComparisonOptions {
   /** A scenario with at least two variants. */
   readonly scenario: Scenario;
   readonly workers?: number;
+  /** Where every variant's runs go instead (left open; a queue's, for one). Default: `workers` threads. */
+  readonly backend?: Backend | undefined;
   readonly outDir: string;
   /** How errors about the folder name it (e.g. `--out`; default `outDir`). */
   readonly outDirField?: string;
@@ -102,6 +105,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
       model: options.model,
       scenario: variantScenario(scenario, variant),
       workers: options.workers ?? 1,
+      ...(options.backend === undefined ? {} : { backend: options.backend }),
       outDir: dir,
       outDirField: where.field,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
