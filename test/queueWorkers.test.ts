@@ -4,28 +4,22 @@
  * local run's, after a worker is killed mid-run, after the submitter itself is stopped and restarted,
  * and with a run that throws.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQueueBackend } from '../src/sim/queue/queueBackend.ts';
 import { connectionOptions, RUN_QUEUE_NAME } from '../src/sim/queue/queueSettings.ts';
 import { parseQueueUrl, type QueueTarget } from '../src/sim/queue/queueUrl.ts';
-import {
-  hasRedis,
-  REDIS_SERVER,
-  type RedisServer,
-  startRedisServer,
-} from '../src/sim/queue/redisServer.testkit.ts';
 import { experimentHash, portableModelRef, runJobId } from '../src/sim/queue/runJob.ts';
 import type { ModelRef } from '../src/sim/runner/modelRef.ts';
 import { runExperiment } from '../src/sim/runner/runExperiment.ts';
 import { testModelParamsSchema } from '../src/sim/runner/testModel.testkit.ts';
 import { parseScenario } from '../src/sim/scenario/parseScenario.ts';
 import type { Scenario } from '../src/sim/scenario/scenarioSchema.ts';
-import { REPO_ROOT, TEST_MODEL_KIT } from './support/runCli.ts';
+import { startWorker, stopWorker, type WorkerProcess } from './support/queueWorkerProcess.ts';
+import { hasRedis, REDIS_SERVER, type RedisServer, startRedisServer } from './support/redisServer.ts';
+import { TEST_MODEL_KIT } from './support/runCli.ts';
 import { createTempDirs } from './support/tempDirs.ts';
 
 const tempDir = createTempDirs('tm-queue-');
@@ -45,59 +39,6 @@ const bytes = (dir: string) => ({
   summary: readFileSync(join(dir, 'summary.json'), 'utf8'),
 });
 
-/** A `tensormarket worker` process (node with tsx's loader: one process, so SIGKILL stops the runs too). */
-interface WorkerProcess {
-  readonly child: ChildProcess;
-  /** The name BullMQ records as `processedBy` for this worker's jobs. */
-  readonly name: string;
-  output(): string;
-}
-
-async function startWorker(url: string): Promise<WorkerProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(REPO_ROOT, 'src', 'cli', 'bin.ts'),
-      'worker',
-      '--queue',
-      url,
-      '--lock-ms',
-      String(LOCK_MS),
-      '--report-every',
-      '1',
-    ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let text = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    text += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    text += d.toString();
-  });
-  await new Promise<void>((ready, fail) => {
-    const timer = setInterval(() => {
-      if (text.includes('taking runs from')) {
-        clearInterval(timer);
-        ready();
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        fail(new Error(`worker exited ${child.exitCode}: ${text}`));
-      }
-    }, 50);
-  });
-  return { child, name: `${hostname()}:${child.pid}`, output: () => text };
-}
-
-async function stopWorker(worker: WorkerProcess): Promise<void> {
-  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
-  const exited = new Promise((done) => worker.child.once('exit', done));
-  worker.child.kill('SIGTERM');
-  await exited;
-}
-
 describe('experiments through the Redis queue', () => {
   let redis: RedisServer;
   let target: QueueTarget;
@@ -109,7 +50,12 @@ describe('experiments through the Redis queue', () => {
     redis = await startRedisServer();
     target = parseQueueUrl(redis.url);
     inspect = new Queue(RUN_QUEUE_NAME, { connection: connectionOptions(target) });
-    workers.push(...(await Promise.all([startWorker(redis.url), startWorker(redis.url)])));
+    workers.push(
+      ...(await Promise.all([
+        startWorker(redis.url, { lockMs: LOCK_MS }),
+        startWorker(redis.url, { lockMs: LOCK_MS }),
+      ])),
+    );
   });
 
   afterAll(async () => {
