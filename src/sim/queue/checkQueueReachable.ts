@@ -6,6 +6,7 @@
 import { Redis } from 'ioredis';
 import { errorMessage } from '../runner/runChunk.ts';
 import { QueueError } from './queueError.ts';
+import { redisOptions } from './queueSettings.ts';
 import type { QueueTarget } from './queueUrl.ts';
 
 /** How long the first connection may take before the queue counts as unreachable. */
@@ -17,12 +18,7 @@ const CONNECT_TIMEOUT_MS = 5_000;
  */
 export async function checkQueueReachable(target: QueueTarget): Promise<void> {
   const client = new Redis({
-    host: target.host,
-    port: target.port,
-    db: target.db,
-    ...(target.username === undefined ? {} : { username: target.username }),
-    ...(target.password === undefined ? {} : { password: target.password }),
-    ...(target.tls ? { tls: {} } : {}),
+    ...redisOptions(target),
     lazyConnect: true,
     connectTimeout: CONNECT_TIMEOUT_MS,
     maxRetriesPerRequest: 0,

@@ -14,6 +14,7 @@ import { checkQueueReachable } from './checkQueueReachable.ts';
 import { connectionOptions, RUN_JOB_NAME, RUN_JOB_OPTIONS, RUN_QUEUE_NAME } from './queueSettings.ts';
 import type { QueueTarget } from './queueUrl.ts';
 import { experimentHash, portableModelRef, type RunJobData, runJobId } from './runJob.ts';
+import { createScenarioStore } from './scenarioStore.ts';
 
 /**
  * Scheduling slots: the runner keeps up to twice this many chunks of runs in the queue, enough to keep
@@ -52,15 +53,24 @@ export async function createQueueBackend({
   events.on('error', () => {});
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
   const ref = portableModelRef(model);
-  // Hashing a scenario (with its starting state) once per experiment, not once per chunk.
-  const hashes = new WeakMap<object, string>();
-  const hashOf = (scenario: unknown, seed: number) => {
-    const key = typeof scenario === 'object' && scenario !== null ? scenario : null;
-    const known = key === null ? undefined : hashes.get(key);
-    if (known !== undefined) return known;
-    const hash = experimentHash({ scenario, seed, model: ref });
-    if (key !== null) hashes.set(key, hash);
-    return hash;
+  const store = createScenarioStore(target);
+  // An experiment's hash is computed and its scenario stored once, not once per chunk (the runner
+  // passes the same scenario object with every chunk of an experiment).
+  const experiments = new WeakMap<object, Promise<string>>();
+  const experimentOf = (scenario: unknown, seed: number): Promise<string> => {
+    const register = async () => {
+      const hash = experimentHash({ scenario, seed, model: ref });
+      await store.put(hash, scenario);
+      return hash;
+    };
+    if (typeof scenario !== 'object' || scenario === null) return register();
+    let known = experiments.get(scenario);
+    if (known === undefined) {
+      known = register();
+      known.catch(() => experiments.delete(scenario));
+      experiments.set(scenario, known);
+    }
+    return known;
   };
 
   const errored = (runIndex: number, message: string): RunRecord => ({ runIndex, ok: false, message });
@@ -84,16 +94,16 @@ export async function createQueueBackend({
     workers: slots,
     queue: { url: target.url },
     async run(task: RunTask) {
-      const hash = hashOf(task.scenario, task.seed);
       const indices = Array.from({ length: task.count }, (_, i) => task.start + i);
       let jobs: Job<RunJobData>[];
       try {
+        const experiment = await experimentOf(task.scenario, task.seed);
         // Adding an id that exists is a no-op: a resumed experiment finds its jobs where they are.
         jobs = await queue.addBulk(
           indices.map((runIndex) => ({
             name: RUN_JOB_NAME,
-            data: { scenario: task.scenario, seed: task.seed, runIndex, model: ref },
-            opts: { jobId: runJobId(hash, runIndex) },
+            data: { experiment, seed: task.seed, runIndex, model: ref },
+            opts: { jobId: runJobId(experiment, runIndex) },
           })),
         );
       } catch (error) {
@@ -105,7 +115,7 @@ export async function createQueueBackend({
       return Promise.all(jobs.map((job, i) => recordOf(job, indices[i]!)));
     },
     async close() {
-      await Promise.all([events.close(), queue.close()]);
+      await Promise.all([events.close(), queue.close(), store.close()]);
     },
   };
 }

@@ -15,6 +15,17 @@ export const RUN_JOB_NAME = 'run';
 const KEEP_FINISHED_SECONDS = 24 * 60 * 60;
 
 /**
+ * An experiment's scenario is stored once, not in each of its jobs (with a starting state it is ~100 kB:
+ * 1,000 runs would hold 100 MB). It outlives the finished jobs; each submission renews it.
+ */
+export const KEEP_SCENARIO_SECONDS = 2 * KEEP_FINISHED_SECONDS;
+
+/** The Redis key of an experiment's scenario. */
+export function scenarioKey(experiment: string): string {
+  return `tensormarket:scenario:${experiment}`;
+}
+
+/**
  * Options of every run's job. A run that throws is a completed job (its value is the errored record), so
  * the attempts only cover the infrastructure: a worker that died or lost Redis mid-run.
  */
@@ -40,11 +51,18 @@ export function stalledIntervalMs(lockMs: number): number {
 /** How often one job may be caught stalled (its worker gone) before it counts as failed. */
 export const MAX_STALLED_COUNT = 3;
 
-/**
- * BullMQ connection options for a target. `maxRetriesPerRequest: null` because workers and queue events
- * read with blocking commands that must wait indefinitely (BullMQ requires it for them).
- */
-export function connectionOptions(target: QueueTarget): ConnectionOptions {
+/** Where and how to connect, as ioredis and BullMQ take it. */
+export interface RedisEndpoint {
+  readonly host: string;
+  readonly port: number;
+  readonly db: number;
+  readonly username?: string;
+  readonly password?: string;
+  readonly tls?: Record<string, never>;
+}
+
+/** ioredis options for a target (host, port, database, credentials, TLS). */
+export function redisOptions(target: QueueTarget): RedisEndpoint {
   return {
     host: target.host,
     port: target.port,
@@ -52,6 +70,13 @@ export function connectionOptions(target: QueueTarget): ConnectionOptions {
     ...(target.username === undefined ? {} : { username: target.username }),
     ...(target.password === undefined ? {} : { password: target.password }),
     ...(target.tls ? { tls: {} } : {}),
-    maxRetriesPerRequest: null,
   };
+}
+
+/**
+ * BullMQ connection options for a target. `maxRetriesPerRequest: null` because workers and queue events
+ * read with blocking commands that must wait indefinitely (BullMQ requires it for them).
+ */
+export function connectionOptions(target: QueueTarget): ConnectionOptions {
+  return { ...redisOptions(target), maxRetriesPerRequest: null };
 }

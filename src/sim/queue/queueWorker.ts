@@ -21,6 +21,7 @@ import {
 } from './queueSettings.ts';
 import type { QueueTarget } from './queueUrl.ts';
 import { localModelRef, parseRunJobData, type RunJobData } from './runJob.ts';
+import { createScenarioStore } from './scenarioStore.ts';
 
 /** What a worker has done since it started. */
 export interface QueueWorkerCounts {
@@ -64,6 +65,7 @@ export async function startQueueWorker({
   onError,
 }: QueueWorkerOptions): Promise<QueueWorker> {
   await checkQueueReachable(target);
+  const store = createScenarioStore(target);
   const pools = new Map<string, Backend>();
   const poolFor = (model: ModelRef): Backend => {
     const key = `${model.module}#${model.exportName}`;
@@ -82,7 +84,7 @@ export async function startQueueWorker({
   const process = async (job: Job<RunJobData>) => {
     const data = parseRunJobData(job.data, target.url, String(job.id));
     const [record] = await poolFor(localModelRef(data.model)).run({
-      scenario: data.scenario,
+      scenario: await store.get(data.experiment),
       seed: data.seed,
       start: data.runIndex,
       count: 1,
@@ -119,7 +121,7 @@ export async function startQueueWorker({
     counts,
     async close() {
       await worker.close();
-      await Promise.all([...pools.values()].map((pool) => pool.close()));
+      await Promise.all([...[...pools.values()].map((pool) => pool.close()), store.close()]);
     },
   };
 }

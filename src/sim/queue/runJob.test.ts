@@ -43,7 +43,8 @@ describe('run jobs', () => {
   });
 
   it('checks job data and names the job when it is not a run of this version', () => {
-    const data = { scenario, seed: 1, runIndex: 3, model: portableModelRef(inside) };
+    const experiment = experimentHash({ scenario, seed: 1, model: portableModelRef(inside) });
+    const data = { experiment, seed: 1, runIndex: 3, model: portableModelRef(inside) };
     expect(parseRunJobData(data, 'redis://h:1', 'x-3')).toEqual(data);
     let error: unknown;
     try {
@@ -54,5 +55,10 @@ describe('run jobs', () => {
     expect(error).toBeInstanceOf(QueueError);
     expect((error as QueueError).code).toBe('QUEUE_JOB_INVALID');
     expect((error as Error).message).toContain('job x-3');
+    expect(() => parseRunJobData({ ...data, experiment: 'x' }, 'redis://h:1', 'x-3')).toThrow(QueueError);
+    // The scenario travels apart from the jobs, once per experiment.
+    expect(() => parseRunJobData({ scenario, seed: 1, runIndex: 3, model: data.model }, 'u', 'j')).toThrow(
+      /not a run of this version/,
+    );
   });
 });

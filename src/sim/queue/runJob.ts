@@ -1,7 +1,7 @@
 /**
- * One run as a queue job: what it carries (the scenario as JSON, the seed, the run index and the model
- * by a path any checkout of the project resolves), its idempotent id, and the experiment hash the id
- * starts with.
+ * One run as a queue job: what it carries (the experiment hash, under which its scenario is stored once,
+ * the seed, the run index and the model by a path any checkout of the project resolves), its idempotent
+ * id, and the experiment hash the id starts with.
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -13,8 +13,8 @@ import { QueueError } from './queueError.ts';
 
 /** The data of a run's job. */
 export interface RunJobData {
-  /** The resolved scenario the model receives (derived figures and starting state included). */
-  readonly scenario: unknown;
+  /** The experiment's hash: its resolved scenario is stored under it (see scenarioStore.ts). */
+  readonly experiment: string;
   readonly seed: number;
   readonly runIndex: number;
   /** The model: module relative to the project root when inside it (else absolute), and export. */
@@ -82,15 +82,15 @@ export function parseRunJobData(data: unknown, url: string, jobId: string): RunJ
     typeof d.runIndex === 'number' &&
     Number.isSafeInteger(d.runIndex) &&
     d.runIndex >= 0 &&
-    typeof d.scenario === 'object' &&
-    d.scenario !== null &&
+    typeof d.experiment === 'string' &&
+    /^[0-9a-f]{64}$/.test(d.experiment) &&
     typeof model?.module === 'string' &&
     typeof model.exportName === 'string';
   if (!ok)
     throw new QueueError(
       'QUEUE_JOB_INVALID',
       url,
-      `job ${jobId} is not a run of this version (scenario, seed, runIndex, model); run workers and submitters from the same checkout`,
+      `job ${jobId} is not a run of this version (experiment, seed, runIndex, model); run workers and submitters from the same checkout`,
     );
   return d as RunJobData;
 }
