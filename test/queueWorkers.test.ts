@@ -114,6 +114,32 @@ describe('experiments through the Redis queue', () => {
       expect(retried?.attemptsStarted).toBeGreaterThanOrEqual(2);
       expect(retried?.processedBy).not.toBe(victim.name);
       expect(await retried?.getState()).toBe('completed');
+      // A run that throws is a result, not a failure: its job ran once.
+      expect((await jobsOf(s))[5]?.attemptsStarted).toBe(1);
+    },
+  );
+
+  it.skipIf(!hasRedis)(
+    `retries a job whose model cannot be loaded, then reports the run as errored${skipped}`,
+    async () => {
+      const missing: ModelRef = { module: TEST_MODEL_KIT, exportName: 'noSuchModel' };
+      const s = scenario('runs: 1\nhorizon: 14d\nseed: 5\n');
+      const backend = await createQueueBackend({ target, model: missing });
+      let records: Awaited<ReturnType<typeof backend.run>>;
+      try {
+        records = await backend.run({ scenario: s, seed: s.seed, start: 0, count: 1 });
+      } finally {
+        await backend.close();
+      }
+      expect(records).toHaveLength(1);
+      const [record] = records;
+      expect(record?.ok).toBe(false);
+      expect(record?.ok === false ? record.message : '').toMatch(
+        /^queue: job .* failed: worker failed: .*noSuchModel/,
+      );
+      const hash = experimentHash({ scenario: s, seed: s.seed, model: portableModelRef(missing) });
+      const job = await inspect.getJob(runJobId(hash, 0));
+      expect(job?.attemptsMade).toBe(3);
     },
   );
 
