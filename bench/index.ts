@@ -9,6 +9,7 @@ import { runEpochBench } from './epoch.ts';
 import { runGlyphsBench } from './glyphs.ts';
 import { runKernelBench } from './kernel.ts';
 import { runNodeBench } from './node.ts';
+import { runQueueBench } from './queue.ts';
 import { runSimBench } from './sim.ts';
 import { runSubnetBench } from './subnet.ts';
 
@@ -22,6 +23,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   subnet: runSubnetBench,
   glyphs: runGlyphsBench,
   dashboard: runDashboardBench,
+  queue: runQueueBench,
 };
 
 const wanted = process.argv.slice(2);

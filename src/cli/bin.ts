@@ -18,6 +18,7 @@ const COMMANDS: readonly {
   { names: ['compare'], load: async () => (await import('./compare.ts')).registerCompare },
   { names: ['merge'], load: async () => (await import('./merge.ts')).registerMerge },
   { names: ['sweep'], load: async () => (await import('./sweep.ts')).registerSweep },
+  { names: ['worker'], load: async () => (await import('./worker.ts')).registerWorker },
   { names: ['scenario'], load: async () => (await import('./scenario.ts')).registerScenario },
   { names: ['epoch'], load: async () => (await import('./epoch.ts')).registerEpoch },
   { names: ['snapshot'], load: async () => (await import('./snapshot.ts')).registerSnapshot },

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runComparison } from '../sim/compare/runComparison.ts';
+import { createQueueBackend } from '../sim/queue/queueBackend.ts';
 import { printJson, wantsJson } from './commandOutput.ts';
 import { runInterruptible } from './interruptController.ts';
 import { dim, green, nearPath, yellow } from './output.ts';
@@ -21,7 +22,7 @@ export function registerCompare(program: Command): void {
     .description("run a scenario's variants (rule packs, mechanisms) on the same seeds and compare them")
     .argument('<scenario>', 'scenario file with a `variants:` list, YAML or JSON');
   addRunOptions(command, 'compare').action(async (file: string, opts: RunOptions) => {
-    const { scenario, model, workers, outDir, quiet, shard } = await resolveRunOptions(file, opts);
+    const { scenario, model, workers, outDir, quiet, shard, queue } = await resolveRunOptions(file, opts);
     const variants = scenario.variants ?? [];
     let view = createProgressView(true);
     let current = -1;
@@ -32,27 +33,34 @@ export function registerCompare(program: Command): void {
         onStopping: () => view.stopping(),
         onQuit: () => view.stop(),
       },
-      (signal) =>
-        runComparison({
-          model,
-          scenario,
-          workers,
-          outDir,
-          outDirField: OUT_OPTION,
-          signal,
-          ...(shard === undefined ? {} : { shard }),
-          onProgress: (k, p) => {
-            if (k !== current) {
-              view.stop();
-              current = k;
-              view = createProgressView(
-                quiet,
-                `compare ${variants[k]?.name ?? k} (${k + 1}/${variants.length})`,
-              );
-            }
-            view.update(p);
-          },
-        }),
+      async (signal) => {
+        const backend = queue === undefined ? undefined : await createQueueBackend({ target: queue, model });
+        try {
+          return await runComparison({
+            model,
+            scenario,
+            workers,
+            ...(backend === undefined ? {} : { backend }),
+            outDir,
+            outDirField: OUT_OPTION,
+            signal,
+            ...(shard === undefined ? {} : { shard }),
+            onProgress: (k, p) => {
+              if (k !== current) {
+                view.stop();
+                current = k;
+                view = createProgressView(
+                  quiet,
+                  `compare ${variants[k]?.name ?? k} (${k + 1}/${variants.length})`,
+                );
+              }
+              view.update(p);
+            },
+          });
+        } finally {
+          await backend?.close();
+        }
+      },
       () => view.stop(),
     );
     const near = nearPath;

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { InputError } from '../engine/errors.ts';
 import { withCalibration } from '../sim/calibration/withCalibration.ts';
+import { parseQueueUrl, type QueueTarget } from '../sim/queue/queueUrl.ts';
 import { checkShard, type ExperimentShard } from '../sim/runner/experimentShard.ts';
 import { PROJECT_ROOT } from '../sim/runner/manifest.ts';
 import { type ModelRef, parseModelRef } from '../sim/runner/modelRef.ts';
@@ -27,6 +28,9 @@ export const DEFAULT_MODEL: ModelRef = {
 
 /** The option that names the output folder: the runners cite it when the folder cannot be used. */
 export const OUT_OPTION = '--out';
+
+/** The option that sends the runs to a Redis queue (`simulate`, `compare` and `worker` share it). */
+export const QUEUE_OPTION = '--queue';
 
 /**
  * Worker threads for `--workers`: `auto` is every core the process may use.
@@ -60,12 +64,13 @@ export function parseShard(text: string): ExperimentShard {
 /** One shared option: its flags, help (per command where the meaning differs), default and parser. */
 interface RunOptionSpec {
   readonly flags: string;
-  readonly description: string | Readonly<Record<RunCommand, string>>;
+  /** One text, or one per command (a command it does not name never shows the option). */
+  readonly description: string | Readonly<Partial<Record<RunCommand, string>>>;
   /** The default as typed on the command line (it goes through `parse` too). */
   readonly defaultText?: string;
   readonly parse?: (text: string) => unknown;
-  /** Only for commands that can split their runs into shards (not `backtest`). */
-  readonly sharding?: true;
+  /** Only for commands whose runs can leave this machine, as shards or through a queue (not `backtest`, `sweep`). */
+  readonly distributed?: true;
 }
 
 /** The shared options, in the order help lists them. */
@@ -92,9 +97,16 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
   },
   {
     flags: '--workers <n>',
-    description: 'worker threads, or auto for all cores; 1 runs in the main thread',
+    description: 'worker threads, or auto for all cores; 1 runs in the main thread (none with --queue)',
     defaultText: 'auto',
     parse: parseWorkers,
+  },
+  {
+    flags: `${QUEUE_OPTION} <url>`,
+    description:
+      'run through the Redis queue at redis://HOST:PORT instead of local threads; start `tensormarket worker --queue URL` on any machines',
+    parse: (text) => parseQueueUrl(text, QUEUE_OPTION),
+    distributed: true,
   },
   { flags: `${OUT_OPTION} <dir>`, description: 'output folder (default: out/<scenario name>)' },
   { flags: '--quiet', description: 'no progress; print only where the outputs are' },
@@ -106,10 +118,9 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
         'run only shard k of n: of the R runs, run indices floor((k-1)R/n) to floor(kR/n)-1, with the same seeds as the whole run; writes records.jsonl for `tensormarket merge` instead of the summary and report (default folder: out/<scenario name>-shard-k-of-n)',
       compare:
         'run only shard k of n of every variant: runs floor((k-1)R/n) to floor(kR/n)-1 of each, same seeds; combine the shards with `tensormarket merge` (default folder: out/<scenario name>-shard-k-of-n)',
-      sweep: 'not offered by sweep yet',
     },
     parse: parseShard,
-    sharding: true,
+    distributed: true,
   },
 ];
 
@@ -119,6 +130,7 @@ export interface RunOptions extends JsonOptions {
   horizon?: string;
   seed?: string;
   workers: number;
+  queue?: QueueTarget;
   out?: string;
   quiet?: boolean;
   model?: string;
@@ -128,17 +140,18 @@ export interface RunOptions extends JsonOptions {
 }
 
 /**
- * Add {@link RUN_OPTIONS} to `command`, with the help text written for `name` (`sharding: false` leaves
- * out `--shard`, for a command that runs an experiment but has no merge).
+ * Add {@link RUN_OPTIONS} to `command`, with the help text written for `name` (`distributed: false` leaves
+ * out `--shard` and `--queue`, for a command that runs only on this machine).
  */
 export function addRunOptions(
   command: Command,
   name: RunCommand,
-  { sharding = true }: { sharding?: boolean } = {},
+  { distributed = true }: { distributed?: boolean } = {},
 ): Command {
   for (const spec of RUN_OPTIONS) {
-    if (spec.sharding === true && !sharding) continue;
+    if (spec.distributed === true && !distributed) continue;
     const description = typeof spec.description === 'string' ? spec.description : spec.description[name];
+    if (description === undefined) continue;
     const option = new Option(spec.flags, description);
     if (spec.parse !== undefined) option.argParser(spec.parse);
     if (spec.defaultText !== undefined)
@@ -153,6 +166,8 @@ export interface ResolvedRun {
   readonly scenario: Scenario;
   readonly model: ModelRef;
   readonly workers: number;
+  /** The queue the runs go through instead of local threads, when `--queue` names one. */
+  readonly queue?: QueueTarget;
   /** Absolute; the runners create it and check it is writable before any run starts. */
   readonly outDir: string;
   readonly quiet: boolean;
@@ -187,6 +202,7 @@ export async function resolveRunOptions(file: string, opts: RunOptions): Promise
     workers: opts.workers,
     outDir,
     quiet: opts.quiet === true,
+    ...(opts.queue === undefined ? {} : { queue: opts.queue }),
     ...(opts.shard === undefined ? {} : { shard: opts.shard }),
   };
 }

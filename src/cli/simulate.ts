@@ -49,7 +49,7 @@ export function registerSimulate(program: Command): void {
         'SCENARIO',
         `no scenario given and ${DEFAULT_SCENARIO} is missing; pass a scenario file`,
       );
-    const { scenario, model, workers, outDir, quiet, shard } = await resolveRunOptions(
+    const { scenario, model, workers, outDir, quiet, shard, queue } = await resolveRunOptions(
       file ?? DEFAULT_SCENARIO,
       opts,
     );
@@ -82,6 +82,7 @@ export function registerSimulate(program: Command): void {
           },
           onProgress: (p) => view.update(p),
           ...(shard === undefined ? {} : { shard }),
+          ...(queue === undefined ? {} : { queue }),
         }),
       () => view.stop(),
     );
@@ -127,11 +128,14 @@ export function registerSimulate(program: Command): void {
       return;
     }
     if (!quiet) {
+      const { workers: used, queue: through } = result.manifest;
+      const where =
+        through === undefined ? `on ${used} worker${used === 1 ? '' : 's'}` : `through ${through.url}`;
       const status = result.aborted
         ? yellow(`stopped: partial results, ${completed + errored} of ${runs} runs`)
         : green(`${runs} runs`);
       process.stdout.write(
-        `${scenario.name}: ${status} (${completed} completed, ${errored} errored) in ${seconds(wallTimeMs)} on ${result.manifest.workers} worker${result.manifest.workers === 1 ? '' : 's'}\n`,
+        `${scenario.name}: ${status} (${completed} completed, ${errored} errored) in ${seconds(wallTimeMs)} ${where}\n`,
       );
       for (const line of result.summary.headline) process.stdout.write(`  ${line}\n`);
       for (const line of holderClassLines(result.summary)) process.stdout.write(`  ${line}\n`);

@@ -5,6 +5,8 @@
  * screen when it was the screen that was stopped.
  */
 import { InputError } from '../engine/errors.ts';
+import { createQueueBackend } from '../sim/queue/queueBackend.ts';
+import type { QueueTarget } from '../sim/queue/queueUrl.ts';
 import { writeReport } from '../sim/report/index.ts';
 import { createBackend } from '../sim/runner/createBackend.ts';
 import type { ExperimentShard } from '../sim/runner/experimentShard.ts';
@@ -41,6 +43,8 @@ export interface SimulateScenarioOptions {
   readonly onPhase?: (phase: SimulationPhase) => void;
   /** Progress of the step running (`main` or `sensitivity`). */
   readonly onProgress?: (progress: ExperimentProgress) => void;
+  /** Send the runs (and the screen's) to this Redis queue's workers instead of this machine's threads. */
+  readonly queue?: QueueTarget;
   /** Run only this shard's block of runs and write what a merge needs (no screen, no report). */
   readonly shard?: ExperimentShard;
 }
@@ -74,7 +78,12 @@ export async function simulateScenario(options: SimulateScenarioOptions): Promis
   if (sensitivity !== undefined) await prepareSensitivityScreen({ model, scenario });
   onPhase?.('main');
   // With a screen, its runs go to the main runs' threads, already started and warm.
-  const backend = sensitivity === undefined ? undefined : await createBackend({ model, workers });
+  const backend =
+    options.queue !== undefined
+      ? await createQueueBackend({ target: options.queue, model })
+      : sensitivity === undefined
+        ? undefined
+        : await createBackend({ model, workers });
   let result: ExperimentResult;
   let screen: SensitivityResult | null = null;
   try {

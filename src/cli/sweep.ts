@@ -26,7 +26,7 @@ export function registerSweep(program: Command): void {
       "run a parameter sweep (grid, zip, Latin hypercube or Sobol' points) on the same seeds; Sobol' indices for a sobol design",
     )
     .argument('<scenario>', 'scenario file with a `sweep:` section, YAML or JSON');
-  addRunOptions(command, 'sweep', { sharding: false }).action(async (file: string, opts: RunOptions) => {
+  addRunOptions(command, 'sweep', { distributed: false }).action(async (file: string, opts: RunOptions) => {
     const { scenario, model, workers, outDir, quiet } = await resolveRunOptions(file, opts);
     // --runs wins over the sweep's own runs, which win over the scenario's.
     const runs = opts.runs !== undefined ? scenario.runs : (scenario.sweep?.runs ?? scenario.runs);

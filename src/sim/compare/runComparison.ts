@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { InputError } from '../../engine/errors.ts';
+import type { Backend } from '../runner/backend.ts';
 import type { ExperimentShard } from '../runner/experimentShard.ts';
 import type { ModelRef } from '../runner/modelRef.ts';
 import { prepareOutputDir } from '../runner/prepareOutputDir.ts';
@@ -19,6 +20,8 @@ export interface ComparisonOptions {
   /** A scenario with at least two variants. */
   readonly scenario: Scenario;
   readonly workers?: number;
+  /** Where every variant's runs go instead (left open; a queue's, for one). Default: `workers` threads. */
+  readonly backend?: Backend | undefined;
   readonly outDir: string;
   /** How errors about the folder name it (e.g. `--out`; default `outDir`). */
   readonly outDirField?: string;
@@ -83,6 +86,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
       model: options.model,
       scenario: variantScenario(scenario, variant),
       workers: options.workers ?? 1,
+      ...(options.backend === undefined ? {} : { backend: options.backend }),
       outDir: dir,
       outDirField: where.field,
       ...(options.shard === undefined ? {} : { shard: options.shard }),

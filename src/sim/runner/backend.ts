@@ -1,4 +1,4 @@
-/** Where runs execute: the main thread or a pool of worker threads, behind one interface. */
+/** Where runs execute: the main thread, a pool of worker threads or a queue, behind one interface. */
 import type { RunRecord } from '../collect/runRecord.ts';
 import type { ChunkRange } from './runChunk.ts';
 
@@ -15,6 +15,8 @@ export interface RunTask extends ChunkRange {
 export interface Backend {
   /** Threads running at once. */
   readonly workers: number;
+  /** Where the runs go when not to this machine's threads (the URL without its password). */
+  readonly queue?: { readonly url: string };
   run(task: RunTask): Promise<RunRecord[]>;
   close(): Promise<void>;
 }

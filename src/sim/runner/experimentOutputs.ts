@@ -55,7 +55,10 @@ export interface ExperimentOutputsOptions {
 export interface ExperimentEnd {
   /** Runs collected, of the experiment's (or the shard's) runs. */
   readonly aborted: boolean;
+  /** Threads on this machine; 0 when the runs went through a queue. */
   readonly workers: number;
+  /** The queue the runs went through (URL without its password). */
+  readonly queue?: { readonly url: string };
   readonly wallTimeMs: number;
   readonly startedAt: string;
   /** The shards a merged experiment was assembled from. */
@@ -164,6 +167,7 @@ export function openExperimentOutputs(options: ExperimentOutputsOptions): Experi
         errored: summary.runs.errored,
         status: end.aborted ? 'partial' : 'complete',
         workers: end.workers,
+        ...(end.queue === undefined ? {} : { queue: end.queue }),
         wallTimeMs: end.wallTimeMs,
         node: process.version,
         startedAt: end.startedAt,

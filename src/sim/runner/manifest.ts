@@ -26,7 +26,10 @@ export interface Manifest {
   readonly errored: number;
   /** `partial` when the experiment was stopped before every run finished. */
   readonly status: 'complete' | 'partial';
+  /** Threads that ran the runs on this machine; 0 when they went through {@link Manifest.queue}. */
   readonly workers: number;
+  /** The queue the runs went through, when not this machine's threads (URL without its password). */
+  readonly queue?: { readonly url: string };
   readonly wallTimeMs: number;
   /** Node.js version. */
   readonly node: string;

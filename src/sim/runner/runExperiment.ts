@@ -38,7 +38,7 @@ export interface ExperimentOptions {
   readonly scenario: Scenario;
   readonly runs?: number;
   readonly seed?: number;
-  /** Threads: 1 runs in the main thread (default 1). */
+  /** Threads: 1 runs in the main thread (default 1); ignored with a `backend` (a queue's, for one). */
   readonly workers?: number;
   /**
    * Threads already running the model, shared with what the caller runs next (left open; `workers` is
@@ -121,7 +121,8 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   }
   return outputs.finish({
     aborted: collected < total,
-    workers,
+    workers: backend.queue === undefined ? workers : 0,
+    ...(backend.queue === undefined ? {} : { queue: { url: backend.queue.url } }),
     wallTimeMs: Math.round(performance.now() - started),
     startedAt,
   });

@@ -11,6 +11,9 @@ import type { ChunkTask } from './workerTask.ts';
 
 const WORKER_ENTRY = new URL('./worker.mjs', import.meta.url).href;
 
+/** How the message of a run lost with its thread (not thrown by the model) begins. */
+export const WORKER_FAILED = 'worker failed';
+
 /**
  * A pool of `workers` threads.
  * @example const backend = createWorkerBackend({ model: ref, workers: 4 })
@@ -31,7 +34,7 @@ export function createWorkerBackend({ model, workers }: { model: ModelRef; worke
       try {
         return await pool.run({ model, ...task });
       } catch (error) {
-        const message = `worker failed: ${errorMessage(error)}`;
+        const message = `${WORKER_FAILED}: ${errorMessage(error)}`;
         return Array.from({ length: task.count }, (_, i) => ({
           runIndex: task.start + i,
           ok: false as const,
