@@ -2,6 +2,7 @@
  * `npm run test:core`: the chain core's suites with `src/engine/mechanisms/` out of the module graph.
  * Any attempt to load a module from there fails the run, which proves the core runs without it.
  */
+import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
 
@@ -52,6 +53,8 @@ export default defineConfig({
     include: CORE_TESTS,
     reporters: ['default', './test/slowestFilesReporter.ts', './test/countReporter.ts'],
     setupFiles: ['./test/fastCheckSeed.ts'],
+    // A worker per core: vitest's default leaves one free, which is a single worker on 2 cores.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
