@@ -17,6 +17,8 @@ import { runExperiment } from '../src/sim/runner/runExperiment.ts';
 import { testModelParamsSchema } from '../src/sim/runner/testModel.testkit.ts';
 import { parseScenario } from '../src/sim/scenario/parseScenario.ts';
 import type { Scenario } from '../src/sim/scenario/scenarioSchema.ts';
+import { runSweep } from '../src/sim/sweep/runSweep.ts';
+import { writeSweep } from '../src/sim/sweep/writeSweep.ts';
 import { startWorker, stopWorker, type WorkerProcess } from './support/queueWorkerProcess.ts';
 import { hasRedis, REDIS_SERVER, type RedisServer, startRedisServer } from './support/redisServer.ts';
 import { TEST_MODEL_KIT } from './support/runCli.ts';
@@ -188,6 +190,41 @@ describe('experiments through the Redis queue', () => {
       expect(jobs.map((job) => job.attemptsStarted)).toEqual(jobs.map(() => 1));
       const early = jobs.filter((job) => (job.finishedOn ?? 0) < restartedAt).length;
       expect(early).toBeGreaterThanOrEqual(stoppedAt);
+    },
+  );
+
+  it.skipIf(!hasRedis)(
+    `runs a sweep's points through the workers: the sweep's files are a local sweep's bytes${skipped}`,
+    async () => {
+      const swept = scenario(
+        'runs: 3\nhorizon: 60d\nrecordEvery: 30\nsweep:\n  method: sobol\n  samples: 4\n  outcomes: [return]\n  parameters:\n    drift: {}\n    volatility: {}\n',
+      );
+      const write = async (backend: Awaited<ReturnType<typeof createQueueBackend>> | undefined) => {
+        const out = tempDir();
+        const result = await runSweep({
+          model,
+          scenario: swept,
+          runs: 3,
+          workers: 1,
+          ...(backend === undefined ? {} : { backend }),
+        });
+        const { manifest } = await writeSweep({
+          outDir: out,
+          model,
+          scenario: swept,
+          result,
+          startedAt: 'now',
+        });
+        return { out, manifest };
+      };
+      const local = await write(undefined);
+      const backend = await createQueueBackend({ target, model });
+      const queued = await write(backend).finally(() => backend.close());
+      for (const name of ['sweep.csv', 'sobol.csv', 'sweep.json'])
+        expect(readFileSync(join(queued.out, name), 'utf8'), name).toBe(
+          readFileSync(join(local.out, name), 'utf8'),
+        );
+      expect(queued.manifest).toMatchObject({ workers: 0, queue: { url: target.url } });
     },
   );
 });

@@ -66,7 +66,7 @@ export function registerBacktest(program: Command): void {
     .option('--from <date>', 'first day, a day of the price panel', BACKTEST_FROM)
     .option('--to <date>', 'last day simulated (the record may end earlier)', BACKTEST_TO)
     .option('--data <dir>', 'folder with the recorded files (default: ../shared/data)');
-  addRunOptions(command, 'simulate', { distributed: false });
+  addRunOptions(command, 'simulate', { without: ['shard', 'queue'] });
   command.action(async (file: string | undefined, opts: BacktestCliOptions) => {
     const from = parseDate('--from', opts.from);
     const to = parseDate('--to', opts.to);

@@ -61,6 +61,9 @@ export function parseShard(text: string): ExperimentShard {
   return checkShard({ index: Number(match[1]), count: Number(match[2]) }, SHARD_OPTION);
 }
 
+/** The ways runs leave this machine: shards merged later, or a queue's workers. */
+export type Distribution = 'shard' | 'queue';
+
 /** One shared option: its flags, help (per command where the meaning differs), default and parser. */
 interface RunOptionSpec {
   readonly flags: string;
@@ -69,8 +72,8 @@ interface RunOptionSpec {
   /** The default as typed on the command line (it goes through `parse` too). */
   readonly defaultText?: string;
   readonly parse?: (text: string) => unknown;
-  /** Only for commands whose runs can leave this machine, as shards or through a queue (not `backtest`, `sweep`). */
-  readonly distributed?: true;
+  /** How the option sends runs beyond this machine, for commands that leave it out (`backtest`, `sweep`). */
+  readonly distributes?: Distribution;
 }
 
 /** The shared options, in the order help lists them. */
@@ -106,7 +109,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     description:
       'run through the Redis queue at redis://HOST:PORT instead of local threads; start `tensormarket worker --queue URL` on any machines',
     parse: (text) => parseQueueUrl(text, QUEUE_OPTION),
-    distributed: true,
+    distributes: 'queue',
   },
   { flags: `${OUT_OPTION} <dir>`, description: 'output folder (default: out/<scenario name>)' },
   { flags: '--quiet', description: 'no progress; print only where the outputs are' },
@@ -120,7 +123,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
         'run only shard k of n of every variant: runs floor((k-1)R/n) to floor(kR/n)-1 of each, same seeds; combine the shards with `tensormarket merge` (default folder: out/<scenario name>-shard-k-of-n)',
     },
     parse: parseShard,
-    distributed: true,
+    distributes: 'shard',
   },
 ];
 
@@ -140,16 +143,16 @@ export interface RunOptions extends JsonOptions {
 }
 
 /**
- * Add {@link RUN_OPTIONS} to `command`, with the help text written for `name` (`distributed: false` leaves
- * out `--shard` and `--queue`, for a command that runs only on this machine).
+ * Add {@link RUN_OPTIONS} to `command`, with the help text written for `name`; `without` leaves out the
+ * ways of sending runs beyond this machine a command does not offer (`--shard`, `--queue`).
  */
 export function addRunOptions(
   command: Command,
   name: RunCommand,
-  { distributed = true }: { distributed?: boolean } = {},
+  { without = [] }: { without?: readonly Distribution[] } = {},
 ): Command {
   for (const spec of RUN_OPTIONS) {
-    if (spec.distributed === true && !distributed) continue;
+    if (spec.distributes !== undefined && without.includes(spec.distributes)) continue;
     const description = typeof spec.description === 'string' ? spec.description : spec.description[name];
     if (description === undefined) continue;
     const option = new Option(spec.flags, description);

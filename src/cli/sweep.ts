@@ -7,6 +7,7 @@
  */
 import { relative } from 'node:path';
 import type { Command } from 'commander';
+import { createQueueBackend } from '../sim/queue/queueBackend.ts';
 import { finiteOrNull } from '../sim/report/finiteOrNull.ts';
 import { prepareOutputDir } from '../sim/runner/prepareOutputDir.ts';
 import { prepareSweep, runSweep } from '../sim/sweep/runSweep.ts';
@@ -26,8 +27,8 @@ export function registerSweep(program: Command): void {
       "run a parameter sweep (grid, zip, Latin hypercube or Sobol' points) on the same seeds; Sobol' indices for a sobol design",
     )
     .argument('<scenario>', 'scenario file with a `sweep:` section, YAML or JSON');
-  addRunOptions(command, 'sweep', { distributed: false }).action(async (file: string, opts: RunOptions) => {
-    const { scenario, model, workers, outDir, quiet } = await resolveRunOptions(file, opts);
+  addRunOptions(command, 'sweep', { without: ['shard'] }).action(async (file: string, opts: RunOptions) => {
+    const { scenario, model, workers, outDir, quiet, queue } = await resolveRunOptions(file, opts);
     // --runs wins over the sweep's own runs, which win over the scenario's.
     const runs = opts.runs !== undefined ? scenario.runs : (scenario.sweep?.runs ?? scenario.runs);
     // A bad sweep or an unusable folder is refused before any run.
@@ -42,7 +43,23 @@ export function registerSweep(program: Command): void {
         onStopping: () => view.stopping(),
         onQuit: () => view.stop(),
       },
-      (signal) => runSweep({ model, scenario, runs, workers, signal, onProgress: view.update }),
+      async (signal) => {
+        // Through a queue every point's runs go to its workers, as simulate's do.
+        const backend = queue === undefined ? undefined : await createQueueBackend({ target: queue, model });
+        try {
+          return await runSweep({
+            model,
+            scenario,
+            runs,
+            workers,
+            ...(backend === undefined ? {} : { backend }),
+            signal,
+            onProgress: view.update,
+          });
+        } finally {
+          await backend?.close();
+        }
+      },
       () => view.stop(),
     );
     const { files } = await writeSweep({

@@ -36,6 +36,8 @@ export interface SweepResult {
   readonly completed: number;
   readonly errored: number;
   readonly workers: number;
+  /** The queue the runs went through, when the backend was one (URL without its password). */
+  readonly queue?: { readonly url: string };
   readonly wallTimeMs: number;
 }
 
@@ -92,6 +94,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
     completed,
     errored,
     workers: result.workers,
+    ...(options.backend?.queue === undefined ? {} : { queue: { url: options.backend.queue.url } }),
     wallTimeMs: result.wallTimeMs,
   };
   if (result.aborted) return { summary: null, points: [], ...done };
