@@ -140,7 +140,9 @@ export function registerSimulate(program: Command): void {
       for (const line of result.summary.headline) process.stdout.write(`  ${line}\n`);
       for (const line of holderClassLines(result.summary)) process.stdout.write(`  ${line}\n`);
       if (errored > 0)
-        process.stdout.write(`${dim('  errored runs are listed in summary.json and runs.csv')}\n`);
+        process.stdout.write(
+          `${dim('  errored runs are listed in summary.json and runs.csv, with where they were thrown in errors.txt')}\n`,
+        );
       if (screen !== null) {
         const total = screen.completed + screen.errored;
         const status = screenStopped

@@ -18,7 +18,7 @@ export type RunRecordJson =
       readonly outcomes: string;
       readonly events: string;
     }
-  | { readonly runIndex: number; readonly ok: false; readonly message: string };
+  | { readonly runIndex: number; readonly ok: false; readonly message: string; readonly stack?: string };
 
 /** The platform's byte order: typed arrays are written little-endian whatever it is. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -58,7 +58,13 @@ function arrayOf<T extends Int32Array | Float64Array | Uint8Array>(
  * @example JSON.stringify(runRecordToJson(record))
  */
 export function runRecordToJson(record: RunRecord): RunRecordJson {
-  if (!record.ok) return { runIndex: record.runIndex, ok: false, message: record.message };
+  if (!record.ok)
+    return {
+      runIndex: record.runIndex,
+      ok: false,
+      message: record.message,
+      ...(record.stack === undefined ? {} : { stack: record.stack }),
+    };
   const { steps, series, outcomes, events } = record.output;
   return {
     runIndex: record.runIndex,
@@ -88,7 +94,9 @@ export function runRecordFromJson(json: unknown, where = 'record'): RunRecord {
   if (r.ok === false) {
     if (typeof r.message !== 'string')
       throw new InputError(`${where}.message`, 'expected the errored run’s message as a string');
-    return { runIndex, ok: false, message: r.message };
+    if (r.stack !== undefined && typeof r.stack !== 'string')
+      throw new InputError(`${where}.stack`, 'expected the errored run’s stack trace as a string, or none');
+    return { runIndex, ok: false, message: r.message, ...(r.stack === undefined ? {} : { stack: r.stack }) };
   }
   if (r.ok !== true) throw new InputError(`${where}.ok`, `expected true or false, got ${String(r.ok)}`);
   const output: RunOutput = {

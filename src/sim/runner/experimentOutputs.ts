@@ -77,6 +77,27 @@ export interface ExperimentOutputs {
   finish(end: ExperimentEnd): ExperimentResult;
 }
 
+/** The file listing errored runs with their stack traces. */
+export const ERRORS_FILE = 'errors.txt';
+/** Errored runs listed in it at most (the count of all is in summary.json). */
+const MAX_ERRORS_FILED = 100;
+
+/** Each errored run: its index and message, then where it was thrown, indented. */
+function errorsText(thrown: readonly Extract<RunRecord, { ok: false }>[], errored: number): string {
+  const entries = thrown.map((r) => {
+    const where = (r.stack ?? '(no stack trace: the run threw something that is not an Error)')
+      .split('\n')
+      .map((line) => `    ${line.trim()}`)
+      .join('\n');
+    return `run ${r.runIndex}: ${r.message}\n${where}\n`;
+  });
+  const more =
+    errored > thrown.length
+      ? `… and ${errored - thrown.length} more errored runs (runs.csv lists all)\n`
+      : '';
+  return `${entries.join('\n')}${more}`;
+}
+
 /**
  * Check the model's shape for the scenario, write scenario.json and open the streamed file.
  * @example const out = openExperimentOutputs({ model, ref, scenario, where: { dir, field: '--out' } })
@@ -127,6 +148,8 @@ export function openExperimentOutputs(options: ExperimentOutputsOptions): Experi
     daysPerStep: STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY,
   });
   const close = () => write(() => stream.close());
+  // Errored runs with where they were thrown: for the person fixing the model, not for the figures.
+  const thrown: Extract<RunRecord, { ok: false }>[] = [];
 
   return {
     shape,
@@ -135,6 +158,7 @@ export function openExperimentOutputs(options: ExperimentOutputsOptions): Experi
         // A shard keeps the records as the model returned them: the merge's collector decides, as the
         // whole run's does, which ones do not fit the shape of the experiment's first run.
         for (const record of records) {
+          if (!record.ok && thrown.length < MAX_ERRORS_FILED) thrown.push(record);
           const counted = collector.add(record);
           stream.write(shard === undefined ? counted : record);
         }
@@ -152,6 +176,10 @@ export function openExperimentOutputs(options: ExperimentOutputsOptions): Experi
         headline = [`(the model could not write its headline: ${errorMessage(error)})`];
       }
       const summary: Summary = { ...partial, headline };
+      if (shard === undefined && thrown.length > 0) {
+        write(() => writeFileSync(path(ERRORS_FILE), errorsText(thrown, summary.runs.errored)));
+        names.push(ERRORS_FILE);
+      }
       const pkg = packageInfo();
       const manifest: Manifest = {
         package: pkg.name,

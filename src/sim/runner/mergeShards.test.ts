@@ -96,11 +96,11 @@ describe('mergeShards', () => {
     expect(lines.map((l) => (JSON.parse(l) as { runIndex: number }).runIndex)).toEqual(
       Array.from({ length: 20 }, (_, i) => i),
     );
-    expect(JSON.parse(lines[7] as string)).toEqual({
-      runIndex: 7,
-      ok: false,
-      message: 'test failure in run 7',
-    });
+    const errored = JSON.parse(lines[7] as string);
+    expect(errored).toMatchObject({ runIndex: 7, ok: false, message: 'test failure in run 7' });
+    // The stack travels with the record, so the merge can say where the run threw.
+    expect(errored.stack).toContain('test failure in run 7');
+    expect(errored.stack).toContain('testModel.testkit.ts');
     expect(manifestOf(dir as string).files).toEqual([SHARD_RECORDS_FILE, 'manifest.json', 'scenario.json']);
   });
 

@@ -53,7 +53,13 @@ export function runChunk({
       buffers.push(output.steps.buffer, output.series.buffer, output.outcomes.buffer, output.events.buffer);
       records.push({ runIndex, ok: true, output });
     } catch (error) {
-      records.push({ runIndex, ok: false, message: errorMessage(error) });
+      const stack = error instanceof Error ? error.stack : undefined;
+      records.push({
+        runIndex,
+        ok: false,
+        message: errorMessage(error),
+        ...(stack === undefined ? {} : { stack }),
+      });
     }
   }
   return { records, buffers };

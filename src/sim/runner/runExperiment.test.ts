@@ -66,6 +66,24 @@ describe('runExperiment', () => {
     expect(rows[3]).toBe('2,error,,,,,,,,,test failure in run 2');
     expect(rows[4]).toMatch(/^3,ok,[-0-9.e]+,[0-9.e]+(,[-0-9.e]+){4},[01],[01],$/);
     expect(r.manifest.status).toBe('complete');
+    // Where each run threw, from a worker thread, for whoever fixes the model.
+    expect(r.manifest.files).toContain('errors.txt');
+    const errors = readFileSync(join(out, 'errors.txt'), 'utf8');
+    expect(errors).toMatch(
+      /^run 2: test failure in run 2\n {4}Error: test failure in run 2\n {4}at .*testModel\.testkit\.ts/,
+    );
+    expect(errors).toContain('\nrun 9: test failure in run 9\n');
+  });
+
+  it('writes no errors.txt when no run threw', async () => {
+    const out = tempDir();
+    const r = await runExperiment({
+      model: testModelRef,
+      scenario: scenario('runs: 3\nhorizon: 30d\n'),
+      outDir: out,
+    });
+    expect(r.manifest.files).not.toContain('errors.txt');
+    expect(readdirSync(out)).not.toContain('errors.txt');
   });
 
   for (const workers of [1, 2]) {
