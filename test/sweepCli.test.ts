@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_JSON_SHAPES } from '../src/cli/cliJsonShapes.ts';
-import { TEST_MODEL_ARGS as modelArgs, REPO_ROOT as root, runCli } from './support/runCli.ts';
+import { TEST_MODEL_ARGS as modelArgs, REPO_ROOT as root, runCli, runCliAsync } from './support/runCli.ts';
 import { createTempDirs } from './support/tempDirs.ts';
 
 const dir = createTempDirs('tm-sweep-cli-')();
@@ -43,6 +43,38 @@ describe('tensormarket sweep', () => {
     const csv = readFileSync(join(out.outDir, 'sobol.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(5);
     expect(readFileSync(join(out.outDir, 'report.html'), 'utf8')).not.toMatch(/<script/);
+  });
+
+  it('runs a sweep in shards and merges them into the whole sweep, byte for byte', async () => {
+    const scenario = join(dir, 'split.yaml');
+    writeFileSync(
+      scenario,
+      'name: split\nruns: 2\nhorizon: 60d\nrecordEvery: 30\nsweep:\n  method: sobol\n  samples: 4\n  parameters:\n    drift: {}\n    volatility: {}\n',
+    );
+    const sweep = (args: string[]) =>
+      runCliAsync(['sweep', scenario, ...modelArgs, '--workers', '1', ...args], { cwd: dir });
+    const [whole, part, first] = await Promise.all([
+      sweep(['--quiet']),
+      sweep(['--shard', '2/2']),
+      sweep(['--shard', '1/2', '--quiet']),
+    ]);
+    for (const r of [whole, part, first]) expect(r.status, r.stderr).toBe(0);
+    expect(part.stdout).toContain('shard 2/2: points 8–15 of 16 x 2 paired runs');
+    const shards = ['split-shard-2-of-2', 'split-shard-1-of-2'].map((s) => join('out', s));
+    expect(existsSync(join(dir, shards[0]!, 'sweep-shard.json'))).toBe(true);
+    expect(existsSync(join(dir, shards[0]!, 'sobol.csv'))).toBe(false);
+    const merged = cli(['merge', ...shards, '--out', 'merged', '--json']);
+    expect(merged.status, merged.stderr).toBe(0);
+    const out = CLI_JSON_SHAPES.merge.parse(JSON.parse(merged.stdout));
+    expect(out).toMatchObject({ scenario: 'split', runs: 32, completed: 32, errored: 0 });
+    expect(out.shards.map((s) => s.shard)).toEqual([
+      { index: 1, count: 2, firstRun: 0, runs: 16 },
+      { index: 2, count: 2, firstRun: 16, runs: 16 },
+    ]);
+    for (const name of ['sweep.csv', 'sobol.csv', 'sweep.json'])
+      expect(readFileSync(join(dir, 'merged', name), 'utf8'), name).toBe(
+        readFileSync(join(dir, 'out', 'split', name), 'utf8'),
+      );
   });
 
   it('the shipped sweep scenario validates', () => {

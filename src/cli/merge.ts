@@ -2,7 +2,8 @@
  * `tensormarket merge DIR... --out DIR`: combine the shards of an experiment (the folders of
  * `simulate --shard k/n` runs, in any order) into the outputs one machine's run writes: runs.csv and
  * summary.json byte for byte, manifest.json, scenario.json and the report. Shards of `compare` merge
- * into a folder per variant and compare.json, compare.html, as `compare` writes them.
+ * into a folder per variant and compare.json, compare.html, as `compare` writes them; shards of `sweep`
+ * into sweep.csv, sobol.csv, sweep.json (byte for byte), manifest.json, scenario.json and report.html.
  */
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -10,6 +11,7 @@ import { isCompareShard } from '../sim/compare/compareShard.ts';
 import { mergeComparison } from '../sim/compare/mergeComparison.ts';
 import { writeReport } from '../sim/report/index.ts';
 import { mergeShards } from '../sim/runner/mergeShards.ts';
+import { isSweepShard, mergeSweepShards } from '../sim/sweep/mergeSweepShards.ts';
 import { addJsonOptions, type JsonOptions, printJson, wantsJson } from './commandOutput.ts';
 import { dim, green, nearPath } from './output.ts';
 import { seconds } from './progressView.ts';
@@ -29,7 +31,7 @@ export function registerMerge(program: Command): void {
   const command = program
     .command('merge')
     .description(
-      'combine the shards of an experiment (`simulate --shard k/n` folders, any order) into the outputs of one whole run',
+      'combine the shards of an experiment (`simulate`, `compare` or `sweep --shard k/n` folders, any order) into the outputs of one whole run',
     )
     .argument('<dir...>', 'the shard folders, every k of n once')
     .requiredOption(`${OUT_OPTION} <dir>`, 'output folder for the merged experiment (none of the shards)')
@@ -42,6 +44,10 @@ export function registerMerge(program: Command): void {
     const outDir = resolve(opts.out);
     if (dirs[0] !== undefined && isCompareShard(dirs[0])) {
       await mergeCompareShards(dirs, outDir, opts);
+      return;
+    }
+    if (dirs[0] !== undefined && isSweepShard(dirs[0])) {
+      await mergeSweep(dirs, outDir, opts);
       return;
     }
     const result = await mergeShards({
@@ -141,4 +147,49 @@ async function mergeCompareShards(dirs: string[], outDir: string, opts: MergeCli
   process.stdout.write(`outputs in ${nearPath(outDir)}/\n  comparison: ${nearPath(html)}\n`);
   if (!quiet)
     process.stdout.write(`${dim(`  compare.json, and one folder per variant: ${names.join(', ')}`)}\n`);
+}
+
+/** `merge` of sweep shards: the points summarised and written as `sweep` writes them. */
+async function mergeSweep(dirs: string[], outDir: string, opts: MergeCliOptions): Promise<void> {
+  const { result, scenario, manifest, files } = await mergeSweepShards({
+    dirs,
+    outDir,
+    outDirField: OUT_OPTION,
+  });
+  const mergedFrom = manifest.mergedFrom ?? [];
+  const { runsPerPoint } = result;
+  process.exitCode = result.completed === 0 ? 1 : 0;
+  const report = files.find((f) => f.endsWith('report.html')) ?? null;
+  if (wantsJson(opts)) {
+    printJson('merge', {
+      scenario: scenario.name,
+      outDir,
+      runs: manifest.runs,
+      completed: result.completed,
+      errored: result.errored,
+      variants: null,
+      // A block of points is the block of their runs, point after point.
+      shards: mergedFrom.map((m) => ({
+        dir: m.dir,
+        shard: {
+          index: m.shard.index,
+          count: m.shard.count,
+          firstRun: m.shard.firstPoint * runsPerPoint,
+          runs: m.shard.points * runsPerPoint,
+        },
+      })),
+      headline: [],
+      report,
+      files,
+    });
+    return;
+  }
+  if (opts.quiet !== true)
+    process.stdout.write(
+      `${scenario.name}: ${green(`${mergedFrom.length} sweep shards merged`)}, ${result.points.length} points x ${runsPerPoint} paired runs (${result.completed} completed, ${result.errored} errored)\n`,
+    );
+  process.stdout.write(`outputs in ${nearPath(outDir)}/\n`);
+  if (report !== null) process.stdout.write(`  report: ${nearPath(report)}\n`);
+  if (opts.quiet !== true)
+    process.stdout.write(`${dim(`  ${files.map((f) => relative(outDir, f)).join(', ')}`)}\n`);
 }

@@ -121,6 +121,8 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
         'run only shard k of n: of the R runs, run indices floor((k-1)R/n) to floor(kR/n)-1, with the same seeds as the whole run; writes records.jsonl for `tensormarket merge` instead of the summary and report (default folder: out/<scenario name>-shard-k-of-n)',
       compare:
         'run only shard k of n of every variant: runs floor((k-1)R/n) to floor(kR/n)-1 of each, same seeds; combine the shards with `tensormarket merge` (default folder: out/<scenario name>-shard-k-of-n)',
+      sweep:
+        'run only shard k of n of the points: of the P points, points floor((k-1)P/n) to floor(kP/n)-1, each on the same seeds as in the whole sweep; writes sweep-shard.json for `tensormarket merge` instead of the indices and report (default folder: out/<scenario name>-shard-k-of-n)',
     },
     parse: parseShard,
     distributes: 'shard',

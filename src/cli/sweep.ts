@@ -3,12 +3,14 @@
  * Latin hypercube or Sobol' points) as a variation of the scenario on the same seeds, and write
  * sweep.csv, sweep.json, manifest.json, scenario.json and report.html, plus sobol.csv with the Sobol'
  * indices for a sobol design. The first Ctrl-C stops starting runs and waits for those in flight (no
- * sweep is written, the manifest says partial); a second one quits at once.
+ * sweep is written, the manifest says partial); a second one quits at once. With `--shard k/n` it runs
+ * only its block of the points and writes them (sweep-shard.json) for `merge`.
  */
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { createQueueBackend } from '../sim/queue/queueBackend.ts';
 import { finiteOrNull } from '../sim/report/finiteOrNull.ts';
+import { shardText } from '../sim/runner/experimentShard.ts';
 import { prepareOutputDir } from '../sim/runner/prepareOutputDir.ts';
 import { prepareSweep, runSweep } from '../sim/sweep/runSweep.ts';
 import { formatIndex } from '../sim/sweep/sweepReportHtml.ts';
@@ -27,15 +29,20 @@ export function registerSweep(program: Command): void {
       "run a parameter sweep (grid, zip, Latin hypercube or Sobol' points) on the same seeds; Sobol' indices for a sobol design",
     )
     .argument('<scenario>', 'scenario file with a `sweep:` section, YAML or JSON');
-  addRunOptions(command, 'sweep', { without: ['shard'] }).action(async (file: string, opts: RunOptions) => {
-    const { scenario, model, workers, outDir, quiet, queue } = await resolveRunOptions(file, opts);
+  addRunOptions(command, 'sweep').action(async (file: string, opts: RunOptions) => {
+    const { scenario, model, workers, outDir, quiet, queue, shard } = await resolveRunOptions(file, opts);
     // --runs wins over the sweep's own runs, which win over the scenario's.
     const runs = opts.runs !== undefined ? scenario.runs : (scenario.sweep?.runs ?? scenario.runs);
     // A bad sweep or an unusable folder is refused before any run.
     const plan = await prepareSweep({ model, scenario });
     prepareOutputDir({ dir: outDir, field: OUT_OPTION });
     const startedAt = new Date().toISOString();
-    const view = createProgressView(quiet, `sweep ${plan.points.length} points`);
+    const view = createProgressView(
+      quiet,
+      shard === undefined
+        ? `sweep ${plan.points.length} points`
+        : `sweep shard ${shardText(shard)} of ${plan.points.length} points`,
+    );
     const result = await runInterruptible(
       {
         label: 'sweep',
@@ -53,6 +60,7 @@ export function registerSweep(program: Command): void {
             runs,
             workers,
             ...(backend === undefined ? {} : { backend }),
+            ...(shard === undefined ? {} : { shard }),
             signal,
             onProgress: view.update,
           });
@@ -105,10 +113,14 @@ export function registerSweep(program: Command): void {
       return;
     }
     if (!quiet) {
-      const total = plan.points.length * runs;
+      const total = (result.shard?.points ?? plan.points.length) * runs;
       const status = result.aborted
         ? yellow(`stopped: ${result.completed + result.errored} of ${total} runs, no sweep written`)
-        : green(`${plan.points.length} points x ${runs} paired runs`);
+        : green(
+            result.shard === undefined
+              ? `${plan.points.length} points x ${runs} paired runs`
+              : `shard ${shardText(result.shard)}: points ${result.shard.firstPoint}–${result.shard.firstPoint + result.shard.points - 1} of ${plan.points.length} x ${runs} paired runs; merge every shard with \`tensormarket merge\``,
+          );
       process.stdout.write(
         `${scenario.name}: ${plan.settings.method} sweep, ${status} (${result.errored} errored) in ${seconds(result.wallTimeMs)} on ${result.workers} worker${result.workers === 1 ? '' : 's'}\n`,
       );

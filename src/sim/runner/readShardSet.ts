@@ -6,7 +6,13 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../engine/errors.ts';
-import { checkShard, type ShardManifest, shardBlock, shardText } from './experimentShard.ts';
+import {
+  checkShard,
+  type ExperimentShard,
+  type ShardManifest,
+  shardBlock,
+  shardText,
+} from './experimentShard.ts';
 import type { Manifest } from './manifest.ts';
 import { SHARD_RECORDS_FILE } from './shardRecords.ts';
 
@@ -111,27 +117,29 @@ export function readShardSet({
   out: string;
   outField: string;
 }): ShardFolder[] {
-  if (dirs.length === 0)
-    throw new InputError(
-      'DIR',
-      'expected the shard folders to merge (the --out folders of `--shard k/n` runs)',
-    );
-  for (const dir of dirs)
-    if (samePlace(dir, out))
-      throw new InputError(
-        outField,
-        `is the shard folder ${dir}; choose another folder so the shard is kept`,
-      );
-  const shards = dirs.map(readShard);
+  refuseShardAsOutput({ dirs, out, outField });
+  return orderShardSet(dirs.map(readShard), SHARED);
+}
+
+/**
+ * Check that `shards` belong together (the same `fields` in every manifest, one split, every k of n
+ * once) and return them sorted by k; each refusal names the folder and field.
+ * @example orderShardSet([s2, s1], ['scenarioHash', 'seed'])[0] === s1
+ */
+export function orderShardSet<
+  S extends { readonly dir: string; readonly manifest: { readonly shard: ExperimentShard } },
+>(shards: readonly S[], fields: readonly (keyof S['manifest'] & string)[]): S[] {
   const [first] = shards;
   if (first === undefined) return [];
   for (const s of shards) {
-    for (const field of SHARED)
-      if (s.manifest[field] !== first.manifest[field])
+    for (const field of fields) {
+      const [mine, theirs] = [s.manifest, first.manifest].map((m) => (m as S['manifest'])[field]);
+      if (mine !== theirs)
         throw new InputError(
           `${join(s.dir, 'manifest.json')} ${field}`,
-          `is ${String(s.manifest[field])}, but ${String(first.manifest[field])} in ${first.dir}: every shard must run the same scenario, seed, runs and model; pass shards of one experiment`,
+          `is ${String(mine)}, but ${String(theirs)} in ${first.dir}: every shard must run the same scenario, seed, runs and model; pass shards of one experiment`,
         );
+    }
     if (s.manifest.shard.count !== first.manifest.shard.count)
       throw new InputError(
         `${join(s.dir, 'manifest.json')} shard`,
@@ -139,7 +147,7 @@ export function readShardSet({
       );
   }
   const count = first.manifest.shard.count;
-  const byIndex = new Map<number, ShardFolder>();
+  const byIndex = new Map<number, S>();
   for (const s of shards) {
     const other = byIndex.get(s.manifest.shard.index);
     if (other !== undefined)
@@ -149,7 +157,7 @@ export function readShardSet({
       );
     byIndex.set(s.manifest.shard.index, s);
   }
-  const sorted: ShardFolder[] = [];
+  const sorted: S[] = [];
   for (let k = 1; k <= count; k++) {
     const s = byIndex.get(k);
     if (s === undefined) throw new InputError('DIR', `shard ${k} of ${count} is missing: pass its folder`);

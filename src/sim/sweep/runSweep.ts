@@ -4,6 +4,7 @@
  * 0 … runs − 1 of the scenario's seed, so the points differ by their parameters and not by their luck.
  * Each point's figures are over its runs; for a Sobol' design a point's response is the mean of its runs.
  */
+import { type ExperimentShard, shardBlock } from '../runner/experimentShard.ts';
 import { loadModel, type ModelRef } from '../runner/modelRef.ts';
 import type { Scenario } from '../scenario/scenarioSchema.ts';
 import { quantileSorted } from '../stats/quantileSorted.ts';
@@ -23,15 +24,27 @@ export interface SweepOptions
   readonly scenario: Scenario;
   /** Paired runs per point. */
   readonly runs: number;
+  /** Run only this shard's block of points (summarised later, by merging every shard). */
+  readonly shard?: ExperimentShard;
+}
+
+/** What a sweep shard's manifest records of it: shard k of n and its block of points. */
+export interface SweepShardManifest extends ExperimentShard {
+  readonly firstPoint: number;
+  readonly points: number;
 }
 
 /** What the sweep produced. */
 export interface SweepResult {
-  /** Null when stopped before every run finished. */
+  /** Null when stopped before every run finished, or for a shard. */
   readonly summary: SweepSummary | null;
-  /** Every point with its figures (empty when stopped). */
+  /** Every point (a shard's: its block) with its figures (empty when stopped). */
   readonly points: readonly SweepPoint[];
+  /** Set for a shard: which block of the plan's points it ran. */
+  readonly shard?: SweepShardManifest;
   readonly plan: SweepPlan;
+  /** Paired runs per point. */
+  readonly runsPerPoint: number;
   readonly aborted: boolean;
   readonly completed: number;
   readonly errored: number;
@@ -69,11 +82,15 @@ export async function prepareSweep({ model, scenario }: { model: ModelRef; scena
  * @example const { summary } = await runSweep({ model, scenario, runs: 4, workers: 2 });
  */
 export async function runSweep(options: SweepOptions): Promise<SweepResult> {
-  const { scenario, runs } = options;
+  const { scenario, runs, shard } = options;
   const plan = await prepareSweep(options);
-  const variations: Variation[] = plan.points.map((values, i) => ({
+  const block =
+    shard === undefined ? { firstRun: 0, runs: plan.points.length } : shardBlock(shard, plan.points.length);
+  const indices = Array.from({ length: block.runs }, (_, i) => block.firstRun + i);
+  // Every point runs on the same seed and run indices, so a shard's points are a whole sweep's.
+  const variations: Variation[] = indices.map((i) => ({
     name: pointName(i),
-    overrides: plan.parameters.map((p, d) => ({ path: p.path, value: values[d]! })),
+    overrides: plan.parameters.map((p, d) => ({ path: p.path, value: plan.points[i]![d]! })),
   }));
   const result = await runVariations({
     model: options.model,
@@ -90,24 +107,56 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   const errored = result.variations.reduce((n, v) => n + v.errored, 0);
   const done = {
     plan,
+    runsPerPoint: runs,
     aborted: result.aborted,
     completed,
     errored,
     workers: result.workers,
     ...(options.backend?.queue === undefined ? {} : { queue: { url: options.backend.queue.url } }),
+    ...(shard === undefined
+      ? {}
+      : {
+          shard: {
+            index: shard.index,
+            count: shard.count,
+            firstPoint: block.firstRun,
+            points: block.runs,
+          },
+        }),
     wallTimeMs: result.wallTimeMs,
   };
   if (result.aborted) return { summary: null, points: [], ...done };
 
   const points: SweepPoint[] = result.variations.map((v, i) => ({
-    index: i,
-    values: plan.points[i]!,
+    index: indices[i]!,
+    values: plan.points[indices[i]!]!,
     outcomes: Object.fromEntries(
       plan.outcomes.map((o) => [o.key, pointFigures(v.outcomes[o.key]!)] as const),
     ),
     completed: v.completed,
     errored: v.errored,
   }));
+  if (shard !== undefined) return { summary: null, points, ...done };
+  return { summary: summarizeSweep({ plan, scenario, runs, points }), points, ...done };
+}
+
+/**
+ * The summary of a sweep from every point's figures, in point order: the Sobol' indices (for a sobol
+ * design) from the points' means, and the design. A whole sweep and a merge of its shards both call it.
+ * @example summarizeSweep({ plan, scenario, runs: 2, points }).sobol?.outcomes[0]?.parameters
+ */
+export function summarizeSweep({
+  plan,
+  scenario,
+  runs,
+  points,
+}: {
+  plan: SweepPlan;
+  scenario: Scenario;
+  /** Paired runs per point. */
+  runs: number;
+  points: readonly SweepPoint[];
+}): SweepSummary {
   let sobol: SweepSobol | null = null;
   if (plan.saltelliN !== null) {
     const n = plan.saltelliN;
@@ -133,7 +182,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       })),
     };
   }
-  const summary: SweepSummary = {
+  return {
     scenario: { name: scenario.name, title: scenario.title, description: scenario.description },
     method: plan.settings.method,
     seed: scenario.seed,
@@ -142,8 +191,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
     parameters: plan.parameters,
     outcomes: plan.outcomes,
     sobol,
-    completed,
-    errored,
+    completed: points.reduce((n, p) => n + p.completed, 0),
+    errored: points.reduce((n, p) => n + p.errored, 0),
   };
-  return { summary, points, ...done };
 }

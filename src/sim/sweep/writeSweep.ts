@@ -1,6 +1,7 @@
 /**
  * Write a sweep's outputs: sweep.csv (one row per point), sobol.csv and the indices in sweep.json (for a
- * Sobol' design), sweep.json, scenario.json, manifest.json and report.html.
+ * Sobol' design), sweep.json, scenario.json, manifest.json and report.html. A shard writes its points
+ * (sweep-shard.json), scenario.json and manifest.json, for `merge` to summarise with the other shards.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,11 +14,12 @@ import { guardOutputWrite } from '../runner/outputDirError.ts';
 import { prepareOutputDir } from '../runner/prepareOutputDir.ts';
 import { scenarioHash } from '../scenario/scenarioHash.ts';
 import { type Scenario, toScenarioFile } from '../scenario/scenarioSchema.ts';
+import { encodeExactNumbers } from './exactNumberJson.ts';
 import type { SweepResult } from './runSweep.ts';
 import { sobolChartSpec } from './sobolChartSpec.ts';
 import { sobolCsv } from './sobolCsv.ts';
 import { sweepCsv } from './sweepCsv.ts';
-import type { SweepManifest } from './sweepManifest.ts';
+import type { MergedSweepShard, SweepManifest } from './sweepManifest.ts';
 import { sweepReportHtml } from './sweepReportHtml.ts';
 
 /** The files of a sweep's output folder. */
@@ -29,6 +31,15 @@ export const SWEEP_FILES = {
   manifest: 'manifest.json',
   report: 'report.html',
 } as const;
+
+/** A sweep shard's points, numbers encoded exactly (see exactNumberJson.ts), instead of sweep.csv … report.html. */
+export const SWEEP_SHARD_FILE = 'sweep-shard.json';
+
+/** What a shard's sweep-shard.json holds. */
+export interface SweepShardFile {
+  /** Its block of points, in order, with numbers as {@link encodeExactNumbers} writes them. */
+  readonly points: readonly unknown[];
+}
 
 /**
  * Write what `result` holds to `outDir` and return the manifest and the paths written. A stopped sweep
@@ -42,6 +53,7 @@ export async function writeSweep({
   scenario,
   result,
   startedAt,
+  mergedFrom,
 }: {
   outDir: string;
   outDirField?: string;
@@ -50,6 +62,8 @@ export async function writeSweep({
   result: SweepResult;
   /** ISO time the sweep started. */
   startedAt: string;
+  /** Set when the sweep was merged from these shards, in point order. */
+  mergedFrom?: readonly MergedSweepShard[];
 }): Promise<{ manifest: SweepManifest; files: string[] }> {
   const where = { dir: outDir, field: outDirField };
   prepareOutputDir(where);
@@ -57,7 +71,9 @@ export async function writeSweep({
   const loaded = await loadModel(model);
   const pkg = packageInfo();
   const file = toScenarioFile(scenario);
+  const shard = result.aborted ? undefined : result.shard;
   const names = [
+    ...(shard === undefined ? [] : [SWEEP_SHARD_FILE]),
     ...(summary === null ? [] : [SWEEP_FILES.points]),
     ...(summary?.sobol ? [SWEEP_FILES.sobol] : []),
     ...(summary === null ? [] : [SWEEP_FILES.summary]),
@@ -65,7 +81,7 @@ export async function writeSweep({
     SWEEP_FILES.manifest,
     ...(summary === null ? [] : [SWEEP_FILES.report]),
   ];
-  const runsPerPoint = summary?.runsPerPoint ?? 0;
+  const runsPerPoint = result.aborted ? 0 : result.runsPerPoint;
   const manifest: SweepManifest = {
     package: pkg.name,
     version: pkg.version,
@@ -93,6 +109,8 @@ export async function writeSweep({
       outcomes: plan.outcomes.map((o) => o.key),
       sobolN: plan.saltelliN,
     },
+    ...(shard === undefined ? {} : { shard }),
+    ...(mergedFrom === undefined ? {} : { mergedFrom }),
   };
   const charts: (string | null)[] = [];
   for (const [k, o] of (summary?.sobol?.outcomes ?? []).entries()) {
@@ -103,6 +121,10 @@ export async function writeSweep({
   guardOutputWrite(where, () => {
     writeFileSync(path(SWEEP_FILES.scenario), jsonText(file));
     writeFileSync(path(SWEEP_FILES.manifest), jsonText(manifest));
+    if (shard !== undefined) {
+      const file: SweepShardFile = { points: points.map(encodeExactNumbers) };
+      writeFileSync(path(SWEEP_SHARD_FILE), jsonText(file));
+    }
     if (summary === null) return;
     writeFileSync(path(SWEEP_FILES.points), sweepCsv(summary, points));
     if (summary.sobol !== null) writeFileSync(path(SWEEP_FILES.sobol), sobolCsv(summary.sobol));
