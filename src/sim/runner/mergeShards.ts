@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../../engine/errors.ts';
 import type { RunRecord } from '../collect/runRecord.ts';
-import { parseScenario } from '../scenario/parseScenario.ts';
-import { scenarioHash } from '../scenario/scenarioHash.ts';
-import { type Scenario, toScenarioFile } from '../scenario/scenarioSchema.ts';
+import type { parseScenario } from '../scenario/parseScenario.ts';
+import type { Scenario } from '../scenario/scenarioSchema.ts';
 import { checkScenarioStart } from '../start/checkScenarioStart.ts';
 import { readStartingState } from '../start/readStartingState.ts';
 import type { StartingState } from '../start/startingState.ts';
@@ -19,6 +18,7 @@ import { type ExperimentResult, openExperimentOutputs } from './experimentOutput
 import { PROJECT_ROOT } from './manifest.ts';
 import { loadModel, parseModelRef } from './modelRef.ts';
 import { prepareOutputDir } from './prepareOutputDir.ts';
+import { readShardScenario } from './readShardScenario.ts';
 import { readShardSet, type ShardFolder } from './readShardSet.ts';
 import { readShardRecords, SHARD_START_FILE } from './shardRecords.ts';
 
@@ -53,25 +53,11 @@ function shardScenario(
   scenarioFile: string | undefined,
   scenarioField: string,
 ): Scenario {
-  const path = join(shard.dir, 'scenario.json');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new InputError(path, 'cannot be read; the shard is incomplete: run it again', { cause });
-  }
-  const parsed = parseScenario({ text, file: path, modelSchema });
-  if (!parsed.ok)
-    throw new InputError(
-      path,
-      `is not a scenario of this model (${parsed.issues[0]?.message ?? 'invalid'}); the shard is damaged: run it again`,
-    );
-  const scenario = parsed.scenario as Scenario;
-  if (scenarioHash(toScenarioFile(scenario)) !== shard.manifest.scenarioHash)
-    throw new InputError(
-      `${path}`,
-      `does not match the manifest's scenarioHash ${shard.manifest.scenarioHash}; the shard was altered: run it again`,
-    );
+  const scenario = readShardScenario(
+    join(shard.dir, 'scenario.json'),
+    shard.manifest.scenarioHash,
+    modelSchema,
+  );
   if (scenario.start === undefined) return scenario;
   if (scenarioFile === undefined) {
     // The state the shard ran from, kept beside its records.

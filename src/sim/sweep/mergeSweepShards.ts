@@ -11,10 +11,9 @@ import { InputError } from '../../engine/errors.ts';
 import { checkShard, shardBlock, shardText } from '../runner/experimentShard.ts';
 import { PROJECT_ROOT } from '../runner/manifest.ts';
 import { loadModel, parseModelRef } from '../runner/modelRef.ts';
+import { readShardScenario } from '../runner/readShardScenario.ts';
 import { orderShardSet, refuseShardAsOutput } from '../runner/readShardSet.ts';
-import { parseScenario } from '../scenario/parseScenario.ts';
-import { scenarioHash } from '../scenario/scenarioHash.ts';
-import { type Scenario, toScenarioFile } from '../scenario/scenarioSchema.ts';
+import type { Scenario } from '../scenario/scenarioSchema.ts';
 import { decodeExactNumbers } from './exactNumberJson.ts';
 import { planSweep } from './planSweep.ts';
 import { type SweepResult, type SweepShardManifest, summarizeSweep } from './runSweep.ts';
@@ -84,33 +83,6 @@ function readSweepShard(dir: string): SweepShardFolder {
   return { dir, manifest: { ...manifest, shard }, points };
 }
 
-/** The scenario the shards ran, from shard 1's scenario.json, checked against the manifests' hash. */
-function shardScenario(
-  shard: SweepShardFolder,
-  modelSchema: Parameters<typeof parseScenario>[0]['modelSchema'],
-) {
-  const path = join(shard.dir, SWEEP_FILES.scenario);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new InputError(path, 'cannot be read; the shard is incomplete: run it again', { cause });
-  }
-  const parsed = parseScenario({ text, file: path, modelSchema });
-  if (!parsed.ok)
-    throw new InputError(
-      path,
-      `is not a scenario of this model (${parsed.issues[0]?.message ?? 'invalid'}); the shard is damaged: run it again`,
-    );
-  const scenario = parsed.scenario as Scenario;
-  if (scenarioHash(toScenarioFile(scenario)) !== shard.manifest.scenarioHash)
-    throw new InputError(
-      path,
-      `does not match the manifest's scenarioHash ${shard.manifest.scenarioHash}; the shard was altered: run it again`,
-    );
-  return scenario;
-}
-
 /** The sweep fields every shard of one sweep shares (beside scenario, seed, runs and model). */
 const SHARED_SWEEP = ['method', 'points', 'runsPerPoint'] as const;
 
@@ -144,7 +116,11 @@ export async function mergeSweepShards(options: {
   const first = shards[0]!;
   const ref = parseModelRef(first.manifest.modelExport, PROJECT_ROOT);
   const model = await loadModel(ref);
-  const scenario = shardScenario(first, model.schema);
+  const scenario = readShardScenario(
+    join(first.dir, SWEEP_FILES.scenario),
+    first.manifest.scenarioHash,
+    model.schema,
+  );
   const plan = planSweep({ model, scenario });
   if (plan.points.length !== first.manifest.sweep.points)
     throw new InputError(
