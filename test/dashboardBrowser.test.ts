@@ -11,20 +11,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { result, send } from '../src/node/nodeCalls.testkit.ts';
 import { type Localnet, startLocalnet } from '../src/node/startLocalnet.ts';
 import { devGenesis } from '../src/sdk/devnet/devGenesis.ts';
 import { type Keypair, keypairFromUri } from '../src/sdk/keys/keypair.ts';
 import { appendRoundRecord, type RoundRecord } from '../src/sdk/validator/roundRecord.ts';
-import {
-  CHROMIUM,
-  CHROMIUM_FLAGS,
-  ensureBuilt,
-  hasChromium,
-  MEASURE_LAYOUT_SHIFT,
-} from './support/dashboardBrowser.ts';
+import { CHROMIUM, ensureBuilt, hasChromium, openDashboardPage } from './support/dashboardBrowser.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/dashboard/', import.meta.url));
 
@@ -67,16 +60,8 @@ describe('dashboard in a browser', () => {
       await apply(bob, 'burned_register', { hotkey: keypairFromUri('//Bob//hot').address, netuid });
 
       mkdirSync(ARTIFACTS, { recursive: true });
-      const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-      cleanups.push(() => browser.close());
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
-      // Every layout shift of the page's life, added up as the CLS metric does (none after input).
-      await page.addInitScript({ content: MEASURE_LAYOUT_SHIFT });
+      // Every layout shift of the page's life is recorded, added up as the CLS metric does.
+      const { page, errors } = await openDashboardPage(cleanups);
 
       await page.goto(url);
       const head = (await result(url, 'chain_getHeader')) as { number: number };

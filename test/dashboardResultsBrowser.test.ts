@@ -10,16 +10,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type DashboardServer, serveDashboard } from '../src/cli/dashboard.ts';
-import {
-  CHROMIUM,
-  CHROMIUM_FLAGS,
-  ensureBuilt,
-  hasChromium,
-  MEASURE_LAYOUT_SHIFT,
-} from './support/dashboardBrowser.ts';
+import { CHROMIUM, ensureBuilt, hasChromium, openDashboardPage } from './support/dashboardBrowser.ts';
 import { runCliAsync } from './support/runCli.ts';
 import { createTempDirs } from './support/tempDirs.ts';
 
@@ -123,15 +116,8 @@ describe('dashboard results view in a browser', () => {
       const server: DashboardServer = await serveDashboard({ dir, results: out, host: '127.0.0.1', port: 0 });
       cleanups.push(() => server.close());
       mkdirSync(ARTIFACTS, { recursive: true });
-      const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-      cleanups.push(() => browser.close());
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.addInitScript({ content: MEASURE_LAYOUT_SHIFT });
+      // Every layout shift of the page's life is recorded, added up as the CLS metric does.
+      const { page, errors } = await openDashboardPage(cleanups);
 
       await page.goto(server.url);
       // Without a node the page says so and connects to nothing; the Results link is there.

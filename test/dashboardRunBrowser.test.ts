@@ -9,16 +9,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type DashboardServer, serveDashboard } from '../src/cli/dashboard.ts';
-import {
-  CHROMIUM,
-  CHROMIUM_FLAGS,
-  ensureBuilt,
-  hasChromium,
-  MEASURE_LAYOUT_SHIFT,
-} from './support/dashboardBrowser.ts';
+import { CHROMIUM, ensureBuilt, hasChromium, openDashboardPage } from './support/dashboardBrowser.ts';
 import { createTempDirs } from './support/tempDirs.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/dashboard/', import.meta.url));
@@ -61,15 +54,8 @@ describe('dashboard runs in a browser', () => {
       });
       cleanups.push(() => server.close());
       mkdirSync(ARTIFACTS, { recursive: true });
-      const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-      cleanups.push(() => browser.close());
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.addInitScript({ content: MEASURE_LAYOUT_SHIFT });
+      // Every layout shift of the page's life is recorded, added up as the CLS metric does.
+      const { page, errors } = await openDashboardPage(cleanups);
       await page.addInitScript({ content: RECORD_PROGRESS });
 
       await page.goto(server.url);

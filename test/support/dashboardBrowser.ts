@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { DASHBOARD_DIR } from '../../src/cli/dashboardDir.ts';
 
 /** The browser the tests drive. */
@@ -50,4 +51,29 @@ export async function ensureBuilt(): Promise<string> {
     await build({ configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)) });
   }
   return DASHBOARD_DIR;
+}
+
+/** A page at 1280 × 900 in a fresh chromium, with the console's errors and the layout shifts recorded. */
+export interface DashboardPage {
+  readonly page: Page;
+  /** Console errors and uncaught exceptions, in order. */
+  readonly errors: string[];
+}
+
+/**
+ * Launch chromium and open a page that records console errors and, before the page's own scripts, every
+ * layout shift (see {@link MEASURE_LAYOUT_SHIFT}); closing the browser is pushed onto `cleanups`.
+ * @example const { page, errors } = await openDashboardPage(cleanups)
+ */
+export async function openDashboardPage(cleanups: (() => Promise<void> | void)[]): Promise<DashboardPage> {
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  cleanups.push(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript({ content: MEASURE_LAYOUT_SHIFT });
+  return { page, errors };
 }
