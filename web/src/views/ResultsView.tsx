@@ -4,9 +4,11 @@
  * horizon. A comparison's folder lists its variants, each opened the same way (`?folder=<variant>`), and
  * draws their branches and holder classes side by side.
  */
+
 import { useEffect, useState } from 'preact/hooks';
 import { FanChart, levelName } from '../components/FanChart.tsx';
 import { HistogramChart } from '../components/HistogramChart.tsx';
+import { VariantsHead } from '../components/VariantsHead.tsx';
 import { figure } from '../format.ts';
 import type { ResultsHref } from '../resultsHref.ts';
 import {
@@ -122,16 +124,7 @@ function ComparedOutcomes(props: { readonly comparison: Comparison }) {
       </p>
       <div class="table-scroll">
         <table data-testid="compared-outcomes">
-          <thead>
-            <tr>
-              <th />
-              {variants.map((v) => (
-                <th key={v.folder} class="num" title={v.title}>
-                  {v.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <VariantsHead variants={variants} />
           <tbody>
             {outcomes.map((o) => (
               <tr key={o.key}>

@@ -5,6 +5,7 @@
 
 import { useMemo } from 'preact/hooks';
 import { BranchChart } from '../components/BranchChart.tsx';
+import { VariantsHead } from '../components/VariantsHead.tsx';
 import { figure } from '../format.ts';
 import type { ResultsHref } from '../resultsHref.ts';
 import {
@@ -94,16 +95,7 @@ export function VariantsAcross(props: {
           <h2>{HOLDER_CLASSES_TITLE}, by variant</h2>
           <div class="table-scroll">
             <table data-testid="holder-classes-across">
-              <thead>
-                <tr>
-                  <th />
-                  {comparison.variants.map((v) => (
-                    <th key={v.folder} class="num" title={v.title}>
-                      {v.name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <VariantsHead variants={comparison.variants} />
               <tbody>
                 {holders.map((h) => (
                   <tr key={h.key}>
