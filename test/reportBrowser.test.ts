@@ -12,9 +12,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../src/sim/report/index.ts';
 import { syntheticSummary } from '../src/sim/report/syntheticSummary.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, hasChromium } from './support/dashboardBrowser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const dirs: string[] = [];
@@ -38,13 +37,7 @@ describe('report in a browser', () => {
         CHROMIUM,
         [
           '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
+          ...CHROMIUM_FLAGS,
           `--user-data-dir=${join(outDir, 'profile')}`,
           `--screenshot=${shot}`,
           '--window-size=1200,2000',

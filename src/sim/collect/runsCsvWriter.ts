@@ -3,8 +3,8 @@
  * event, error message). Rows are buffered in 64 KiB chunks and written synchronously, so the file is
  * complete and ordered whenever the writer is closed, even after an interrupted experiment.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import type { ModelShape } from '../contract/types.ts';
+import { openBufferedTextFile } from './bufferedTextFile.ts';
 import { csvField as field } from './csvField.ts';
 import type { RunRecord } from './runRecord.ts';
 
@@ -15,37 +15,26 @@ export interface RunsCsvWriter {
   close(): void;
 }
 
-const FLUSH_AT = 64 * 1024;
-
 /**
  * Open `path` (truncating it) and write the header for `shape`.
  * @example const w = createRunsCsvWriter({ path: 'out/x/runs.csv', shape }); w.write(record); w.close()
  */
 export function createRunsCsvWriter({ path, shape }: { path: string; shape: ModelShape }): RunsCsvWriter {
-  const fd = openSync(path, 'w');
+  const file = openBufferedTextFile(path);
   const blanks = ','.repeat(shape.outcomes.length + shape.events.length);
-  let buffer = `${['run', 'status', ...shape.outcomes.map((m) => m.key), ...shape.events.map((m) => m.key), 'error'].map(field).join(',')}\n`;
-  const flush = () => {
-    if (buffer.length > 0) writeSync(fd, buffer);
-    buffer = '';
-  };
-  let open = true;
+  file.append(
+    `${['run', 'status', ...shape.outcomes.map((m) => m.key), ...shape.events.map((m) => m.key), 'error'].map(field).join(',')}\n`,
+  );
   return {
     write(record) {
       if (record.ok) {
         // join() writes numbers in their shortest round-trip form: exact, and the same bytes everywhere.
         const cells = [record.runIndex, 'ok', ...record.output.outcomes, ...record.output.events, ''];
-        buffer += `${cells.join(',')}\n`;
+        file.append(`${cells.join(',')}\n`);
       } else {
-        buffer += `${record.runIndex},error${blanks},${field(record.message)}\n`;
+        file.append(`${record.runIndex},error${blanks},${field(record.message)}\n`);
       }
-      if (buffer.length >= FLUSH_AT) flush();
     },
-    close() {
-      if (!open) return;
-      open = false;
-      flush();
-      closeSync(fd);
-    },
+    close: () => file.close(),
   };
 }

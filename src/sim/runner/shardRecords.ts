@@ -3,9 +3,10 @@
  * bit-exact form of runRecordJson, so a merge feeds the collectors the very records the whole run
  * would have. Written like runs.csv (buffered, synchronous) so the file is complete whenever closed.
  */
-import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { InputError } from '../../engine/errors.ts';
+import { openBufferedTextFile } from '../collect/bufferedTextFile.ts';
 import type { RunRecord } from '../collect/runRecord.ts';
 import { runRecordFromJson, runRecordToJson } from '../collect/runRecordJson.ts';
 
@@ -22,31 +23,15 @@ export interface ShardRecordsWriter {
   close(): void;
 }
 
-const FLUSH_AT = 64 * 1024;
-
 /**
  * Open `path` (truncating it) for records.
  * @example const w = createShardRecordsWriter('out/x/records.jsonl'); w.write(record); w.close()
  */
 export function createShardRecordsWriter(path: string): ShardRecordsWriter {
-  const fd = openSync(path, 'w');
-  let buffer = '';
-  const flush = () => {
-    if (buffer.length > 0) writeSync(fd, buffer);
-    buffer = '';
-  };
-  let open = true;
+  const file = openBufferedTextFile(path);
   return {
-    write(record) {
-      buffer += `${JSON.stringify(runRecordToJson(record))}\n`;
-      if (buffer.length >= FLUSH_AT) flush();
-    },
-    close() {
-      if (!open) return;
-      open = false;
-      flush();
-      closeSync(fd);
-    },
+    write: (record) => file.append(`${JSON.stringify(runRecordToJson(record))}\n`),
+    close: () => file.close(),
   };
 }
 
