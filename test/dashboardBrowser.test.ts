@@ -158,6 +158,5 @@ describe('dashboard in a browser', () => {
 
       expect(errors).toEqual([]);
     },
-    60_000,
   );
 });

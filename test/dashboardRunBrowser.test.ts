@@ -132,6 +132,5 @@ describe('dashboard runs in a browser', () => {
 
       expect(errors).toEqual([]);
     },
-    60_000,
   );
 });

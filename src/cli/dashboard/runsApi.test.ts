@@ -162,7 +162,7 @@ describe('dashboard runs API', () => {
     expect((await fetch(`${server.url}runs/${id}/report.html`)).status).toBe(404);
     const { runs } = (await (await fetch(`${server.url}api/runs`)).json()) as RunListJson;
     expect(runs).toEqual([{ id, scenario: 'steady-state.yaml', done: 2, total: 2, state: 'done' }]);
-  }, 60_000);
+  });
 
   it('stops a run on DELETE and keeps its partial results; closing the server stops the run going', async () => {
     const { server, runsDir } = await start();
@@ -188,5 +188,5 @@ describe('dashboard runs API', () => {
       status: string;
     };
     expect(closed.status).toBe('partial');
-  }, 60_000);
+  });
 });
