@@ -9,6 +9,7 @@ import { runEpochBench } from './epoch.ts';
 import { runGlyphsBench } from './glyphs.ts';
 import { runKernelBench } from './kernel.ts';
 import { runNodeBench } from './node.ts';
+import { runPeersBench } from './peers.ts';
 import { runQueueBench } from './queue.ts';
 import { runSimBench } from './sim.ts';
 import { runSubnetBench } from './subnet.ts';
@@ -17,6 +18,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   engine: runEngineBench,
   epoch: runEpochBench,
   kernel: runKernelBench,
+  peers: runPeersBench,
   sim: runSimBench,
   backtest: runBacktestBench,
   node: runNodeBench,

@@ -44,25 +44,6 @@ export function meanMovingAlpha(io: MovingPriceIo): number {
 /** One unit of the stored EMA (I96F32: 2^-32). */
 const UNIT = 2 ** -32;
 
-const frac = (u: number) => u - Math.floor(u);
-/** ∫₀ᵘ frac. */
-const fracIntegral = (u: number) => Math.floor(u) / 2 + frac(u) ** 2 / 2;
-
-/**
- * Mean loss per block to the chain's flooring when the per-block increment moves linearly from `from`
- * to `to` (TAO per alpha): 2^-32 times the mean of frac(δ / 2^-32).
- */
-export function flooringLoss(range: { readonly from: number; readonly to: number }): number {
-  return meanFlooringLoss(range.from, range.to);
-}
-
-function meanFlooringLoss(from: number, to: number): number {
-  const u0 = from / UNIT;
-  const u1 = to / UNIT;
-  if (Math.abs(u1 - u0) < 1e-6) return frac((u0 + u1) / 2) * UNIT;
-  return ((fracIntegral(u1) - fracIntegral(u0)) / (u1 - u0)) * UNIT;
-}
-
 /**
  * What the update over a span takes from b₀, n, α and h alone (not from the prices): subnets started at
  * the same block share it, so it is computed once per distinct span (see {@link coefficientsOf}).
@@ -149,6 +130,19 @@ export function advanceMovingPrice(io: MovingPriceIo): void {
     p = Math.min(Math.max(p + io.priceSlope * k.shift, 0), 1);
   }
   const next = p + (io.ema - p) * k.decay;
-  const loss = meanFlooringLoss(k.firstAlpha * (p - io.ema), k.lastAlpha * (p - next));
+  // The mean flooring loss per block (file comment), with the increment δ in units of 2^-32: the mean of
+  // frac(u) over [u₀, u₁] is (F(u₁) − F(u₀)) / (u₁ − u₀), F(u) = ⌊u⌋/2 + frac(u)²/2. Inline: a call would
+  // box its float arguments and result.
+  const u0 = (k.firstAlpha * (p - io.ema)) / UNIT;
+  const u1 = (k.lastAlpha * (p - next)) / UNIT;
+  let loss: number;
+  if (Math.abs(u1 - u0) < 1e-6) {
+    const u = (u0 + u1) / 2;
+    loss = (u - Math.floor(u)) * UNIT;
+  } else {
+    const f0 = u0 - Math.floor(u0);
+    const f1 = u1 - Math.floor(u1);
+    loss = ((Math.floor(u1) / 2 + f1 ** 2 / 2 - (Math.floor(u0) / 2 + f0 ** 2 / 2)) / (u1 - u0)) * UNIT;
+  }
   io.ema = Math.max(0, next - n * loss);
 }

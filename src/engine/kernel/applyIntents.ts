@@ -7,6 +7,13 @@
  * stays in the subnet account; an unstake's alpha fee is sold for the author in the same pool.
  */
 
+import {
+  BATCH_BUYBACK,
+  BATCH_OWNER_MINING,
+  BATCH_STAKE,
+  BATCH_UNSTAKE,
+  type IntentBatch,
+} from './intentBatch.ts';
 import type { KernelScratch } from './kernelScratch.ts';
 import { applyMechanismIntent } from './mechanismsF64.ts';
 import {
@@ -30,9 +37,9 @@ import {
 
 /** Results of the intents of one step (arrays aligned with the intents). */
 export interface IntentResults {
-  readonly filled: number[];
-  readonly proceeds: number[];
-  readonly received: number[];
+  readonly filled: number[] | Float64Array;
+  readonly proceeds: number[] | Float64Array;
+  readonly received: number[] | Float64Array;
   readonly registered: number[];
   readonly pruned: number[];
   /** TAO paid to each holder class by dissolutions (null when none happened). */
@@ -64,6 +71,39 @@ export function applyIntents(ctx: IntentContext, intents: readonly KernelIntent[
   }
 }
 
+/** Apply the intents of `batch` in order (the same rules as {@link applyIntents}); results go to `ctx.results`. */
+export function applyIntentBatch(ctx: IntentContext, batch: IntentBatch): void {
+  const { scratch, results } = ctx;
+  scratch.ownerDetected.fill(0);
+  scratch.ownerUndetected.fill(0);
+  const { kind, slot, amount, holder } = batch;
+  for (let k = 0; k < batch.length; k++) {
+    ctx.proceeds = 0;
+    ctx.received = 0;
+    let filled: number;
+    switch (kind[k]) {
+      case BATCH_STAKE:
+        filled = buyIntent(ctx, 'stake', slot[k]!, amount[k]!, holder[k]!);
+        break;
+      case BATCH_UNSTAKE:
+        filled =
+          isSlot(ctx, slot[k]!) && positive(amount[k]!) ? unstake(ctx, slot[k]!, amount[k]!, holder[k]!) : 0;
+        break;
+      case BATCH_BUYBACK:
+        filled = buyIntent(ctx, 'buyback', slot[k]!, amount[k]!, -1);
+        break;
+      case BATCH_OWNER_MINING:
+        filled = ownerMining(ctx, slot[k]!, amount[k]!, batch.second[k]!);
+        break;
+      default:
+        filled = applyIntent(ctx, batch.objects[k]!);
+    }
+    results.filled[k] = filled;
+    results.proceeds[k] = ctx.proceeds;
+    results.received[k] = ctx.received;
+  }
+}
+
 const ROOT_INDEX = HOLDER_INDEX.root;
 const isSlot = (ctx: IntentContext, slot: number) =>
   Number.isInteger(slot) && slot >= 0 && slot < ctx.params.slots && ctx.state.columns.active[slot] === 1;
@@ -86,45 +126,27 @@ function holderColumn(holder: unknown): number {
   }
 }
 const isHolder = (holder: unknown): holder is HolderClass => holderColumn(holder) >= 0;
-/** Index of a holder's alpha on a slot in `holdings`. */
-const holdingIndex = (ctx: IntentContext, at: { readonly slot: number; readonly holder: HolderClass }) =>
-  holderColumn(at.holder) * ctx.params.slots + at.slot;
 
 function applyIntent(ctx: IntentContext, intent: KernelIntent): number {
   const { state } = ctx;
   const c = state.columns;
   switch (intent.kind) {
-    case 'stake':
-    case 'buyback':
-    case 'burnRegister': {
-      if (!isSlot(ctx, intent.slot) || !positive(intent.tao)) return 0;
-      if (intent.kind === 'stake' && !isHolder(intent.holder)) return 0;
-      const buy = buyIntoPool(ctx, intent);
-      if (buy === null) return 0;
-      const i = intent.slot;
-      if (intent.kind === 'burnRegister') {
-        c.alphaOut[i]! -= buy.alpha; // the registration's alpha is destroyed
-        c.accountTao[i]! += buy.fee; // and its fee stays in the subnet account
-        state.external -= buy.fee;
-        c.burnedValueTao[i]! += buy.net;
-      } else if (intent.kind === 'buyback') {
-        c.burnedAlpha[i]! += buy.alpha;
-        c.burnedValueTao[i]! += buy.net;
-      } else {
-        c.holdings[holdingIndex(ctx, intent)]! += buy.alpha;
-        c.userStakeTao[i]! += buy.gross;
-        ctx.received = buy.alpha;
-      }
-      return buy.gross;
+    case 'stake': {
+      const h = holderColumn(intent.holder);
+      return h < 0 ? 0 : buyIntent(ctx, 'stake', intent.slot, intent.tao, h);
     }
+    case 'buyback':
+    case 'burnRegister':
+      return buyIntent(ctx, intent.kind, intent.slot, intent.tao, -1);
     case 'unstake': {
-      if (!isSlot(ctx, intent.slot) || !positive(intent.alpha) || !isHolder(intent.holder)) return 0;
-      return unstake(ctx, intent);
+      const h = holderColumn(intent.holder);
+      if (!isSlot(ctx, intent.slot) || !positive(intent.alpha) || h < 0) return 0;
+      return unstake(ctx, intent.slot, intent.alpha, h);
     }
     case 'destroyAlpha': {
       if (!isSlot(ctx, intent.slot) || !positive(intent.alpha) || !isHolder(intent.holder)) return 0;
       const i = intent.slot;
-      const h = holdingIndex(ctx, intent);
+      const h = holderColumn(intent.holder) * ctx.params.slots + i;
       const alpha = Math.min(intent.alpha, c.holdings[h]!);
       if (!(alpha > 0)) return 0;
       c.holdings[h]! -= alpha;
@@ -171,17 +193,8 @@ function applyIntent(ctx: IntentContext, intent: KernelIntent): number {
       c.emissionEnabled[intent.slot] = intent.enabled ? 1 : 0;
       return 1;
     }
-    case 'ownerMining': {
-      if (!isSlot(ctx, intent.slot)) return 0;
-      const detected = Math.min(Math.max(Number.isFinite(intent.detected) ? intent.detected : 0, 0), 1);
-      const undetected = Math.min(
-        Math.max(Number.isFinite(intent.undetected) ? intent.undetected : 0, 0),
-        1 - detected,
-      );
-      ctx.scratch.ownerDetected[intent.slot] = detected;
-      ctx.scratch.ownerUndetected[intent.slot] = undetected;
-      return 1;
-    }
+    case 'ownerMining':
+      return ownerMining(ctx, intent.slot, intent.detected, intent.undetected);
     case 'covenantBond':
     case 'covenantAttest':
     case 'covenantPay':
@@ -191,20 +204,69 @@ function applyIntent(ctx: IntentContext, intent: KernelIntent): number {
     case 'usagePayment':
     case 'computeJob': {
       if (!isSlot(ctx, intent.slot)) return 0;
-      return applyMechanismIntent(state, ctx.params, intent, (order) => buyIntoPool(ctx, order));
+      return applyMechanismIntent(state, ctx.params, intent, (order) =>
+        buyIntoPool(ctx, order.slot, order.tao) ? { ...lastBuy } : null,
+      );
     }
   }
 }
 
-/** A buy with fee for `tao` gross TAO (clamped); reserves and AlphaOut move, the payer's TAO leaves `external`. */
-function buyIntoPool(
+/**
+ * A stake (alpha to holder column `h`), a buyback (alpha burned) or a neuron registration (alpha destroyed,
+ * fee kept by the subnet); returns the gross TAO filled.
+ */
+function buyIntent(
   ctx: IntentContext,
-  order: { readonly slot: number; readonly tao: number },
-): { gross: number; net: number; fee: number; alpha: number } | null {
-  const { state, params } = ctx;
-  const { slot, tao } = order;
+  kind: 'stake' | 'buyback' | 'burnRegister',
+  i: number,
+  tao: number,
+  h: number,
+): number {
+  if (!isSlot(ctx, i) || !positive(tao)) return 0;
+  if (!buyIntoPool(ctx, i, tao)) return 0;
+  const { state } = ctx;
   const c = state.columns;
-  if (c.alphaIn[slot]! < MIN_RESERVE_TAO) return null;
+  const buy = lastBuy;
+  if (kind === 'burnRegister') {
+    c.alphaOut[i]! -= buy.alpha; // the registration's alpha is destroyed
+    c.accountTao[i]! += buy.fee; // and its fee stays in the subnet account
+    state.external -= buy.fee;
+    c.burnedValueTao[i]! += buy.net;
+  } else if (kind === 'buyback') {
+    c.burnedAlpha[i]! += buy.alpha;
+    c.burnedValueTao[i]! += buy.net;
+  } else {
+    c.holdings[h * ctx.params.slots + i]! += buy.alpha;
+    c.userStakeTao[i]! += buy.gross;
+    ctx.received = buy.alpha;
+  }
+  return buy.gross;
+}
+
+/** Owner mining's shares of slot `i` for this step, clamped to [0, 1] and to a sum of at most 1. */
+function ownerMining(ctx: IntentContext, i: number, detectedShare: number, undetectedShare: number): number {
+  if (!isSlot(ctx, i)) return 0;
+  const detected = Math.min(Math.max(Number.isFinite(detectedShare) ? detectedShare : 0, 0), 1);
+  const undetected = Math.min(
+    Math.max(Number.isFinite(undetectedShare) ? undetectedShare : 0, 0),
+    1 - detected,
+  );
+  ctx.scratch.ownerDetected[i] = detected;
+  ctx.scratch.ownerUndetected[i] = undetected;
+  return 1;
+}
+
+/** The last buy's amounts (scratch: overwritten by the next buy). */
+const lastBuy = { gross: 0, net: 0, fee: 0, alpha: 0 };
+
+/**
+ * A buy with fee for `tao` gross TAO (clamped); reserves and AlphaOut move, the payer's TAO leaves
+ * `external`. False when nothing was bought; else the amounts are in {@link lastBuy}.
+ */
+function buyIntoPool(ctx: IntentContext, slot: number, tao: number): boolean {
+  const { state, params } = ctx;
+  const c = state.columns;
+  if (c.alphaIn[slot]! < MIN_RESERVE_TAO) return false;
   let gross = Math.min(tao, Math.max(0, state.external)); // users cannot spend more TAO than they hold
   let fee = swapFeeTao(gross, params.feeRate);
   let net = gross - fee;
@@ -215,21 +277,25 @@ function buyIntoPool(
     fee = gross - net;
   }
   const alpha = buyAlphaTao(poolAt(c, slot), net);
-  if (!(alpha > 0) || !(alpha < c.alphaIn[slot]!)) return null;
+  if (!(alpha > 0) || !(alpha < c.alphaIn[slot]!)) return false;
   c.taoReserve[slot]! += net;
   c.alphaIn[slot]! -= alpha;
   c.alphaOut[slot]! += alpha;
   state.external -= net; // the fee goes to the block author, a user
-  return { gross, net, fee, alpha };
+  lastBuy.gross = gross;
+  lastBuy.net = net;
+  lastBuy.fee = fee;
+  lastBuy.alpha = alpha;
+  return true;
 }
 
-function unstake(ctx: IntentContext, intent: KernelIntent & { kind: 'unstake' }): number {
+/** Sell `alpha` of holder column `column` on slot `i`; returns the alpha sold. */
+function unstake(ctx: IntentContext, i: number, alpha: number, column: number): number {
   const { state, params } = ctx;
   const c = state.columns;
-  const i = intent.slot;
-  const h = holdingIndex(ctx, intent);
+  const h = column * params.slots + i;
   if (c.taoReserve[i]! < MIN_RESERVE_TAO) return 0;
-  let gross = Math.min(intent.alpha, c.holdings[h]!);
+  let gross = Math.min(alpha, c.holdings[h]!);
   let net = gross - swapFeeTao(gross, params.feeRate);
   const maxNet = MAX_INPUT_MULTIPLE * c.alphaIn[i]!;
   if (net > maxNet) {
@@ -245,7 +311,7 @@ function unstake(ctx: IntentContext, intent: KernelIntent & { kind: 'unstake' })
   c.alphaOut[i]! -= gross;
   c.holdings[h]! -= gross;
   c.userUnstakeTao[i]! += proceeds;
-  if (h === ROOT_INDEX * ctx.params.slots + i) c.rootUnstakeTao[i]! += proceeds;
+  if (column === ROOT_INDEX) c.rootUnstakeTao[i]! += proceeds;
   state.external += out;
   ctx.proceeds = proceeds;
   return gross;

@@ -152,7 +152,10 @@ function injectAtPrice(io: InjectIo, tao: number, alpha: number): void {
   io.injectedAlpha += alpha;
 }
 
-/** The capped regime of a constant-product pool in closed form (file comment). */
+/**
+ * The capped regime of a constant-product pool in closed form (file comment). The path is evaluated inline:
+ * this runs for every capped subnet every step, and calls returning floats would box them.
+ */
 function cappedConstantProduct(io: InjectIo): void {
   const { pool } = io;
   const n = io.blocks;
@@ -160,13 +163,45 @@ function cappedConstantProduct(io: InjectIo): void {
   const c = io.alphaCapPerBlock;
   const y = pool.taoReserve;
   const x = pool.alphaReserve;
-  // Read the path before the pool moves (the path's ends are shared by the mean and the trend).
-  const path = pathOf(io);
-  const first = priceOnPath(path, 0.5);
-  const last = priceOnPath(path, n + 0.5);
-  io.meanClampedPrice = meanClampedPath(path, first, last);
+  // The path (read before the pool moves): alpha(s) = D(s) / (y + t·s), D(s) = x·y + s·(a + s·(b + k·s)).
+  const c1 = io.alphaCapSlope;
+  const c0 = c - (c1 * n) / 2;
+  const xy = x * y;
+  const a = 2 * c0 * y;
+  const b = c0 * t + c1 * y;
+  const k = (2 / 3) * c1 * t;
+  const s0 = 0.5;
+  const first = (y + t * s0) / ((xy + s0 * (a + s0 * (b + k * s0))) / (y + t * s0));
+  const sn = n + 0.5;
+  const last = (y + t * sn) / ((xy + sn * (a + sn * (b + k * sn))) / (y + t * sn));
+  // Mean of min(p(s), 1) over [0.5, n + 0.5], the price rising monotonically: Simpson's rule (two panels)
+  // up to where the price reaches 1, then 1.
+  if (first >= 1) io.meanClampedPrice = 1;
+  else {
+    let end = sn;
+    let atEnd = last;
+    if (last > 1) {
+      // The block where p reaches 1: bisection, rarely needed.
+      let lo = s0;
+      for (let j = 0; j < 40; j++) {
+        const mid = (lo + end) / 2;
+        if ((y + t * mid) / ((xy + mid * (a + mid * (b + k * mid))) / (y + t * mid)) > 1) end = mid;
+        else lo = mid;
+      }
+      atEnd = (y + t * end) / ((xy + end * (a + end * (b + k * end))) / (y + t * end));
+    }
+    const h = (end - s0) / 4;
+    const s1 = s0 + h;
+    const s2 = s0 + 2 * h;
+    const s3 = s0 + 3 * h;
+    const p1 = (y + t * s1) / ((xy + s1 * (a + s1 * (b + k * s1))) / (y + t * s1));
+    const p2 = (y + t * s2) / ((xy + s2 * (a + s2 * (b + k * s2))) / (y + t * s2));
+    const p3 = (y + t * s3) / ((xy + s3 * (a + s3 * (b + k * s3))) / (y + t * s3));
+    const simpson = (first + 4 * p1 + 2 * p2 + 4 * p3 + atEnd) / 12;
+    io.meanClampedPrice = (simpson * (end - s0) + (sn - end)) / n;
+  }
   io.clampedPriceSlope = (clamp1(last) - clamp1(first)) / n;
-  const xn = alphaOnPath(path, n);
+  const xn = (xy + n * (a + n * (b + k * n))) / (y + t * n);
   let buys = n * t;
   // With a negligible cap (c·p < 1e-12·t) everything is bought; the formula would divide by ~0.
   if (c * y > 1e-12 * t * x) {
@@ -182,74 +217,6 @@ function cappedConstantProduct(io: InjectIo): void {
   io.boughtAlpha += Math.max(0, x + n * c - xn);
   pool.taoReserve = y + t * n;
   pool.alphaReserve = xn;
-}
-
-/** The capped path's constants: reserves y, x at its start, t, the cap c₀ + c₁·s, and its blocks. */
-interface CappedPath {
-  y: number;
-  x: number;
-  t: number;
-  c0: number;
-  c1: number;
-  blocks: number;
-}
-
-const cappedPath: CappedPath = { y: 0, x: 0, t: 0, c0: 0, c1: 0, blocks: 0 };
-
-/** The (scratch) path of `io`'s pool, valid until the next call. */
-function pathOf(io: InjectIo): CappedPath {
-  const c1 = io.alphaCapSlope;
-  cappedPath.y = io.pool.taoReserve;
-  cappedPath.x = io.pool.alphaReserve;
-  cappedPath.t = io.taoPerBlock;
-  cappedPath.c0 = io.alphaCapPerBlock - (c1 * io.blocks) / 2;
-  cappedPath.c1 = c1;
-  cappedPath.blocks = io.blocks;
-  return cappedPath;
-}
-
-/** Alpha reserve after `s` blocks on the capped path: D(s) / (y + t·s) (file comment). */
-function alphaOnPath(path: CappedPath, s: number): number {
-  const { y, t, c0, c1 } = path;
-  const d = path.x * y + s * (2 * c0 * y + s * (c0 * t + c1 * y + (2 / 3) * c1 * t * s));
-  return d / (y + t * s);
-}
-
-/** Price after `s` blocks on the capped path. */
-function priceOnPath(path: CappedPath, s: number): number {
-  return (path.y + path.t * s) / alphaOnPath(path, s);
-}
-
-/**
- * Mean of min(p(s), 1) over the blocks of the capped path, which rises monotonically. The moving price
- * reads the price after each block 1..n, i.e. the path over [0.5, n + 0.5]: Simpson's rule (two panels)
- * up to where the price reaches 1, then 1. `first` and `last` are the prices at the two ends.
- */
-function meanClampedPath(path: CappedPath, first: number, last: number): number {
-  const lo = 0.5;
-  const hi = path.blocks + 0.5;
-  if (first >= 1) return 1;
-  let end = hi;
-  let atEnd = last;
-  if (last > 1) {
-    // The block where p reaches 1 (p rises monotonically): bisection, rarely needed.
-    let a = lo;
-    for (let k = 0; k < 40; k++) {
-      const mid = (a + end) / 2;
-      if (priceOnPath(path, mid) > 1) end = mid;
-      else a = mid;
-    }
-    atEnd = priceOnPath(path, end);
-  }
-  const h = (end - lo) / 4;
-  const simpson =
-    (first +
-      4 * priceOnPath(path, lo + h) +
-      2 * priceOnPath(path, lo + 2 * h) +
-      4 * priceOnPath(path, lo + 3 * h) +
-      atEnd) /
-    12;
-  return (simpson * (end - lo) + (hi - end)) / path.blocks;
 }
 
 /** The capped regime in chunks of the chain's per-block order (any weight; exact for one block). */

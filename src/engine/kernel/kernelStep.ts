@@ -3,8 +3,9 @@
  * blocks of the `price-2026-06` coinbase in closed form, split where a TAO halving falls inside the step.
  */
 import { InputError } from '../errors.ts';
-import { applyIntents, type IntentContext, type IntentResults } from './applyIntents.ts';
+import { applyIntentBatch, applyIntents, type IntentContext, type IntentResults } from './applyIntents.ts';
 import { checkKernelParams } from './createKernelState.ts';
+import { IntentBatch } from './intentBatch.ts';
 import { type KernelScratch, kernelScratch } from './kernelScratch.ts';
 import { settleMechanisms } from './mechanismsF64.ts';
 import { type CoinbaseSpan, runCoinbaseSpan } from './runCoinbaseSpan.ts';
@@ -24,7 +25,8 @@ export interface KernelStepInput {
   /** The state to advance (mutated in place: the kernel owns it; clone it to fork). */
   readonly state: KernelState;
   readonly params: KernelParams;
-  readonly intents?: readonly KernelIntent[];
+  /** The step's intents, in order: objects, or an {@link IntentBatch} (reused, allocation-free). */
+  readonly intents?: readonly KernelIntent[] | IntentBatch;
 }
 
 /**
@@ -39,14 +41,16 @@ export function kernelStep(input: KernelStepInput): StepReport {
   const scratch = kernelScratch(params.slots);
   let results: IntentResults | null = null;
   if (intents.length > 0) {
+    const n = intents.length;
+    const batch = intents instanceof IntentBatch ? intents : null;
     const ctx: IntentContext = {
       state,
       params,
       scratch,
       results: {
-        filled: new Array<number>(intents.length),
-        proceeds: new Array<number>(intents.length),
-        received: new Array<number>(intents.length),
+        filled: batch === null ? new Array<number>(n) : batch.filled.subarray(0, n),
+        proceeds: batch === null ? new Array<number>(n) : batch.proceeds.subarray(0, n),
+        received: batch === null ? new Array<number>(n) : batch.received.subarray(0, n),
         registered: [],
         pruned: [],
         dissolutionTao: null,
@@ -54,7 +58,8 @@ export function kernelStep(input: KernelStepInput): StepReport {
       proceeds: 0,
       received: 0,
     };
-    applyIntents(ctx, intents);
+    if (batch === null) applyIntents(ctx, intents as readonly KernelIntent[]);
+    else applyIntentBatch(ctx, batch);
     results = ctx.results;
   } else {
     scratch.ownerDetected.fill(0);

@@ -313,11 +313,11 @@ export interface StepReport {
    * Each intent's result: amount actually filled (TAO for stake, buyback, burnRegister, register, rootStake
    * and rootUnstake; alpha for unstake and destroyAlpha; 1 or 0 for the switches).
    */
-  readonly filled: readonly number[];
+  readonly filled: ArrayLike<number>;
   /** TAO paid out by each unstake intent (0 for others). */
-  readonly proceeds: readonly number[];
+  readonly proceeds: ArrayLike<number>;
   /** Alpha received by each stake intent (0 for others). */
-  readonly received: readonly number[];
+  readonly received: ArrayLike<number>;
   /** Slots registered (new subnets) and pruned this step. */
   readonly registered: readonly number[];
   readonly pruned: readonly number[];
