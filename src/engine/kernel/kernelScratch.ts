@@ -71,7 +71,7 @@ export function kernelScratch(slots: number): KernelScratch {
       movingAlpha: 0,
       halvingBlocks: 0,
     },
-    rootSpan: { weightedRoot: 0, issuance: 0, growth: 0, blocks: 0 },
+    rootSpan: { weightedRoot: 0, issuance: 0, growth: 0, blocks: 0, mean: 0 },
   };
   return cached;
 }

@@ -14,26 +14,32 @@ export interface RootProportionSpan {
   /** Growth of the issuance per block. */
   growth: number;
   blocks: number;
+  /** Output: the mean root proportion of the last {@link meanRootProportion}. */
+  mean: number;
 }
 
 /**
  * Mean root proportion over the span's blocks j = 0…n−1 at issuance A₀ + g·(j + offset): offset 0 for the
- * injection cap (measured before the block's minting), 1 for the pending split (after it).
+ * injection cap (measured before the block's minting), 1 for the pending split (after it). Written to
+ * `span.mean` rather than returned: the kernel calls this for every subnet, and a returned float is boxed.
  */
-export function meanRootProportion(span: RootProportionSpan, offset: number): number {
+export function meanRootProportion(span: RootProportionSpan, offset: number): void {
   const w = span.weightedRoot;
-  if (!(w > 0)) return 0;
   const n = span.blocks;
   const g = span.growth;
   const first = w + span.issuance + g * offset;
-  if (n === 1) return w / first;
   const last = first + g * n;
-  if (!(first > 0) || !(last > 0)) return w / (w + Math.max(span.issuance, 0)); // shrinking issuance: not reached
-  const rise = g * n;
-  // Euler–Maclaurin: Σ f(j) = ∫ f + (f(first) − f(last))/2 + (f'(last) − f'(first))/12 + …
-  const integral =
-    Math.abs(rise) < 1e-9 * first ? (n * w) / (first + rise / 2) : (w / g) * Math.log1p(rise / first);
-  const ends = (w / first - w / last) / 2;
-  const slopes = ((w * g) / (first * first) - (w * g) / (last * last)) / 12;
-  return (integral + ends + slopes) / n;
+  if (!(w > 0)) span.mean = 0;
+  else if (n === 1) span.mean = w / first;
+  else if (!(first > 0) || !(last > 0)) {
+    span.mean = w / (w + Math.max(span.issuance, 0)); // shrinking issuance: not reached
+  } else {
+    const rise = g * n;
+    // Euler–Maclaurin: Σ f(j) = ∫ f + (f(first) − f(last))/2 + (f'(last) − f'(first))/12 + …
+    const integral =
+      Math.abs(rise) < 1e-9 * first ? (n * w) / (first + rise / 2) : (w / g) * Math.log1p(rise / first);
+    const ends = (w / first - w / last) / 2;
+    const slopes = ((w * g) / (first * first) - (w * g) / (last * last)) / 12;
+    span.mean = (integral + ends + slopes) / n;
+  }
 }

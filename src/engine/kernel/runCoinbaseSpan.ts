@@ -131,7 +131,8 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
         const alphaInGuess = price > 0 ? Math.min(t / price, cap) : injectAll ? cap : 0;
         rp.growth = e + alphaInGuess - (rootSell ? 0 : (rp0 * rest) / 2);
         if (priceCap) {
-          io.alphaCapPerBlock = e * meanRootProportion(rp, 0);
+          meanRootProportion(rp, 0);
+          io.alphaCapPerBlock = e * rp.mean;
           // d(rp)/d(block) = −W·g / (W + A)² at the middle of the span.
           io.alphaCapSlope =
             weightedRoot > 0
@@ -169,7 +170,8 @@ export function runCoinbaseSpan(span: CoinbaseSpan): void {
       }
 
       // Alpha out: owner cut, then half to miners and half to validators, of which root takes rp/2.
-      const rootRate = (meanRootProportion(rp, 1) * rest) / 2;
+      meanRootProportion(rp, 1);
+      const rootRate = (rp.mean * rest) / 2;
       let out = alphaOut[i]! + (keepBought ? io.boughtAlpha : 0) + e * n;
       c.emittedAlpha[i]! += e * n;
       ownerRate[i] = cut;
