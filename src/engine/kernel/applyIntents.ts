@@ -55,6 +55,12 @@ export interface IntentContext {
   /** Set by the intent being applied: TAO paid out (unstake) and alpha received (stake). */
   proceeds: number;
   received: number;
+  /**
+   * The amount of the intent being applied, and what it filled. The hot intents pass these through the
+   * context rather than as arguments and results: a float crossing a call that is not inlined is boxed.
+   */
+  amount: number;
+  filled: number;
 }
 
 /** Apply `intents` in order; results go to `ctx.results`. */
@@ -73,34 +79,35 @@ export function applyIntents(ctx: IntentContext, intents: readonly KernelIntent[
 
 /** Apply the intents of `batch` in order (the same rules as {@link applyIntents}); results go to `ctx.results`. */
 export function applyIntentBatch(ctx: IntentContext, batch: IntentBatch): void {
-  const { scratch, results } = ctx;
+  const { scratch } = ctx;
   scratch.ownerDetected.fill(0);
   scratch.ownerUndetected.fill(0);
   const { kind, slot, amount, holder } = batch;
   for (let k = 0; k < batch.length; k++) {
     ctx.proceeds = 0;
     ctx.received = 0;
-    let filled: number;
+    ctx.amount = amount[k]!;
+    ctx.filled = 0;
     switch (kind[k]) {
       case BATCH_STAKE:
-        filled = buyIntent(ctx, 'stake', slot[k]!, amount[k]!, holder[k]!);
+        buyIntent(ctx, 'stake', slot[k]!, holder[k]!);
         break;
       case BATCH_UNSTAKE:
-        filled =
-          isSlot(ctx, slot[k]!) && positive(amount[k]!) ? unstake(ctx, slot[k]!, amount[k]!, holder[k]!) : 0;
+        unstake(ctx, slot[k]!, holder[k]!);
         break;
       case BATCH_BUYBACK:
-        filled = buyIntent(ctx, 'buyback', slot[k]!, amount[k]!, -1);
+        buyIntent(ctx, 'buyback', slot[k]!, -1);
         break;
       case BATCH_OWNER_MINING:
-        filled = ownerMining(ctx, slot[k]!, amount[k]!, batch.second[k]!);
+        ctx.filled = ownerMining(ctx, slot[k]!, amount[k]!, batch.second[k]!);
         break;
       default:
-        filled = applyIntent(ctx, batch.objects[k]!);
+        ctx.filled = applyIntent(ctx, batch.objects[k]!);
     }
-    results.filled[k] = filled;
-    results.proceeds[k] = ctx.proceeds;
-    results.received[k] = ctx.received;
+    // The batch's own columns (the step's results view them): typed stores, no boxing.
+    batch.filled[k] = ctx.filled;
+    batch.proceeds[k] = ctx.proceeds;
+    batch.received[k] = ctx.received;
   }
 }
 
@@ -133,15 +140,22 @@ function applyIntent(ctx: IntentContext, intent: KernelIntent): number {
   switch (intent.kind) {
     case 'stake': {
       const h = holderColumn(intent.holder);
-      return h < 0 ? 0 : buyIntent(ctx, 'stake', intent.slot, intent.tao, h);
+      if (h < 0) return 0;
+      ctx.amount = intent.tao;
+      buyIntent(ctx, 'stake', intent.slot, h);
+      return ctx.filled;
     }
     case 'buyback':
     case 'burnRegister':
-      return buyIntent(ctx, intent.kind, intent.slot, intent.tao, -1);
+      ctx.amount = intent.tao;
+      buyIntent(ctx, intent.kind, intent.slot, -1);
+      return ctx.filled;
     case 'unstake': {
       const h = holderColumn(intent.holder);
-      if (!isSlot(ctx, intent.slot) || !positive(intent.alpha) || h < 0) return 0;
-      return unstake(ctx, intent.slot, intent.alpha, h);
+      if (h < 0) return 0;
+      ctx.amount = intent.alpha;
+      unstake(ctx, intent.slot, h);
+      return ctx.filled;
     }
     case 'destroyAlpha': {
       if (!isSlot(ctx, intent.slot) || !positive(intent.alpha) || !isHolder(intent.holder)) return 0;
@@ -204,26 +218,27 @@ function applyIntent(ctx: IntentContext, intent: KernelIntent): number {
     case 'usagePayment':
     case 'computeJob': {
       if (!isSlot(ctx, intent.slot)) return 0;
-      return applyMechanismIntent(state, ctx.params, intent, (order) =>
-        buyIntoPool(ctx, order.slot, order.tao) ? { ...lastBuy } : null,
-      );
+      return applyMechanismIntent(state, ctx.params, intent, (order) => {
+        ctx.amount = order.tao;
+        return buyIntoPool(ctx, order.slot) ? { ...lastBuy } : null;
+      });
     }
   }
 }
 
 /**
  * A stake (alpha to holder column `h`), a buyback (alpha burned) or a neuron registration (alpha destroyed,
- * fee kept by the subnet); returns the gross TAO filled.
+ * fee kept by the subnet) for `ctx.amount` TAO; sets `ctx.filled` to the gross TAO filled.
  */
 function buyIntent(
   ctx: IntentContext,
   kind: 'stake' | 'buyback' | 'burnRegister',
   i: number,
-  tao: number,
   h: number,
-): number {
-  if (!isSlot(ctx, i) || !positive(tao)) return 0;
-  if (!buyIntoPool(ctx, i, tao)) return 0;
+): void {
+  ctx.filled = 0;
+  if (!isSlot(ctx, i) || !positive(ctx.amount)) return;
+  if (!buyIntoPool(ctx, i)) return;
   const { state } = ctx;
   const c = state.columns;
   const buy = lastBuy;
@@ -240,7 +255,7 @@ function buyIntent(
     c.userStakeTao[i]! += buy.gross;
     ctx.received = buy.alpha;
   }
-  return buy.gross;
+  ctx.filled = buy.gross;
 }
 
 /** Owner mining's shares of slot `i` for this step, clamped to [0, 1] and to a sum of at most 1. */
@@ -260,11 +275,12 @@ function ownerMining(ctx: IntentContext, i: number, detectedShare: number, undet
 const lastBuy = { gross: 0, net: 0, fee: 0, alpha: 0 };
 
 /**
- * A buy with fee for `tao` gross TAO (clamped); reserves and AlphaOut move, the payer's TAO leaves
+ * A buy with fee for `ctx.amount` gross TAO (clamped); reserves and AlphaOut move, the payer's TAO leaves
  * `external`. False when nothing was bought; else the amounts are in {@link lastBuy}.
  */
-function buyIntoPool(ctx: IntentContext, slot: number, tao: number): boolean {
+function buyIntoPool(ctx: IntentContext, slot: number): boolean {
   const { state, params } = ctx;
+  const tao = ctx.amount;
   const c = state.columns;
   if (c.alphaIn[slot]! < MIN_RESERVE_TAO) return false;
   let gross = Math.min(tao, Math.max(0, state.external)); // users cannot spend more TAO than they hold
@@ -289,13 +305,15 @@ function buyIntoPool(ctx: IntentContext, slot: number, tao: number): boolean {
   return true;
 }
 
-/** Sell `alpha` of holder column `column` on slot `i`; returns the alpha sold. */
-function unstake(ctx: IntentContext, i: number, alpha: number, column: number): number {
+/** Sell `ctx.amount` alpha of holder column `column` on slot `i`; sets `ctx.filled` to the alpha sold. */
+function unstake(ctx: IntentContext, i: number, column: number): void {
+  ctx.filled = 0;
+  if (!isSlot(ctx, i) || !positive(ctx.amount)) return;
   const { state, params } = ctx;
   const c = state.columns;
   const h = column * params.slots + i;
-  if (c.taoReserve[i]! < MIN_RESERVE_TAO) return 0;
-  let gross = Math.min(alpha, c.holdings[h]!);
+  if (c.taoReserve[i]! < MIN_RESERVE_TAO) return;
+  let gross = Math.min(ctx.amount, c.holdings[h]!);
   let net = gross - swapFeeTao(gross, params.feeRate);
   const maxNet = MAX_INPUT_MULTIPLE * c.alphaIn[i]!;
   if (net > maxNet) {
@@ -305,7 +323,7 @@ function unstake(ctx: IntentContext, i: number, alpha: number, column: number): 
   const proceeds = sellAlphaTaoAt(c, i, net);
   // The fee's alpha is sold fee-free for the author in the same pool: together, a sale of the gross.
   const out = Math.max(proceeds, sellAlphaTaoAt(c, i, gross));
-  if (!(proceeds > 0) || !(out < c.taoReserve[i]!)) return 0;
+  if (!(proceeds > 0) || !(out < c.taoReserve[i]!)) return;
   c.taoReserve[i]! -= out;
   c.alphaIn[i]! += gross;
   c.alphaOut[i]! -= gross;
@@ -314,5 +332,5 @@ function unstake(ctx: IntentContext, i: number, alpha: number, column: number): 
   if (column === ROOT_INDEX) c.rootUnstakeTao[i]! += proceeds;
   state.external += out;
   ctx.proceeds = proceeds;
-  return gross;
+  ctx.filled = gross;
 }

@@ -57,6 +57,8 @@ export function kernelStep(input: KernelStepInput): StepReport {
       },
       proceeds: 0,
       received: 0,
+      amount: 0,
+      filled: 0,
     };
     if (batch === null) applyIntents(ctx, intents as readonly KernelIntent[]);
     else applyIntentBatch(ctx, batch);
