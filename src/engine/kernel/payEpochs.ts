@@ -55,6 +55,11 @@ export function payEpochs(span: EpochSpan): void {
   const b0 = span.blockStart;
   const tempo = span.tempo;
   const slots = active.length;
+  const detailed = span.state.neurons;
+  const minerAt = MINER * slots;
+  const ownerAt = OWNER * slots;
+  const stakerAt = STAKER * slots;
+  const rootAt = ROOT * slots;
   let epochsRun = 0;
   for (let slot = 0; slot < slots; slot++) {
     if (active[slot] !== 1) continue;
@@ -84,27 +89,27 @@ export function payEpochs(span: EpochSpan): void {
     const detected = ownerDetected[slot]!;
     const undetected = ownerUndetected[slot]!;
     const burned = server * detected;
-    holdings[MINER * slots + slot]! += server - burned - server * undetected;
+    holdings[minerAt + slot]! += server - burned - server * undetected;
     if (span.vestOwner === true) {
       c.vestingAlpha[slot]! += owner;
-      holdings[OWNER * slots + slot]! += server * undetected;
-    } else holdings[OWNER * slots + slot]! += owner + server * undetected;
-    holdings[STAKER * slots + slot]! += validator;
-    const detail = span.state.neurons?.subnets[slot];
+      holdings[ownerAt + slot]! += server * undetected;
+    } else holdings[ownerAt + slot]! += owner + server * undetected;
+    holdings[stakerAt + slot]! += validator;
+    const detail = detailed === undefined || detailed === null ? undefined : detailed.subnets[slot];
     if (detail !== undefined && detail !== null) {
       // Neurons mode: the same class totals, split among UIDs by Yuma (the miners' part net of burns).
       payNeuronEpochs({
         subnet: detail,
-        ws: span.state.neurons!.ws,
+        ws: detailed!.ws,
         server: server - burned - server * undetected,
         validator,
         epochs,
         lastBlock: last,
         tempo,
-        maxEpochs: span.state.neurons!.maxEpochsPerStep,
+        maxEpochs: detailed!.maxEpochsPerStep,
       });
     }
-    holdings[ROOT * slots + slot]! += root;
+    holdings[rootAt + slot]! += root;
     c.burnedAlpha[slot]! += burned;
     if (burned > 0) c.burnedValueTao[slot]! += burned * spotAt(c, slot);
     c.minerBurned[slot] = server > 0 ? detected : 0; // withheld / total incentive, 0 without incentive
