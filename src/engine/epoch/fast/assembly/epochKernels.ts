@@ -26,6 +26,34 @@ const UNIT: f64 = 2.3283064365386963e-10;
   return <i32>load<u8>(base + <usize>i);
 }
 
+/**
+ * The first column of entries [start, end) of a CSR column array when they list consecutive columns
+ * (first, first + 1, ...), else -1 (also for an empty range). Four entries per compare.
+ */
+@inline function runStart(col: usize, start: i32, end: i32): i32 {
+  if (end <= start) return -1;
+  const first = i32At(col, start);
+  let expect = i32x4.add(i32x4.splat(first), i32x4(0, 1, 2, 3));
+  const four = i32x4.splat(4);
+  let k = start;
+  for (; k + 3 < end; k += 4) {
+    if (!i32x4.all_true(i32x4.eq(v128.load(col + (<usize>k << 2)), expect))) return -1;
+    expect = i32x4.add(expect, four);
+  }
+  for (; k < end; k++) if (i32At(col, k) != first + (k - start)) return -1;
+  return first;
+}
+
+/** Lanes 0 of `a` and `b` as one vector. */
+@inline function lows(a: v128, b: v128): v128 {
+  return i64x2.shuffle(a, b, 0, 2);
+}
+
+/** Lanes 1 of `a` and `b` as one vector. */
+@inline function highs(a: v128, b: v128): v128 {
+  return i64x2.shuffle(a, b, 1, 3);
+}
+
 /** `u16 / 65535` read into I32F32 (truncating), as grid.ts `u16Ratio`. */
 @inline function u16Ratio(x: f64): f64 {
   return (x * 65537 + (x == 65535 ? 1 : 0)) * UNIT;
@@ -283,8 +311,97 @@ export function narrowMedian(
 }
 
 /**
+ * `narrowBetween` for one consensus column, the same arithmetic in the same order with the streaming
+ * parts in SIMD: bucket ids computed two at a time (the stakes still summed into the histogram one
+ * entry after another), and the kept bucket gathered four entries at a time by a compare mask, its
+ * entries moved forward in order. Leaves no bucket ids behind (it recomputes them instead).
+ */
+@inline function narrowColumn(
+  value: usize,
+  stake: usize,
+  start: i32,
+  end: i32,
+  minority: f64,
+  lo: f64,
+  hi: f64,
+  hist: usize,
+  histLength: i32,
+  lowest: f64,
+  highest: f64,
+): void {
+  narrowedEnd = end;
+  narrowedLo = lo;
+  narrowedHi = hi;
+  const buckets = min(histLength, (end - start) >> 2);
+  if (buckets < 4 || !(minority >= lo && minority < hi)) return;
+  if (!(highest > lowest)) return;
+  const scale = <f64>buckets / (highest - lowest);
+  const top = buckets - 1;
+  // Stores rather than memory.fill: the engine runs a bulk fill as a call, costly per column.
+  for (let b = 0; b < buckets; b++) setF64(hist, b, 0);
+  const low2 = f64x2.splat(lowest);
+  const scale2 = f64x2.splat(scale);
+  const top4 = i32x4.splat(top);
+  let k = start;
+  for (; k + 1 < end; k += 2) {
+    const d = f64x2.mul(f64x2.sub(v128.load(value + (<usize>k << 3)), low2), scale2);
+    const c = i32x4.min_s(i32x4.trunc_sat_f64x2_s_zero(d), top4);
+    const c0 = i32x4.extract_lane(c, 0);
+    const c1 = i32x4.extract_lane(c, 1);
+    setF64(hist, c0, f64At(hist, c0) + f64At(stake, k));
+    setF64(hist, c1, f64At(hist, c1) + f64At(stake, k + 1));
+  }
+  if (k < end) {
+    const b = <i32>((f64At(value, k) - lowest) * scale);
+    const c = select<i32>(b, top, b < top);
+    setF64(hist, c, f64At(hist, c) + f64At(stake, k));
+  }
+  let edge = lo;
+  let target = -1;
+  for (let b = 0; b < buckets; b++) {
+    const w = f64At(hist, b);
+    if (w > 0 && minority < edge + w) {
+      target = b;
+      break;
+    }
+    edge += w;
+  }
+  if (target < 0) return;
+  const target4 = i32x4.splat(target);
+  let kept = start;
+  k = start;
+  for (; k + 3 < end; k += 4) {
+    const at = value + (<usize>k << 3);
+    const a = i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(v128.load(at), low2), scale2));
+    const b = i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(v128.load(at, 16), low2), scale2));
+    const c = i32x4.min_s(i8x16.shuffle(a, b, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23), top4);
+    let m = i32x4.bitmask(i32x4.eq(c, target4));
+    while (m != 0) {
+      const t = k + ctz(m);
+      setF64(value, kept, f64At(value, t));
+      setF64(stake, kept, f64At(stake, t));
+      kept++;
+      m &= m - 1;
+    }
+  }
+  for (; k < end; k++) {
+    const v = f64At(value, k);
+    const b = <i32>((v - lowest) * scale);
+    if (select<i32>(b, top, b < top) == target) {
+      setF64(value, kept, v);
+      setF64(stake, kept, f64At(stake, k));
+      kept++;
+    }
+  }
+  narrowedEnd = kept;
+  narrowedLo = edge;
+  narrowedHi = edge + f64At(hist, target);
+}
+
+/**
  * consensus.ts `stakeWeightedConsensus`: the stake-weighted median of each column into `out`. One
- * pass per column finds the listed stake (the rest votes 0) and the score range the narrowing needs.
+ * pass per column finds the score range the narrowing needs (two lanes at a time) and, when some
+ * voter has no weight there, the listed stake (the rest votes 0).
  */
 export function consensus(
   n: i32,
@@ -309,12 +426,32 @@ export function consensus(
       setF64(out, j, 0);
       continue;
     }
-    let listed = 0.0;
-    let lowest = Infinity;
-    let highest = -Infinity;
-    for (let k = start; k < end; k++) {
+    // Pseudo-min/max (`b < a ? b : a`): the scalar selects' semantics, one instruction each, on
+    // two accumulators so consecutive loads do not wait on each other.
+    let lowA = f64x2.splat(Infinity);
+    let highA = f64x2.splat(-Infinity);
+    let lowB = lowA;
+    let highB = highA;
+    let k = start;
+    for (; k + 3 < end; k += 4) {
+      const at = medianValue + (<usize>k << 3);
+      const a = v128.load(at);
+      const b = v128.load(at, 16);
+      lowA = f64x2.pmin(lowA, a);
+      highA = f64x2.pmax(highA, a);
+      lowB = f64x2.pmin(lowB, b);
+      highB = f64x2.pmax(highB, b);
+    }
+    const low2 = f64x2.pmin(lowA, lowB);
+    const high2 = f64x2.pmax(highA, highB);
+    let lowest = f64x2.extract_lane(low2, 0);
+    let highest = f64x2.extract_lane(high2, 0);
+    const low1 = f64x2.extract_lane(low2, 1);
+    const high1 = f64x2.extract_lane(high2, 1);
+    lowest = select<f64>(low1, lowest, low1 < lowest);
+    highest = select<f64>(high1, highest, high1 > highest);
+    for (; k < end; k++) {
       const v = f64At(medianValue, k);
-      listed += f64At(medianStake, k);
       lowest = select<f64>(v, lowest, v < lowest);
       highest = select<f64>(v, highest, v > highest);
     }
@@ -330,19 +467,133 @@ export function consensus(
     let zeroStake = 0.0;
     if (zeros > 0) {
       // Voters without a (positive) weight here hold the rest of the stake, all at score 0.
+      let listed = 0.0;
+      for (let e = start; e < end; e++) listed += f64At(medianStake, e);
       zeroStake = max(0, total - listed);
       if (minority < zeroStake) {
         setF64(out, j, 0);
         continue;
       }
     }
-    narrowBetween(medianValue, medianStake, start, end, minority, zeroStake, total, hist, histLength, ids, lowest, highest);
+    narrowColumn(medianValue, medianStake, start, end, minority, zeroStake, total, hist, histLength, lowest, highest);
     setF64(
       out,
       j,
       medianSelect(medianValue, medianStake, start, narrowedEnd, minority, narrowedLo, narrowedHi),
     );
   }
+}
+
+/** A stored bond row (u16) as proportions, (1 - a) B, into the dense row `row` at columns `j0 ..`. */
+@inline function keptBonds(bValue: usize, first: i32, count: i32, row: usize, j0: i32, keep: f64): void {
+  const keep2 = f64x2.splat(keep);
+  const full = f64x2.splat(65535);
+  const one = f64x2.splat(1);
+  const spread = f64x2.splat(65537);
+  let k = 0;
+  for (; k + 1 < count; k += 2) {
+    const u = v128.load(bValue + (<usize>(first + k) << 3));
+    const x = f64x2.mul(f64x2.add(f64x2.mul(u, spread), v128.and(f64x2.eq(u, full), one)), keep2);
+    v128.store(row + (<usize>(j0 + k) << 3), x);
+  }
+  if (k < count) {
+    const u = f64At(bValue, first + k);
+    setF64(row, j0 + k, (u * 65537 + (u == 65535 ? 1 : 0)) * keep);
+  }
+}
+
+/**
+ * Two consecutive bond rows of `yuma3Bonds` at β = 1 in one pass, when both UIDs weigh the same run of
+ * consecutive columns and each stored bond row is empty or that same run: the common dense case. Every
+ * cell gets the same operations in the same order as the row-by-row loops (per column: row i0's bond,
+ * its a W̄, then row i1's; a missing bond reads as the row's 0, and x + 0 = x), so the results are
+ * identical; the two trust sums run as the lanes of one vector, each in column order. Returns false,
+ * having written nothing, when the rows do not fit.
+ */
+@inline function yuma3Pair(
+  n: i32,
+  i0: i32,
+  i1: i32,
+  row0: usize,
+  row1: usize,
+  columnSum: usize,
+  consensusPtr: usize,
+  activeStake: usize,
+  rank: usize,
+  trust: usize,
+  wStart: usize,
+  wCol: usize,
+  wValue: usize,
+  bStart: usize,
+  bCol: usize,
+  bValue: usize,
+  alpha: f64,
+  keep: f64,
+): bool {
+  const e0 = i32At(wStart, i0);
+  const e1 = i32At(wStart, i1);
+  const count = i32At(wStart, i0 + 1) - e0;
+  if (count < 2 || i32At(wStart, i1 + 1) - e1 != count) return false;
+  const j0 = runStart(wCol, e0, e0 + count);
+  if (j0 < 0 || j0 + count > n || runStart(wCol, e1, e1 + count) != j0) return false;
+  const b0 = i32At(bStart, i0);
+  const b1 = i32At(bStart, i1);
+  const bonds0 = i32At(bStart, i0 + 1) - b0;
+  const bonds1 = i32At(bStart, i1 + 1) - b1;
+  if (bonds0 != 0 && (bonds0 != count || runStart(bCol, b0, b0 + count) != j0)) return false;
+  if (bonds1 != 0 && (bonds1 != count || runStart(bCol, b1, b1 + count) != j0)) return false;
+  if (bonds0 != 0) keptBonds(bValue, b0, count, row0, j0, keep);
+  if (bonds1 != 0) keptBonds(bValue, b1, count, row1, j0, keep);
+  const s0 = f64At(activeStake, i0);
+  const s1 = f64At(activeStake, i1);
+  const stake0 = f64x2.splat(s0);
+  const stake1 = f64x2.splat(s1);
+  const alpha2 = f64x2.splat(alpha);
+  let trusts = f64x2.splat(0);
+  let k = 0;
+  for (; k + 1 < count; k += 2) {
+    const at = <usize>(j0 + k) << 3;
+    const w0 = v128.load(wValue + (<usize>(e0 + k) << 3));
+    const w1 = v128.load(wValue + (<usize>(e1 + k) << 3));
+    const c = v128.load(consensusPtr + at);
+    const clip0 = v128.bitselect(w0, c, f64x2.ge(c, w0));
+    const clip1 = v128.bitselect(w1, c, f64x2.ge(c, w1));
+    trusts = f64x2.add(trusts, lows(clip0, clip1));
+    trusts = f64x2.add(trusts, highs(clip0, clip1));
+    const ranked = f64x2.add(v128.load(rank + at), f64x2.mul(stake0, clip0));
+    v128.store(rank + at, f64x2.add(ranked, f64x2.mul(stake1, clip1)));
+    const x0 = v128.load(row0 + at);
+    const x1 = v128.load(row1 + at);
+    const g0 = f64x2.mul(alpha2, clip0);
+    const g1 = f64x2.mul(alpha2, clip1);
+    v128.store(row0 + at, f64x2.add(x0, g0));
+    v128.store(row1 + at, f64x2.add(x1, g1));
+    const sum = f64x2.add(f64x2.add(f64x2.add(f64x2.add(v128.load(columnSum + at), x0), g0), x1), g1);
+    v128.store(columnSum + at, sum);
+  }
+  let t0 = f64x2.extract_lane(trusts, 0);
+  let t1 = f64x2.extract_lane(trusts, 1);
+  if (k < count) {
+    const j = j0 + k;
+    const c = f64At(consensusPtr, j);
+    const w0 = f64At(wValue, e0 + k);
+    const w1 = f64At(wValue, e1 + k);
+    const clip0 = select<f64>(w0, c, c >= w0);
+    const clip1 = select<f64>(w1, c, c >= w1);
+    t0 += clip0;
+    t1 += clip1;
+    setF64(rank, j, f64At(rank, j) + s0 * clip0 + s1 * clip1);
+    const x0 = f64At(row0, j);
+    const x1 = f64At(row1, j);
+    const g0 = alpha * clip0;
+    const g1 = alpha * clip1;
+    setF64(row0, j, x0 + g0);
+    setF64(row1, j, x1 + g1);
+    setF64(columnSum, j, f64At(columnSum, j) + x0 + g0 + x1 + g1);
+  }
+  setF64(trust, i0, t0);
+  setF64(trust, i1, t1);
+  return true;
 }
 
 /**
@@ -383,6 +634,13 @@ export function consensus(
   for (let r = 0; r < bondRowCount; r++) {
     const i = i32At(bondRows, r);
     const row = ema + (<usize>(r * n) << 3);
+    if (!penalty && masked == 0 && r + 1 < bondRowCount) {
+      const i1 = i32At(bondRows, r + 1);
+      if (yuma3Pair(n, i, i1, row, row + (<usize>n << 3), columnSum, consensusPtr, activeStake, rank, trust, wStart, wCol, wValue, bStart, bCol, bValue, alpha, keep)) {
+        r++;
+        continue;
+      }
+    }
     const bEnd = i32At(bStart, i + 1);
     for (let k = i32At(bStart, i); k < bEnd; k++) {
       const j = i32At(bCol, k);
