@@ -75,6 +75,125 @@ const UNIT: f64 = 2.3283064365386963e-10;
   return v > 0 ? v : ABSENT;
 }
 
+/** One column's pair of normalised weights `p` (rows i, i + 1) into its median bucket, in row order. */
+@inline function bucketPair(
+  j: i32,
+  p: v128,
+  stakes: v128,
+  columnFill: usize,
+  medianValue: usize,
+  medianStake: usize,
+  voters: i32,
+  stride: i32,
+): void {
+  let fill = i32At(columnFill, j);
+  const slot = <usize>(j * stride + fill) << 3;
+  if (i64x2.all_true(f64x2.gt(p, f64x2.splat(0))) && fill + 2 <= voters) {
+    v128.store(medianValue + slot, p);
+    v128.store(medianStake + slot, stakes);
+    setI32(columnFill, j, fill + 2);
+    return;
+  }
+  const v0 = f64x2.extract_lane(p, 0);
+  if (v0 > 0 && fill < voters) {
+    setF64(medianValue, j * stride + fill, v0);
+    setF64(medianStake, j * stride + fill, f64x2.extract_lane(stakes, 0));
+    fill++;
+  }
+  const v1 = f64x2.extract_lane(p, 1);
+  if (v1 > 0 && fill < voters) {
+    setF64(medianValue, j * stride + fill, v1);
+    setF64(medianStake, j * stride + fill, f64x2.extract_lane(stakes, 1));
+    fill++;
+  }
+  setI32(columnFill, j, fill);
+}
+
+/**
+ * Rows i and i + 1 of `maskWeights` in one pass, when both are voters whose stored rows list the same
+ * run of consecutive columns, none of them their own UID (unless the owner's) and no registration
+ * check applies: the common dense case, where masking drops nothing. The two row sums run as the lanes
+ * of one vector, each in column order, and each column's two weights go to its median bucket with one
+ * store, so every value is the one the row-by-row loop writes. Returns the entry count after both rows,
+ * or -1, having written nothing the row-by-row loop would not overwrite, when the rows do not fit.
+ */
+@inline function maskPair(
+  n: i32,
+  i: i32,
+  e: i32,
+  srcStart: usize,
+  srcCol: usize,
+  srcValue: usize,
+  col: usize,
+  value: usize,
+  activeStake: usize,
+  columnFill: usize,
+  medianValue: usize,
+  medianStake: usize,
+  voters: i32,
+  stride: i32,
+  owner: i32,
+): i32 {
+  const a0 = i32At(srcStart, i);
+  const a1 = i32At(srcStart, i + 1);
+  const count = a1 - a0;
+  if (count < 2 || i32At(srcStart, i + 2) - a1 != count) return -1;
+  const s0 = f64At(activeStake, i);
+  const s1 = f64At(activeStake, i + 1);
+  if (!(s0 > 0 && s1 > 0)) return -1;
+  const j0 = runStart(srcCol, a0, a1);
+  if (j0 < 0 || j0 + count > n || runStart(srcCol, a1, a1 + count) != j0) return -1;
+  if ((i >= j0 && i < j0 + count && i != owner) || (i + 1 >= j0 && i + 1 < j0 + count && i + 1 != owner)) return -1;
+  let sums = f64x2.splat(0);
+  let k = 0;
+  for (; k + 1 < count; k += 2) {
+    const w0 = v128.load(srcValue + (<usize>(a0 + k) << 3));
+    const w1 = v128.load(srcValue + (<usize>(a1 + k) << 3));
+    sums = f64x2.add(sums, lows(w0, w1));
+    sums = f64x2.add(sums, highs(w0, w1));
+  }
+  let sum0 = f64x2.extract_lane(sums, 0);
+  let sum1 = f64x2.extract_lane(sums, 1);
+  if (k < count) {
+    sum0 += f64At(srcValue, a0 + k);
+    sum1 += f64At(srcValue, a1 + k);
+  }
+  if (!(sum0 > 0 && sum1 > 0)) return -1;
+  const scale0 = f64x2.splat(1 / sum0);
+  const scale1 = f64x2.splat(1 / sum1);
+  const stakes = f64x2(s0, s1);
+  const e1 = e + count;
+  let columns = i32x4.add(i32x4.splat(j0), i32x4(0, 1, 2, 3));
+  const four = i32x4.splat(4);
+  k = 0;
+  for (; k + 3 < count; k += 4) {
+    v128.store(col + (<usize>(e + k) << 2), columns);
+    v128.store(col + (<usize>(e1 + k) << 2), columns);
+    columns = i32x4.add(columns, four);
+  }
+  for (; k < count; k++) {
+    setI32(col, e + k, j0 + k);
+    setI32(col, e1 + k, j0 + k);
+  }
+  k = 0;
+  for (; k + 1 < count; k += 2) {
+    const v0 = f64x2.mul(v128.load(srcValue + (<usize>(a0 + k) << 3)), scale0);
+    const v1 = f64x2.mul(v128.load(srcValue + (<usize>(a1 + k) << 3)), scale1);
+    v128.store(value + (<usize>(e + k) << 3), v0);
+    v128.store(value + (<usize>(e1 + k) << 3), v1);
+    bucketPair(j0 + k, lows(v0, v1), stakes, columnFill, medianValue, medianStake, voters, stride);
+    bucketPair(j0 + k + 1, highs(v0, v1), stakes, columnFill, medianValue, medianStake, voters, stride);
+  }
+  if (k < count) {
+    const v0 = f64At(srcValue, a0 + k) * f64x2.extract_lane(scale0, 0);
+    const v1 = f64At(srcValue, a1 + k) * f64x2.extract_lane(scale1, 0);
+    setF64(value, e + k, v0);
+    setF64(value, e1 + k, v1);
+    bucketPair(j0 + k, f64x2(v0, v1), stakes, columnFill, medianValue, medianStake, voters, stride);
+  }
+  return e1 + count;
+}
+
 /**
  * epochWeights.ts: mask and normalise the stored weights into `rowStart/col/value` and bucket the
  * voters' positive weights by column. `lastUpdateLen`, `registeredLen` and `commitLen` are the input
@@ -113,6 +232,20 @@ export function maskWeights(
     const updated = i < lastUpdateLen ? f64At(lastUpdate, i) : -Infinity;
     const committed = commitLen >= 0 && i < commitLen ? f64At(commit, i) : Infinity;
     const check = updated <= latest || committed < latest;
+    if (!check && i + 1 < rows && u8At(permit, i + 1) != 0) {
+      const updated1 = i + 1 < lastUpdateLen ? f64At(lastUpdate, i + 1) : -Infinity;
+      const committed1 = commitLen >= 0 && i + 1 < commitLen ? f64At(commit, i + 1) : Infinity;
+      if (!(updated1 <= latest || committed1 < latest)) {
+        const next = maskPair(n, i, e, srcStart, srcCol, srcValue, col, value, activeStake, columnFill, medianValue, medianStake, voters, stride, owner);
+        if (next >= 0) {
+          // Both rows hold the same number of entries.
+          setI32(rowStart, i + 1, e + ((next - e) >> 1));
+          e = next;
+          i++;
+          continue;
+        }
+      }
+    }
     const first = e;
     let sum = 0.0;
     const end = i32At(srcStart, i + 1);
@@ -726,6 +859,58 @@ export function yuma3PenaltyBonds(
   yuma3Bonds(true, n, bondRows, bondRowCount, ema, columnSum, consensusPtr, activeStake, rank, trust, wStart, wCol, wValue, bStart, bCol, bValue, registered, registeredLen, masked, lastTempo, alpha, beta);
 }
 
+/** A row's dividend before normalising: what its bonds buy, times its active stake under Yuma 3. */
+@inline function setDividend(dividends: usize, activeStake: usize, i: i32, bought: f64, yuma3: i32): void {
+  setF64(dividends, i, yuma3 != 0 ? bought * f64At(activeStake, i) : bought);
+}
+
+/**
+ * One dense Yuma 3 bond row's positive entries as stored u16 bonds from entry `e` on; returns the
+ * entry count after it. Four columns per step: all positive (the usual case) store as vectors, all
+ * zero skip, a mixed block goes entry by entry; `pmin` is the clamp's `v > 65535 ? 65535 : v` (the
+ * floor of a positive is never below 0).
+ */
+@inline function storeBondRow(n: i32, row: usize, col: usize, value: usize, e: i32): i32 {
+  const zero = f64x2.splat(0);
+  const scale = f64x2.splat(65535);
+  let columns = i32x4(0, 1, 2, 3);
+  const four = i32x4.splat(4);
+  let j = 0;
+  for (; j + 3 < n; j += 4, columns = i32x4.add(columns, four)) {
+    const at = row + (<usize>j << 3);
+    const v = v128.load(at);
+    const w = v128.load(at, 16);
+    const pv = f64x2.gt(v, zero);
+    const pw = f64x2.gt(w, zero);
+    if (i64x2.all_true(v128.and(pv, pw))) {
+      const to = value + (<usize>e << 3);
+      v128.store(to, f64x2.pmin(f64x2.floor(f64x2.mul(v, scale)), scale));
+      v128.store(to, f64x2.pmin(f64x2.floor(f64x2.mul(w, scale)), scale), 16);
+      v128.store(col + (<usize>e << 2), columns);
+      e += 4;
+      continue;
+    }
+    if (!v128.any_true(v128.or(pv, pw))) continue;
+    for (let t = j; t < j + 4; t++) {
+      const x = f64At(row, t);
+      if (x > 0) {
+        setI32(col, e, t);
+        setF64(value, e, proportionToU16(x));
+        e++;
+      }
+    }
+  }
+  for (; j < n; j++) {
+    const x = f64At(row, j);
+    if (x > 0) {
+      setI32(col, e, j);
+      setF64(value, e, proportionToU16(x));
+      e++;
+    }
+  }
+  return e;
+}
+
 /**
  * bondDividends.ts: dividends (not yet normalised) and the bonds to store, rows of validators holding
  * a new permit, from the dense rows `ema`. Returns the stored entry count.
@@ -752,38 +937,73 @@ export function bondDividends(
     setF64(factor, j, s > 0 ? f64At(incentive, j) / s : 0);
   }
   memory.fill(dividends, 0, <usize>n << 3);
+  // What each row's bonds buy, four (then two) rows at a time: the rows' sums are independent, so
+  // they run as the lanes of two vectors, each still in column order.
+  const rowBytes = <usize>n << 3;
+  let r = 0;
+  for (; r + 3 < bondRowCount; r += 4) {
+    const row0 = ema + <usize>r * rowBytes;
+    const row1 = row0 + rowBytes;
+    const row2 = row1 + rowBytes;
+    const row3 = row2 + rowBytes;
+    let front = f64x2.splat(0);
+    let back = f64x2.splat(0);
+    let j = 0;
+    for (; j + 1 < n; j += 2) {
+      const at = <usize>j << 3;
+      const f = v128.load(factor + at);
+      const p0 = f64x2.mul(v128.load(row0 + at), f);
+      const p1 = f64x2.mul(v128.load(row1 + at), f);
+      const p2 = f64x2.mul(v128.load(row2 + at), f);
+      const p3 = f64x2.mul(v128.load(row3 + at), f);
+      front = f64x2.add(front, lows(p0, p1));
+      back = f64x2.add(back, lows(p2, p3));
+      front = f64x2.add(front, highs(p0, p1));
+      back = f64x2.add(back, highs(p2, p3));
+    }
+    let b0 = f64x2.extract_lane(front, 0);
+    let b1 = f64x2.extract_lane(front, 1);
+    let b2 = f64x2.extract_lane(back, 0);
+    let b3 = f64x2.extract_lane(back, 1);
+    if (j < n) {
+      const f = f64At(factor, j);
+      b0 += f64At(row0, j) * f;
+      b1 += f64At(row1, j) * f;
+      b2 += f64At(row2, j) * f;
+      b3 += f64At(row3, j) * f;
+    }
+    setDividend(dividends, activeStake, i32At(bondRows, r), b0, yuma3);
+    setDividend(dividends, activeStake, i32At(bondRows, r + 1), b1, yuma3);
+    setDividend(dividends, activeStake, i32At(bondRows, r + 2), b2, yuma3);
+    setDividend(dividends, activeStake, i32At(bondRows, r + 3), b3, yuma3);
+  }
+  for (; r < bondRowCount; r++) {
+    const row = ema + <usize>r * rowBytes;
+    let bought = 0.0;
+    for (let j = 0; j < n; j++) bought += f64At(row, j) * f64At(factor, j);
+    setDividend(dividends, activeStake, i32At(bondRows, r), bought, yuma3);
+  }
+  // The bonds to store: rows of new permit holders, every positive entry.
   let e = 0;
   let next = 0;
-  for (let r = 0; r <= bondRowCount; r++) {
+  for (r = 0; r <= bondRowCount; r++) {
     const i = r < bondRowCount ? i32At(bondRows, r) : n;
     while (next <= i) setI32(rowStart, next++, e);
     if (i == n) break;
-    const row = ema + (<usize>(r * n) << 3);
-    let bought = 0.0;
-    if (u8At(validatorPermit, i) == 0) {
-      for (let j = 0; j < n; j++) bought += f64At(row, j) * f64At(factor, j);
-    } else if (yuma3 != 0) {
-      for (let j = 0; j < n; j++) {
-        const v = f64At(row, j);
-        bought += v * f64At(factor, j);
-        if (v > 0) {
-          setI32(col, e, j);
-          setF64(value, e, proportionToU16(v));
-          e++;
-        }
-      }
-    } else {
-      for (let j = 0; j < n; j++) {
-        const v = f64At(row, j);
-        bought += v * f64At(factor, j);
-        if (v > 0) {
-          setI32(col, e, j);
-          setF64(value, e, proportionToU16(v / f64At(columnMax, j)));
-          e++;
-        }
+    if (u8At(validatorPermit, i) == 0) continue;
+    const row = ema + <usize>r * rowBytes;
+    if (yuma3 != 0) {
+      e = storeBondRow(n, row, col, value, e);
+      continue;
+    }
+    for (let j = 0; j < n; j++) {
+      const v = f64At(row, j);
+      if (v > 0) {
+        setI32(col, e, j);
+        setF64(value, e, proportionToU16(v / f64At(columnMax, j)));
+        e++;
       }
     }
-    setF64(dividends, i, yuma3 != 0 ? bought * f64At(activeStake, i) : bought);
   }
   return e;
 }
