@@ -292,8 +292,18 @@ function copyCsr(from: CsrMatrix, to: KernelCsr, rows: number): void {
 }
 
 /**
+ * Whether `input.bonds` is `ws`'s own result bonds (a previous run's, passed back): the bond step then
+ * reads them where they are, since the epoch writes its new bonds only after reading the old ones.
+ */
+export function readsOwnBonds(ws: FastEpochWorkspace, input: FastEpochInput): boolean {
+  const b = input.bonds;
+  return b.rowStart === ws.bonds.rowStart && b.col === ws.bonds.col && b.value === ws.bonds.value;
+}
+
+/**
  * Make `ws` fit `input` (a different n, or more entries, bond rows or voters than it has room for,
- * builds a larger workspace in place) and copy the input's matrices and vectors into it.
+ * builds a larger workspace in place) and copy the input's matrices and vectors into it (the bonds
+ * only when they are not already `ws`'s own, see {@link readsOwnBonds}).
  */
 export function prepareFastEpochWorkspace(ws: FastEpochWorkspace, input: FastEpochInput): void {
   const need = capacityFor(input);
@@ -320,7 +330,7 @@ export function prepareFastEpochWorkspace(ws: FastEpochWorkspace, input: FastEpo
   }
   const n = ws.n;
   copyCsr(input.weights, ws.sourceWeights, Math.min(n, input.weights.rows));
-  copyCsr(input.bonds, ws.sourceBonds, Math.min(n, input.bonds.rows));
+  if (!readsOwnBonds(ws, input)) copyCsr(input.bonds, ws.sourceBonds, Math.min(n, input.bonds.rows));
   ws.lastUpdate.set(input.lastUpdate.subarray(0, n));
   ws.registered.set(input.blockAtRegistration.subarray(0, n));
   if (input.commitBlock !== undefined) ws.commitBlock.set(input.commitBlock.subarray(0, n));

@@ -8,7 +8,7 @@ import { ABSENT } from './csrMatrix.ts';
 import { u16Ratio } from './grid.ts';
 import { alphaOfDiff, liquidAlphaOf } from './liquidAlpha.ts';
 import type { FastEpochInput } from './types.ts';
-import type { FastEpochWorkspace } from './workspace.ts';
+import { type FastEpochWorkspace, readsOwnBonds } from './workspace.ts';
 
 /** `1 - BondsMovingAverage / 1e6`, the quotient truncated to the grid as the chain does. */
 export function bondsEmaAlpha(bondsMovingAverage: number): number {
@@ -52,7 +52,8 @@ export function yuma3Bonds(ws: FastEpochWorkspace, input: FastEpochInput, lastTe
 
   if (!liquid) {
     // B' = a W_b + (1 - a) B over the union of both rows; the sums are B''s column sums.
-    const { at, weights: w, sourceBonds: b } = ws;
+    const { at, weights: w } = ws;
+    const b = readsOwnBonds(ws, input) ? ws.bonds : ws.sourceBonds;
     const args = [
       n,
       at.bondRows!,

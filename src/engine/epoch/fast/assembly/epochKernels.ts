@@ -109,15 +109,54 @@ const UNIT: f64 = 2.3283064365386963e-10;
   setI32(columnFill, j, fill);
 }
 
+/** One column's four normalised weights (rows i .. i + 3, as two pairs) into its median bucket. */
+@inline function bucketQuad(
+  j: i32,
+  p: v128,
+  q: v128,
+  stakesP: v128,
+  stakesQ: v128,
+  columnFill: usize,
+  medianValue: usize,
+  medianStake: usize,
+  voters: i32,
+  stride: i32,
+): void {
+  const fill = i32At(columnFill, j);
+  const zero = f64x2.splat(0);
+  if (i64x2.all_true(v128.and(f64x2.gt(p, zero), f64x2.gt(q, zero))) && fill + 4 <= voters) {
+    const slot = <usize>(j * stride + fill) << 3;
+    v128.store(medianValue + slot, p);
+    v128.store(medianValue + slot, q, 16);
+    v128.store(medianStake + slot, stakesP);
+    v128.store(medianStake + slot, stakesQ, 16);
+    setI32(columnFill, j, fill + 4);
+    return;
+  }
+  bucketPair(j, p, stakesP, columnFill, medianValue, medianStake, voters, stride);
+  bucketPair(j, q, stakesQ, columnFill, medianValue, medianStake, voters, stride);
+}
+
+/** Whether rows i .. i + count - 1 of the stored weights list `count` entries each from `j0` on. */
+@inline function sameRun(srcStart: usize, srcCol: usize, i: i32, rows: i32, count: i32, j0: i32): bool {
+  for (let t = 1; t < rows; t++) {
+    const a = i32At(srcStart, i + t);
+    if (i32At(srcStart, i + t + 1) - a != count || runStart(srcCol, a, a + count) != j0) return false;
+  }
+  return true;
+}
+
 /**
- * Rows i and i + 1 of `maskWeights` in one pass, when both are voters whose stored rows list the same
- * run of consecutive columns, none of them their own UID (unless the owner's) and no registration
- * check applies: the common dense case, where masking drops nothing. The two row sums run as the lanes
- * of one vector, each in column order, and each column's two weights go to its median bucket with one
- * store, so every value is the one the row-by-row loop writes. Returns the entry count after both rows,
- * or -1, having written nothing the row-by-row loop would not overwrite, when the rows do not fit.
+ * Rows i .. i + 3 (`quad`) or i, i + 1 of `maskWeights` in one pass, when all are voters whose stored
+ * rows list the same run of consecutive columns, none of them their own UID (unless the owner's) and no
+ * registration check applies: the common dense case, where masking drops nothing. The row sums run as
+ * the lanes of vectors, each in column order, and each column's weights go to its median bucket in
+ * row order, two per store, so every value is the one the row-by-row loop writes. Returns the entry
+ * count after the rows, or -1, having written nothing the row-by-row loop would not overwrite, when
+ * the rows do not fit.
  */
-@inline function maskPair(
+@inline function maskBlock(
+  quad: bool,
   n: i32,
   i: i32,
   e: i32,
@@ -134,64 +173,117 @@ const UNIT: f64 = 2.3283064365386963e-10;
   stride: i32,
   owner: i32,
 ): i32 {
+  const rows = quad ? 4 : 2;
   const a0 = i32At(srcStart, i);
   const a1 = i32At(srcStart, i + 1);
   const count = a1 - a0;
-  if (count < 2 || i32At(srcStart, i + 2) - a1 != count) return -1;
-  const s0 = f64At(activeStake, i);
-  const s1 = f64At(activeStake, i + 1);
-  if (!(s0 > 0 && s1 > 0)) return -1;
+  if (count < 2) return -1;
+  for (let t = 0; t < rows; t++) if (!(f64At(activeStake, i + t) > 0)) return -1;
   const j0 = runStart(srcCol, a0, a1);
-  if (j0 < 0 || j0 + count > n || runStart(srcCol, a1, a1 + count) != j0) return -1;
-  if ((i >= j0 && i < j0 + count && i != owner) || (i + 1 >= j0 && i + 1 < j0 + count && i + 1 != owner)) return -1;
-  let sums = f64x2.splat(0);
+  if (j0 < 0 || j0 + count > n || !sameRun(srcStart, srcCol, i, rows, count, j0)) return -1;
+  for (let t = 0; t < rows; t++) {
+    const u = i + t;
+    if (u >= j0 && u < j0 + count && u != owner) return -1;
+  }
+  const a2 = a1 + count;
+  const a3 = a2 + count;
+  let front = f64x2.splat(0);
+  let back = f64x2.splat(0);
   let k = 0;
   for (; k + 1 < count; k += 2) {
     const w0 = v128.load(srcValue + (<usize>(a0 + k) << 3));
     const w1 = v128.load(srcValue + (<usize>(a1 + k) << 3));
-    sums = f64x2.add(sums, lows(w0, w1));
-    sums = f64x2.add(sums, highs(w0, w1));
+    front = f64x2.add(front, lows(w0, w1));
+    if (quad) {
+      const w2 = v128.load(srcValue + (<usize>(a2 + k) << 3));
+      const w3 = v128.load(srcValue + (<usize>(a3 + k) << 3));
+      back = f64x2.add(back, lows(w2, w3));
+      back = f64x2.add(back, highs(w2, w3));
+    }
+    front = f64x2.add(front, highs(w0, w1));
   }
-  let sum0 = f64x2.extract_lane(sums, 0);
-  let sum1 = f64x2.extract_lane(sums, 1);
+  let sum0 = f64x2.extract_lane(front, 0);
+  let sum1 = f64x2.extract_lane(front, 1);
+  let sum2 = f64x2.extract_lane(back, 0);
+  let sum3 = f64x2.extract_lane(back, 1);
   if (k < count) {
     sum0 += f64At(srcValue, a0 + k);
     sum1 += f64At(srcValue, a1 + k);
+    if (quad) {
+      sum2 += f64At(srcValue, a2 + k);
+      sum3 += f64At(srcValue, a3 + k);
+    }
   }
   if (!(sum0 > 0 && sum1 > 0)) return -1;
+  if (quad && !(sum2 > 0 && sum3 > 0)) return -1;
   const scale0 = f64x2.splat(1 / sum0);
   const scale1 = f64x2.splat(1 / sum1);
-  const stakes = f64x2(s0, s1);
-  const e1 = e + count;
+  const scale2 = f64x2.splat(quad ? 1 / sum2 : 0);
+  const scale3 = f64x2.splat(quad ? 1 / sum3 : 0);
+  const stakes01 = f64x2(f64At(activeStake, i), f64At(activeStake, i + 1));
+  const stakes23 = quad ? f64x2(f64At(activeStake, i + 2), f64At(activeStake, i + 3)) : stakes01;
+  // Every row's columns are j0 ..; the destination rows follow each other from entry e.
   let columns = i32x4.add(i32x4.splat(j0), i32x4(0, 1, 2, 3));
   const four = i32x4.splat(4);
   k = 0;
   for (; k + 3 < count; k += 4) {
-    v128.store(col + (<usize>(e + k) << 2), columns);
-    v128.store(col + (<usize>(e1 + k) << 2), columns);
+    for (let t = 0; t < rows; t++) v128.store(col + (<usize>(e + t * count + k) << 2), columns);
     columns = i32x4.add(columns, four);
   }
-  for (; k < count; k++) {
-    setI32(col, e + k, j0 + k);
-    setI32(col, e1 + k, j0 + k);
-  }
+  for (; k < count; k++) for (let t = 0; t < rows; t++) setI32(col, e + t * count + k, j0 + k);
+  const e1 = e + count;
+  const e2 = e1 + count;
+  const e3 = e2 + count;
   k = 0;
   for (; k + 1 < count; k += 2) {
     const v0 = f64x2.mul(v128.load(srcValue + (<usize>(a0 + k) << 3)), scale0);
     const v1 = f64x2.mul(v128.load(srcValue + (<usize>(a1 + k) << 3)), scale1);
     v128.store(value + (<usize>(e + k) << 3), v0);
     v128.store(value + (<usize>(e1 + k) << 3), v1);
-    bucketPair(j0 + k, lows(v0, v1), stakes, columnFill, medianValue, medianStake, voters, stride);
-    bucketPair(j0 + k + 1, highs(v0, v1), stakes, columnFill, medianValue, medianStake, voters, stride);
+    if (quad) {
+      const v2 = f64x2.mul(v128.load(srcValue + (<usize>(a2 + k) << 3)), scale2);
+      const v3 = f64x2.mul(v128.load(srcValue + (<usize>(a3 + k) << 3)), scale3);
+      v128.store(value + (<usize>(e2 + k) << 3), v2);
+      v128.store(value + (<usize>(e3 + k) << 3), v3);
+      bucketQuad(j0 + k, lows(v0, v1), lows(v2, v3), stakes01, stakes23, columnFill, medianValue, medianStake, voters, stride);
+      bucketQuad(j0 + k + 1, highs(v0, v1), highs(v2, v3), stakes01, stakes23, columnFill, medianValue, medianStake, voters, stride);
+    } else {
+      bucketPair(j0 + k, lows(v0, v1), stakes01, columnFill, medianValue, medianStake, voters, stride);
+      bucketPair(j0 + k + 1, highs(v0, v1), stakes01, columnFill, medianValue, medianStake, voters, stride);
+    }
   }
   if (k < count) {
     const v0 = f64At(srcValue, a0 + k) * f64x2.extract_lane(scale0, 0);
     const v1 = f64At(srcValue, a1 + k) * f64x2.extract_lane(scale1, 0);
     setF64(value, e + k, v0);
     setF64(value, e1 + k, v1);
-    bucketPair(j0 + k, f64x2(v0, v1), stakes, columnFill, medianValue, medianStake, voters, stride);
+    bucketPair(j0 + k, f64x2(v0, v1), stakes01, columnFill, medianValue, medianStake, voters, stride);
+    if (quad) {
+      const v2 = f64At(srcValue, a2 + k) * f64x2.extract_lane(scale2, 0);
+      const v3 = f64At(srcValue, a3 + k) * f64x2.extract_lane(scale3, 0);
+      setF64(value, e2 + k, v2);
+      setF64(value, e3 + k, v3);
+      bucketPair(j0 + k, f64x2(v2, v3), stakes23, columnFill, medianValue, medianStake, voters, stride);
+    }
   }
-  return e1 + count;
+  return e + rows * count;
+}
+
+/** Whether row u may take `maskBlock`: inside the stored rows, permitted, no registration check. */
+@inline function fastRow(
+  u: i32,
+  rows: i32,
+  permit: usize,
+  lastUpdate: usize,
+  lastUpdateLen: i32,
+  commit: usize,
+  commitLen: i32,
+  latest: f64,
+): bool {
+  if (u >= rows || u8At(permit, u) == 0) return false;
+  const updated = u < lastUpdateLen ? f64At(lastUpdate, u) : -Infinity;
+  const committed = commitLen >= 0 && u < commitLen ? f64At(commit, u) : Infinity;
+  return !(updated <= latest || committed < latest);
 }
 
 /**
@@ -232,18 +324,27 @@ export function maskWeights(
     const updated = i < lastUpdateLen ? f64At(lastUpdate, i) : -Infinity;
     const committed = commitLen >= 0 && i < commitLen ? f64At(commit, i) : Infinity;
     const check = updated <= latest || committed < latest;
-    if (!check && i + 1 < rows && u8At(permit, i + 1) != 0) {
-      const updated1 = i + 1 < lastUpdateLen ? f64At(lastUpdate, i + 1) : -Infinity;
-      const committed1 = commitLen >= 0 && i + 1 < commitLen ? f64At(commit, i + 1) : Infinity;
-      if (!(updated1 <= latest || committed1 < latest)) {
-        const next = maskPair(n, i, e, srcStart, srcCol, srcValue, col, value, activeStake, columnFill, medianValue, medianStake, voters, stride, owner);
-        if (next >= 0) {
-          // Both rows hold the same number of entries.
-          setI32(rowStart, i + 1, e + ((next - e) >> 1));
-          e = next;
-          i++;
-          continue;
-        }
+    if (!check && fastRow(i + 1, rows, permit, lastUpdate, lastUpdateLen, commit, commitLen, latest)) {
+      let block = 2;
+      let next = -1;
+      if (
+        fastRow(i + 2, rows, permit, lastUpdate, lastUpdateLen, commit, commitLen, latest) &&
+        fastRow(i + 3, rows, permit, lastUpdate, lastUpdateLen, commit, commitLen, latest)
+      ) {
+        block = 4;
+        next = maskBlock(true, n, i, e, srcStart, srcCol, srcValue, col, value, activeStake, columnFill, medianValue, medianStake, voters, stride, owner);
+      }
+      if (next < 0) {
+        block = 2;
+        next = maskBlock(false, n, i, e, srcStart, srcCol, srcValue, col, value, activeStake, columnFill, medianValue, medianStake, voters, stride, owner);
+      }
+      if (next >= 0) {
+        // The rows hold the same number of entries each.
+        const each = (next - e) / block;
+        for (let t = 1; t < block; t++) setI32(rowStart, i + t, e + t * each);
+        e = next;
+        i += block - 1;
+        continue;
       }
     }
     const first = e;
