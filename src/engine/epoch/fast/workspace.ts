@@ -184,8 +184,8 @@ function buildWorkspace(cap: WorkspaceCapacity): FastEpochWorkspace {
   arena.add('medianValue', n * (cap.voters + 1), 8);
   arena.add('medianStake', n * (cap.voters + 1), 8);
   arena.add('histogram', HISTOGRAM_BUCKETS, 8);
-  // The median narrowing's bucket of each entry of a column (at most one entry per voter).
-  arena.add('bucketIds', cap.voters + 1, 1);
+  // The consensus narrowing's bucket of each entry of a column (an i32 per voter at most).
+  arena.add('bucketIds', cap.voters + 1, 4);
   arena.add('bondRows', n, 4);
   arena.add('emaBonds', cap.bondRows * n, 8);
 

@@ -87,12 +87,14 @@ const UNIT: f64 = 2.3283064365386963e-10;
   stride: i32,
 ): void {
   let fill = i32At(columnFill, j);
-  const slot = <usize>(j * stride + fill) << 3;
-  if (i64x2.all_true(f64x2.gt(p, f64x2.splat(0))) && fill + 2 <= voters) {
-    v128.store(medianValue + slot, p);
-    v128.store(medianStake + slot, stakes);
-    setI32(columnFill, j, fill + 2);
-    return;
+  if (fill + 2 <= voters) {
+    if (i64x2.bitmask(f64x2.gt(p, f64x2.splat(0))) == 3) {
+      const slot = <usize>(j * stride + fill) << 3;
+      v128.store(medianValue + slot, p);
+      v128.store(medianStake + slot, stakes);
+      setI32(columnFill, j, fill + 2);
+      return;
+    }
   }
   const v0 = f64x2.extract_lane(p, 0);
   if (v0 > 0 && fill < voters) {
@@ -124,14 +126,16 @@ const UNIT: f64 = 2.3283064365386963e-10;
 ): void {
   const fill = i32At(columnFill, j);
   const zero = f64x2.splat(0);
-  if (i64x2.all_true(v128.and(f64x2.gt(p, zero), f64x2.gt(q, zero))) && fill + 4 <= voters) {
-    const slot = <usize>(j * stride + fill) << 3;
-    v128.store(medianValue + slot, p);
-    v128.store(medianValue + slot, q, 16);
-    v128.store(medianStake + slot, stakesP);
-    v128.store(medianStake + slot, stakesQ, 16);
-    setI32(columnFill, j, fill + 4);
-    return;
+  if (fill + 4 <= voters) {
+    if (i64x2.bitmask(v128.and(f64x2.gt(p, zero), f64x2.gt(q, zero))) == 3) {
+      const slot = <usize>(j * stride + fill) << 3;
+      v128.store(medianValue + slot, p);
+      v128.store(medianValue + slot, q, 16);
+      v128.store(medianStake + slot, stakesP);
+      v128.store(medianStake + slot, stakesQ, 16);
+      setI32(columnFill, j, fill + 4);
+      return;
+    }
   }
   bucketPair(j, p, stakesP, columnFill, medianValue, medianStake, voters, stride);
   bucketPair(j, q, stakesQ, columnFill, medianValue, medianStake, voters, stride);
@@ -546,9 +550,9 @@ export function narrowMedian(
 
 /**
  * `narrowBetween` for one consensus column, the same arithmetic in the same order with the streaming
- * parts in SIMD: bucket ids computed two at a time (the stakes still summed into the histogram one
- * entry after another), and the kept bucket gathered four entries at a time by a compare mask, its
- * entries moved forward in order. Leaves no bucket ids behind (it recomputes them instead).
+ * parts in SIMD: the bucket ids computed four at a time into `ids` (an i32 per entry), the stakes then
+ * summed into the histogram one entry after another, and the kept bucket found by comparing four ids
+ * at a time, its entries moved forward in order.
  */
 @inline function narrowColumn(
   value: usize,
@@ -560,6 +564,7 @@ export function narrowMedian(
   hi: f64,
   hist: usize,
   histLength: i32,
+  ids: usize,
   lowest: f64,
   highest: f64,
 ): void {
@@ -576,19 +581,23 @@ export function narrowMedian(
   const low2 = f64x2.splat(lowest);
   const scale2 = f64x2.splat(scale);
   const top4 = i32x4.splat(top);
-  let k = start;
-  for (; k + 1 < end; k += 2) {
-    const d = f64x2.mul(f64x2.sub(v128.load(value + (<usize>k << 3)), low2), scale2);
-    const c = i32x4.min_s(i32x4.trunc_sat_f64x2_s_zero(d), top4);
-    const c0 = i32x4.extract_lane(c, 0);
-    const c1 = i32x4.extract_lane(c, 1);
-    setF64(hist, c0, f64At(hist, c0) + f64At(stake, k));
-    setF64(hist, c1, f64At(hist, c1) + f64At(stake, k + 1));
+  const count = end - start;
+  const from = value + (<usize>start << 3);
+  let k = 0;
+  for (; k + 3 < count; k += 4) {
+    const at = from + (<usize>k << 3);
+    const a = i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(v128.load(at), low2), scale2));
+    const b = i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(v128.load(at, 16), low2), scale2));
+    v128.store(ids + (<usize>k << 2), i32x4.min_s(i64x2.shuffle(a, b, 0, 2), top4));
   }
-  if (k < end) {
-    const b = <i32>((f64At(value, k) - lowest) * scale);
-    const c = select<i32>(b, top, b < top);
-    setF64(hist, c, f64At(hist, c) + f64At(stake, k));
+  for (; k < count; k++) {
+    const b = <i32>((f64At(from, k) - lowest) * scale);
+    setI32(ids, k, select<i32>(b, top, b < top));
+  }
+  const stakes = stake + (<usize>start << 3);
+  for (k = 0; k < count; k++) {
+    const c = i32At(ids, k);
+    setF64(hist, c, f64At(hist, c) + f64At(stakes, k));
   }
   let edge = lo;
   let target = -1;
@@ -603,27 +612,21 @@ export function narrowMedian(
   if (target < 0) return;
   const target4 = i32x4.splat(target);
   let kept = start;
-  k = start;
-  for (; k + 3 < end; k += 4) {
-    const at = value + (<usize>k << 3);
-    const a = i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(v128.load(at), low2), scale2));
-    const b = i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(v128.load(at, 16), low2), scale2));
-    const c = i32x4.min_s(i8x16.shuffle(a, b, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23), top4);
-    let m = i32x4.bitmask(i32x4.eq(c, target4));
+  k = 0;
+  for (; k + 3 < count; k += 4) {
+    let m = i32x4.bitmask(i32x4.eq(v128.load(ids + (<usize>k << 2)), target4));
     while (m != 0) {
-      const t = k + ctz(m);
+      const t = start + k + ctz(m);
       setF64(value, kept, f64At(value, t));
       setF64(stake, kept, f64At(stake, t));
       kept++;
       m &= m - 1;
     }
   }
-  for (; k < end; k++) {
-    const v = f64At(value, k);
-    const b = <i32>((v - lowest) * scale);
-    if (select<i32>(b, top, b < top) == target) {
-      setF64(value, kept, v);
-      setF64(stake, kept, f64At(stake, k));
+  for (; k < count; k++) {
+    if (i32At(ids, k) == target) {
+      setF64(value, kept, f64At(value, start + k));
+      setF64(stake, kept, f64At(stake, start + k));
       kept++;
     }
   }
@@ -709,7 +712,7 @@ export function consensus(
         continue;
       }
     }
-    narrowColumn(medianValue, medianStake, start, end, minority, zeroStake, total, hist, histLength, lowest, highest);
+    narrowColumn(medianValue, medianStake, start, end, minority, zeroStake, total, hist, histLength, ids, lowest, highest);
     setF64(
       out,
       j,
@@ -790,8 +793,10 @@ export function consensus(
     const w0 = v128.load(wValue + (<usize>(e0 + k) << 3));
     const w1 = v128.load(wValue + (<usize>(e1 + k) << 3));
     const c = v128.load(consensusPtr + at);
-    const clip0 = v128.bitselect(w0, c, f64x2.ge(c, w0));
-    const clip1 = v128.bitselect(w1, c, f64x2.ge(c, w1));
+    // c >= w ? w : c; `pmin(c, w)` is w < c ? w : c, the same value (weights and consensus are
+    // never -0, so equal ones are the same bits), in one instruction.
+    const clip0 = f64x2.pmin(c, w0);
+    const clip1 = f64x2.pmin(c, w1);
     trusts = f64x2.add(trusts, lows(clip0, clip1));
     trusts = f64x2.add(trusts, highs(clip0, clip1));
     const ranked = f64x2.add(v128.load(rank + at), f64x2.mul(stake0, clip0));
@@ -983,7 +988,7 @@ export function yuma3PenaltyBonds(
     const w = v128.load(at, 16);
     const pv = f64x2.gt(v, zero);
     const pw = f64x2.gt(w, zero);
-    if (i64x2.all_true(v128.and(pv, pw))) {
+    if (i64x2.bitmask(v128.and(pv, pw)) == 3) {
       const to = value + (<usize>e << 3);
       v128.store(to, f64x2.pmin(f64x2.floor(f64x2.mul(v, scale)), scale));
       v128.store(to, f64x2.pmin(f64x2.floor(f64x2.mul(w, scale)), scale), 16);
@@ -991,7 +996,7 @@ export function yuma3PenaltyBonds(
       e += 4;
       continue;
     }
-    if (!v128.any_true(v128.or(pv, pw))) continue;
+    if (i64x2.bitmask(v128.or(pv, pw)) == 0) continue;
     for (let t = j; t < j + 4; t++) {
       const x = f64At(row, t);
       if (x > 0) {
