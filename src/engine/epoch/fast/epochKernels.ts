@@ -94,7 +94,8 @@ export interface EpochKernels {
     ids: Ptr,
     out: Ptr,
   ): void;
-  yuma3FixedBonds(...args: Yuma3BondsArgs): void;
+  /** β is ignored: it is 1. */
+  yuma3FixedBonds(...args: [...Yuma3BondsArgs, beta: number]): void;
   yuma3PenaltyBonds(...args: [...Yuma3BondsArgs, beta: number]): void;
   bondDividends(
     n: number,

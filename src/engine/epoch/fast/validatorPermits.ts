@@ -11,8 +11,8 @@ import type { FastEpochWorkspace } from './workspace.ts';
 export function currentPermits(ws: FastEpochWorkspace, input: FastEpochInput): void {
   const stored = input.validatorPermit;
   const out = ws.permitUsed;
-  for (let i = 0; i < ws.n; i++)
-    out[i] = (i < stored.length && stored[i] !== 0) || i === input.ownerUid ? 1 : 0;
+  const owner = input.ownerUid;
+  for (let i = 0; i < ws.n; i++) out[i] = (i < stored.length && stored[i] !== 0) || i === owner ? 1 : 0;
 }
 
 /**

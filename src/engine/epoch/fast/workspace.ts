@@ -282,13 +282,18 @@ export function capacityFor(input: FastEpochInput): WorkspaceCapacity {
   };
 }
 
+/** The first `length` values of `a`: `a` itself when that is all of it (no view to allocate). */
+function prefix<T extends Int32Array | Float64Array>(a: T, length: number): T {
+  return a.length === length ? a : (a.subarray(0, length) as T);
+}
+
 /** Copy `from`'s first `rows` rows into the kernel matrix `to`; its later rows (up to n) are empty. */
 function copyCsr(from: CsrMatrix, to: KernelCsr, rows: number): void {
   const entries = from.rowStart[rows] ?? 0;
-  to.rowStart.set(from.rowStart.subarray(0, rows + 1));
+  to.rowStart.set(prefix(from.rowStart, rows + 1));
   to.rowStart.fill(entries, rows + 1);
-  to.col.set(from.col.subarray(0, entries));
-  to.value.set(from.value.subarray(0, entries));
+  to.col.set(prefix(from.col, entries));
+  to.value.set(prefix(from.value, entries));
 }
 
 /**
@@ -331,7 +336,7 @@ export function prepareFastEpochWorkspace(ws: FastEpochWorkspace, input: FastEpo
   const n = ws.n;
   copyCsr(input.weights, ws.sourceWeights, Math.min(n, input.weights.rows));
   if (!readsOwnBonds(ws, input)) copyCsr(input.bonds, ws.sourceBonds, Math.min(n, input.bonds.rows));
-  ws.lastUpdate.set(input.lastUpdate.subarray(0, n));
-  ws.registered.set(input.blockAtRegistration.subarray(0, n));
-  if (input.commitBlock !== undefined) ws.commitBlock.set(input.commitBlock.subarray(0, n));
+  ws.lastUpdate.set(prefix(input.lastUpdate, n));
+  ws.registered.set(prefix(input.blockAtRegistration, n));
+  if (input.commitBlock !== undefined) ws.commitBlock.set(prefix(input.commitBlock, n));
 }

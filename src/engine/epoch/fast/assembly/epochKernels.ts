@@ -912,7 +912,10 @@ export function consensus(
   }
 }
 
-/** Yuma 3 bonds at the chain's default bonds penalty (β = 1); see `yuma3Bonds`. */
+/**
+ * Yuma 3 bonds at the chain's default bonds penalty (β = 1); see `yuma3Bonds`. Takes β (ignored) so
+ * both exports share one signature and the caller picks either without building an argument list.
+ */
 export function yuma3FixedBonds(
   n: i32,
   bondRows: usize,
@@ -934,6 +937,7 @@ export function yuma3FixedBonds(
   masked: i32,
   lastTempo: f64,
   alpha: f64,
+  beta: f64,
 ): void {
   yuma3Bonds(false, n, bondRows, bondRowCount, ema, columnSum, consensusPtr, activeStake, rank, trust, wStart, wCol, wValue, bStart, bCol, bValue, registered, registeredLen, masked, lastTempo, alpha, 1);
 }
