@@ -40,6 +40,8 @@ type Yuma3BondsArgs = [
   bStart: Ptr,
   bCol: Ptr,
   bValue: Ptr,
+  /** A dense row of zeros (read as an empty stored bond row). */
+  zeros: Ptr,
   registered: Ptr,
   registeredLength: number,
   masked: number,

@@ -72,6 +72,7 @@ export function yuma3Bonds(ws: FastEpochWorkspace, input: FastEpochInput, lastTe
       b.at.rowStart,
       b.at.col,
       b.at.value,
+      at.rowScratch!,
       at.registered!,
       Math.min(n, regCount),
       masked ? 1 : 0,

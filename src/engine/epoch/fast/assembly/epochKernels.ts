@@ -721,31 +721,19 @@ export function consensus(
   }
 }
 
-/** A stored bond row (u16) as proportions, (1 - a) B, into the dense row `row` at columns `j0 ..`. */
-@inline function keptBonds(bValue: usize, first: i32, count: i32, row: usize, j0: i32, keep: f64): void {
-  const keep2 = f64x2.splat(keep);
-  const full = f64x2.splat(65535);
-  const one = f64x2.splat(1);
-  const spread = f64x2.splat(65537);
-  let k = 0;
-  for (; k + 1 < count; k += 2) {
-    const u = v128.load(bValue + (<usize>(first + k) << 3));
-    const x = f64x2.mul(f64x2.add(f64x2.mul(u, spread), v128.and(f64x2.eq(u, full), one)), keep2);
-    v128.store(row + (<usize>(j0 + k) << 3), x);
-  }
-  if (k < count) {
-    const u = f64At(bValue, first + k);
-    setF64(row, j0 + k, (u * 65537 + (u == 65535 ? 1 : 0)) * keep);
-  }
+/** Stored u16 bonds as proportions times the kept share, (1 - a) B, two at a time (see `yuma3Bonds`). */
+@inline function keptBonds(u: v128, keep: v128): v128 {
+  const carry = v128.and(f64x2.eq(u, f64x2.splat(65535)), f64x2.splat(1));
+  return f64x2.mul(f64x2.add(f64x2.mul(u, f64x2.splat(65537)), carry), keep);
 }
 
 /**
  * Two consecutive bond rows of `yuma3Bonds` at β = 1 in one pass, when both UIDs weigh the same run of
  * consecutive columns and each stored bond row is empty or that same run: the common dense case. Every
  * cell gets the same operations in the same order as the row-by-row loops (per column: row i0's bond,
- * its a W̄, then row i1's; a missing bond reads as the row's 0, and x + 0 = x), so the results are
- * identical; the two trust sums run as the lanes of one vector, each in column order. Returns false,
- * having written nothing, when the rows do not fit.
+ * its a W̄, then row i1's; an empty bond row reads u16 zeros from `zeros`, giving a bond of 0, and
+ * x + 0 = x), so the results are identical; the two trust sums run as the lanes of one vector, each in
+ * column order. Returns false, having written nothing, when the rows do not fit.
  */
 @inline function yuma3Pair(
   n: i32,
@@ -764,6 +752,7 @@ export function consensus(
   bStart: usize,
   bCol: usize,
   bValue: usize,
+  zeros: usize,
   alpha: f64,
   keep: f64,
 ): bool {
@@ -779,8 +768,9 @@ export function consensus(
   const bonds1 = i32At(bStart, i1 + 1) - b1;
   if (bonds0 != 0 && (bonds0 != count || runStart(bCol, b0, b0 + count) != j0)) return false;
   if (bonds1 != 0 && (bonds1 != count || runStart(bCol, b1, b1 + count) != j0)) return false;
-  if (bonds0 != 0) keptBonds(bValue, b0, count, row0, j0, keep);
-  if (bonds1 != 0) keptBonds(bValue, b1, count, row1, j0, keep);
+  const u0 = bonds0 != 0 ? bValue + (<usize>b0 << 3) : zeros;
+  const u1 = bonds1 != 0 ? bValue + (<usize>b1 << 3) : zeros;
+  const keep2 = f64x2.splat(keep);
   const s0 = f64At(activeStake, i0);
   const s1 = f64At(activeStake, i1);
   const stake0 = f64x2.splat(s0);
@@ -801,8 +791,8 @@ export function consensus(
     trusts = f64x2.add(trusts, highs(clip0, clip1));
     const ranked = f64x2.add(v128.load(rank + at), f64x2.mul(stake0, clip0));
     v128.store(rank + at, f64x2.add(ranked, f64x2.mul(stake1, clip1)));
-    const x0 = v128.load(row0 + at);
-    const x1 = v128.load(row1 + at);
+    const x0 = keptBonds(v128.load(u0 + (<usize>k << 3)), keep2);
+    const x1 = keptBonds(v128.load(u1 + (<usize>k << 3)), keep2);
     const g0 = f64x2.mul(alpha2, clip0);
     const g1 = f64x2.mul(alpha2, clip1);
     v128.store(row0 + at, f64x2.add(x0, g0));
@@ -822,8 +812,10 @@ export function consensus(
     t0 += clip0;
     t1 += clip1;
     setF64(rank, j, f64At(rank, j) + s0 * clip0 + s1 * clip1);
-    const x0 = f64At(row0, j);
-    const x1 = f64At(row1, j);
+    const bond0 = f64At(u0, k);
+    const bond1 = f64At(u1, k);
+    const x0 = (bond0 * 65537 + (bond0 == 65535 ? 1 : 0)) * keep;
+    const x1 = (bond1 * 65537 + (bond1 == 65535 ? 1 : 0)) * keep;
     const g0 = alpha * clip0;
     const g1 = alpha * clip1;
     setF64(row0, j, x0 + g0);
@@ -861,6 +853,7 @@ export function consensus(
   bStart: usize,
   bCol: usize,
   bValue: usize,
+  zeros: usize,
   registered: usize,
   registeredLen: i32,
   masked: i32,
@@ -875,7 +868,7 @@ export function consensus(
     const row = ema + (<usize>(r * n) << 3);
     if (!penalty && masked == 0 && r + 1 < bondRowCount) {
       const i1 = i32At(bondRows, r + 1);
-      if (yuma3Pair(n, i, i1, row, row + (<usize>n << 3), columnSum, consensusPtr, activeStake, rank, trust, wStart, wCol, wValue, bStart, bCol, bValue, alpha, keep)) {
+      if (yuma3Pair(n, i, i1, row, row + (<usize>n << 3), columnSum, consensusPtr, activeStake, rank, trust, wStart, wCol, wValue, bStart, bCol, bValue, zeros, alpha, keep)) {
         r++;
         continue;
       }
@@ -932,6 +925,7 @@ export function yuma3FixedBonds(
   bStart: usize,
   bCol: usize,
   bValue: usize,
+  zeros: usize,
   registered: usize,
   registeredLen: i32,
   masked: i32,
@@ -939,7 +933,7 @@ export function yuma3FixedBonds(
   alpha: f64,
   beta: f64,
 ): void {
-  yuma3Bonds(false, n, bondRows, bondRowCount, ema, columnSum, consensusPtr, activeStake, rank, trust, wStart, wCol, wValue, bStart, bCol, bValue, registered, registeredLen, masked, lastTempo, alpha, 1);
+  yuma3Bonds(false, n, bondRows, bondRowCount, ema, columnSum, consensusPtr, activeStake, rank, trust, wStart, wCol, wValue, bStart, bCol, bValue, zeros, registered, registeredLen, masked, lastTempo, alpha, 1);
 }
 
 /** Yuma 3 bonds at any other bonds penalty β: W_b = W + β (W̄ - W), kept where positive. */
@@ -959,6 +953,7 @@ export function yuma3PenaltyBonds(
   bStart: usize,
   bCol: usize,
   bValue: usize,
+  zeros: usize,
   registered: usize,
   registeredLen: i32,
   masked: i32,
@@ -966,7 +961,7 @@ export function yuma3PenaltyBonds(
   alpha: f64,
   beta: f64,
 ): void {
-  yuma3Bonds(true, n, bondRows, bondRowCount, ema, columnSum, consensusPtr, activeStake, rank, trust, wStart, wCol, wValue, bStart, bCol, bValue, registered, registeredLen, masked, lastTempo, alpha, beta);
+  yuma3Bonds(true, n, bondRows, bondRowCount, ema, columnSum, consensusPtr, activeStake, rank, trust, wStart, wCol, wValue, bStart, bCol, bValue, zeros, registered, registeredLen, masked, lastTempo, alpha, beta);
 }
 
 /** A row's dividend before normalising: what its bonds buy, times its active stake under Yuma 3. */
