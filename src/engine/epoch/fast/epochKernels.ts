@@ -1,8 +1,9 @@
 /**
  * The fast epoch's hot loops as WebAssembly (source: `assembly/epochKernels.ts`, AssemblyScript). Each
  * kernel is the TypeScript step it names, operation for operation, so results are the same float64
- * values; WebAssembly runs these loops without per-access bounds checks and with a branch-free select,
- * which TypeScript on V8 cannot express. The module is compiled once per process
+ * values; WebAssembly runs these loops without per-access bounds checks, with a branch-free select and
+ * with 128-bit SIMD (two rows or columns per instruction), which TypeScript on V8 cannot express. The
+ * module is compiled once per process
  * (or worker); each workspace gets an instance over its own memory, and the workspace's typed arrays
  * are views into that memory. Compilation is synchronous, which browsers allow only off the main
  * thread for a module this size: a browser page runs the fast epoch in a worker.

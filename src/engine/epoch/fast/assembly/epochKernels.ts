@@ -3,7 +3,11 @@
 // (which calls it), as plain float64 arithmetic in a fixed order, so results are the same as the
 // loop written in TypeScript, bit for bit; the TypeScript side owns the buffers (views into this
 // module's memory) and passes byte addresses. WebAssembly runs these loops without per-access bounds
-// checks or type guards and has a branch-free `select`.
+// checks or type guards and has a branch-free `select`. The dense paths use 128-bit SIMD with each
+// lane a different row or column (never two terms of one sum), so every value still gets the same
+// operations in the same order. V8 turns wasm's `f64x2.min`/`max` and scalar `min`/`max` into
+// several instructions (NaN and -0 handling) and `pmin`/`pmax` into one, so the loops use the latter
+// or `select`, whose semantics are the scalar comparisons'.
 
 // Marks an entry dropped by a step (clipping, bonds penalty), as in csrMatrix.ts.
 const ABSENT: f64 = -1;
