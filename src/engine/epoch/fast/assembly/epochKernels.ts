@@ -402,8 +402,6 @@ let uniformSpan: i32 = 0;
         continue;
       }
     }
-    // A voter outside the blocks: its column buckets cannot be left to the consensus.
-    if (defer && f64At(activeStake, i) > 0) return -1;
     const rowFirst = e;
     let sum = 0.0;
     const end = i32At(srcStart, i + 1);
@@ -421,13 +419,20 @@ let uniformSpan: i32 = 0;
       sum += v;
       e++;
     }
-    if (sum <= 0) continue;
     const s = f64At(activeStake, i);
+    if (sum <= 0) {
+      // A voter without weights: its columns are not full.
+      if (defer && s > 0) return -1;
+      continue;
+    }
     const scale = 1 / sum;
+    let positive = true;
     for (let k = rowFirst; k < e; k++) {
       const v = f64At(value, k) * scale;
       setF64(value, k, v);
-      if (s > 0 && v > 0) {
+      if (defer) {
+        positive = positive && v > 0;
+      } else if (s > 0 && v > 0) {
         const j = i32At(col, k);
         const fill = i32At(columnFill, j);
         if (fill < voters) {
@@ -437,6 +442,19 @@ let uniformSpan: i32 = 0;
           setI32(columnFill, j, fill + 1);
         }
       }
+    }
+    if (defer && s > 0) {
+      // A voter outside the blocks keeps the columns uniform only with positive weights on the run.
+      const count = e - rowFirst;
+      const j0 = positive ? runStart(col, rowFirst, e) : -1;
+      if (j0 < 0) return -1;
+      if (first < 0) {
+        first = j0;
+        span = count;
+      } else if (j0 != first || count != span) return -1;
+      setI32(voterRow, listed, rowFirst);
+      setF64(voterStake, listed, s);
+      listed++;
     }
   }
   if (defer) {
