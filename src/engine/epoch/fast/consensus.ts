@@ -3,15 +3,13 @@
  * with active stake), a missing weight counting as 0. `epochWeights` buckets the positive weights by
  * column; the zeros form one group at the bottom of each column, so a sparse column costs only its
  * entries, and the rest goes to a narrowing by value buckets and the chain's pivot rule
- * (`weightedMedianSelect.ts`), all in the `consensus` kernel. When every voter weighs the same run of
- * columns (dense weights), `epochWeights` skips the buckets and the kernel reads those columns from W,
- * two at a time, in the same order: the same medians without writing every weight twice.
+ * (`weightedMedianSelect.ts`), all in the `consensus` kernel.
  */
 import { u16Ratio } from './grid.ts';
 import type { FastEpochInput } from './types.ts';
-import { type FastEpochWorkspace, HISTOGRAM_BUCKETS } from './workspace.ts';
+import type { FastEpochWorkspace } from './workspace.ts';
 
-/** Fill `ws.consensus` from the column buckets (or W), majority kappa = Kappa / 65535. */
+/** Fill `ws.consensus` from the column buckets, majority kappa = Kappa / 65535. */
 export function stakeWeightedConsensus(ws: FastEpochWorkspace, input: FastEpochInput): void {
   const n = ws.n;
   const { activeStake, at } = ws;
@@ -27,11 +25,8 @@ export function stakeWeightedConsensus(ws: FastEpochWorkspace, input: FastEpochI
     ws.voters,
     ws.medianStride,
     at.histogram!,
-    HISTOGRAM_BUCKETS,
+    ws.histogram.length,
     at.bucketIds!,
     at.consensus!,
-    ws.weights.at.value,
-    at.voterRow!,
-    at.voterStake!,
   );
 }

@@ -77,8 +77,6 @@ export interface EpochKernels {
     commitLength: number,
     owner: number,
     latest: number,
-    voterRow: Ptr,
-    voterStake: Ptr,
   ): number;
   medianSelect(...args: MedianArgs): number;
   narrowMedian(...args: [...MedianArgs, hist: Ptr, histLength: number, ids: Ptr]): void;
@@ -98,9 +96,6 @@ export interface EpochKernels {
     histLength: number,
     ids: Ptr,
     out: Ptr,
-    wValue: Ptr,
-    voterRow: Ptr,
-    voterStake: Ptr,
   ): void;
   /** β is ignored: it is 1. */
   yuma3FixedBonds(...args: [...Yuma3BondsArgs, beta: number]): void;

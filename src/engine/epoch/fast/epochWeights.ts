@@ -11,8 +11,7 @@ import type { FastEpochWorkspace } from './workspace.ts';
  * `ws.permitUsed`. Explicit zero entries stay (they matter for liquid-alpha bonds); rows with a zero
  * sum are left as they are. While each row is still in cache, the positive weights of voters (active
  * stake > 0) are also bucketed by column for the consensus median (`ws.medianValue`,
- * `ws.medianStake`, `ws.columnFill`), unless every voter weighs the same run of columns with positive
- * weights: then only `ws.columnFill` is set and the consensus reads W. Runs as the `maskWeights` kernel.
+ * `ws.medianStake`, `ws.columnFill`). Runs as the `maskWeights` kernel.
  */
 export function epochWeights(ws: FastEpochWorkspace, input: FastEpochInput): void {
   const n = ws.n;
@@ -42,7 +41,5 @@ export function epochWeights(ws: FastEpochWorkspace, input: FastEpochInput): voi
     commit === undefined ? -1 : Math.min(n, commit.length),
     input.ownerUid ?? -1,
     ws.latestRegistration,
-    at.voterRow!,
-    at.voterStake!,
   );
 }

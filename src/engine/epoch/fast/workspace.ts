@@ -69,11 +69,7 @@ export interface FastEpochWorkspace {
   medianStride: number;
   /** Median scratch: number of positive scores per column. */
   columnFill: Int32Array;
-  /**
-   * Median scratch: column j's nonzero scores of voters at `j * medianStride ..`, with their stakes.
-   * When every voter weighs the same run of columns (dense weights), the weight step leaves these
-   * unfilled and the consensus reads W directly, filling only what its pivot rule works on.
-   */
+  /** Median scratch: column j's nonzero scores of voters at `j * medianStride ..`, with their stakes. */
   medianValue: Float64Array;
   medianStake: Float64Array;
   /** Median scratch: stake per value bucket. */
@@ -98,8 +94,8 @@ export interface FastEpochWorkspace {
   result: FastEpochResult;
 }
 
-/** Histogram buckets of the median narrowing (the histogram buffer holds two, for two columns at once). */
-export const HISTOGRAM_BUCKETS = 16;
+/** Histogram buckets of the median narrowing. */
+const HISTOGRAM_BUCKETS = 16;
 
 /** Carves typed arrays out of one memory, each 64-byte aligned and staggered, recording its address. */
 class Arena {
@@ -187,12 +183,9 @@ function buildWorkspace(cap: WorkspaceCapacity): FastEpochWorkspace {
   arena.add('columnFill', n, 4);
   arena.add('medianValue', n * (cap.voters + 1), 8);
   arena.add('medianStake', n * (cap.voters + 1), 8);
-  arena.add('histogram', 2 * HISTOGRAM_BUCKETS, 8);
-  // The consensus narrowing's bucket of each entry of a column, or of two columns (two i32 per voter).
-  arena.add('bucketIds', 2 * (cap.voters + 1), 4);
-  // Uniform columns (see `maskWeights` in the kernels): each voter's first entry in W and its stake.
-  arena.add('voterRow', cap.voters + 1, 4);
-  arena.add('voterStake', cap.voters + 1, 8);
+  arena.add('histogram', HISTOGRAM_BUCKETS, 8);
+  // The consensus narrowing's bucket of each entry of a column (an i32 per voter at most).
+  arena.add('bucketIds', cap.voters + 1, 4);
   arena.add('bondRows', n, 4);
   arena.add('emaBonds', cap.bondRows * n, 8);
 

@@ -161,12 +161,10 @@ const UNIT: f64 = 2.3283064365386963e-10;
  * the lanes of vectors, each in column order, and each column's weights go to its median bucket in
  * row order, two per store, so every value is the one the row-by-row loop writes. Returns the entry
  * count after the rows, or -1, having written nothing the row-by-row loop would not overwrite, when
- * the rows do not fit. `defer`: leave the median buckets alone, and fit only when every normalised
- * weight is positive (see `maskRows`).
+ * the rows do not fit.
  */
 @inline function maskBlock(
   quad: bool,
-  defer: bool,
   n: i32,
   i: i32,
   e: i32,
@@ -245,24 +243,12 @@ const UNIT: f64 = 2.3283064365386963e-10;
   const e2 = e1 + count;
   const e3 = e2 + count;
   k = 0;
-  const zero = f64x2.splat(0);
-  // Deferring the buckets (see `maskRows`): whether every normalised weight is positive.
-  let positive = f64x2.splat(-1);
   for (; k + 1 < count; k += 2) {
     const v0 = f64x2.mul(v128.load(srcValue + (<usize>(a0 + k) << 3)), scale0);
     const v1 = f64x2.mul(v128.load(srcValue + (<usize>(a1 + k) << 3)), scale1);
     v128.store(value + (<usize>(e + k) << 3), v0);
     v128.store(value + (<usize>(e1 + k) << 3), v1);
-    if (defer) {
-      positive = v128.and(positive, v128.and(f64x2.gt(v0, zero), f64x2.gt(v1, zero)));
-      if (quad) {
-        const v2 = f64x2.mul(v128.load(srcValue + (<usize>(a2 + k) << 3)), scale2);
-        const v3 = f64x2.mul(v128.load(srcValue + (<usize>(a3 + k) << 3)), scale3);
-        v128.store(value + (<usize>(e2 + k) << 3), v2);
-        v128.store(value + (<usize>(e3 + k) << 3), v3);
-        positive = v128.and(positive, v128.and(f64x2.gt(v2, zero), f64x2.gt(v3, zero)));
-      }
-    } else if (quad) {
+    if (quad) {
       const v2 = f64x2.mul(v128.load(srcValue + (<usize>(a2 + k) << 3)), scale2);
       const v3 = f64x2.mul(v128.load(srcValue + (<usize>(a3 + k) << 3)), scale3);
       v128.store(value + (<usize>(e2 + k) << 3), v2);
@@ -279,18 +265,15 @@ const UNIT: f64 = 2.3283064365386963e-10;
     const v1 = f64At(srcValue, a1 + k) * f64x2.extract_lane(scale1, 0);
     setF64(value, e + k, v0);
     setF64(value, e1 + k, v1);
-    if (defer) positive = v128.and(positive, f64x2.gt(f64x2(v0, v1), zero));
-    else bucketPair(j0 + k, f64x2(v0, v1), stakes01, columnFill, medianValue, medianStake, voters, stride);
+    bucketPair(j0 + k, f64x2(v0, v1), stakes01, columnFill, medianValue, medianStake, voters, stride);
     if (quad) {
       const v2 = f64At(srcValue, a2 + k) * f64x2.extract_lane(scale2, 0);
       const v3 = f64At(srcValue, a3 + k) * f64x2.extract_lane(scale3, 0);
       setF64(value, e2 + k, v2);
       setF64(value, e3 + k, v3);
-      if (defer) positive = v128.and(positive, f64x2.gt(f64x2(v2, v3), zero));
-      else bucketPair(j0 + k, f64x2(v2, v3), stakes23, columnFill, medianValue, medianStake, voters, stride);
+      bucketPair(j0 + k, f64x2(v2, v3), stakes23, columnFill, medianValue, medianStake, voters, stride);
     }
   }
-  if (defer && i64x2.bitmask(positive) != 3) return -1;
   return e + rows * count;
 }
 
@@ -311,169 +294,10 @@ const UNIT: f64 = 2.3283064365386963e-10;
   return !(updated <= latest || committed < latest);
 }
 
-// Set by `maskWeights` for `consensus`: every voter weighs the same run of columns
-// `uniformFirst .. uniformFirst + uniformSpan - 1` with positive weights, and the median buckets of
-// those columns were left unfilled (the consensus reads W through `voterRow` instead).
-let uniformColumns: i32 = 0;
-let uniformFirst: i32 = 0;
-let uniformSpan: i32 = 0;
-
-/**
- * `maskWeights` in one of two modes. `defer`: when every voter's row takes a `maskBlock` over the same
- * run of columns with positive weights (the common dense case), skip filling the median buckets,
- * record each voter's first entry in W (`voterRow`) and stake (`voterStake`) and mark the run as
- * uniform for `consensus`; return -1 as soon as that cannot hold. Otherwise fill the buckets as the
- * row-by-row loop does.
- */
-@inline function maskRows(
-  defer: bool,
-
-  n: i32,
-  rows: i32,
-  srcStart: usize,
-  srcCol: usize,
-  srcValue: usize,
-  rowStart: usize,
-  col: usize,
-  value: usize,
-  permit: usize,
-  activeStake: usize,
-  columnFill: usize,
-  medianValue: usize,
-  medianStake: usize,
-  voters: i32,
-  stride: i32,
-  lastUpdate: usize,
-  lastUpdateLen: i32,
-  registered: usize,
-  registeredLen: i32,
-  commit: usize,
-  commitLen: i32,
-  owner: i32,
-  latest: f64,
-  voterRow: usize,
-  voterStake: usize,
-): i32 {
-  memory.fill(columnFill, 0, <usize>n << 2);
-  uniformColumns = 0;
-  let e = 0;
-  // Deferring: the voters so far (all through blocks) and the run of columns they share.
-  let listed = 0;
-  let first = -1;
-  let span = 0;
-  for (let i = 0; i <= n; i++) {
-    setI32(rowStart, i, e);
-    if (i >= rows || u8At(permit, i) == 0) continue;
-    const updated = i < lastUpdateLen ? f64At(lastUpdate, i) : -Infinity;
-    const committed = commitLen >= 0 && i < commitLen ? f64At(commit, i) : Infinity;
-    const check = updated <= latest || committed < latest;
-    if (!check && fastRow(i + 1, rows, permit, lastUpdate, lastUpdateLen, commit, commitLen, latest)) {
-      let block = 2;
-      let next = -1;
-      if (
-        fastRow(i + 2, rows, permit, lastUpdate, lastUpdateLen, commit, commitLen, latest) &&
-        fastRow(i + 3, rows, permit, lastUpdate, lastUpdateLen, commit, commitLen, latest)
-      ) {
-        block = 4;
-        next = maskBlock(true, defer, n, i, e, srcStart, srcCol, srcValue, col, value, activeStake, columnFill, medianValue, medianStake, voters, stride, owner);
-      }
-      if (next < 0) {
-        block = 2;
-        next = maskBlock(false, defer, n, i, e, srcStart, srcCol, srcValue, col, value, activeStake, columnFill, medianValue, medianStake, voters, stride, owner);
-      }
-      if (next >= 0) {
-        // The rows hold the same number of entries each.
-        const each = (next - e) / block;
-        for (let t = 1; t < block; t++) setI32(rowStart, i + t, e + t * each);
-        if (defer) {
-          const j0 = i32At(col, e);
-          if (first < 0) {
-            first = j0;
-            span = each;
-          } else if (j0 != first || each != span) return -1;
-          for (let t = 0; t < block; t++) {
-            setI32(voterRow, listed, e + t * each);
-            setF64(voterStake, listed, f64At(activeStake, i + t));
-            listed++;
-          }
-        }
-        e = next;
-        i += block - 1;
-        continue;
-      }
-    }
-    const rowFirst = e;
-    let sum = 0.0;
-    const end = i32At(srcStart, i + 1);
-    for (let k = i32At(srcStart, i); k < end; k++) {
-      const j = i32At(srcCol, k);
-      if (j >= n || j < 0) continue;
-      if (j == i && i != owner) continue;
-      if (check) {
-        const reg = j < registeredLen ? f64At(registered, j) : 0;
-        if (updated <= reg || committed < reg) continue;
-      }
-      const v = f64At(srcValue, k);
-      setI32(col, e, j);
-      setF64(value, e, v);
-      sum += v;
-      e++;
-    }
-    const s = f64At(activeStake, i);
-    if (sum <= 0) {
-      // A voter without weights: its columns are not full.
-      if (defer && s > 0) return -1;
-      continue;
-    }
-    const scale = 1 / sum;
-    let positive = true;
-    for (let k = rowFirst; k < e; k++) {
-      const v = f64At(value, k) * scale;
-      setF64(value, k, v);
-      if (defer) {
-        positive = positive && v > 0;
-      } else if (s > 0 && v > 0) {
-        const j = i32At(col, k);
-        const fill = i32At(columnFill, j);
-        if (fill < voters) {
-          const slot = j * stride + fill;
-          setF64(medianValue, slot, v);
-          setF64(medianStake, slot, s);
-          setI32(columnFill, j, fill + 1);
-        }
-      }
-    }
-    if (defer && s > 0) {
-      // A voter outside the blocks keeps the columns uniform only with positive weights on the run.
-      const count = e - rowFirst;
-      const j0 = positive ? runStart(col, rowFirst, e) : -1;
-      if (j0 < 0) return -1;
-      if (first < 0) {
-        first = j0;
-        span = count;
-      } else if (j0 != first || count != span) return -1;
-      setI32(voterRow, listed, rowFirst);
-      setF64(voterStake, listed, s);
-      listed++;
-    }
-  }
-  if (defer) {
-    if (first < 0 || listed != voters) return -1;
-    // Every voter weighs every column of the run, in UID order: full columns.
-    for (let j = first; j < first + span; j++) setI32(columnFill, j, voters);
-    uniformColumns = 1;
-    uniformFirst = first;
-    uniformSpan = span;
-  }
-  return e;
-}
-
 /**
  * epochWeights.ts: mask and normalise the stored weights into `rowStart/col/value` and bucket the
- * voters' positive weights by column, or, when every voter weighs the same run of columns, record the
- * voters (`voterRow`, `voterStake`: a slot per voter) for `consensus` to read W directly (see
- * `maskRows`). `lastUpdateLen`, `registeredLen` and `commitLen` are the input vectors' lengths
- * (`commitLen` < 0: no commit-reveal); `owner` < 0: no owner. Returns the entry count.
+ * voters' positive weights by column. `lastUpdateLen`, `registeredLen` and `commitLen` are the input
+ * vectors' lengths (`commitLen` < 0: no commit-reveal); `owner` < 0: no owner. Returns the entry count.
  */
 export function maskWeights(
   n: i32,
@@ -499,12 +323,74 @@ export function maskWeights(
   commitLen: i32,
   owner: i32,
   latest: f64,
-  voterRow: usize,
-  voterStake: usize,
 ): i32 {
-  const e = maskRows(true, n, rows, srcStart, srcCol, srcValue, rowStart, col, value, permit, activeStake, columnFill, medianValue, medianStake, voters, stride, lastUpdate, lastUpdateLen, registered, registeredLen, commit, commitLen, owner, latest, voterRow, voterStake);
-  if (e >= 0) return e;
-  return maskRows(false, n, rows, srcStart, srcCol, srcValue, rowStart, col, value, permit, activeStake, columnFill, medianValue, medianStake, voters, stride, lastUpdate, lastUpdateLen, registered, registeredLen, commit, commitLen, owner, latest, voterRow, voterStake);
+  memory.fill(columnFill, 0, <usize>n << 2);
+  let e = 0;
+  for (let i = 0; i <= n; i++) {
+    setI32(rowStart, i, e);
+    if (i >= rows || u8At(permit, i) == 0) continue;
+    const updated = i < lastUpdateLen ? f64At(lastUpdate, i) : -Infinity;
+    const committed = commitLen >= 0 && i < commitLen ? f64At(commit, i) : Infinity;
+    const check = updated <= latest || committed < latest;
+    if (!check && fastRow(i + 1, rows, permit, lastUpdate, lastUpdateLen, commit, commitLen, latest)) {
+      let block = 2;
+      let next = -1;
+      if (
+        fastRow(i + 2, rows, permit, lastUpdate, lastUpdateLen, commit, commitLen, latest) &&
+        fastRow(i + 3, rows, permit, lastUpdate, lastUpdateLen, commit, commitLen, latest)
+      ) {
+        block = 4;
+        next = maskBlock(true, n, i, e, srcStart, srcCol, srcValue, col, value, activeStake, columnFill, medianValue, medianStake, voters, stride, owner);
+      }
+      if (next < 0) {
+        block = 2;
+        next = maskBlock(false, n, i, e, srcStart, srcCol, srcValue, col, value, activeStake, columnFill, medianValue, medianStake, voters, stride, owner);
+      }
+      if (next >= 0) {
+        // The rows hold the same number of entries each.
+        const each = (next - e) / block;
+        for (let t = 1; t < block; t++) setI32(rowStart, i + t, e + t * each);
+        e = next;
+        i += block - 1;
+        continue;
+      }
+    }
+    const first = e;
+    let sum = 0.0;
+    const end = i32At(srcStart, i + 1);
+    for (let k = i32At(srcStart, i); k < end; k++) {
+      const j = i32At(srcCol, k);
+      if (j >= n || j < 0) continue;
+      if (j == i && i != owner) continue;
+      if (check) {
+        const reg = j < registeredLen ? f64At(registered, j) : 0;
+        if (updated <= reg || committed < reg) continue;
+      }
+      const v = f64At(srcValue, k);
+      setI32(col, e, j);
+      setF64(value, e, v);
+      sum += v;
+      e++;
+    }
+    if (sum <= 0) continue;
+    const s = f64At(activeStake, i);
+    const scale = 1 / sum;
+    for (let k = first; k < e; k++) {
+      const v = f64At(value, k) * scale;
+      setF64(value, k, v);
+      if (s > 0 && v > 0) {
+        const j = i32At(col, k);
+        const fill = i32At(columnFill, j);
+        if (fill < voters) {
+          const slot = j * stride + fill;
+          setF64(medianValue, slot, v);
+          setF64(medianStake, slot, s);
+          setI32(columnFill, j, fill + 1);
+        }
+      }
+    }
+  }
+  return e;
 }
 
 /**
@@ -754,244 +640,9 @@ export function narrowMedian(
 }
 
 /**
- * The stake-weighted median of one column's bucket (`count` entries at `j * stride`): one pass finds
- * the score range the narrowing needs (two lanes at a time) and, when some voter has no weight there,
- * the listed stake (the rest votes 0); then the narrowing and the chain's pivot rule.
- */
-@inline function columnMedian(
-  j: i32,
-  count: i32,
-  total: f64,
-  minority: f64,
-  medianValue: usize,
-  medianStake: usize,
-  voters: i32,
-  stride: i32,
-  hist: usize,
-  histLength: i32,
-  ids: usize,
-): f64 {
-  const start = j * stride;
-  const end = start + count;
-  const zeros = voters - count;
-  if (count == 0) return 0;
-  // Pseudo-min/max (`b < a ? b : a`): the scalar selects' semantics, one instruction each, on
-  // two accumulators so consecutive loads do not wait on each other.
-  let lowA = f64x2.splat(Infinity);
-  let highA = f64x2.splat(-Infinity);
-  let lowB = lowA;
-  let highB = highA;
-  let k = start;
-  for (; k + 3 < end; k += 4) {
-    const at = medianValue + (<usize>k << 3);
-    const a = v128.load(at);
-    const b = v128.load(at, 16);
-    lowA = f64x2.pmin(lowA, a);
-    highA = f64x2.pmax(highA, a);
-    lowB = f64x2.pmin(lowB, b);
-    highB = f64x2.pmax(highB, b);
-  }
-  const low2 = f64x2.pmin(lowA, lowB);
-  const high2 = f64x2.pmax(highA, highB);
-  let lowest = f64x2.extract_lane(low2, 0);
-  let highest = f64x2.extract_lane(high2, 0);
-  const low1 = f64x2.extract_lane(low2, 1);
-  const high1 = f64x2.extract_lane(high2, 1);
-  lowest = select<f64>(low1, lowest, low1 < lowest);
-  highest = select<f64>(high1, highest, high1 > highest);
-  for (; k < end; k++) {
-    const v = f64At(medianValue, k);
-    lowest = select<f64>(v, lowest, v < lowest);
-    highest = select<f64>(v, highest, v > highest);
-  }
-  // Below every stake: the smallest score (0 if some voter has no weight here).
-  if (minority < 0) return zeros > 0 ? 0 : lowest;
-  if (minority >= total) return highest;
-  let zeroStake = 0.0;
-  if (zeros > 0) {
-    // Voters without a (positive) weight here hold the rest of the stake, all at score 0.
-    let listed = 0.0;
-    for (let e = start; e < end; e++) listed += f64At(medianStake, e);
-    zeroStake = max(0, total - listed);
-    if (minority < zeroStake) return 0;
-  }
-  narrowColumn(medianValue, medianStake, start, end, minority, zeroStake, total, hist, histLength, ids, lowest, highest);
-  return medianSelect(medianValue, medianStake, start, narrowedEnd, minority, narrowedLo, narrowedHi);
-}
-
-/** Fill column j's bucket from W (uniform columns): every voter's weight there and stake, in order. */
-@inline function fillBucket(
-  j: i32,
-  wValue: usize,
-  voterRow: usize,
-  voterStake: usize,
-  voters: i32,
-  medianValue: usize,
-  medianStake: usize,
-  stride: i32,
-): void {
-  const start = j * stride;
-  const column = j - uniformFirst;
-  for (let v = 0; v < voters; v++) {
-    setF64(medianValue, start + v, f64At(wValue, i32At(voterRow, v) + column));
-    setF64(medianStake, start + v, f64At(voterStake, v));
-  }
-}
-
-/** Bucket `target` of a histogram's first `buckets` slots, or -1, with the stake below it (`edge`). */
-@inline function targetBucket(hist: usize, buckets: i32, minority: f64, lo: f64): i32 {
-  let edge = lo;
-  for (let b = 0; b < buckets; b++) {
-    const w = f64At(hist, b);
-    if (w > 0 && minority < edge + w) {
-      targetEdge = edge;
-      return b;
-    }
-    edge += w;
-  }
-  return -1;
-}
-
-// The stake below the bucket `targetBucket` found.
-let targetEdge: f64 = 0;
-
-/**
- * Two uniform columns j, j + 1 (see `maskRows`) as the lanes of one pass over the voters' rows of W:
- * the same values `columnMedian` reads from full buckets, in the same (voter) order, so the same
- * arithmetic and the same medians, without the buckets: score ranges, bucket ids (an i32 pair per
- * voter in `ids`), the two histograms (`hist`, and `hist2` for column j + 1), and the kept buckets'
- * entries copied into the columns' buckets for the pivot rule. Returns false, having written nothing
- * to `out`, when either column needs the general path (no narrowing applies).
- */
-@inline function uniformPair(
-  j: i32,
-  total: f64,
-  minority: f64,
-  wValue: usize,
-  voterRow: usize,
-  voterStake: usize,
-  voters: i32,
-  medianValue: usize,
-  medianStake: usize,
-  stride: i32,
-  hist: usize,
-  hist2: usize,
-  histLength: i32,
-  ids: usize,
-  out: usize,
-): bool {
-  const column = <usize>(j - uniformFirst) << 3;
-  // Two accumulators (even and odd voters), so consecutive loads do not wait on each other.
-  let low = f64x2.splat(Infinity);
-  let high = f64x2.splat(-Infinity);
-  let lowB = low;
-  let highB = high;
-  let u = 0;
-  for (; u + 1 < voters; u += 2) {
-    const x = v128.load(wValue + (<usize>i32At(voterRow, u) << 3) + column);
-    const y = v128.load(wValue + (<usize>i32At(voterRow, u + 1) << 3) + column);
-    low = f64x2.pmin(low, x);
-    high = f64x2.pmax(high, x);
-    lowB = f64x2.pmin(lowB, y);
-    highB = f64x2.pmax(highB, y);
-  }
-  if (u < voters) {
-    const x = v128.load(wValue + (<usize>i32At(voterRow, u) << 3) + column);
-    low = f64x2.pmin(low, x);
-    high = f64x2.pmax(high, x);
-  }
-  low = f64x2.pmin(low, lowB);
-  high = f64x2.pmax(high, highB);
-  const lowest0 = f64x2.extract_lane(low, 0);
-  const lowest1 = f64x2.extract_lane(low, 1);
-  const highest0 = f64x2.extract_lane(high, 0);
-  const highest1 = f64x2.extract_lane(high, 1);
-  if (minority < 0) {
-    setF64(out, j, lowest0);
-    setF64(out, j + 1, lowest1);
-    return true;
-  }
-  if (minority >= total) {
-    setF64(out, j, highest0);
-    setF64(out, j + 1, highest1);
-    return true;
-  }
-  // The narrowing's conditions (`narrowColumn`, with lo = 0 and hi = total: no zero votes).
-  const buckets = min(histLength, voters >> 2);
-  if (buckets < 4 || !(highest0 > lowest0) || !(highest1 > lowest1)) return false;
-  const top = buckets - 1;
-  const lowest = f64x2(lowest0, lowest1);
-  const scale = f64x2(<f64>buckets / (highest0 - lowest0), <f64>buckets / (highest1 - lowest1));
-  const top4 = i32x4.splat(top);
-  for (let v = 0; v < voters; v++) {
-    const x = v128.load(wValue + (<usize>i32At(voterRow, v) << 3) + column);
-    const c = i32x4.min_s(i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(x, lowest), scale)), top4);
-    store<i64>(ids + (<usize>v << 3), i64x2.extract_lane(c, 0));
-  }
-  for (let b = 0; b < buckets; b++) {
-    setF64(hist, b, 0);
-    setF64(hist2, b, 0);
-  }
-  for (let v = 0; v < voters; v++) {
-    const c0 = i32At(ids, v << 1);
-    const c1 = i32At(ids, (v << 1) + 1);
-    const w = f64At(voterStake, v);
-    setF64(hist, c0, f64At(hist, c0) + w);
-    setF64(hist2, c1, f64At(hist2, c1) + w);
-  }
-  const target0 = targetBucket(hist, buckets, minority, 0);
-  const edge0 = targetEdge;
-  const target1 = targetBucket(hist2, buckets, minority, 0);
-  const edge1 = targetEdge;
-  if (target0 < 0 || target1 < 0) return false;
-  const start0 = j * stride;
-  const start1 = start0 + stride;
-  let kept0 = start0;
-  let kept1 = start1;
-  const targets = i32x4(0, 0, 0, 0);
-  const wanted = i32x4.replace_lane(i32x4.replace_lane(i32x4.replace_lane(i32x4.replace_lane(targets, 0, target0), 1, target1), 2, target0), 3, target1);
-  let v = 0;
-  for (; v + 1 < voters; v += 2) {
-    const m = i32x4.bitmask(i32x4.eq(v128.load(ids + (<usize>v << 3)), wanted));
-    if (m == 0) continue;
-    // Bits 0 and 2: column j at voters v, v + 1; bits 1 and 3: column j + 1.
-    for (let t = 0; t < 2; t++) {
-      const at = wValue + (<usize>i32At(voterRow, v + t) << 3) + column;
-      if ((m >> (t << 1)) & 1) {
-        setF64(medianValue, kept0, load<f64>(at));
-        setF64(medianStake, kept0, f64At(voterStake, v + t));
-        kept0++;
-      }
-      if ((m >> ((t << 1) + 1)) & 1) {
-        setF64(medianValue, kept1, load<f64>(at, 8));
-        setF64(medianStake, kept1, f64At(voterStake, v + t));
-        kept1++;
-      }
-    }
-  }
-  if (v < voters) {
-    const at = wValue + (<usize>i32At(voterRow, v) << 3) + column;
-    if (i32At(ids, v << 1) == target0) {
-      setF64(medianValue, kept0, load<f64>(at));
-      setF64(medianStake, kept0, f64At(voterStake, v));
-      kept0++;
-    }
-    if (i32At(ids, (v << 1) + 1) == target1) {
-      setF64(medianValue, kept1, load<f64>(at, 8));
-      setF64(medianStake, kept1, f64At(voterStake, v));
-      kept1++;
-    }
-  }
-  setF64(out, j, medianSelect(medianValue, medianStake, start0, kept0, minority, edge0, edge0 + f64At(hist, target0)));
-  setF64(out, j + 1, medianSelect(medianValue, medianStake, start1, kept1, minority, edge1, edge1 + f64At(hist2, target1)));
-  return true;
-}
-
-/**
- * consensus.ts `stakeWeightedConsensus`: the stake-weighted median of each column into `out`, from the
- * column buckets, or for the uniform columns `maskWeights` marked, from W two columns at a time (a
- * column the pair path cannot take gets its bucket filled and the general path). `hist` has room for
- * two histograms of `histLength` slots, `ids` for two i32 per voter.
+ * consensus.ts `stakeWeightedConsensus`: the stake-weighted median of each column into `out`. One
+ * pass per column finds the score range the narrowing needs (two lanes at a time) and, when some
+ * voter has no weight there, the listed stake (the rest votes 0).
  */
 export function consensus(
   n: i32,
@@ -1006,26 +657,71 @@ export function consensus(
   histLength: i32,
   ids: usize,
   out: usize,
-  wValue: usize,
-  voterRow: usize,
-  voterStake: usize,
 ): void {
-  let from = 0;
-  let to = 0;
-  if (uniformColumns != 0) {
-    from = uniformFirst;
-    to = uniformFirst + uniformSpan;
-  }
-  const hist2 = hist + (<usize>histLength << 3);
   for (let j = 0; j < n; j++) {
-    if (j >= from && j < to) {
-      if (j + 1 < to && uniformPair(j, total, minority, wValue, voterRow, voterStake, voters, medianValue, medianStake, stride, hist, hist2, histLength, ids, out)) {
-        j++;
+    const count = i32At(columnFill, j);
+    const start = j * stride;
+    const end = start + count;
+    const zeros = voters - count;
+    if (count == 0) {
+      setF64(out, j, 0);
+      continue;
+    }
+    // Pseudo-min/max (`b < a ? b : a`): the scalar selects' semantics, one instruction each, on
+    // two accumulators so consecutive loads do not wait on each other.
+    let lowA = f64x2.splat(Infinity);
+    let highA = f64x2.splat(-Infinity);
+    let lowB = lowA;
+    let highB = highA;
+    let k = start;
+    for (; k + 3 < end; k += 4) {
+      const at = medianValue + (<usize>k << 3);
+      const a = v128.load(at);
+      const b = v128.load(at, 16);
+      lowA = f64x2.pmin(lowA, a);
+      highA = f64x2.pmax(highA, a);
+      lowB = f64x2.pmin(lowB, b);
+      highB = f64x2.pmax(highB, b);
+    }
+    const low2 = f64x2.pmin(lowA, lowB);
+    const high2 = f64x2.pmax(highA, highB);
+    let lowest = f64x2.extract_lane(low2, 0);
+    let highest = f64x2.extract_lane(high2, 0);
+    const low1 = f64x2.extract_lane(low2, 1);
+    const high1 = f64x2.extract_lane(high2, 1);
+    lowest = select<f64>(low1, lowest, low1 < lowest);
+    highest = select<f64>(high1, highest, high1 > highest);
+    for (; k < end; k++) {
+      const v = f64At(medianValue, k);
+      lowest = select<f64>(v, lowest, v < lowest);
+      highest = select<f64>(v, highest, v > highest);
+    }
+    if (minority < 0) {
+      // Below every stake: the smallest score (0 if some voter has no weight here).
+      setF64(out, j, zeros > 0 ? 0 : lowest);
+      continue;
+    }
+    if (minority >= total) {
+      setF64(out, j, highest);
+      continue;
+    }
+    let zeroStake = 0.0;
+    if (zeros > 0) {
+      // Voters without a (positive) weight here hold the rest of the stake, all at score 0.
+      let listed = 0.0;
+      for (let e = start; e < end; e++) listed += f64At(medianStake, e);
+      zeroStake = max(0, total - listed);
+      if (minority < zeroStake) {
+        setF64(out, j, 0);
         continue;
       }
-      fillBucket(j, wValue, voterRow, voterStake, voters, medianValue, medianStake, stride);
     }
-    setF64(out, j, columnMedian(j, i32At(columnFill, j), total, minority, medianValue, medianStake, voters, stride, hist, histLength, ids));
+    narrowColumn(medianValue, medianStake, start, end, minority, zeroStake, total, hist, histLength, ids, lowest, highest);
+    setF64(
+      out,
+      j,
+      medianSelect(medianValue, medianStake, start, narrowedEnd, minority, narrowedLo, narrowedHi),
+    );
   }
 }
 
