@@ -197,14 +197,20 @@ const UNIT: f64 = 2.3283064365386963e-10;
   const a3 = a2 + count;
   let front = f64x2.splat(0);
   let back = f64x2.splat(0);
+  // Base addresses of the rows, so each access inside the loops is one add.
+  const src0 = srcValue + (<usize>a0 << 3);
+  const src1 = srcValue + (<usize>a1 << 3);
+  const src2 = srcValue + (<usize>a2 << 3);
+  const src3 = srcValue + (<usize>a3 << 3);
   let k = 0;
   for (; k + 1 < count; k += 2) {
-    const w0 = v128.load(srcValue + (<usize>(a0 + k) << 3));
-    const w1 = v128.load(srcValue + (<usize>(a1 + k) << 3));
+    const at = <usize>k << 3;
+    const w0 = v128.load(src0 + at);
+    const w1 = v128.load(src1 + at);
     front = f64x2.add(front, lows(w0, w1));
     if (quad) {
-      const w2 = v128.load(srcValue + (<usize>(a2 + k) << 3));
-      const w3 = v128.load(srcValue + (<usize>(a3 + k) << 3));
+      const w2 = v128.load(src2 + at);
+      const w3 = v128.load(src3 + at);
       back = f64x2.add(back, lows(w2, w3));
       back = f64x2.add(back, highs(w2, w3));
     }
@@ -242,17 +248,22 @@ const UNIT: f64 = 2.3283064365386963e-10;
   const e1 = e + count;
   const e2 = e1 + count;
   const e3 = e2 + count;
+  const out0 = value + (<usize>e << 3);
+  const out1 = value + (<usize>e1 << 3);
+  const out2 = value + (<usize>e2 << 3);
+  const out3 = value + (<usize>e3 << 3);
   k = 0;
   for (; k + 1 < count; k += 2) {
-    const v0 = f64x2.mul(v128.load(srcValue + (<usize>(a0 + k) << 3)), scale0);
-    const v1 = f64x2.mul(v128.load(srcValue + (<usize>(a1 + k) << 3)), scale1);
-    v128.store(value + (<usize>(e + k) << 3), v0);
-    v128.store(value + (<usize>(e1 + k) << 3), v1);
+    const at = <usize>k << 3;
+    const v0 = f64x2.mul(v128.load(src0 + at), scale0);
+    const v1 = f64x2.mul(v128.load(src1 + at), scale1);
+    v128.store(out0 + at, v0);
+    v128.store(out1 + at, v1);
     if (quad) {
-      const v2 = f64x2.mul(v128.load(srcValue + (<usize>(a2 + k) << 3)), scale2);
-      const v3 = f64x2.mul(v128.load(srcValue + (<usize>(a3 + k) << 3)), scale3);
-      v128.store(value + (<usize>(e2 + k) << 3), v2);
-      v128.store(value + (<usize>(e3 + k) << 3), v3);
+      const v2 = f64x2.mul(v128.load(src2 + at), scale2);
+      const v3 = f64x2.mul(v128.load(src3 + at), scale3);
+      v128.store(out2 + at, v2);
+      v128.store(out3 + at, v3);
       bucketQuad(j0 + k, lows(v0, v1), lows(v2, v3), stakes01, stakes23, columnFill, medianValue, medianStake, voters, stride);
       bucketQuad(j0 + k + 1, highs(v0, v1), highs(v2, v3), stakes01, stakes23, columnFill, medianValue, medianStake, voters, stride);
     } else {
@@ -781,28 +792,37 @@ export function consensus(
   const stake1 = f64x2.splat(s1);
   const alpha2 = f64x2.splat(alpha);
   let trusts = f64x2.splat(0);
+  // Base addresses of the run in each array, so each access inside the loop is one add.
+  const column = <usize>j0 << 3;
+  const weights0 = wValue + (<usize>e0 << 3);
+  const weights1 = wValue + (<usize>e1 << 3);
+  const consensusRun = consensusPtr + column;
+  const rankRun = rank + column;
+  const run0 = row0 + column;
+  const run1 = row1 + column;
+  const sumRun = columnSum + column;
   let k = 0;
   for (; k + 1 < count; k += 2) {
-    const at = <usize>(j0 + k) << 3;
-    const w0 = v128.load(wValue + (<usize>(e0 + k) << 3));
-    const w1 = v128.load(wValue + (<usize>(e1 + k) << 3));
-    const c = v128.load(consensusPtr + at);
+    const at = <usize>k << 3;
+    const w0 = v128.load(weights0 + at);
+    const w1 = v128.load(weights1 + at);
+    const c = v128.load(consensusRun + at);
     // c >= w ? w : c; `pmin(c, w)` is w < c ? w : c, the same value (weights and consensus are
     // never -0, so equal ones are the same bits), in one instruction.
     const clip0 = f64x2.pmin(c, w0);
     const clip1 = f64x2.pmin(c, w1);
     trusts = f64x2.add(trusts, lows(clip0, clip1));
     trusts = f64x2.add(trusts, highs(clip0, clip1));
-    const ranked = f64x2.add(v128.load(rank + at), f64x2.mul(stake0, clip0));
-    v128.store(rank + at, f64x2.add(ranked, f64x2.mul(stake1, clip1)));
-    const x0 = keptBonds(v128.load(u0 + (<usize>k << 3)), keep2);
-    const x1 = keptBonds(v128.load(u1 + (<usize>k << 3)), keep2);
+    const ranked = f64x2.add(v128.load(rankRun + at), f64x2.mul(stake0, clip0));
+    v128.store(rankRun + at, f64x2.add(ranked, f64x2.mul(stake1, clip1)));
+    const x0 = keptBonds(v128.load(u0 + at), keep2);
+    const x1 = keptBonds(v128.load(u1 + at), keep2);
     const g0 = f64x2.mul(alpha2, clip0);
     const g1 = f64x2.mul(alpha2, clip1);
-    v128.store(row0 + at, f64x2.add(x0, g0));
-    v128.store(row1 + at, f64x2.add(x1, g1));
-    const sum = f64x2.add(f64x2.add(f64x2.add(f64x2.add(v128.load(columnSum + at), x0), g0), x1), g1);
-    v128.store(columnSum + at, sum);
+    v128.store(run0 + at, f64x2.add(x0, g0));
+    v128.store(run1 + at, f64x2.add(x1, g1));
+    const sum = f64x2.add(f64x2.add(f64x2.add(f64x2.add(v128.load(sumRun + at), x0), g0), x1), g1);
+    v128.store(sumRun + at, sum);
   }
   let t0 = f64x2.extract_lane(trusts, 0);
   let t1 = f64x2.extract_lane(trusts, 1);
