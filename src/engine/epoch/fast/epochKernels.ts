@@ -117,6 +117,17 @@ export interface EpochKernels {
     value: Ptr,
     yuma3: number,
   ): number;
+  normalize(values: Ptr, n: number): void;
+  /** 0 (nothing written) when incentive and dividends sum to nothing positive. */
+  emission(
+    n: number,
+    incentive: Ptr,
+    dividends: Ptr,
+    server: Ptr,
+    validator: Ptr,
+    combined: Ptr,
+    rao: number,
+  ): number;
 }
 
 let compiled: WebAssembly.Module | undefined;

@@ -1136,3 +1136,58 @@ export function bondDividends(
   }
   return e;
 }
+
+/**
+ * clipWeights.ts `normalizeIncentive` and bondDividends.ts `normalizeDividends`: n values divided by
+ * their sum (summed in order) when it is positive, two divisions per instruction.
+ */
+export function normalize(values: usize, n: i32): void {
+  let sum = 0.0;
+  for (let j = 0; j < n; j++) sum += f64At(values, j);
+  if (!(sum > 0)) return;
+  const by = f64x2.splat(sum);
+  let j = 0;
+  for (; j + 1 < n; j += 2) {
+    const at = values + (<usize>j << 3);
+    v128.store(at, f64x2.div(v128.load(at), by));
+  }
+  if (j < n) setF64(values, j, f64At(values, j) / sum);
+}
+
+/**
+ * epochEmission.ts when incentive and dividends have something to share: each UID's miner,
+ * validator and combined emission, floor(x / total * rao), two UIDs per instruction. Returns 0,
+ * writing nothing, when their total is not positive.
+ */
+export function emission(
+  n: i32,
+  incentive: usize,
+  dividends: usize,
+  server: usize,
+  validator: usize,
+  combined: usize,
+  rao: f64,
+): i32 {
+  let total = 0.0;
+  for (let i = 0; i < n; i++) total += f64At(incentive, i) + f64At(dividends, i);
+  if (!(total > 0)) return 0;
+  const total2 = f64x2.splat(total);
+  const rao2 = f64x2.splat(rao);
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const at = <usize>i << 3;
+    const inc = v128.load(incentive + at);
+    const div = v128.load(dividends + at);
+    v128.store(server + at, f64x2.floor(f64x2.mul(f64x2.div(inc, total2), rao2)));
+    v128.store(validator + at, f64x2.floor(f64x2.mul(f64x2.div(div, total2), rao2)));
+    v128.store(combined + at, f64x2.floor(f64x2.mul(f64x2.div(f64x2.add(inc, div), total2), rao2)));
+  }
+  if (i < n) {
+    const inc = f64At(incentive, i);
+    const div = f64At(dividends, i);
+    setF64(server, i, Math.floor((inc / total) * rao));
+    setF64(validator, i, Math.floor((div / total) * rao));
+    setF64(combined, i, Math.floor(((inc + div) / total) * rao));
+  }
+  return 1;
+}
