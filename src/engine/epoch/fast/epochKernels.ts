@@ -118,6 +118,9 @@ export interface EpochKernels {
     yuma3: number,
   ): number;
   normalize(values: Ptr, n: number): void;
+  epochStake(n: number, stake: Ptr, owner: number, threshold: number): void;
+  /** Returns the voters. */
+  activeStake(n: number, stake: Ptr, active: Ptr, permit: Ptr, out: Ptr): number;
   /** 0 (nothing written) when incentive and dividends sum to nothing positive. */
   emission(
     n: number,

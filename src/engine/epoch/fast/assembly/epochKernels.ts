@@ -1191,3 +1191,52 @@ export function emission(
   }
   return 1;
 }
+
+/**
+ * epochStake.ts on the raw stakes copied into `stake`: below the threshold (floored) counts as zero
+ * (`owner` exempt, < 0: none), the rest normalised and truncated to the 2^-32 grid, in place.
+ */
+export function epochStake(n: i32, stake: usize, owner: i32, threshold: f64): void {
+  let total = 0.0;
+  for (let i = 0; i < n; i++) {
+    const s = f64At(stake, i);
+    const kept = i != owner && Math.floor(s) < threshold ? 0 : s;
+    setF64(stake, i, kept);
+    total += kept;
+  }
+  if (total == 0) return;
+  const total2 = f64x2.splat(total);
+  const grid = f64x2.splat(4294967296);
+  const unit2 = f64x2.splat(UNIT);
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const at = stake + (<usize>i << 3);
+    v128.store(at, f64x2.mul(f64x2.floor(f64x2.mul(f64x2.div(v128.load(at), total2), grid)), unit2));
+  }
+  if (i < n) setF64(stake, i, Math.floor((f64At(stake, i) / total) * 4294967296) * UNIT);
+}
+
+/**
+ * activeStake.ts: the stake of active UIDs holding a permit this epoch, normalised when positive.
+ * Returns the voters (UIDs with active stake > 0).
+ */
+export function activeStake(n: i32, stake: usize, active: usize, permit: usize, out: usize): i32 {
+  let total = 0.0;
+  let voters = 0;
+  for (let i = 0; i < n; i++) {
+    const s = u8At(active, i) != 0 && u8At(permit, i) != 0 ? f64At(stake, i) : 0;
+    setF64(out, i, s);
+    total += s;
+    voters += <i32>(s > 0);
+  }
+  if (total > 0) {
+    const total2 = f64x2.splat(total);
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const at = out + (<usize>i << 3);
+      v128.store(at, f64x2.div(v128.load(at), total2));
+    }
+    if (i < n) setF64(out, i, f64At(out, i) / total);
+  }
+  return voters;
+}
