@@ -21,6 +21,8 @@ const OPTIONS: asc.CompilerOptions = {
   noAssert: true,
   use: ['abort='],
   importMemory: true,
+  // Fixed-width SIMD (every current engine runs it): the kernels' streaming loops take two f64 lanes.
+  enable: ['simd'],
 };
 
 /** The kernels compiled from source. */

@@ -33,11 +33,7 @@ export function bondDividends(ws: FastEpochWorkspace, yuma3: boolean): void {
   );
 }
 
-/** Normalise `ws.dividends` (left alone when all zero). */
+/** Normalise `ws.dividends` (left alone when all zero; the `normalize` kernel). */
 export function normalizeDividends(ws: FastEpochWorkspace): void {
-  const d = ws.dividends;
-  const n = ws.n;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += d[i]!;
-  if (total > 0) for (let i = 0; i < n; i++) d[i] = d[i]! / total;
+  ws.kernels.normalize(ws.at.dividends!, ws.n);
 }

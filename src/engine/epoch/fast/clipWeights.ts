@@ -31,11 +31,7 @@ export function bondWeight(w: number, c: number, beta: number): number {
   return v > 0 ? v : ABSENT;
 }
 
-/** Turn the ranks in `ws.incentive` into the incentive: normalised, left alone when all zero. */
+/** Turn the ranks in `ws.incentive` into the incentive: normalised, left alone when all zero (the `normalize` kernel). */
 export function normalizeIncentive(ws: FastEpochWorkspace): void {
-  const rank = ws.incentive;
-  const n = ws.n;
-  let sum = 0;
-  for (let j = 0; j < n; j++) sum += rank[j]!;
-  if (sum > 0) for (let j = 0; j < n; j++) rank[j] = rank[j]! / sum;
+  ws.kernels.normalize(ws.at.incentive!, ws.n);
 }

@@ -7,23 +7,24 @@
 import type { FastEpochInput } from './types.ts';
 import type { FastEpochWorkspace } from './workspace.ts';
 
-/** Fill `ws.serverEmission`, `ws.validatorEmission` and `ws.combinedEmission` (raw units, floored). */
+/**
+ * Fill `ws.serverEmission`, `ws.validatorEmission` and `ws.combinedEmission` (raw units, floored); the
+ * shared case runs as the `emission` kernel.
+ */
 export function epochEmission(ws: FastEpochWorkspace, input: FastEpochInput): void {
   const n = ws.n;
   const rao = input.raoEmission;
-  const { incentive, dividends, serverEmission, validatorEmission, combinedEmission } = ws;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += (incentive[i] ?? 0) + (dividends[i] ?? 0);
-  if (total > 0) {
-    for (let i = 0; i < n; i++) {
-      const inc = incentive[i] ?? 0;
-      const div = dividends[i] ?? 0;
-      serverEmission[i] = Math.floor((inc / total) * rao);
-      validatorEmission[i] = Math.floor((div / total) * rao);
-      combinedEmission[i] = Math.floor(((inc + div) / total) * rao);
-    }
-    return;
-  }
+  const { incentive, serverEmission, validatorEmission, combinedEmission, at } = ws;
+  const shared = ws.kernels.emission(
+    n,
+    at.incentive!,
+    at.dividends!,
+    at.serverEmission!,
+    at.validatorEmission!,
+    at.combinedEmission!,
+    rao,
+  );
+  if (shared !== 0) return;
   let activeSum = 0;
   for (let i = 0; i < n; i++) activeSum += ws.activeStake[i] ?? 0;
   const fallback = activeSum === 0 ? ws.stake : ws.activeStake;

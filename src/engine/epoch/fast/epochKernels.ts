@@ -1,8 +1,9 @@
 /**
  * The fast epoch's hot loops as WebAssembly (source: `assembly/epochKernels.ts`, AssemblyScript). Each
  * kernel is the TypeScript step it names, operation for operation, so results are the same float64
- * values; WebAssembly runs these loops without per-access bounds checks and with a branch-free select,
- * which TypeScript on V8 cannot express. The module is compiled once per process
+ * values; WebAssembly runs these loops without per-access bounds checks, with a branch-free select and
+ * with 128-bit SIMD (two rows or columns per instruction), which TypeScript on V8 cannot express. The
+ * module is compiled once per process
  * (or worker); each workspace gets an instance over its own memory, and the workspace's typed arrays
  * are views into that memory. Compilation is synchronous, which browsers allow only off the main
  * thread for a module this size: a browser page runs the fast epoch in a worker.
@@ -40,6 +41,8 @@ type Yuma3BondsArgs = [
   bStart: Ptr,
   bCol: Ptr,
   bValue: Ptr,
+  /** A dense row of zeros (read as an empty stored bond row). */
+  zeros: Ptr,
   registered: Ptr,
   registeredLength: number,
   masked: number,
@@ -94,7 +97,8 @@ export interface EpochKernels {
     ids: Ptr,
     out: Ptr,
   ): void;
-  yuma3FixedBonds(...args: Yuma3BondsArgs): void;
+  /** β is ignored: it is 1. */
+  yuma3FixedBonds(...args: [...Yuma3BondsArgs, beta: number]): void;
   yuma3PenaltyBonds(...args: [...Yuma3BondsArgs, beta: number]): void;
   bondDividends(
     n: number,
@@ -112,6 +116,20 @@ export interface EpochKernels {
     col: Ptr,
     value: Ptr,
     yuma3: number,
+  ): number;
+  normalize(values: Ptr, n: number): void;
+  epochStake(n: number, stake: Ptr, owner: number, threshold: number): void;
+  /** Returns the voters. */
+  activeStake(n: number, stake: Ptr, active: Ptr, permit: Ptr, out: Ptr): number;
+  /** 0 (nothing written) when incentive and dividends sum to nothing positive. */
+  emission(
+    n: number,
+    incentive: Ptr,
+    dividends: Ptr,
+    server: Ptr,
+    validator: Ptr,
+    combined: Ptr,
+    rao: number,
   ): number;
 }
 

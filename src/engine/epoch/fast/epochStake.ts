@@ -3,24 +3,12 @@
  * the rest is normalised and truncated to the chain's 2^-32 grid, so shares below 2^-32 vanish as on
  * chain and equal shares stay exactly equal for the permit ranking.
  */
-import { GRID } from './grid.ts';
 import type { FastEpochInput } from './types.ts';
 import type { FastEpochWorkspace } from './workspace.ts';
 
-/** Fill `ws.stake` with the normalised epoch stake (all zero when no stake is left). */
+/** Fill `ws.stake` with the normalised epoch stake (all zero when no stake is left; the `epochStake` kernel). */
 export function epochStake(ws: FastEpochWorkspace, input: FastEpochInput): void {
-  const { stake: raw, ownerUid } = input;
-  const threshold = Number(input.params.stakeThreshold);
-  const out = ws.stake;
   const n = ws.n;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const s = raw[i] ?? 0;
-    const kept = i !== ownerUid && Math.floor(s) < threshold ? 0 : s;
-    out[i] = kept;
-    total += kept;
-  }
-  if (total === 0) return;
-  const grid = GRID;
-  for (let i = 0; i < n; i++) out[i] = Math.floor(((out[i] ?? 0) / total) * grid) / grid;
+  ws.stake.set(input.stake.length === n ? input.stake : input.stake.subarray(0, n));
+  ws.kernels.epochStake(n, ws.at.stake!, input.ownerUid ?? -1, Number(input.params.stakeThreshold));
 }

@@ -11,8 +11,8 @@ import type { FastEpochWorkspace } from './workspace.ts';
 export function currentPermits(ws: FastEpochWorkspace, input: FastEpochInput): void {
   const stored = input.validatorPermit;
   const out = ws.permitUsed;
-  for (let i = 0; i < ws.n; i++)
-    out[i] = (i < stored.length && stored[i] !== 0) || i === input.ownerUid ? 1 : 0;
+  const owner = input.ownerUid;
+  for (let i = 0; i < ws.n; i++) out[i] = (i < stored.length && stored[i] !== 0) || i === owner ? 1 : 0;
 }
 
 /**
@@ -25,8 +25,14 @@ export function newValidatorPermits(ws: FastEpochWorkspace, input: FastEpochInpu
   const k = input.params.maxAllowedValidators;
   const { stake, keys } = ws;
   const out = ws.validatorPermit;
-  for (let i = 0; i < n; i++) out[i] = stake[i] !== 0 ? 1 : 0;
-  if (n >= k) {
+  let holders = 0;
+  for (let i = 0; i < n; i++) {
+    const has = stake[i] !== 0 ? 1 : 0;
+    out[i] = has;
+    holders += has;
+  }
+  // Zero stakes sort first; with at most k nonzero ones the n - k cleared are all zeros already.
+  if (n >= k && holders > k) {
     let span = 1;
     while (span < n) span *= 2;
     const grid = GRID;

@@ -184,8 +184,8 @@ function buildWorkspace(cap: WorkspaceCapacity): FastEpochWorkspace {
   arena.add('medianValue', n * (cap.voters + 1), 8);
   arena.add('medianStake', n * (cap.voters + 1), 8);
   arena.add('histogram', HISTOGRAM_BUCKETS, 8);
-  // The median narrowing's bucket of each entry of a column (at most one entry per voter).
-  arena.add('bucketIds', cap.voters + 1, 1);
+  // The consensus narrowing's bucket of each entry of a column (an i32 per voter at most).
+  arena.add('bucketIds', cap.voters + 1, 4);
   arena.add('bondRows', n, 4);
   arena.add('emaBonds', cap.bondRows * n, 8);
 
@@ -282,18 +282,33 @@ export function capacityFor(input: FastEpochInput): WorkspaceCapacity {
   };
 }
 
+/** The first `length` values of `a`: `a` itself when that is all of it (no view to allocate). */
+function prefix<T extends Int32Array | Float64Array>(a: T, length: number): T {
+  return a.length === length ? a : (a.subarray(0, length) as T);
+}
+
 /** Copy `from`'s first `rows` rows into the kernel matrix `to`; its later rows (up to n) are empty. */
 function copyCsr(from: CsrMatrix, to: KernelCsr, rows: number): void {
   const entries = from.rowStart[rows] ?? 0;
-  to.rowStart.set(from.rowStart.subarray(0, rows + 1));
+  to.rowStart.set(prefix(from.rowStart, rows + 1));
   to.rowStart.fill(entries, rows + 1);
-  to.col.set(from.col.subarray(0, entries));
-  to.value.set(from.value.subarray(0, entries));
+  to.col.set(prefix(from.col, entries));
+  to.value.set(prefix(from.value, entries));
+}
+
+/**
+ * Whether `input.bonds` is `ws`'s own result bonds (a previous run's, passed back): the bond step then
+ * reads them where they are, since the epoch writes its new bonds only after reading the old ones.
+ */
+export function readsOwnBonds(ws: FastEpochWorkspace, input: FastEpochInput): boolean {
+  const b = input.bonds;
+  return b.rowStart === ws.bonds.rowStart && b.col === ws.bonds.col && b.value === ws.bonds.value;
 }
 
 /**
  * Make `ws` fit `input` (a different n, or more entries, bond rows or voters than it has room for,
- * builds a larger workspace in place) and copy the input's matrices and vectors into it.
+ * builds a larger workspace in place) and copy the input's matrices and vectors into it (the bonds
+ * only when they are not already `ws`'s own, see {@link readsOwnBonds}).
  */
 export function prepareFastEpochWorkspace(ws: FastEpochWorkspace, input: FastEpochInput): void {
   const need = capacityFor(input);
@@ -320,8 +335,8 @@ export function prepareFastEpochWorkspace(ws: FastEpochWorkspace, input: FastEpo
   }
   const n = ws.n;
   copyCsr(input.weights, ws.sourceWeights, Math.min(n, input.weights.rows));
-  copyCsr(input.bonds, ws.sourceBonds, Math.min(n, input.bonds.rows));
-  ws.lastUpdate.set(input.lastUpdate.subarray(0, n));
-  ws.registered.set(input.blockAtRegistration.subarray(0, n));
-  if (input.commitBlock !== undefined) ws.commitBlock.set(input.commitBlock.subarray(0, n));
+  if (!readsOwnBonds(ws, input)) copyCsr(input.bonds, ws.sourceBonds, Math.min(n, input.bonds.rows));
+  ws.lastUpdate.set(prefix(input.lastUpdate, n));
+  ws.registered.set(prefix(input.blockAtRegistration, n));
+  if (input.commitBlock !== undefined) ws.commitBlock.set(prefix(input.commitBlock, n));
 }

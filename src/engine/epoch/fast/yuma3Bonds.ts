@@ -8,7 +8,7 @@ import { ABSENT } from './csrMatrix.ts';
 import { u16Ratio } from './grid.ts';
 import { alphaOfDiff, liquidAlphaOf } from './liquidAlpha.ts';
 import type { FastEpochInput } from './types.ts';
-import type { FastEpochWorkspace } from './workspace.ts';
+import { type FastEpochWorkspace, readsOwnBonds } from './workspace.ts';
 
 /** `1 - BondsMovingAverage / 1e6`, the quotient truncated to the grid as the chain does. */
 export function bondsEmaAlpha(bondsMovingAverage: number): number {
@@ -44,16 +44,19 @@ export function yuma3Bonds(ws: FastEpochWorkspace, input: FastEpochInput, lastTe
   const masked = lastTempo <= ws.latestRegistration;
 
   let anyConsensus = false;
-  for (let j = 0; j < n; j++) if (consensus[j] !== 0) anyConsensus = true;
+  if (input.params.liquidAlpha) for (let j = 0; j < n; j++) if (consensus[j] !== 0) anyConsensus = true;
   const liquid = input.params.liquidAlpha && anyConsensus;
-  const lp = liquidAlphaOf(input.params);
   const alpha = bondsEmaAlpha(input.params.bondsMovingAverage);
   columnSum.fill(0);
 
   if (!liquid) {
     // B' = a W_b + (1 - a) B over the union of both rows; the sums are B''s column sums.
-    const { at, weights: w, sourceBonds: b } = ws;
-    const args = [
+    const { at, weights: w } = ws;
+    const b = readsOwnBonds(ws, input) ? ws.bonds : ws.sourceBonds;
+    // One call with every argument listed (a spread call would build an array per epoch); the fixed
+    // kernel ignores β.
+    const bonds = beta === 1 ? ws.kernels.yuma3FixedBonds : ws.kernels.yuma3PenaltyBonds;
+    bonds(
       n,
       at.bondRows!,
       bondRowCount,
@@ -69,16 +72,17 @@ export function yuma3Bonds(ws: FastEpochWorkspace, input: FastEpochInput, lastTe
       b.at.rowStart,
       b.at.col,
       b.at.value,
+      at.rowScratch!,
       at.registered!,
       Math.min(n, regCount),
       masked ? 1 : 0,
       lastTempo,
       alpha,
-    ] as const;
-    if (beta === 1) ws.kernels.yuma3FixedBonds(...args);
-    else ws.kernels.yuma3PenaltyBonds(...args, beta);
+      beta,
+    );
     return;
   }
+  const lp = liquidAlphaOf(input.params);
   for (let r = 0; r < bondRowCount; r++) {
     const i = bondRows[r]!;
     const base = r * n;
