@@ -1,13 +1,15 @@
 /**
- * The worker-thread backend: a piscina pool whose threads import the model by reference and run
- * chunks; result buffers are transferred. A chunk whose worker dies comes back as errored runs.
+ * The worker-thread backend: a piscina pool whose threads import the model by reference as they start
+ * and run chunks of a scenario shared once in memory; result buffers are transferred. A chunk whose
+ * worker dies comes back as errored runs.
  */
 import { Piscina } from 'piscina';
 import type { RunRecord } from '../collect/runRecord.ts';
 import type { Backend } from './backend.ts';
 import type { ModelRef } from './modelRef.ts';
 import { errorMessage } from './runChunk.ts';
-import type { ChunkTask } from './workerTask.ts';
+import { shareScenario } from './sharedScenario.ts';
+import type { ChunkTask, ChunkWorkerData } from './workerTask.ts';
 
 const WORKER_ENTRY = new URL('./worker.mjs', import.meta.url).href;
 
@@ -15,15 +17,36 @@ const WORKER_ENTRY = new URL('./worker.mjs', import.meta.url).href;
 export const WORKER_FAILED = 'worker failed';
 
 /**
- * A pool of `workers` threads.
+ * A process's flags for the pool's threads, without the ones that load tsx: the entry registers tsx
+ * itself, and a second registration would put every import of a thread through both.
+ * @example threadExecArgv(['--import', 'tsx', '--enable-source-maps']) // ['--enable-source-maps']
+ */
+export function threadExecArgv(argv: readonly string[] = process.execArgv): string[] {
+  const flags: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const takesValue = flag === '--import' || flag === '--require' || flag === '-r' || flag === '--loader';
+    const value = takesValue ? (argv[i + 1] ?? '') : flag;
+    if (takesValue) i += 1;
+    if (/[\\/]tsx[\\/]|^tsx($|\/)|=tsx($|\/)/.test(value)) continue;
+    flags.push(...(takesValue ? [flag, value] : [flag]));
+  }
+  return flags;
+}
+
+/**
+ * A pool of `workers` threads, which start (and import the model) at once.
  * @example const backend = createWorkerBackend({ model: ref, workers: 4 })
  */
 export function createWorkerBackend({ model, workers }: { model: ModelRef; workers: number }): Backend {
+  const workerData: ChunkWorkerData = { model };
   const pool = new Piscina<ChunkTask, RunRecord[]>({
     filename: WORKER_ENTRY,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
+    workerData,
+    execArgv: threadExecArgv(),
   });
   // Errors not tied to a task (a thread failing at start-up) would otherwise crash the process; the
   // affected tasks reject and are reported as errored runs.
@@ -32,7 +55,8 @@ export function createWorkerBackend({ model, workers }: { model: ModelRef; worke
     workers,
     async run(task) {
       try {
-        return await pool.run({ model, ...task });
+        const { scenario, seed, start, count } = task;
+        return await pool.run({ model, scenario: shareScenario(scenario), seed, start, count });
       } catch (error) {
         const message = `${WORKER_FAILED}: ${errorMessage(error)}`;
         return Array.from({ length: task.count }, (_, i) => ({
