@@ -1,12 +1,15 @@
 /**
- * The Monte Carlo lab's benchmark: runs/s and subnet-steps/s at 1 and 2 workers (parallel efficiency),
- * and peak memory (RSS high-water) at 1,000 vs 10,000 runs. Every setting runs in its own child process
- * so that its figures are its own. Choose the model and scenario with arguments:
+ * The Monte Carlo lab's benchmark: runs/s and subnet-steps/s at 1 and 2 workers over at least 500 runs
+ * (parallel efficiency), the full agent step against the bare kernel step, and peak memory (the bench
+ * child's RSS high-water: its main thread and worker threads share the process) at 1,000 vs 10,000 runs.
+ * Every setting runs in its own child process so that its figures are its own. Choose the model and
+ * scenario with arguments, and a revision to time the default scenario against:
  *
- *   npx tsx bench/sim.ts [--model path#export] [--scenario file]
+ *   npx tsx bench/sim.ts [--model path#export] [--scenario file] [--against <git revision>]
  *
  * Default: the Bittensor model (src/sim/model/index.ts#bittensorModel) with scenarios/default.yaml,
  * or, when those cannot be loaded, the runner's test model (the output says which was used).
+ * `--against` adds `simulate --runs 1000` timed in a temporary worktree of the revision and here.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +30,11 @@ import { loadScenario } from '../src/sim/scenario/loadScenario.ts';
 import { overrideScenario } from '../src/sim/scenario/overrideScenario.ts';
 import { parseScenario } from '../src/sim/scenario/parseScenario.ts';
 import { type Scenario, STEP_BLOCKS } from '../src/sim/scenario/scenarioSchema.ts';
+import { benchAgainstRevision } from './againstRevision.ts';
 import { fmt, median, printTable } from './lib.ts';
+
+/** Runs of each throughput setting at least. */
+const MIN_THROUGHPUT_RUNS = 500;
 
 /** One measured setting, run in a child process. */
 interface Setting {
@@ -184,10 +191,11 @@ export async function runSimBench(): Promise<void> {
     `\nsim: ${label}\n  horizon ${scenario.horizon}, step ${scenario.step} (${steps} steps), ${subnets} subnets per run (${source})\n`,
   );
 
-  // A short pilot sizes the throughput runs to ~15 s each at 1 worker.
+  // A short pilot sizes the throughput runs to ~15 s each at 1 worker, and never fewer than 500 runs:
+  // enough that the efficiency is the steady state's, not the first runs' (JIT warm-up, late threads).
   const pilot = measure({ model, scenario, runs: 3, workers: 1 });
   const msPerRun = pilot.steadyRuns > 0 ? pilot.steadyMs / pilot.steadyRuns : pilot.wallMs / 3;
-  const runs = Math.max(8, Math.min(2000, Math.round(15_000 / Math.max(msPerRun, 0.01))));
+  const runs = Math.max(MIN_THROUGHPUT_RUNS, Math.min(2000, Math.round(15_000 / Math.max(msPerRun, 0.01))));
   const rows: string[][] = [];
   let base = 0;
   for (const workers of [1, 2]) {
@@ -215,8 +223,8 @@ export async function runSimBench(): Promise<void> {
     const o = overhead(scenario as unknown as ModelScenario);
     printTable(
       'full agent step vs bare kernel (same start state and horizon, ms per simulated step, median of 4 after a warm-up)',
-      ['model step ms', 'kernel step ms', 'overhead ratio'],
-      [[fmt(o.model, 3), fmt(o.kernel, 3), fmt(o.model / o.kernel, 2)]],
+      ['model step ms', 'kernel step ms', 'model - kernel ms', 'overhead ratio'],
+      [[fmt(o.model, 3), fmt(o.kernel, 3), fmt(o.model - o.kernel, 3), fmt(o.model / o.kernel, 2)]],
     );
   }
 
@@ -245,6 +253,9 @@ export async function runSimBench(): Promise<void> {
     ['runs', 'max RSS MB', 'collectors KiB', 'wall s', 'errored'],
     memRows,
   );
+
+  const against = argument('--against');
+  if (against !== undefined) benchAgainstRevision({ revision: against });
 }
 
 const isMain = process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
