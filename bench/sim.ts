@@ -35,6 +35,8 @@ import { fmt, median, printTable } from './lib.ts';
 
 /** Runs of each throughput setting at least. */
 const MIN_THROUGHPUT_RUNS = 500;
+/** Worker counts of the throughput measurements, in the order they run. */
+const THROUGHPUT_ORDER = [1, 2, 2, 1] as const;
 
 /** One measured setting, run in a child process. */
 interface Setting {
@@ -50,6 +52,8 @@ interface Measured {
   /** Runs collected after the first one and the time they took: throughput without pool start-up. */
   readonly steadyRuns: number;
   readonly steadyMs: number;
+  /** CPU time of the whole process (every thread) over the same runs. */
+  readonly steadyCpuMs: number;
   readonly maxRssMb: number;
   readonly collectorBytes: number;
   readonly errored: number;
@@ -65,15 +69,20 @@ const TEST_MODEL: ModelRef = {
 /** Run one setting in this process and print its figures as one JSON line (the child's job). */
 async function measureHere(setting: Setting): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'tm-bench-sim-'));
-  let first: { done: number; at: number } | null = null;
-  let last = { done: 0, at: 0 };
+  let first: { done: number; at: number; cpu: number } | null = null;
+  let last = { done: 0, at: 0, cpu: 0 };
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   try {
     const result = await runExperiment({
       ...setting,
       outDir,
       onProgress: (p) => {
-        if (first === null && p.done > 0) first = { done: p.done, at: p.elapsedMs };
-        last = { done: p.done, at: p.elapsedMs };
+        const cpu = cpuMs();
+        if (first === null && p.done > 0) first = { done: p.done, at: p.elapsedMs, cpu };
+        last = { done: p.done, at: p.elapsedMs, cpu };
       },
     });
     const start = first ?? last;
@@ -81,6 +90,7 @@ async function measureHere(setting: Setting): Promise<void> {
       wallMs: result.manifest.wallTimeMs,
       steadyRuns: last.done - start.done,
       steadyMs: last.at - start.at,
+      steadyCpuMs: last.cpu - start.cpu,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       collectorBytes: result.collectorBytes,
       errored: result.manifest.errored,
@@ -196,26 +206,58 @@ export async function runSimBench(): Promise<void> {
   const pilot = measure({ model, scenario, runs: 3, workers: 1 });
   const msPerRun = pilot.steadyRuns > 0 ? pilot.steadyMs / pilot.steadyRuns : pilot.wallMs / 3;
   const runs = Math.max(MIN_THROUGHPUT_RUNS, Math.min(2000, Math.round(15_000 / Math.max(msPerRun, 0.01))));
-  const rows: string[][] = [];
-  let base = 0;
-  for (const workers of [1, 2]) {
-    const m = measure({ model, scenario, runs, workers });
+  // 1, 2, 2, 1 workers: a load on the shared machine that drifts during the bench falls on both counts.
+  const measured = THROUGHPUT_ORDER.map((workers) => ({
+    workers,
+    m: measure({ model, scenario, runs, workers }),
+  }));
+  const rows: string[][] = measured.map(({ workers, m }) => {
     const wallRate = (runs * 1000) / m.wallMs;
     const steadyRate = m.steadyMs > 0 ? (m.steadyRuns * 1000) / m.steadyMs : wallRate;
-    if (workers === 1) base = steadyRate;
-    rows.push([
+    return [
       String(workers),
       String(runs),
       fmt(m.wallMs / 1000, 1),
       fmt(wallRate, 2),
       fmt(steadyRate, 2),
       fmt((steadyRate * steps * subnets) / 1e6, 3),
-      workers === 1 ? '1.00' : fmt(steadyRate / (base * workers), 2),
+      fmt(m.steadyRuns > 0 ? m.steadyCpuMs / m.steadyRuns : Number.NaN, 1),
+      '',
+    ];
+  });
+  // Each worker count's steady runs over its steady time, both measurements together.
+  const steadyRate = (workers: number) => {
+    const of = measured.filter((x) => x.workers === workers).map((x) => x.m);
+    return (of.reduce((n, m) => n + m.steadyRuns, 0) * 1000) / of.reduce((t, m) => t + m.steadyMs, 0);
+  };
+  const cpuPerRun = (workers: number) => {
+    const of = measured.filter((x) => x.workers === workers).map((x) => x.m);
+    return of.reduce((t, m) => t + m.steadyCpuMs, 0) / of.reduce((n, m) => n + m.steadyRuns, 0);
+  };
+  for (const workers of [1, 2]) {
+    rows.push([
+      `${workers} (both)`,
+      String(2 * runs),
+      '',
+      '',
+      fmt(steadyRate(workers), 2),
+      fmt((steadyRate(workers) * steps * subnets) / 1e6, 3),
+      fmt(cpuPerRun(workers), 1),
+      fmt(steadyRate(workers) / (steadyRate(1) * workers), 2),
     ]);
   }
   printTable(
-    'sim throughput (steady = after the first run is collected, i.e. without worker start-up)',
-    ['workers', 'runs', 'wall s', 'runs/s wall', 'runs/s steady', 'M subnet-steps/s', 'efficiency'],
+    'sim throughput (steady = after the first run is collected, i.e. without worker start-up; efficiency = steady runs/s at 2 workers / (2 x at 1); CPU = the process, all threads; a shared machine: read with its load in mind)',
+    [
+      'workers',
+      'runs',
+      'wall s',
+      'runs/s wall',
+      'runs/s steady',
+      'M subnet-steps/s',
+      'CPU ms/run',
+      'efficiency',
+    ],
     rows,
   );
 
