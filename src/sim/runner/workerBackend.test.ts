@@ -25,4 +25,14 @@ describe('threadExecArgv', () => {
       './setup.mjs',
     ]);
   });
+
+  it('leaves the flags to be inherited when none loads tsx', () => {
+    expect(threadExecArgv([])).toBeUndefined();
+    expect(threadExecArgv(['--enable-source-maps', '--import', './setup.mjs'])).toBeUndefined();
+  });
+
+  it('leaves them to be inherited beside a flag a thread could reject', () => {
+    expect(threadExecArgv(['--import', 'tsx', '--max-old-space-size=4096'])).toBeUndefined();
+    expect(threadExecArgv(['--expose-gc', '--import', 'tsx'])).toBeUndefined();
+  });
 });

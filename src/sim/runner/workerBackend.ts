@@ -16,22 +16,44 @@ const WORKER_ENTRY = new URL('./worker.mjs', import.meta.url).href;
 /** How the message of a run lost with its thread (not thrown by the model) begins. */
 export const WORKER_FAILED = 'worker failed';
 
+/** Flags that take a value, as the next argument. */
+const VALUE_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--conditions', '-C']);
+/** Flags a thread accepts in its own flags (threads reject V8 and process-wide ones). */
+const THREAD_FLAGS = new Set([
+  ...VALUE_FLAGS,
+  '--enable-source-maps',
+  '--no-warnings',
+  '--no-deprecation',
+  '--trace-warnings',
+]);
+const LOADS_TSX = /[\\/]tsx[\\/]|^tsx($|\/)|=tsx($|\/)/;
+
 /**
- * A process's flags for the pool's threads, without the ones that load tsx: the entry registers tsx
- * itself, and a second registration would put every import of a thread through both.
+ * A process's flags for the pool's threads without the ones that load tsx (the entry registers tsx
+ * itself, and a second registration would put every import of a thread through both); undefined,
+ * for the threads to inherit the flags as they are, when there is none of those or when another flag
+ * is one a thread might reject if given explicitly (such as --max-old-space-size).
  * @example threadExecArgv(['--import', 'tsx', '--enable-source-maps']) // ['--enable-source-maps']
  */
-export function threadExecArgv(argv: readonly string[] = process.execArgv): string[] {
+export function threadExecArgv(argv: readonly string[] = process.execArgv): string[] | undefined {
   const flags: string[] = [];
+  let dropped = false;
   for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const takesValue = flag === '--import' || flag === '--require' || flag === '-r' || flag === '--loader';
-    const value = takesValue ? (argv[i + 1] ?? '') : flag;
+    const [flag = '', inline] = argv[i]!.split(/=(.*)/s);
+    const takesValue = inline === undefined && VALUE_FLAGS.has(flag);
+    const value = takesValue ? (argv[i + 1] ?? '') : (inline ?? '');
     if (takesValue) i += 1;
-    if (/[\\/]tsx[\\/]|^tsx($|\/)|=tsx($|\/)/.test(value)) continue;
-    flags.push(...(takesValue ? [flag, value] : [flag]));
+    if (!THREAD_FLAGS.has(flag)) return undefined;
+    if (
+      (flag === '--import' || flag === '--require' || flag === '-r' || flag === '--loader') &&
+      LOADS_TSX.test(value)
+    ) {
+      dropped = true;
+      continue;
+    }
+    flags.push(...(takesValue ? [flag, value] : [argv[i]!]));
   }
-  return flags;
+  return dropped ? flags : undefined;
 }
 
 /**
@@ -40,13 +62,14 @@ export function threadExecArgv(argv: readonly string[] = process.execArgv): stri
  */
 export function createWorkerBackend({ model, workers }: { model: ModelRef; workers: number }): Backend {
   const workerData: ChunkWorkerData = { model };
+  const execArgv = threadExecArgv();
   const pool = new Piscina<ChunkTask, RunRecord[]>({
     filename: WORKER_ENTRY,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
     workerData,
-    execArgv: threadExecArgv(),
+    ...(execArgv === undefined ? {} : { execArgv }),
   });
   // Errors not tied to a task (a thread failing at start-up) would otherwise crash the process; the
   // affected tasks reject and are reported as errored runs.
