@@ -10,6 +10,7 @@ import type { Model } from '../contract/types.ts';
 import { loadModel, type ModelRef } from './modelRef.ts';
 import { type ChunkRange, runChunk } from './runChunk.ts';
 import { readSharedScenario, type SharedScenario } from './sharedScenario.ts';
+import { createGarbageCheck } from './threadGarbage.ts';
 
 /** What the main thread sends for one chunk: the runs, the model to import and the shared scenario. */
 export interface ChunkTask extends ChunkRange {
@@ -40,11 +41,15 @@ function modelFor(ref: ModelRef): Promise<Model<unknown>> {
 const preload = (workerData as Partial<ChunkWorkerData> | undefined)?.model;
 if (preload !== undefined) await modelFor(preload).catch(() => undefined);
 
+// Between chunks: finished runs' garbage is collected before it piles up (see threadGarbage.ts).
+const collectGarbage = createGarbageCheck();
+
 /** Run one chunk in this worker thread (the default export piscina calls). */
 export default async function runChunkTask(task: ChunkTask): Promise<RunRecord[]> {
   const model = await modelFor(task.model);
   const scenario = readSharedScenario(task.scenario);
   const { records, buffers } = runChunk({ ...task, scenario, model });
+  collectGarbage();
   // piscina's transferable protocol: the value to send and the buffers to move with it.
   return move({ [transferableSymbol]: buffers, [valueSymbol]: records } as never) as unknown as RunRecord[];
 }
