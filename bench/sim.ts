@@ -1,12 +1,15 @@
 /**
- * The Monte Carlo lab's benchmark: runs/s and subnet-steps/s at 1 and 2 workers (parallel efficiency),
- * and peak memory (RSS high-water) at 1,000 vs 10,000 runs. Every setting runs in its own child process
- * so that its figures are its own. Choose the model and scenario with arguments:
+ * The Monte Carlo lab's benchmark: runs/s and subnet-steps/s at 1 and 2 workers over at least 500 runs
+ * (parallel efficiency), the full agent step against the bare kernel step, and peak memory (the bench
+ * child's RSS high-water: its main thread and worker threads share the process) at 1,000 vs 10,000 runs.
+ * Every setting runs in its own child process so that its figures are its own. Choose the model and
+ * scenario with arguments, and a revision to time the default scenario against:
  *
- *   npx tsx bench/sim.ts [--model path#export] [--scenario file]
+ *   npx tsx bench/sim.ts [--model path#export] [--scenario file] [--against <git revision>]
  *
  * Default: the Bittensor model (src/sim/model/index.ts#bittensorModel) with scenarios/default.yaml,
  * or, when those cannot be loaded, the runner's test model (the output says which was used).
+ * `--against` adds `simulate --runs 1000` timed in a temporary worktree of the revision and here.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +30,13 @@ import { loadScenario } from '../src/sim/scenario/loadScenario.ts';
 import { overrideScenario } from '../src/sim/scenario/overrideScenario.ts';
 import { parseScenario } from '../src/sim/scenario/parseScenario.ts';
 import { type Scenario, STEP_BLOCKS } from '../src/sim/scenario/scenarioSchema.ts';
+import { benchAgainstRevision } from './againstRevision.ts';
 import { fmt, median, printTable } from './lib.ts';
+
+/** Runs of each throughput setting at least. */
+const MIN_THROUGHPUT_RUNS = 500;
+/** Worker counts of the throughput measurements, in the order they run. */
+const THROUGHPUT_ORDER = [1, 2, 2, 1] as const;
 
 /** One measured setting, run in a child process. */
 interface Setting {
@@ -43,6 +52,8 @@ interface Measured {
   /** Runs collected after the first one and the time they took: throughput without pool start-up. */
   readonly steadyRuns: number;
   readonly steadyMs: number;
+  /** CPU time of the whole process (every thread) over the same runs. */
+  readonly steadyCpuMs: number;
   readonly maxRssMb: number;
   readonly collectorBytes: number;
   readonly errored: number;
@@ -58,15 +69,20 @@ const TEST_MODEL: ModelRef = {
 /** Run one setting in this process and print its figures as one JSON line (the child's job). */
 async function measureHere(setting: Setting): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'tm-bench-sim-'));
-  let first: { done: number; at: number } | null = null;
-  let last = { done: 0, at: 0 };
+  let first: { done: number; at: number; cpu: number } | null = null;
+  let last = { done: 0, at: 0, cpu: 0 };
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   try {
     const result = await runExperiment({
       ...setting,
       outDir,
       onProgress: (p) => {
-        if (first === null && p.done > 0) first = { done: p.done, at: p.elapsedMs };
-        last = { done: p.done, at: p.elapsedMs };
+        const cpu = cpuMs();
+        if (first === null && p.done > 0) first = { done: p.done, at: p.elapsedMs, cpu };
+        last = { done: p.done, at: p.elapsedMs, cpu };
       },
     });
     const start = first ?? last;
@@ -74,6 +90,7 @@ async function measureHere(setting: Setting): Promise<void> {
       wallMs: result.manifest.wallTimeMs,
       steadyRuns: last.done - start.done,
       steadyMs: last.at - start.at,
+      steadyCpuMs: last.cpu - start.cpu,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       collectorBytes: result.collectorBytes,
       errored: result.manifest.errored,
@@ -184,30 +201,63 @@ export async function runSimBench(): Promise<void> {
     `\nsim: ${label}\n  horizon ${scenario.horizon}, step ${scenario.step} (${steps} steps), ${subnets} subnets per run (${source})\n`,
   );
 
-  // A short pilot sizes the throughput runs to ~15 s each at 1 worker.
+  // A short pilot sizes the throughput runs to ~15 s each at 1 worker, and never fewer than 500 runs:
+  // enough that the efficiency is the steady state's, not the first runs' (JIT warm-up, late threads).
   const pilot = measure({ model, scenario, runs: 3, workers: 1 });
   const msPerRun = pilot.steadyRuns > 0 ? pilot.steadyMs / pilot.steadyRuns : pilot.wallMs / 3;
-  const runs = Math.max(8, Math.min(2000, Math.round(15_000 / Math.max(msPerRun, 0.01))));
-  const rows: string[][] = [];
-  let base = 0;
-  for (const workers of [1, 2]) {
-    const m = measure({ model, scenario, runs, workers });
+  const runs = Math.max(MIN_THROUGHPUT_RUNS, Math.min(2000, Math.round(15_000 / Math.max(msPerRun, 0.01))));
+  // 1, 2, 2, 1 workers: a load on the shared machine that drifts during the bench falls on both counts.
+  const measured = THROUGHPUT_ORDER.map((workers) => ({
+    workers,
+    m: measure({ model, scenario, runs, workers }),
+  }));
+  const rows: string[][] = measured.map(({ workers, m }) => {
     const wallRate = (runs * 1000) / m.wallMs;
     const steadyRate = m.steadyMs > 0 ? (m.steadyRuns * 1000) / m.steadyMs : wallRate;
-    if (workers === 1) base = steadyRate;
-    rows.push([
+    return [
       String(workers),
       String(runs),
       fmt(m.wallMs / 1000, 1),
       fmt(wallRate, 2),
       fmt(steadyRate, 2),
       fmt((steadyRate * steps * subnets) / 1e6, 3),
-      workers === 1 ? '1.00' : fmt(steadyRate / (base * workers), 2),
+      fmt(m.steadyRuns > 0 ? m.steadyCpuMs / m.steadyRuns : Number.NaN, 1),
+      '',
+    ];
+  });
+  // Each worker count's steady runs over its steady time, both measurements together.
+  const steadyRate = (workers: number) => {
+    const of = measured.filter((x) => x.workers === workers).map((x) => x.m);
+    return (of.reduce((n, m) => n + m.steadyRuns, 0) * 1000) / of.reduce((t, m) => t + m.steadyMs, 0);
+  };
+  const cpuPerRun = (workers: number) => {
+    const of = measured.filter((x) => x.workers === workers).map((x) => x.m);
+    return of.reduce((t, m) => t + m.steadyCpuMs, 0) / of.reduce((n, m) => n + m.steadyRuns, 0);
+  };
+  for (const workers of [1, 2]) {
+    rows.push([
+      `${workers} (both)`,
+      String(2 * runs),
+      '',
+      '',
+      fmt(steadyRate(workers), 2),
+      fmt((steadyRate(workers) * steps * subnets) / 1e6, 3),
+      fmt(cpuPerRun(workers), 1),
+      fmt(steadyRate(workers) / (steadyRate(1) * workers), 2),
     ]);
   }
   printTable(
-    'sim throughput (steady = after the first run is collected, i.e. without worker start-up)',
-    ['workers', 'runs', 'wall s', 'runs/s wall', 'runs/s steady', 'M subnet-steps/s', 'efficiency'],
+    'sim throughput (steady = after the first run is collected, i.e. without worker start-up; efficiency = steady runs/s at 2 workers / (2 x at 1); CPU = the process, all threads; a shared machine: read with its load in mind)',
+    [
+      'workers',
+      'runs',
+      'wall s',
+      'runs/s wall',
+      'runs/s steady',
+      'M subnet-steps/s',
+      'CPU ms/run',
+      'efficiency',
+    ],
     rows,
   );
 
@@ -215,8 +265,8 @@ export async function runSimBench(): Promise<void> {
     const o = overhead(scenario as unknown as ModelScenario);
     printTable(
       'full agent step vs bare kernel (same start state and horizon, ms per simulated step, median of 4 after a warm-up)',
-      ['model step ms', 'kernel step ms', 'overhead ratio'],
-      [[fmt(o.model, 3), fmt(o.kernel, 3), fmt(o.model / o.kernel, 2)]],
+      ['model step ms', 'kernel step ms', 'model - kernel ms', 'overhead ratio'],
+      [[fmt(o.model, 3), fmt(o.kernel, 3), fmt(o.model - o.kernel, 3), fmt(o.model / o.kernel, 2)]],
     );
   }
 
@@ -245,6 +295,9 @@ export async function runSimBench(): Promise<void> {
     ['runs', 'max RSS MB', 'collectors KiB', 'wall s', 'errored'],
     memRows,
   );
+
+  const against = argument('--against');
+  if (against !== undefined) benchAgainstRevision({ revision: against });
 }
 
 const isMain = process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;

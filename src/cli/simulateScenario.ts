@@ -8,6 +8,7 @@ import { InputError } from '../engine/errors.ts';
 import { createQueueBackend } from '../sim/queue/queueBackend.ts';
 import type { QueueTarget } from '../sim/queue/queueUrl.ts';
 import { writeReport } from '../sim/report/index.ts';
+import type { Backend } from '../sim/runner/backend.ts';
 import { createBackend } from '../sim/runner/createBackend.ts';
 import type { ExperimentShard } from '../sim/runner/experimentShard.ts';
 import type { Manifest } from '../sim/runner/manifest.ts';
@@ -47,6 +48,8 @@ export interface SimulateScenarioOptions {
   readonly queue?: QueueTarget;
   /** Run only this shard's block of runs and write what a merge needs (no screen, no report). */
   readonly shard?: ExperimentShard;
+  /** Threads already started for the runs and the screen (the caller closes them); else started here. */
+  readonly threads?: Backend;
 }
 
 /** What a simulation produced. */
@@ -78,12 +81,13 @@ export async function simulateScenario(options: SimulateScenarioOptions): Promis
   if (sensitivity !== undefined) await prepareSensitivityScreen({ model, scenario });
   onPhase?.('main');
   // With a screen, its runs go to the main runs' threads, already started and warm.
-  const backend =
+  const owned =
     options.queue !== undefined
       ? await createQueueBackend({ target: options.queue, model })
-      : sensitivity === undefined
+      : sensitivity === undefined || options.threads !== undefined
         ? undefined
         : await createBackend({ model, workers });
+  const backend = owned ?? (options.queue === undefined ? options.threads : undefined);
   let result: ExperimentResult;
   let screen: SensitivityResult | null = null;
   try {
@@ -111,7 +115,7 @@ export async function simulateScenario(options: SimulateScenarioOptions): Promis
       });
     }
   } finally {
-    await backend?.close();
+    await owned?.close();
   }
 
   // A shard's records are merged elsewhere; the report is the merge's.

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { Scenario } from '../scenario/scenarioSchema.ts';
 import type { Backend } from './backend.ts';
 import { createBackend } from './createBackend.ts';
-import { type ExperimentResult, openExperimentOutputs } from './experimentOutputs.ts';
+import { type ExperimentOutputs, type ExperimentResult, openExperimentOutputs } from './experimentOutputs.ts';
 import { type ExperimentShard, shardBlock } from './experimentShard.ts';
 import { loadModel, type ModelRef, parseModelRef } from './modelRef.ts';
 import { prepareOutputDir } from './prepareOutputDir.ts';
@@ -86,9 +86,16 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const where = { dir: outDir, field: options.outDirField ?? 'outDir' };
   prepareOutputDir(where);
 
-  const model = await loadModel(ref);
-  const outputs = openExperimentOutputs({ model, ref, scenario, where, shard: block });
+  // Threads start first: they import the model while this thread does the same and opens the outputs.
   const backend = options.backend ?? (await createBackend({ model: ref, workers }));
+  let outputs: ExperimentOutputs;
+  try {
+    const model = await loadModel(ref);
+    outputs = openExperimentOutputs({ model, ref, scenario, where, shard: block });
+  } catch (error) {
+    if (options.backend === undefined) await backend.close();
+    throw error;
+  }
 
   const report = () => {
     const { completed, errored } = outputs.counts();

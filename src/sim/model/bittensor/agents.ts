@@ -148,18 +148,20 @@ export function teamsAct(ctx: AgentContext, rng: Rng): number[] {
   const holdings = state.columns.holdings;
   const owners = classOffset(state, 'owner');
   const leavers: number[] = [];
+  const { status: statuses, quality, leaveSellPerDay } = world;
+  const ownerSales = ctx.sales.owner;
   for (let i = 0; i < world.slots; i++) {
-    const status = world.status[i];
+    const status = statuses[i];
     if (status === LEFT) {
-      const sell = Math.min(holdings[owners + i]!, world.leaveSellPerDay[i]! * dt);
+      const sell = Math.min(holdings[owners + i]!, leaveSellPerDay[i]! * dt);
       if (sell > 0) unstake(ctx, i, sell, 'owner', 'dilution');
       continue;
     }
     if (status !== ON_NETWORK) continue;
-    world.quality[i] = world.quality[i]! * Math.exp(sigma * rng.normal() - drift);
+    quality[i] = quality[i]! * Math.exp(sigma * rng.normal() - drift);
     const ownerAlpha = holdings[owners + i]!;
     if (tradesNow(ctx, i)) {
-      const sell = Math.min(ownerAlpha, ctx.sales.owner[i]! * dt * ctx.tradeEvery);
+      const sell = Math.min(ownerAlpha, ownerSales[i]! * dt * ctx.tradeEvery);
       if (sell > 0) unstake(ctx, i, sell, 'owner', 'dilution');
     }
     const revenue = outsideRevenue(ctx, i);
@@ -216,20 +218,22 @@ export function minersAct(ctx: AgentContext): void {
     m.entryElasticity < Number.POSITIVE_INFINITY &&
     dt >= 0 &&
     dt < Number.POSITIVE_INFINITY;
+  const minerCount = world.miners;
+  const { alphaPerDay } = ctx;
+  const minerSales = ctx.sales.miner;
   for (let i = 0; i < world.slots; i++) {
     if (active[i] !== 1) continue;
-    const minersNow = world.miners[i]!;
-    const minedUsd =
-      ctx.alphaPerDay[i]! * (1 - ownerCutShare(params)) * MINER_SHARE * spotOf(ctx, i) * taoUsd;
+    const minersNow = minerCount[i]!;
+    const minedUsd = alphaPerDay[i]! * (1 - ownerCutShare(params)) * MINER_SHARE * spotOf(ctx, i) * taoUsd;
     const perMiner = minedUsd / Math.max(1, minersNow);
     const ratio = Math.max(perMiner, 1e-9) / cost;
     // A full subnet that still pays (ratio >= 1, so margin >= 0) stays at 255 miners: no log or exp needed.
     if (!(stayFull && minersNow === 255 && ratio >= 1)) {
       const margin = Math.max(-3, Math.min(3, Math.log(ratio)));
-      world.miners[i] = Math.max(1, Math.min(255, minersNow * Math.exp(m.entryElasticity * margin * dt)));
+      minerCount[i] = Math.max(1, Math.min(255, minersNow * Math.exp(m.entryElasticity * margin * dt)));
     }
     if (tradesNow(ctx, i)) {
-      const sell = Math.min(holdings[miners + i]!, ctx.sales.miner[i]! * dt * ctx.tradeEvery);
+      const sell = Math.min(holdings[miners + i]!, minerSales[i]! * dt * ctx.tradeEvery);
       if (sell > 0) unstake(ctx, i, sell, 'miner', 'dilution');
     }
   }
@@ -274,19 +278,23 @@ export function speculatorsAct(ctx: AgentContext, wallets: Wallets): void {
   // With a positive sensitivity a 7-day loss (log return <= 0) targets no position: no log needed.
   const lossTarget = 0;
   const sensitive = p.momentumSensitivity > 0;
+  const { history, status } = world;
+  const { specAlpha } = wallets;
+  const taoReserve = state.columns.taoReserve;
+  const weekAgoRow = ((day - 7) % HISTORY_DAYS) * n;
   for (let i = 0; i < n; i++) {
     if (active[i] !== 1) continue;
     const now = spotOf(ctx, i);
-    const weekAgo = world.history[((day - 7) % HISTORY_DAYS) * n + i]!;
+    const weekAgo = history[weekAgoRow + i]!;
     if (now <= 0 || weekAgo <= 0) continue;
-    const held = wallets.specAlpha[i]!;
-    if (held > 0 && (world.status[i] === LEFT || now < (1 - p.panicDrawdown) * recentHigh(world, i, day))) {
+    const held = specAlpha[i]!;
+    if (held > 0 && (status[i] === LEFT || now < (1 - p.panicDrawdown) * recentHigh(world, i, day))) {
       unstake(ctx, i, held, 'speculator');
-      wallets.specAlpha[i] = 0;
+      specAlpha[i] = 0;
       continue;
     }
     // Positions are sized to the pool: no trader buys more than a share of its TAO depth.
-    const room = Math.min(budget, p.maxPoolShare * state.columns.taoReserve[i]!);
+    const room = Math.min(budget, p.maxPoolShare * taoReserve[i]!);
     const targetTao =
       sensitive && now <= weekAgo
         ? lossTarget
@@ -299,7 +307,7 @@ export function speculatorsAct(ctx: AgentContext, wallets: Wallets): void {
     } else if (targetTao < heldTao * 0.5 && held > 0) {
       // Halve the position, or close it when what would remain is dust.
       const alpha = heldTao * 0.5 < SPECULATOR_DUST_TAO ? held : held * 0.5;
-      wallets.specAlpha[i] = held - alpha;
+      specAlpha[i] = held - alpha;
       unstake(ctx, i, alpha, 'speculator');
     }
   }

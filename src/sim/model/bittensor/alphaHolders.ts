@@ -19,8 +19,10 @@ export const HOLDER_YIELD_HALF_LIFE_DAYS = 30;
 /** Alpha held in wallets on a slot (every holder class). */
 export function walletAlpha(state: KernelState, slot: number): number {
   const n = state.columns.active.length;
+  const holdings = state.columns.holdings;
   let alpha = 0;
-  for (const cls of HOLDER_CLASSES) alpha += state.columns.holdings[CLASS_INDEX[cls] * n + slot]!;
+  // Classes in their column order (CLASS_INDEX), summed in that order, without a lookup per class.
+  for (let k = 0; k < HOLDER_CLASSES.length; k++) alpha += holdings[k * n + slot]!;
   return alpha;
 }
 

@@ -46,11 +46,31 @@ const alphaShare = (c: FutureContext, column: Float64Array): number => {
   return issued > 0 ? part / issued : 0;
 };
 
-/** The active subnets' spot prices, ascending (a fresh array: the recorded steps are few). */
+/** The last sorted prices: of which context and step, in a buffer reused from record to record. */
+const sortedPrices = {
+  context: null as FutureContext | null,
+  step: -1,
+  buffer: new Float64Array(0),
+  length: 0,
+};
+
+/**
+ * The active subnets' spot prices, ascending: sorted once per recorded step for the two series that
+ * read them (spot prices change only in the step's slot-prices phase, before the record).
+ */
 const activePrices = (c: FutureContext): Float64Array => {
-  const prices: number[] = [];
-  for (let i = 0; i < c.spot.length; i++) if (c.state.columns.active[i] === 1) prices.push(c.spot[i]!);
-  return Float64Array.from(prices).sort();
+  const cached = sortedPrices;
+  if (cached.context !== c || cached.step !== c.step) {
+    if (cached.buffer.length < c.spot.length) cached.buffer = new Float64Array(c.spot.length);
+    const active = c.state.columns.active;
+    let n = 0;
+    for (let i = 0; i < c.spot.length; i++) if (active[i] === 1) cached.buffer[n++] = c.spot[i]!;
+    cached.buffer.subarray(0, n).sort();
+    cached.context = c;
+    cached.step = c.step;
+    cached.length = n;
+  }
+  return cached.buffer.subarray(0, cached.length);
 };
 
 /** The ten highest prices' share of their sum (as the recorded panel's metric of the same name). */

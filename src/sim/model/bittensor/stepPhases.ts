@@ -276,34 +276,44 @@ const registered: StepPhase = {
 const slotPrices: StepPhase = {
   name: 'slot prices',
   run(ctx) {
-    const { state, world, wallets, params, dt } = ctx;
+    const { state, world, wallets, params, dt, market, taoUsd } = ctx;
     const { prevEmittedAlpha, prevEmittedTao, alphaPerDay, spot } = ctx;
     const yieldWeight = holderYieldWeight(dt);
     const c = state.columns;
+    // Columns read once: the loop's stores into typed arrays would otherwise make every read reload them.
+    const { emittedAlpha, emittedTao, active, alphaIn, alphaOut } = c;
+    const { teamId, teamEmission, selfMiner, status } = world;
+    const { owner, miner, validator } = ctx.sales;
+    const row = ctx.wholeDay % HISTORY_DAYS;
+    const issuance = state.issuance;
+    const ownerCut = ctx.kernel.ownerCut;
+    let capAbove = false;
     for (let i = 0; i < ctx.kernel.slots; i++) {
-      const da = c.emittedAlpha[i]! - prevEmittedAlpha[i]!;
+      const da = emittedAlpha[i]! - prevEmittedAlpha[i]!;
       alphaPerDay[i] = da > 0 ? da / dt : 0;
-      prevEmittedAlpha[i] = c.emittedAlpha[i]!;
-      const dTao = c.emittedTao[i]! - prevEmittedTao[i]!;
-      prevEmittedTao[i] = c.emittedTao[i]!;
-      const id = world.teamId[i]!;
-      if (id >= 0 && dTao > 0) world.teamEmission[id] = world.teamEmission[id]! + dTao;
-      const price = c.active[i] === 1 ? spotPrice(state, i) : 0;
+      prevEmittedAlpha[i] = emittedAlpha[i]!;
+      const dTao = emittedTao[i]! - prevEmittedTao[i]!;
+      prevEmittedTao[i] = emittedTao[i]!;
+      const id = teamId[i]!;
+      if (id >= 0 && dTao > 0) teamEmission[id] = teamEmission[id]! + dTao;
+      const isActive = active[i] === 1;
+      const price = isActive ? spotPrice(state, i) : 0;
       spot[i] = price;
-      recordPrice(world, ctx.wholeDay % HISTORY_DAYS, i, price);
-      if (c.active[i] === 1) {
-        const sold = (ctx.sales.owner[i]! + ctx.sales.miner[i]! + ctx.sales.validator[i]!) * price;
-        const bought = buybackTaoPerDay(world, i, params, ctx.market, ctx.taoUsd);
+      recordPrice(world, row, i, price);
+      if (isActive) {
+        const sold = (owner[i]! + miner[i]! + validator[i]!) * price;
+        const bought = buybackTaoPerDay(world, i, params, market, taoUsd);
         updateHolderYield(world, i, (dTao > 0 ? dTao / dt : 0) + bought - sold, yieldWeight);
         // The whole subnet's alpha at its price against all TAO issued (both in TAO).
-        if (price * (c.alphaIn[i]! + c.alphaOut[i]!) > state.issuance) ctx.alphaCapAboveTao = true;
+        if (price * (alphaIn[i]! + alphaOut[i]!) > issuance) capAbove = true;
       }
-      if (world.selfMiner[i] === 1 && world.status[i] === ON_NETWORK) {
+      if (selfMiner[i] === 1 && status[i] === ON_NETWORK) {
         const take =
           params.adversaries.selfMiningTakeShare * (1 - params.adversaries.selfMiningDetectedShare);
-        wallets.selfMiningTao += da * (1 - ctx.kernel.ownerCut) * 0.5 * take * price;
+        wallets.selfMiningTao += da * (1 - ownerCut) * 0.5 * take * price;
       }
     }
+    if (capAbove) ctx.alphaCapAboveTao = true;
   },
 };
 
