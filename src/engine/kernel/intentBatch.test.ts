@@ -4,8 +4,9 @@ import { cloneKernelState } from './cloneKernelState.ts';
 import { createKernelState } from './createKernelState.ts';
 import { DEFAULT_KERNEL_PARAMS } from './defaultKernelParams.ts';
 import { IntentBatch } from './intentBatch.ts';
+import { userIntents } from './kernelIntents.testkit.ts';
 import { kernelStep } from './kernelStep.ts';
-import { HOLDER_CLASSES, type KernelIntent, type KernelParams, type KernelState } from './types.ts';
+import type { KernelIntent, KernelParams, KernelState } from './types.ts';
 
 const params: KernelParams = {
   ...DEFAULT_KERNEL_PARAMS,
@@ -44,20 +45,8 @@ function columnsOf(state: KernelState): Record<string, number[]> {
 }
 
 const slot = fc.integer({ min: -1, max: 6 });
-const holder = fc.constantFrom(...HOLDER_CLASSES);
 const intent: fc.Arbitrary<KernelIntent> = fc.oneof(
-  fc.record({
-    kind: fc.constant('stake' as const),
-    slot,
-    tao: fc.double({ min: 0, max: 2_000, noNaN: true }),
-    holder,
-  }),
-  fc.record({
-    kind: fc.constant('unstake' as const),
-    slot,
-    alpha: fc.double({ min: 0, max: 60_000, noNaN: true }),
-    holder,
-  }),
+  ...userIntents(slot),
   fc.record({
     kind: fc.constant('buyback' as const),
     slot,
@@ -70,8 +59,6 @@ const intent: fc.Arbitrary<KernelIntent> = fc.oneof(
     undetected: fc.double({ min: 0, max: 1, noNaN: true }),
   }),
   // Kinds the batch keeps as objects, in order with the others.
-  fc.record({ kind: fc.constant('rootStake' as const), tao: fc.double({ min: 0, max: 1e4, noNaN: true }) }),
-  fc.record({ kind: fc.constant('register' as const), startImmediately: fc.boolean() }),
   fc.record({
     kind: fc.constant('burnRegister' as const),
     slot,

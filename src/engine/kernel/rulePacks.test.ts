@@ -6,12 +6,12 @@ import { DEFAULT_KERNEL_PARAMS } from './defaultKernelParams.ts';
 import { DEFAULT_FLOW_SMOOTHING, emaOver, flowSharesF64, netFlowF64 } from './flowSharesF64.ts';
 import { applyGateF64, gateBarDue, gateBarF64 } from './gateF64.ts';
 import { kernelBalance } from './kernelBalance.ts';
+import { userIntents } from './kernelIntents.testkit.ts';
 import { kernelScratch } from './kernelScratch.ts';
 import { kernelStep } from './kernelStep.ts';
 import { packSharesF64 } from './packSharesF64.ts';
 import { spotAt } from './poolSwapTao.ts';
 import {
-  HOLDER_CLASSES,
   HOLDER_INDEX,
   KERNEL_RULE_PACKS,
   type KernelIntent,
@@ -291,22 +291,8 @@ describe('netflow-2026-05', () => {
 
 describe('every pack: accounting', () => {
   const slot = fc.integer({ min: 0, max: 7 });
-  const holder = fc.constantFrom(...HOLDER_CLASSES);
   const intent: fc.Arbitrary<KernelIntent> = fc.oneof(
-    fc.record({
-      kind: fc.constant('stake' as const),
-      slot,
-      tao: fc.double({ min: 0, max: 2_000, noNaN: true }),
-      holder,
-    }),
-    fc.record({
-      kind: fc.constant('unstake' as const),
-      slot,
-      alpha: fc.double({ min: 0, max: 5e4, noNaN: true }),
-      holder,
-    }),
-    fc.record({ kind: fc.constant('rootStake' as const), tao: fc.double({ min: 0, max: 1e4, noNaN: true }) }),
-    fc.record({ kind: fc.constant('register' as const), startImmediately: fc.boolean() }),
+    ...userIntents(slot),
     fc.record({ kind: fc.constant('setEmissionEnabled' as const), slot, enabled: fc.boolean() }),
     fc.record({
       kind: fc.constant('buyback' as const),

@@ -19,16 +19,11 @@ import { ROOT_NETUID } from '../types.ts';
 import { createKernelState, type KernelSubnetInit } from './createKernelState.ts';
 import { DEFAULT_KERNEL_PARAMS } from './defaultKernelParams.ts';
 import { kernelBalance } from './kernelBalance.ts';
+import { userIntents } from './kernelIntents.testkit.ts';
 import { kernelParamsFromChain, kernelStateFromChain } from './kernelStateFromChain.ts';
 import { kernelStep } from './kernelStep.ts';
 import { spotAt } from './poolSwapTao.ts';
-import {
-  HOLDER_CLASSES,
-  type KernelIntent,
-  type KernelParams,
-  type KernelRulePack,
-  type KernelState,
-} from './types.ts';
+import type { KernelIntent, KernelParams, KernelRulePack, KernelState } from './types.ts';
 
 const DAY = 7200;
 const DTAO: KernelRulePack = 'dtao-2025-02';
@@ -282,23 +277,7 @@ describe('dtao launch terms: the kernel against the exact engine', () => {
 
 describe('dtao launch terms: conservation', () => {
   const slot = fc.integer({ min: 0, max: 7 });
-  const holder = fc.constantFrom(...HOLDER_CLASSES);
-  const intent: fc.Arbitrary<KernelIntent> = fc.oneof(
-    fc.record({
-      kind: fc.constant('stake' as const),
-      slot,
-      tao: fc.double({ min: 0, max: 2_000, noNaN: true }),
-      holder,
-    }),
-    fc.record({
-      kind: fc.constant('unstake' as const),
-      slot,
-      alpha: fc.double({ min: 0, max: 5e4, noNaN: true }),
-      holder,
-    }),
-    fc.record({ kind: fc.constant('rootStake' as const), tao: fc.double({ min: 0, max: 1e4, noNaN: true }) }),
-    fc.record({ kind: fc.constant('register' as const), startImmediately: fc.boolean() }),
-  );
+  const intent: fc.Arbitrary<KernelIntent> = fc.oneof(...userIntents(slot));
 
   it('TAO issued (+ uncounted) equals TAO held, and alpha is accounted, over a hundred random steps', () => {
     fc.assert(
