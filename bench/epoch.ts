@@ -45,9 +45,36 @@ export interface EpochCase {
   readonly input: EpochInput;
 }
 
+/**
+ * A benchmark epoch's chain input: UIDs with `stakeTao[uid]` TAO (validators 0..63 hold permits), the
+ * given weight rows, and three epochs of bond history folded in so the timed epoch reads real bonds.
+ */
+function benchEpochInput(stakeTao: readonly number[], weights: readonly SparseRow[]): EpochInput {
+  const n = stakeTao.length;
+  const block = 10_000;
+  let input: EpochInput = {
+    block,
+    tempo: 360,
+    ownerUid: null,
+    lastMechanismStepBlock: block - 361,
+    params: PARAMS,
+    neurons: stakeTao.map((tao, i) => ({
+      stake: fromInt(I64F64, BigInt(tao) * RAO),
+      lastUpdate: block - 10,
+      blockAtRegistration: 1,
+      validatorPermit: i < VALIDATORS,
+    })),
+    weights,
+    bonds: Array.from({ length: n }, () => []),
+    raoEmission: 360n * RAO,
+  };
+  for (let e = 0; e < 3; e++) input = { ...input, bonds: fastEpoch(input).bonds };
+  return input;
+}
+
 /** Validators 0..63 weigh every other UID (dense) or about 10% of them (sparse), u16 weights. */
 export function epochCase(n: number, density: number): EpochCase {
-  // The shared generator, so every run and the torch side see the same graphs.
+  // The shared generator, so every run sees the same graphs.
   const rand = seededRandom(n * 1000 + Math.round(density * 100));
   const weights: SparseRow[] = Array.from({ length: n }, (_, i) => {
     if (i >= VALIDATORS) return [];
@@ -57,25 +84,11 @@ export function epochCase(n: number, density: number): EpochCase {
     }
     return row;
   });
-  const block = 10_000;
-  let input: EpochInput = {
-    block,
-    tempo: 360,
-    ownerUid: null,
-    lastMechanismStepBlock: block - 361,
-    params: PARAMS,
-    neurons: Array.from({ length: n }, (_, i) => ({
-      stake: fromInt(I64F64, i < VALIDATORS ? BigInt(Math.floor(1_000 + rand() * 100_000)) * RAO : 0n),
-      lastUpdate: block - 10,
-      blockAtRegistration: 1,
-      validatorPermit: i < VALIDATORS,
-    })),
-    weights,
-    bonds: Array.from({ length: n }, () => []),
-    raoEmission: 360n * RAO,
-  };
-  // Fold in bond history so the timed epoch reads real bonds.
-  for (let e = 0; e < 3; e++) input = { ...input, bonds: fastEpoch(input).bonds };
+  // Stakes are drawn after the weights, validators in order (the graphs stay as they were).
+  const stakes = Array.from({ length: n }, (_, i) =>
+    i < VALIDATORS ? Math.floor(1_000 + rand() * 100_000) : 0,
+  );
+  const input = benchEpochInput(stakes, weights);
   return { name: `n=${n} ${density === 1 ? 'dense' : `${density * 100}% sparse`}`, n, density, input };
 }
 
@@ -131,26 +144,13 @@ export function yuma3Graph(): Yuma3Graph {
   const n = VALIDATORS + MINERS;
   const stakes = Array.from({ length: VALIDATORS }, () => Math.floor(1_000 + rand() * 100_000));
   const weights = stakes.map(() => Array.from({ length: MINERS }, () => 1 + Math.floor(rand() * 65_534)));
-  const block = 10_000;
-  let input: EpochInput = {
-    block,
-    tempo: 360,
-    ownerUid: null,
-    lastMechanismStepBlock: block - 361,
-    params: PARAMS,
-    neurons: Array.from({ length: n }, (_, i) => ({
-      stake: fromInt(I64F64, BigInt(stakes[i] ?? 0) * RAO),
-      lastUpdate: block - 10,
-      blockAtRegistration: 1,
-      validatorPermit: i < VALIDATORS,
-    })),
-    weights: Array.from({ length: n }, (_, i) =>
-      (weights[i] ?? []).map((w, m) => [VALIDATORS + m, w] as const),
-    ),
-    bonds: Array.from({ length: n }, () => []),
-    raoEmission: 360n * RAO,
-  };
-  for (let e = 0; e < 3; e++) input = { ...input, bonds: fastEpoch(input).bonds };
+  const rows: SparseRow[] = Array.from({ length: n }, (_, i) =>
+    (weights[i] ?? []).map((w, m) => [VALIDATORS + m, w] as const),
+  );
+  const input = benchEpochInput(
+    Array.from({ length: n }, (_, i) => stakes[i] ?? 0),
+    rows,
+  );
   return { input, weights, stakes };
 }
 
