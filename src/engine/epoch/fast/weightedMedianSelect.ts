@@ -33,8 +33,8 @@ let scratch: { kernels: EpochKernels; bytes: number } | undefined;
 /** Kernels whose memory holds `s`'s buffers (at 0 and after them) and `buckets` histogram slots. */
 function copyIn(s: MedianSelection, buckets: number): { k: EpochKernels; stakeAt: number; histAt: number } {
   const length = s.end;
-  // Scores, stakes, the histogram, then a byte per entry for the narrowing's bucket ids.
-  const bytes = (2 * length + buckets) * 8 + length;
+  // Scores, stakes, the histogram, then an i32 per entry for the narrowing's bucket ids.
+  const bytes = (2 * length + buckets) * 8 + 4 * length;
   if (scratch === undefined || scratch.bytes < bytes)
     scratch = { kernels: instantiateEpochKernels(bytes), bytes };
   const k = scratch.kernels;

@@ -507,65 +507,12 @@ export function narrowMedian(
     lowest = select<f64>(v, lowest, v < lowest);
     highest = select<f64>(v, highest, v > highest);
   }
-  narrowBetween(value, stake, start, end, minority, lo, hi, hist, histLength, ids, lowest, highest);
-}
-
-/** `narrowMedian` once the segment's smallest and largest scores are known. */
-@inline function narrowBetween(
-  value: usize,
-  stake: usize,
-  start: i32,
-  end: i32,
-  minority: f64,
-  lo: f64,
-  hi: f64,
-  hist: usize,
-  histLength: i32,
-  ids: usize,
-  lowest: f64,
-  highest: f64,
-): void {
-  narrowedEnd = end;
-  narrowedLo = lo;
-  narrowedHi = hi;
-  const buckets = min(histLength, (end - start) >> 2);
-  if (buckets < 4 || !(minority >= lo && minority < hi)) return;
-  if (!(highest > lowest)) return;
-  const scale = <f64>buckets / (highest - lowest);
-  const top = buckets - 1;
-  memory.fill(hist, 0, <usize>buckets << 3);
-  for (let k = start; k < end; k++) {
-    const b = <i32>((f64At(value, k) - lowest) * scale);
-    const c = select<i32>(b, top, b < top);
-    store<u8>(ids + <usize>(k - start), <u8>c);
-    setF64(hist, c, f64At(hist, c) + f64At(stake, k));
-  }
-  let edge = lo;
-  let target = -1;
-  for (let b = 0; b < buckets; b++) {
-    const w = f64At(hist, b);
-    if (w > 0 && minority < edge + w) {
-      target = b;
-      break;
-    }
-    edge += w;
-  }
-  if (target < 0) return;
-  let kept = start;
-  for (let k = start; k < end; k++) {
-    const v = f64At(value, k);
-    setF64(value, kept, v);
-    setF64(stake, kept, f64At(stake, k));
-    kept += <i32>(<i32>load<u8>(ids + <usize>(k - start)) == target);
-  }
-  narrowedEnd = kept;
-  narrowedLo = edge;
-  narrowedHi = edge + f64At(hist, target);
+  narrowColumn(value, stake, start, end, minority, lo, hi, hist, histLength, ids, lowest, highest);
 }
 
 /**
- * `narrowBetween` for one consensus column, the same arithmetic in the same order with the streaming
- * parts in SIMD: the bucket ids computed four at a time into `ids` (an i32 per entry), the stakes then
+ * `narrowMedian` once the segment's smallest and largest scores are known (the consensus narrows each
+ * column with it), the streaming parts in SIMD: the bucket ids computed four at a time into `ids` (an i32 per entry), the stakes then
  * summed into the histogram one entry after another, and the kept bucket found by comparing four ids
  * at a time, its entries moved forward in order.
  */
