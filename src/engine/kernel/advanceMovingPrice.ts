@@ -45,8 +45,9 @@ export function meanMovingAlpha(io: MovingPriceIo): number {
 const UNIT = 2 ** -32;
 
 /**
- * What the update over a span takes from b₀, n, α and h alone (not from the prices): subnets started at
- * the same block share it, so it is computed once per distinct span (see {@link coefficientsOf}).
+ * What the update over a span takes from b₀, n, α and h alone (not from the prices). Subnets started at the
+ * same block share it, so the last one computed is kept; a miss computes it directly (cheaper than
+ * searching a larger cache, since subnets of a recorded network each have their own start block).
  */
 interface SpanCoefficients {
   b0: number;
@@ -59,12 +60,10 @@ interface SpanCoefficients {
   firstAlpha: number;
   lastAlpha: number;
   shift: number;
-  /** When it was last read (for replacement). */
-  used: number;
 }
 
-/** Recently used coefficients (a step reads a few distinct spans: its half-span and its span, per b₀). */
-const recent: SpanCoefficients[] = Array.from({ length: 8 }, () => ({
+/** The last span's coefficients (NaN keys: none yet). */
+const last: SpanCoefficients = {
   b0: Number.NaN,
   blocks: Number.NaN,
   movingAlpha: Number.NaN,
@@ -74,30 +73,15 @@ const recent: SpanCoefficients[] = Array.from({ length: 8 }, () => ({
   firstAlpha: 0,
   lastAlpha: 0,
   shift: 0,
-  used: 0,
-}));
-let lastHit = 0;
-let uses = 0;
+};
 
-/** The coefficients of `io`'s span (b₀ = max(0, blocksSinceStart)), from the cache when already known. */
+/** The coefficients of `io`'s span (b₀ = max(0, blocksSinceStart)): the last ones when the span is the same. */
 function coefficientsOf(io: MovingPriceIo, b0: number): SpanCoefficients {
   const n = io.blocks;
   const a = io.movingAlpha;
   const h = io.halvingBlocks;
-  const last = recent[lastHit]!;
-  if (last.b0 === b0 && last.blocks === n && last.movingAlpha === a && last.halvingBlocks === h) return last;
-  for (let k = 0; k < recent.length; k++) {
-    const r = recent[k]!;
-    if (r.b0 === b0 && r.blocks === n && r.movingAlpha === a && r.halvingBlocks === h) {
-      lastHit = k;
-      return r;
-    }
-  }
-  // Replace the least recently used (a step's shared spans stay while other subnets' come and go).
-  let oldest = 0;
-  for (let k = 1; k < recent.length; k++) if (recent[k]!.used < recent[oldest]!.used) oldest = k;
-  const r = recent[oldest]!;
-  lastHit = oldest;
+  const r = last;
+  if (r.b0 === b0 && r.blocks === n && r.movingAlpha === a && r.halvingBlocks === h) return r;
   const meanAlpha = meanMovingAlpha(io);
   const bMid = b0 + (n + 1) / 2;
   const growth = (a * h) / (bMid + h) ** 2;
@@ -113,18 +97,11 @@ function coefficientsOf(io: MovingPriceIo, b0: number): SpanCoefficients {
   return r;
 }
 
-/** The coefficients of `io`'s span, marked as used. */
-function coefficientsFor(io: MovingPriceIo, b0: number): SpanCoefficients {
-  const r = coefficientsOf(io, b0);
-  r.used = ++uses;
-  return r;
-}
-
 /** Advance `io.ema` over `io.blocks` blocks (see the file comment). */
 export function advanceMovingPrice(io: MovingPriceIo): void {
   const n = io.blocks;
   if (!(n > 0)) return;
-  const k = coefficientsFor(io, Math.max(0, io.blocksSinceStart));
+  const k = coefficientsOf(io, Math.max(0, io.blocksSinceStart));
   let p = io.meanClampedPrice;
   if (io.priceSlope !== 0 && k.meanAlpha > 0) {
     p = Math.min(Math.max(p + io.priceSlope * k.shift, 0), 1);
