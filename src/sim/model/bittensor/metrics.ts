@@ -77,9 +77,9 @@ const activePrices = (c: FutureContext): Float64Array => {
 const top10PriceShare = (c: FutureContext): number => {
   const prices = activePrices(c);
   let total = 0;
-  for (const p of prices) total += p;
+  for (let i = 0; i < prices.length; i++) total += prices[i]!;
   let top = 0;
-  for (const p of prices.subarray(Math.max(0, prices.length - 10))) top += p;
+  for (let i = Math.max(0, prices.length - 10); i < prices.length; i++) top += prices[i]!;
   return total > 0 ? top / total : 0;
 };
 

@@ -13,7 +13,7 @@ import {
   updateHolderYield,
 } from './alphaHolders.ts';
 import { buybackTaoPerDay } from './buybacks.ts';
-import { agentView, type FutureContext } from './createFutureContext.ts';
+import { type FutureContext, refreshAgentView } from './createFutureContext.ts';
 import { advanceMarket } from './exogenous.ts';
 import { isFlowPack, seedFlowEmaInPlace } from './flowEmaSeed.ts';
 import { addStepFlows, clearFlowTags } from './flowTags.ts';
@@ -98,14 +98,13 @@ const market: StepPhase = {
   },
 };
 
-/** An empty intent list and the agents' view of the step. */
+/** An empty intent batch and the agents' view of the step. */
 const openIntents: StepPhase = {
   name: 'intents',
   run(ctx) {
-    ctx.intents.length = 0;
-    ctx.pool.reset();
+    ctx.intents.clear();
     clearFlowTags(ctx.flowTags);
-    ctx.agents = agentView(ctx);
+    refreshAgentView(ctx);
   },
 };
 
@@ -153,7 +152,8 @@ const mechanismsFirst: StepPhase = {
 const teams: StepPhase = {
   name: 'teams',
   run(ctx) {
-    ctx.leavers = teamsAct(ctx.agents, ctx.rng.teams);
+    ctx.leavers.length = 0;
+    teamsAct(ctx.agents, ctx.rng.teams, ctx.leavers);
   },
 };
 
@@ -369,3 +369,32 @@ export const STEP_PHASES: Phases<FutureContext> = [
   mechanismsSettlement,
   record,
 ];
+
+/**
+ * Run one step: the phases of {@link STEP_PHASES}, in its order, each called at its own site (a loop over
+ * the list would make one call site see every phase, which the engine then cannot inline).
+ */
+export function runStep(ctx: FutureContext): void {
+  forkSwitch.run(ctx);
+  ruleTimeline.run(ctx);
+  market.run(ctx);
+  openIntents.run(ctx);
+  planSales.run(ctx);
+  mechanismsFirst.run(ctx);
+  teams.run(ctx);
+  mechanisms.run(ctx);
+  miners.run(ctx);
+  stakers.run(ctx);
+  alphaHolders.run(ctx);
+  speculators.run(ctx);
+  pumpers.run(ctx);
+  entry.run(ctx);
+  neurons.run(ctx);
+  kernel.run(ctx);
+  settle.run(ctx);
+  pruned.run(ctx);
+  registered.run(ctx);
+  slotPrices.run(ctx);
+  mechanismsSettlement.run(ctx);
+  record.run(ctx);
+}
