@@ -95,6 +95,12 @@ export interface FutureContext {
   rootGrowth: number;
   deregistered: number;
   usefulWork: number;
+  /**
+   * {@link usefulOutputSum} as the last settlement computed it, while no subnet has been pruned or
+   * registered since (NaN otherwise): the products change only in steps' agent phases, so the next
+   * market and the record read it rather than summing again.
+   */
+  usefulSum: number;
   emittedPerDay: number;
   /** The step's intents, reused from step to step. */
   readonly intents: IntentBatch;
@@ -274,6 +280,7 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
     rootGrowth: 1,
     deregistered: 0,
     usefulWork: 0,
+    usefulSum: Number.NaN,
     emittedPerDay: 0,
     intents: new IntentBatch(256),
     steps,

@@ -26,7 +26,7 @@ import { neuronsAct, setupNeurons } from './neuronAgents.ts';
 import { minerCostUsd, planSlotSales } from './sellPlan.ts';
 import { settleWallets } from './settleWallets.ts';
 import { clearTaoMarket, TAO_FLOW_CLASSES } from './taoMarket.ts';
-import { usefulOutput } from './usefulOutput.ts';
+import { currentUsefulSum, scaledUsefulOutput, usefulOutputSum } from './usefulOutput.ts';
 import { spotPrice } from './view.ts';
 import { withStartingState } from './withStartingState.ts';
 import { EMPTY, HISTORY_DAYS, ON_NETWORK, recordPrice } from './world.ts';
@@ -79,7 +79,8 @@ const market: StepPhase = {
     const p = ctx.params;
     advanceMarket(ctx.market, p.market, ctx.rng.market, dt, ctx.rng.jumps);
     // Useful output against its expected path (the exogenous indices at 1): expected growth adds no trend.
-    const output = ctx.startOutput > 0 ? usefulOutput(ctx.world, 1, 1) / ctx.startOutput : 1;
+    const output =
+      ctx.startOutput > 0 ? scaledUsefulOutput(currentUsefulSum(ctx), 1, 1) / ctx.startOutput : 1;
     const logReference =
       taoMarket.logStart +
       Math.log(ctx.market.demand) +
@@ -222,7 +223,8 @@ const settle: StepPhase = {
       mechanismsOn: ctx.mechanismsOn,
     });
     ctx.emittedPerDay = report.emitted / dt;
-    ctx.usefulWork += usefulOutput(ctx.world, ctx.market.aiDemand, ctx.market.competition) * dt;
+    ctx.usefulSum = usefulOutputSum(ctx.world);
+    ctx.usefulWork += scaledUsefulOutput(ctx.usefulSum, ctx.market.aiDemand, ctx.market.competition) * dt;
     // Root dividends sold and restaked grow a root staker's TAO (other root flows are stakers' own).
     if (rootBefore > 0) ctx.rootGrowth *= 1 + Math.max(0, ctx.state.rootStake - rootBefore) / rootBefore;
   },
@@ -233,6 +235,7 @@ const pruned: StepPhase = {
   run(ctx) {
     const { world, wallets, wholeDay } = ctx;
     const slots = ctx.kernel.slots;
+    if (ctx.report.pruned.length > 0) ctx.usefulSum = Number.NaN;
     for (const slot of ctx.report.pruned) {
       // Open pumps on a dissolved subnet are closed at its last price (dissolution pays pro rata by value).
       const last = world.history[((wholeDay + HISTORY_DAYS - 1) % HISTORY_DAYS) * slots + slot]!;
@@ -257,6 +260,7 @@ const registered: StepPhase = {
   name: 'registered',
   run(ctx) {
     const rng = ctx.rng.entry;
+    if (ctx.report.registered.length > 0) ctx.usefulSum = Number.NaN;
     for (const slot of ctx.report.registered) {
       addTeam({
         world: ctx.world,
