@@ -4,12 +4,12 @@
  * only when the kernel applies the intents. Rates are per day and scaled by the step length `dt`.
  */
 import { DEFAULT_KERNEL_PARAMS } from '../../../engine/kernel/defaultKernelParams.ts';
-import type { HolderClass, KernelIntent, KernelState } from '../../../engine/kernel/types.ts';
+import type { IntentBatch } from '../../../engine/kernel/intentBatch.ts';
+import type { HolderClass, KernelState } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
 import { buybackTaoPerDay } from './buybacks.ts';
 import type { Market } from './exogenous.ts';
 import { type FlowTags, tagLastIntent } from './flowTags.ts';
-import type { IntentPool } from './intentPool.ts';
 import type { ModelParams } from './params.ts';
 import { MINER_SHARE, minerCostUsd, type SalesPlan } from './sellPlan.ts';
 import type { TaoFlowClass, TaoFlows } from './taoMarket.ts';
@@ -35,9 +35,8 @@ export interface AgentContext {
   readonly step: number;
   /** Steps between a slot's periodic trades (owner, miner and root sales; staker rebalancing). */
   readonly tradeEvery: number;
-  readonly intents: KernelIntent[];
-  /** Reused intent objects (the caller resets it when it empties `intents`); without it, fresh ones. */
-  readonly pool?: IntentPool;
+  /** The step's intents, in order (the caller empties the batch before the agents act). */
+  readonly intents: IntentBatch;
   /**
    * Spot price per slot as of the step's start, as {@link spotPrice} reads it (the agents all act before
    * any intent moves a pool); without it, read from the state.
@@ -98,8 +97,7 @@ export function unstake(
   holder: HolderClass,
   flow?: TaoFlowClass,
 ): void {
-  if (ctx.pool === undefined) ctx.intents.push({ kind: 'unstake', slot, alpha, holder });
-  else ctx.pool.unstake(ctx.intents, slot, alpha, holder);
+  ctx.intents.unstake(slot, alpha, holder);
   if (flow !== undefined) tagLastIntent(ctx.flowTags, ctx.intents, flow);
 }
 
@@ -111,21 +109,18 @@ export function stake(
   holder: HolderClass,
   flow?: TaoFlowClass,
 ): void {
-  if (ctx.pool === undefined) ctx.intents.push({ kind: 'stake', slot, tao, holder });
-  else ctx.pool.stake(ctx.intents, slot, tao, holder);
+  ctx.intents.stake(slot, tao, holder);
   if (flow !== undefined) tagLastIntent(ctx.flowTags, ctx.intents, flow);
 }
 
 /** A buyback: TAO bought with revenue, spent on alpha that is burned. */
 function buyback(ctx: AgentContext, slot: number, tao: number): void {
-  if (ctx.pool === undefined) ctx.intents.push({ kind: 'buyback', slot, tao });
-  else ctx.pool.buyback(ctx.intents, slot, tao);
+  ctx.intents.buyback(slot, tao);
   tagLastIntent(ctx.flowTags, ctx.intents, 'valueReturned');
 }
 
 function ownerMining(ctx: AgentContext, slot: number, detected: number, undetected: number): void {
-  if (ctx.pool === undefined) ctx.intents.push({ kind: 'ownerMining', slot, detected, undetected });
-  else ctx.pool.ownerMining(ctx.intents, slot, detected, undetected);
+  ctx.intents.ownerMining(slot, detected, undetected);
 }
 
 /** Whether a slot's periodic trades happen this step (each slot has its own day in the cycle). */
@@ -139,15 +134,17 @@ export function outsideRevenue(ctx: AgentContext, slot: number): number {
   return (world.outsideBase[slot]! * world.quality[slot]! * market.aiDemand) / market.competition;
 }
 
-/** Subnet teams: quality drift, selling the owner cut, buybacks, self-mining, and the leave decision. */
-export function teamsAct(ctx: AgentContext, rng: Rng): number[] {
+/**
+ * Subnet teams: quality drift, selling the owner cut, buybacks, self-mining, and the leave decision. The
+ * slots whose team leaves are appended to `leavers` (a list the caller may reuse), which is returned.
+ */
+export function teamsAct(ctx: AgentContext, rng: Rng, leavers: number[] = []): number[] {
   const { state, world, params, dt, day, taoUsd } = ctx;
   const t = params.teams;
   const sigma = params.teams.qualityVolatilityPerYear * Math.sqrt(dt / 365);
   const drift = 0.5 * sigma * sigma;
   const holdings = state.columns.holdings;
   const owners = classOffset(state, 'owner');
-  const leavers: number[] = [];
   const { status: statuses, quality, leaveSellPerDay } = world;
   const ownerSales = ctx.sales.owner;
   for (let i = 0; i < world.slots; i++) {
@@ -164,7 +161,6 @@ export function teamsAct(ctx: AgentContext, rng: Rng): number[] {
       const sell = Math.min(ownerAlpha, ownerSales[i]! * dt * ctx.tradeEvery);
       if (sell > 0) unstake(ctx, i, sell, 'owner', 'dilution');
     }
-    const revenue = outsideRevenue(ctx, i);
     const bought = buybackTaoPerDay(world, i, params, ctx.market, taoUsd) * dt;
     if (bought > 0) buyback(ctx, i, bought);
     if (world.selfMiner[i] === 1) {
@@ -175,6 +171,7 @@ export function teamsAct(ctx: AgentContext, rng: Rng): number[] {
     const forced = ctx.forceLeave !== undefined && ctx.forceLeave[i] === 1;
     if (day >= world.nextReview[i]! || forced) {
       world.nextReview[i] = day + t.decisionEveryDays;
+      const revenue = outsideRevenue(ctx, i);
       const price = spotOf(ctx, i);
       const minerAlpha = ctx.alphaPerDay[i]! * (1 - ownerCutShare(params)) * MINER_SHARE;
       const undetected =
@@ -323,7 +320,7 @@ export function pumpersAct(ctx: AgentContext, wallets: Wallets, rng: Rng): void 
   for (const pump of wallets.pumps) {
     if (pump.alpha > 0 && day >= pump.until && world.teamId[pump.slot] === pump.teamId) {
       pump.sellIntent = intents.length;
-      intents.push({ kind: 'unstake', slot: pump.slot, alpha: pump.alpha, holder: 'speculator' });
+      intents.unstake(pump.slot, pump.alpha, 'speculator');
     }
   }
   const arrivals = rng.poisson((a.pumpersPerYear * dt) / 365);
@@ -339,7 +336,7 @@ export function pumpersAct(ctx: AgentContext, wallets: Wallets, rng: Rng): void 
       buyIntent: intents.length,
       sellIntent: -1,
     });
-    intents.push({ kind: 'stake', slot, tao: a.pumpTao, holder: 'speculator' });
+    intents.stake(slot, a.pumpTao, 'speculator');
   }
 }
 

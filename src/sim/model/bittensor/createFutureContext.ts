@@ -1,6 +1,7 @@
 /** Everything one future of the Bittensor model carries from step to step, and its set-up. */
 import { BLOCKS_PER_DAY, createKernelState } from '../../../engine/kernel/index.ts';
-import type { KernelIntent, KernelParams, KernelState, StepReport } from '../../../engine/kernel/types.ts';
+import { IntentBatch } from '../../../engine/kernel/intentBatch.ts';
+import type { KernelParams, KernelState, StepReport } from '../../../engine/kernel/types.ts';
 import type { RunInput } from '../../contract/types.ts';
 import { createStream, type Rng } from '../../rng/stream.ts';
 import { checkTimelineDate } from '../../scenario/ruleTimeline.ts';
@@ -11,7 +12,6 @@ import { seedFlowEma } from './flowEmaSeed.ts';
 import { createFlowTags, type FlowTags } from './flowTags.ts';
 import { type AlphaBasket, outsideWealth, startAlphaBasket } from './holderReturns.ts';
 import { initialNetwork } from './init.ts';
-import { IntentPool } from './intentPool.ts';
 import { kernelParams, rulesKey, startDateOf, timelineRulesOn } from './kernelParams.ts';
 import { anyMechanism, createMechanismBook, type MechanismBook } from './mechanismAgents.ts';
 import { SERIES } from './metrics.ts';
@@ -95,9 +95,15 @@ export interface FutureContext {
   rootGrowth: number;
   deregistered: number;
   usefulWork: number;
+  /**
+   * {@link usefulOutputSum} as the last settlement computed it, while no subnet has been pruned or
+   * registered since (NaN otherwise): the products change only in steps' agent phases, so the next
+   * market and the record read it rather than summing again.
+   */
+  usefulSum: number;
   emittedPerDay: number;
-  readonly intents: KernelIntent[];
-  readonly pool: IntentPool;
+  /** The step's intents, reused from step to step. */
+  readonly intents: IntentBatch;
   /** Recorded steps, the series rows (`SERIES` wide) and the next row to fill. */
   readonly steps: Int32Array;
   readonly series: Float64Array;
@@ -106,7 +112,7 @@ export interface FutureContext {
   step: number;
   wholeDay: number;
   agents: AgentContext;
-  leavers: number[];
+  readonly leavers: number[];
   rootBefore: number;
   report: StepReport;
 }
@@ -141,12 +147,30 @@ export function agentView(
     taoUsdAverage: ctx.taoUsdAverage,
     alphaPerDay: ctx.alphaPerDay,
     intents: ctx.intents,
-    pool: ctx.pool,
     spot: ctx.spot,
     sales: ctx.sales,
     flowTags: ctx.flowTags,
     taoFlows: ctx.taoFlows,
   };
+}
+
+/** An {@link AgentContext} whose per-step fields {@link refreshAgentView} updates. */
+type MutableAgentContext = { -readonly [K in keyof AgentContext]: AgentContext[K] };
+
+/**
+ * The agents' view for the step under way: the last step's view updated in place (a view per step would
+ * be garbage each step), or a new one when the model in force or its mechanisms changed (a fork).
+ */
+export function refreshAgentView(ctx: FutureContext): void {
+  const view = ctx.agents as MutableAgentContext;
+  if (view.params !== ctx.params || (view.forceLeave !== undefined) !== ctx.mechanismsOn) {
+    ctx.agents = agentView(ctx);
+    return;
+  }
+  view.step = ctx.step;
+  view.day = ctx.wholeDay;
+  view.taoUsd = ctx.taoUsd;
+  view.taoUsdAverage = ctx.taoUsdAverage;
 }
 
 /**
@@ -256,9 +280,9 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
     rootGrowth: 1,
     deregistered: 0,
     usefulWork: 0,
+    usefulSum: Number.NaN,
     emittedPerDay: 0,
-    intents: [],
-    pool: new IntentPool(),
+    intents: new IntentBatch(256),
     steps,
     series: new Float64Array(steps.length * SERIES.length),
     nextRecord: 0,

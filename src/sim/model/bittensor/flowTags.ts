@@ -4,31 +4,57 @@
  * with new money (demand), a buyback or mechanism payment buys TAO with revenue (value returned). Other
  * intents (stakers' rebalancing, speculators, root claims) move TAO already on the chain.
  */
+import {
+  BATCH_BUYBACK,
+  BATCH_OBJECT,
+  BATCH_STAKE,
+  BATCH_UNSTAKE,
+  type IntentBatch,
+} from '../../../engine/kernel/intentBatch.ts';
 import type { KernelIntent, StepReport } from '../../../engine/kernel/types.ts';
 import type { TaoFlowClass, TaoFlows } from './taoMarket.ts';
 
-/** The step's tagged intents: indices into the intent list and their classes, in step order. */
+/**
+ * The step's tagged intents: indices into the intent batch and their class codes (0 demand, 1 dilution,
+ * 2 value returned), in step order; the first `length` entries count. Columns reused from step to step
+ * (grown as needed): a list emptied every step would give up its storage and allocate it again.
+ */
 export interface FlowTags {
-  readonly intents: number[];
-  readonly classes: TaoFlowClass[];
+  length: number;
+  intents: Int32Array;
+  classes: Uint8Array;
 }
 
 /** An empty tag list. */
 export function createFlowTags(): FlowTags {
-  return { intents: [], classes: [] };
+  return { length: 0, intents: new Int32Array(64), classes: new Uint8Array(64) };
 }
 
 /** Forget the previous step's tags. */
 export function clearFlowTags(tags: FlowTags): void {
-  tags.intents.length = 0;
-  tags.classes.length = 0;
+  tags.length = 0;
 }
 
 /** Tag the intent just pushed. */
-export function tagLastIntent(tags: FlowTags, intents: readonly KernelIntent[], cls: TaoFlowClass): void {
-  tags.intents.push(intents.length - 1);
-  tags.classes.push(cls);
+export function tagLastIntent(tags: FlowTags, intents: IntentBatch, cls: TaoFlowClass): void {
+  const t = tags.length;
+  if (t === tags.intents.length) growTags(tags);
+  tags.intents[t] = intents.length - 1;
+  tags.classes[t] = cls === 'demand' ? 0 : cls === 'dilution' ? 1 : 2;
+  tags.length = t + 1;
 }
+
+function growTags(tags: FlowTags): void {
+  const intents = new Int32Array(tags.intents.length * 2);
+  intents.set(tags.intents);
+  const classes = new Uint8Array(tags.classes.length * 2);
+  classes.set(tags.classes);
+  tags.intents = intents;
+  tags.classes = classes;
+}
+
+/** Demand, dilution and value returned, as {@link addStepFlows} sums them. */
+const classSums = new Float64Array(3);
 
 /** Mechanism payments made in TAO bought with revenue or users' money (spec/mechanisms.md). */
 const PAID_FROM_OUTSIDE = new Set<KernelIntent['kind']>(['covenantPay', 'usagePayment', 'computeJob']);
@@ -40,21 +66,34 @@ const PAID_FROM_OUTSIDE = new Set<KernelIntent['kind']>(['covenantPay', 'usagePa
 export function addStepFlows(args: {
   flows: TaoFlows;
   tags: FlowTags;
-  intents: readonly KernelIntent[];
+  intents: IntentBatch;
   report: StepReport;
   /** Whether mechanism payments can be among the intents (a scan of every intent otherwise skipped). */
   mechanismsOn: boolean;
 }): void {
   const { flows, tags, intents, report } = args;
-  for (let t = 0; t < tags.intents.length; t++) {
-    const k = tags.intents[t]!;
-    const intent = intents[k]!;
-    const cls = tags.classes[t]!;
-    if (intent.kind === 'unstake') flows[cls] += report.proceeds[k] ?? 0;
-    else if (intent.kind === 'stake' || intent.kind === 'buyback') flows[cls] -= report.filled[k] ?? 0;
+  const kind = intents.kind;
+  // Per-class sums in a scratch column (by class code, as tagged); each class adds its amounts in step order.
+  const sums = classSums;
+  sums[0] = flows.demand;
+  sums[1] = flows.dilution;
+  sums[2] = flows.valueReturned;
+  const tagged = tags.intents;
+  const classes = tags.classes;
+  for (let t = 0; t < tags.length; t++) {
+    const k = tagged[t]!;
+    const c = classes[t]!;
+    const kk = kind[k];
+    if (kk === BATCH_UNSTAKE) sums[c] = sums[c]! + (report.proceeds[k] ?? 0);
+    else if (kk === BATCH_STAKE || kk === BATCH_BUYBACK) sums[c] = sums[c]! - (report.filled[k] ?? 0);
   }
+  flows.demand = sums[0]!;
+  flows.dilution = sums[1]!;
+  flows.valueReturned = sums[2]!;
   if (!args.mechanismsOn) return;
-  for (const intent of intents) {
+  for (let k = 0; k < intents.length; k++) {
+    if (kind[k] !== BATCH_OBJECT) continue;
+    const intent = intents.objects[k]!;
     if (PAID_FROM_OUTSIDE.has(intent.kind) && 'tao' in intent) flows.valueReturned -= intent.tao;
   }
 }

@@ -16,8 +16,10 @@ export function startDateOf(scenario: ModelScenario): string | undefined {
 
 /** The timeline's rules in force on `day` (null without a timeline, a start date, or before its first entry). */
 export function timelineRulesOn(scenario: ModelScenario, day: number): RulesInForce | null {
+  // Without a timeline, before the start date is looked up (each step asks).
+  if (scenario.rules === undefined) return null;
   const start = startDateOf(scenario);
-  if (scenario.rules === undefined || start === undefined) return null;
+  if (start === undefined) return null;
   return rulesOn(scenario.rules, addDays(start, day));
 }
 

@@ -146,7 +146,9 @@ export function mechanismsAct(
   const { state, world, params, dt, taoUsd, intents, market } = ctx;
   const m = params.mechanisms;
   const c = state.columns;
-  const push = (intent: KernelIntent) => intents.push(intent);
+  const push = (intent: KernelIntent) => {
+    intents.push(intent);
+  };
   if (m.vesting.enabled) for (const slot of leavers) push({ kind: 'forfeitVesting', slot });
   let usageTotal = 0;
   let weightSum = 0;

@@ -11,7 +11,7 @@ import { bestMechanismAdversary } from './mechanismAgents.ts';
 import type { NeuronOutcomes } from './neuronAgents.ts';
 import { countLeft, countRetained, countStatus, sum } from './tally.ts';
 import { attributeTaoReturn } from './taoMarket.ts';
-import { usefulOutput } from './usefulOutput.ts';
+import { currentUsefulSum, scaledUsefulOutput } from './usefulOutput.ts';
 import { ON_NETWORK } from './world.ts';
 
 const info = (label: string, unit: MetricInfo['unit'], description: string): Omit<MetricInfo, 'key'> => ({
@@ -77,9 +77,9 @@ const activePrices = (c: FutureContext): Float64Array => {
 const top10PriceShare = (c: FutureContext): number => {
   const prices = activePrices(c);
   let total = 0;
-  for (const p of prices) total += p;
+  for (let i = 0; i < prices.length; i++) total += prices[i]!;
   let top = 0;
-  for (const p of prices.subarray(Math.max(0, prices.length - 10))) top += p;
+  for (let i = Math.max(0, prices.length - 10); i < prices.length; i++) top += prices[i]!;
   return total > 0 ? top / total : 0;
 };
 
@@ -188,7 +188,9 @@ export const SERIES_METRICS = defineMetrics<SeriesKey, FutureContext>(SERIES_KEY
       'Useful output of the products on the network relative to the start (quality, outside value and miners; AI demand over competition).',
     ),
     compute: (c) =>
-      c.startOutput > 0 ? usefulOutput(c.world, c.market.aiDemand, c.market.competition) / c.startOutput : 0,
+      c.startOutput > 0
+        ? scaledUsefulOutput(currentUsefulSum(c), c.market.aiDemand, c.market.competition) / c.startOutput
+        : 0,
   },
   returnRatio: {
     info: info(

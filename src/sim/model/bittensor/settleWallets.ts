@@ -1,16 +1,14 @@
 /** Settling a step's fills into the agents' wallets. */
-import type { KernelIntent, StepReport } from '../../../engine/kernel/types.ts';
+import { BATCH_STAKE, BATCH_UNSTAKE, type IntentBatch } from '../../../engine/kernel/intentBatch.ts';
+import { HOLDER_INDEX, type StepReport } from '../../../engine/kernel/types.ts';
 import type { Wallets } from './agents.ts';
 
 /** Move what the kernel filled into the agents' wallets (TAO from sales, alpha from buys, pump P&L). */
-export function settleWallets(args: {
-  wallets: Wallets;
-  intents: readonly KernelIntent[];
-  report: StepReport;
-}): void {
+export function settleWallets(args: { wallets: Wallets; intents: IntentBatch; report: StepReport }): void {
   const { wallets, intents, report } = args;
   const pumpIntents = settledPumpIntents;
-  pumpIntents.clear();
+  // Clearing a Set allocates a new table: only when there is something to clear.
+  if (pumpIntents.size > 0) pumpIntents.clear();
   for (const pump of wallets.pumps) {
     if (pump.buyIntent >= 0) {
       pumpIntents.add(pump.buyIntent);
@@ -26,24 +24,32 @@ export function settleWallets(args: {
   }
   for (let k = wallets.pumps.length - 1; k >= 0; k--)
     if (wallets.pumps[k]!.sellIntent >= 0) wallets.pumps.splice(k, 1);
+  // Intents of other kinds sit in the batch as objects: none of them moves a wallet.
+  const { kind, holder, slot, amount } = intents;
   for (let k = 0; k < intents.length; k++) {
-    const intent = intents[k]!;
     if (pumpIntents.size > 0 && pumpIntents.has(k)) continue;
-    if (intent.kind === 'unstake') {
+    const kk = kind[k];
+    if (kk === BATCH_UNSTAKE) {
       const proceeds = report.proceeds[k] ?? 0;
-      if (intent.holder === 'staker') wallets.stakers += proceeds;
-      else if (intent.holder === 'root') wallets.rootClaims += proceeds;
-      else if (intent.holder === 'speculator') wallets.speculators += proceeds;
-    } else if (intent.kind === 'stake') {
-      const unspent = intent.tao - (report.filled[k] ?? 0);
-      if (intent.holder === 'staker') wallets.stakers += unspent;
-      if (intent.holder === 'speculator') {
-        wallets.speculators += unspent;
-        wallets.specAlpha[intent.slot] = wallets.specAlpha[intent.slot]! + (report.received[k] ?? 0);
+      const h = holder[k];
+      if (h === STAKER) wallets.stakers += proceeds;
+      else if (h === ROOT) wallets.rootClaims += proceeds;
+      else if (h === SPECULATOR) wallets.speculators += proceeds;
+    } else if (kk === BATCH_STAKE) {
+      const unspent = amount[k]! - (report.filled[k] ?? 0);
+      const h = holder[k];
+      if (h === STAKER) wallets.stakers += unspent;
+      if (h === SPECULATOR) {
+        const i = slot[k]!;
+        wallets.specAlpha[i] = wallets.specAlpha[i]! + (report.received[k] ?? 0);
       }
     }
   }
 }
+
+const STAKER = HOLDER_INDEX.staker;
+const ROOT = HOLDER_INDEX.root;
+const SPECULATOR = HOLDER_INDEX.speculator;
 
 /** Pump intents of the step being settled (reused: settling is not re-entrant). */
 const settledPumpIntents = new Set<number>();

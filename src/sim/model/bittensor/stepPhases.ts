@@ -13,7 +13,7 @@ import {
   updateHolderYield,
 } from './alphaHolders.ts';
 import { buybackTaoPerDay } from './buybacks.ts';
-import { agentView, type FutureContext } from './createFutureContext.ts';
+import { type FutureContext, refreshAgentView } from './createFutureContext.ts';
 import { advanceMarket } from './exogenous.ts';
 import { isFlowPack, seedFlowEmaInPlace } from './flowEmaSeed.ts';
 import { addStepFlows, clearFlowTags } from './flowTags.ts';
@@ -26,7 +26,7 @@ import { neuronsAct, setupNeurons } from './neuronAgents.ts';
 import { minerCostUsd, planSlotSales } from './sellPlan.ts';
 import { settleWallets } from './settleWallets.ts';
 import { clearTaoMarket, TAO_FLOW_CLASSES } from './taoMarket.ts';
-import { usefulOutput } from './usefulOutput.ts';
+import { currentUsefulSum, scaledUsefulOutput, usefulOutputSum } from './usefulOutput.ts';
 import { spotPrice } from './view.ts';
 import { withStartingState } from './withStartingState.ts';
 import { EMPTY, HISTORY_DAYS, ON_NETWORK, recordPrice } from './world.ts';
@@ -79,7 +79,8 @@ const market: StepPhase = {
     const p = ctx.params;
     advanceMarket(ctx.market, p.market, ctx.rng.market, dt, ctx.rng.jumps);
     // Useful output against its expected path (the exogenous indices at 1): expected growth adds no trend.
-    const output = ctx.startOutput > 0 ? usefulOutput(ctx.world, 1, 1) / ctx.startOutput : 1;
+    const output =
+      ctx.startOutput > 0 ? scaledUsefulOutput(currentUsefulSum(ctx), 1, 1) / ctx.startOutput : 1;
     const logReference =
       taoMarket.logStart +
       Math.log(ctx.market.demand) +
@@ -98,14 +99,13 @@ const market: StepPhase = {
   },
 };
 
-/** An empty intent list and the agents' view of the step. */
+/** An empty intent batch and the agents' view of the step. */
 const openIntents: StepPhase = {
   name: 'intents',
   run(ctx) {
-    ctx.intents.length = 0;
-    ctx.pool.reset();
+    ctx.intents.clear();
     clearFlowTags(ctx.flowTags);
-    ctx.agents = agentView(ctx);
+    refreshAgentView(ctx);
   },
 };
 
@@ -153,7 +153,8 @@ const mechanismsFirst: StepPhase = {
 const teams: StepPhase = {
   name: 'teams',
   run(ctx) {
-    ctx.leavers = teamsAct(ctx.agents, ctx.rng.teams);
+    ctx.leavers.length = 0;
+    teamsAct(ctx.agents, ctx.rng.teams, ctx.leavers);
   },
 };
 
@@ -222,7 +223,8 @@ const settle: StepPhase = {
       mechanismsOn: ctx.mechanismsOn,
     });
     ctx.emittedPerDay = report.emitted / dt;
-    ctx.usefulWork += usefulOutput(ctx.world, ctx.market.aiDemand, ctx.market.competition) * dt;
+    ctx.usefulSum = usefulOutputSum(ctx.world);
+    ctx.usefulWork += scaledUsefulOutput(ctx.usefulSum, ctx.market.aiDemand, ctx.market.competition) * dt;
     // Root dividends sold and restaked grow a root staker's TAO (other root flows are stakers' own).
     if (rootBefore > 0) ctx.rootGrowth *= 1 + Math.max(0, ctx.state.rootStake - rootBefore) / rootBefore;
   },
@@ -233,6 +235,7 @@ const pruned: StepPhase = {
   run(ctx) {
     const { world, wallets, wholeDay } = ctx;
     const slots = ctx.kernel.slots;
+    if (ctx.report.pruned.length > 0) ctx.usefulSum = Number.NaN;
     for (const slot of ctx.report.pruned) {
       // Open pumps on a dissolved subnet are closed at its last price (dissolution pays pro rata by value).
       const last = world.history[((wholeDay + HISTORY_DAYS - 1) % HISTORY_DAYS) * slots + slot]!;
@@ -257,6 +260,7 @@ const registered: StepPhase = {
   name: 'registered',
   run(ctx) {
     const rng = ctx.rng.entry;
+    if (ctx.report.registered.length > 0) ctx.usefulSum = Number.NaN;
     for (const slot of ctx.report.registered) {
       addTeam({
         world: ctx.world,
@@ -369,3 +373,32 @@ export const STEP_PHASES: Phases<FutureContext> = [
   mechanismsSettlement,
   record,
 ];
+
+/**
+ * Run one step: the phases of {@link STEP_PHASES}, in its order, each called at its own site (a loop over
+ * the list would make one call site see every phase, which the engine then cannot inline).
+ */
+export function runStep(ctx: FutureContext): void {
+  forkSwitch.run(ctx);
+  ruleTimeline.run(ctx);
+  market.run(ctx);
+  openIntents.run(ctx);
+  planSales.run(ctx);
+  mechanismsFirst.run(ctx);
+  teams.run(ctx);
+  mechanisms.run(ctx);
+  miners.run(ctx);
+  stakers.run(ctx);
+  alphaHolders.run(ctx);
+  speculators.run(ctx);
+  pumpers.run(ctx);
+  entry.run(ctx);
+  neurons.run(ctx);
+  kernel.run(ctx);
+  settle.run(ctx);
+  pruned.run(ctx);
+  registered.run(ctx);
+  slotPrices.run(ctx);
+  mechanismsSettlement.run(ctx);
+  record.run(ctx);
+}
