@@ -6,6 +6,7 @@
  * declared metrics at the horizon.
  */
 import type { KernelParams, KernelState } from '../../../engine/kernel/types.ts';
+import { runPhases } from '../../contract/runPhases.ts';
 import type { RunInput, RunOutput } from '../../contract/types.ts';
 import { createStream } from '../../rng/stream.ts';
 import { createFutureContext, startingState } from './createFutureContext.ts';
@@ -13,7 +14,7 @@ import { kernelParams } from './kernelParams.ts';
 import { EVENT_METRICS, NEURON_METRICS, OUTCOME_METRICS } from './metrics.ts';
 import type { ModelScenario } from './modelScenario.ts';
 import { neuronOutcomes } from './neuronAgents.ts';
-import { record, runStep } from './stepPhases.ts';
+import { record, STEP_PHASES } from './stepPhases.ts';
 import { spotPrice } from './view.ts';
 import { withStartingState } from './withStartingState.ts';
 import { createWorld } from './world.ts';
@@ -44,7 +45,7 @@ export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOut
   for (let step = 1; step <= ctx.totalSteps; step++) {
     ctx.step = step;
     ctx.wholeDay = Math.floor(step * ctx.dt);
-    runStep(ctx);
+    runPhases(STEP_PHASES, ctx);
   }
 
   // Close open pumps at the horizon price to measure their profit.

@@ -373,32 +373,3 @@ export const STEP_PHASES: Phases<FutureContext> = [
   mechanismsSettlement,
   record,
 ];
-
-/**
- * Run one step: the phases of {@link STEP_PHASES}, in its order, each called at its own site (a loop over
- * the list would make one call site see every phase, which the engine then cannot inline).
- */
-export function runStep(ctx: FutureContext): void {
-  forkSwitch.run(ctx);
-  ruleTimeline.run(ctx);
-  market.run(ctx);
-  openIntents.run(ctx);
-  planSales.run(ctx);
-  mechanismsFirst.run(ctx);
-  teams.run(ctx);
-  mechanisms.run(ctx);
-  miners.run(ctx);
-  stakers.run(ctx);
-  alphaHolders.run(ctx);
-  speculators.run(ctx);
-  pumpers.run(ctx);
-  entry.run(ctx);
-  neurons.run(ctx);
-  kernel.run(ctx);
-  settle.run(ctx);
-  pruned.run(ctx);
-  registered.run(ctx);
-  slotPrices.run(ctx);
-  mechanismsSettlement.run(ctx);
-  record.run(ctx);
-}
