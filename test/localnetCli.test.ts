@@ -15,7 +15,7 @@ import { REPO_ROOT } from './support/runCli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tm-localnet-'));
 const children: ChildProcess[] = [];
-/** Signal the whole process group: `bin/` runs the node as its own child, which a kill of the wrapper misses. */
+/** Signal the whole process group: the command and anything it started. */
 function signal(child: ChildProcess, name: NodeJS.Signals): void {
   if (child.exitCode !== null || child.signalCode !== null) return;
   try {

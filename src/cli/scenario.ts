@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { InputError } from '../engine/errors.ts';
-import { bittensorModel } from '../sim/model/index.ts';
 import { loadModel, parseModelRef } from '../sim/runner/modelRef.ts';
 import { parseScenario } from '../sim/scenario/parseScenario.ts';
 import { ScenarioError } from '../sim/scenario/scenarioError.ts';
@@ -18,9 +17,12 @@ import { checkScenarioStart } from '../sim/start/checkScenarioStart.ts';
 import { addJsonOptions, type JsonOptions, printJson, reportFailure, wantsJson } from './commandOutput.ts';
 import { green, red } from './output.ts';
 
-/** The schema of the `model` section: the Bittensor model's by default, else that of the `--model` named. */
+/**
+ * The schema of the `model` section: the Bittensor model's by default, else that of the `--model` named.
+ * The model is imported here, not with the command's modules: `simulate` starts its threads first.
+ */
 export async function resolveModelSchema(opts: { model?: string }): Promise<z.ZodType> {
-  if (opts.model === undefined) return bittensorModel.schema;
+  if (opts.model === undefined) return (await import('../sim/model/index.ts')).bittensorModel.schema;
   return (await loadModel(parseModelRef(opts.model))).schema;
 }
 

@@ -5,9 +5,7 @@
  * screen when it was the screen that was stopped.
  */
 import { InputError } from '../engine/errors.ts';
-import { createQueueBackend } from '../sim/queue/queueBackend.ts';
 import type { QueueTarget } from '../sim/queue/queueUrl.ts';
-import { writeReport } from '../sim/report/index.ts';
 import type { Backend } from '../sim/runner/backend.ts';
 import { createBackend } from '../sim/runner/createBackend.ts';
 import type { ExperimentShard } from '../sim/runner/experimentShard.ts';
@@ -79,11 +77,17 @@ export async function simulateScenario(options: SimulateScenarioOptions): Promis
     );
   // A screen the model cannot run is refused before the main runs, not after them.
   if (sensitivity !== undefined) await prepareSensitivityScreen({ model, scenario });
+  // The report's modules (vega, vega-lite, resvg: about a second) load while the runs go.
+  const reportModule = options.shard === undefined ? import('../sim/report/index.ts') : undefined;
+  reportModule?.catch(() => {});
   onPhase?.('main');
   // With a screen, its runs go to the main runs' threads, already started and warm.
   const owned =
     options.queue !== undefined
-      ? await createQueueBackend({ target: options.queue, model })
+      ? await (await import('../sim/queue/queueBackend.ts')).createQueueBackend({
+          target: options.queue,
+          model,
+        })
       : sensitivity === undefined || options.threads !== undefined
         ? undefined
         : await createBackend({ model, workers });
@@ -139,6 +143,7 @@ export async function simulateScenario(options: SimulateScenarioOptions): Promis
   onPhase?.('report');
   let reportError: Error | undefined;
   try {
+    const { writeReport } = await (reportModule ?? import('../sim/report/index.ts'));
     files.push(...(await writeReport({ summary, manifest, outDir })));
   } catch (error) {
     reportError = error instanceof Error ? error : new Error(String(error));
