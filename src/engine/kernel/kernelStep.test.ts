@@ -4,6 +4,7 @@ import { cloneKernelState } from './cloneKernelState.ts';
 import { createKernelState, type KernelSubnetInit } from './createKernelState.ts';
 import { DEFAULT_KERNEL_PARAMS } from './defaultKernelParams.ts';
 import { kernelBalance } from './kernelBalance.ts';
+import { userIntents } from './kernelIntents.testkit.ts';
 import { kernelStep } from './kernelStep.ts';
 import { spotAt } from './poolSwapTao.ts';
 import {
@@ -51,18 +52,8 @@ describe('kernelStep: conservation', () => {
   const holder = fc.constantFrom(...HOLDER_CLASSES);
   const slot = fc.integer({ min: -1, max: 12 });
   const intent = fc.oneof(
-    fc.record({
-      kind: fc.constant('stake' as const),
-      slot,
-      tao: fc.double({ min: 0, max: 5_000, noNaN: true }),
-      holder,
-    }),
-    fc.record({
-      kind: fc.constant('unstake' as const),
-      slot,
-      alpha: fc.double({ min: 0, max: 1e6, noNaN: true }),
-      holder,
-    }),
+    // The user flows at larger sizes than the accounting tests draw, then every other intent.
+    ...userIntents(slot, { stakeTao: 5_000, unstakeAlpha: 1e6, rootStakeTao: 1e5 }),
     fc.record({
       kind: fc.constant('buyback' as const),
       slot,
@@ -80,12 +71,10 @@ describe('kernelStep: conservation', () => {
       holder,
       mode: fc.constantFrom('burn' as const, 'recycle' as const),
     }),
-    fc.record({ kind: fc.constant('rootStake' as const), tao: fc.double({ min: 0, max: 1e5, noNaN: true }) }),
     fc.record({
       kind: fc.constant('rootUnstake' as const),
       tao: fc.double({ min: 0, max: 1e6, noNaN: true }),
     }),
-    fc.record({ kind: fc.constant('register' as const), startImmediately: fc.boolean() }),
     fc.record({ kind: fc.constant('startCall' as const), slot }),
     fc.record({ kind: fc.constant('setEmissionEnabled' as const), slot, enabled: fc.boolean() }),
     fc.record({
