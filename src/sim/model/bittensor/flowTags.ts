@@ -12,11 +12,11 @@ import {
   type IntentBatch,
 } from '../../../engine/kernel/intentBatch.ts';
 import type { KernelIntent, StepReport } from '../../../engine/kernel/types.ts';
-import type { TaoFlowClass, TaoFlows } from './taoMarket.ts';
+import { TAO_FLOW_CLASSES, type TaoFlowClass, type TaoFlows } from './taoMarket.ts';
 
 /**
- * The step's tagged intents: indices into the intent batch and their class codes (0 demand, 1 dilution,
- * 2 value returned), in step order; the first `length` entries count. Columns reused from step to step
+ * The step's tagged intents: indices into the intent batch and their class codes (positions in
+ * {@link TAO_FLOW_CLASSES}), in step order; the first `length` entries count. Columns reused from step to step
  * (grown as needed): a list emptied every step would give up its storage and allocate it again.
  */
 export interface FlowTags {
@@ -40,7 +40,7 @@ export function tagLastIntent(tags: FlowTags, intents: IntentBatch, cls: TaoFlow
   const t = tags.length;
   if (t === tags.intents.length) growTags(tags);
   tags.intents[t] = intents.length - 1;
-  tags.classes[t] = cls === 'demand' ? 0 : cls === 'dilution' ? 1 : 2;
+  tags.classes[t] = CLASS_CODE[cls];
   tags.length = t + 1;
 }
 
@@ -53,8 +53,14 @@ function growTags(tags: FlowTags): void {
   tags.classes = classes;
 }
 
-/** Demand, dilution and value returned, as {@link addStepFlows} sums them. */
-const classSums = new Float64Array(3);
+/** Each flow class's code: its position in {@link TAO_FLOW_CLASSES}. */
+const CLASS_CODE = Object.fromEntries(TAO_FLOW_CLASSES.map((cls, code) => [cls, code])) as Record<
+  TaoFlowClass,
+  number
+>;
+
+/** The flow classes' sums by code, as {@link addStepFlows} adds them up. */
+const classSums = new Float64Array(TAO_FLOW_CLASSES.length);
 
 /** Mechanism payments made in TAO bought with revenue or users' money (spec/mechanisms.md). */
 const PAID_FROM_OUTSIDE = new Set<KernelIntent['kind']>(['covenantPay', 'usagePayment', 'computeJob']);
@@ -75,9 +81,7 @@ export function addStepFlows(args: {
   const kind = intents.kind;
   // Per-class sums in a scratch column (by class code, as tagged); each class adds its amounts in step order.
   const sums = classSums;
-  sums[0] = flows.demand;
-  sums[1] = flows.dilution;
-  sums[2] = flows.valueReturned;
+  for (let c = 0; c < TAO_FLOW_CLASSES.length; c++) sums[c] = flows[TAO_FLOW_CLASSES[c]!];
   const tagged = tags.intents;
   const classes = tags.classes;
   for (let t = 0; t < tags.length; t++) {
@@ -87,9 +91,7 @@ export function addStepFlows(args: {
     if (kk === BATCH_UNSTAKE) sums[c] = sums[c]! + (report.proceeds[k] ?? 0);
     else if (kk === BATCH_STAKE || kk === BATCH_BUYBACK) sums[c] = sums[c]! - (report.filled[k] ?? 0);
   }
-  flows.demand = sums[0]!;
-  flows.dilution = sums[1]!;
-  flows.valueReturned = sums[2]!;
+  for (let c = 0; c < TAO_FLOW_CLASSES.length; c++) flows[TAO_FLOW_CLASSES[c]!] = sums[c]!;
   if (!args.mechanismsOn) return;
   for (let k = 0; k < intents.length; k++) {
     if (kind[k] !== BATCH_OBJECT) continue;
