@@ -1091,14 +1091,18 @@ export function bondDividends(
 export function normalize(values: usize, n: i32): void {
   let sum = 0.0;
   for (let j = 0; j < n; j++) sum += f64At(values, j);
-  if (!(sum > 0)) return;
-  const by = f64x2.splat(sum);
+  if (sum > 0) divideAll(values, n, sum);
+}
+
+/** n values each divided by `by`, two divisions per instruction. */
+function divideAll(values: usize, n: i32, by: f64): void {
+  const lanes = f64x2.splat(by);
   let j = 0;
   for (; j + 1 < n; j += 2) {
     const at = values + (<usize>j << 3);
-    v128.store(at, f64x2.div(v128.load(at), by));
+    v128.store(at, f64x2.div(v128.load(at), lanes));
   }
-  if (j < n) setF64(values, j, f64At(values, j) / sum);
+  if (j < n) setF64(values, j, f64At(values, j) / by);
 }
 
 /**
@@ -1176,14 +1180,6 @@ export function activeStake(n: i32, stake: usize, active: usize, permit: usize, 
     total += s;
     voters += <i32>(s > 0);
   }
-  if (total > 0) {
-    const total2 = f64x2.splat(total);
-    let i = 0;
-    for (; i + 1 < n; i += 2) {
-      const at = out + (<usize>i << 3);
-      v128.store(at, f64x2.div(v128.load(at), total2));
-    }
-    if (i < n) setF64(out, i, f64At(out, i) / total);
-  }
+  if (total > 0) divideAll(out, n, total);
   return voters;
 }
