@@ -120,23 +120,23 @@ export async function writeReport({ summary, manifest, outDir }: WriteReportOpti
 
   // Everything in flight settles before a failed write is reported (the first on the page), and the
   // files are listed in page order.
-  const drawings = [attribution, tornado, ...series, ...outcomes, events];
-  const settled = await Promise.allSettled(drawings.map((d) => d?.done ?? null));
+  const settled = await Promise.allSettled(
+    [attribution, tornado, ...series, ...outcomes, events].map((d) => d?.done),
+  );
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed !== undefined) throw failed.reason;
-  const drawn = settled.map((s) => (s.status === 'fulfilled' ? s.value : null));
-  const chartOf = (i: number) => drawn[i]?.chart ?? null;
-  const firstSeries = 2;
-  const firstOutcome = firstSeries + series.length;
+  // Every drawing has settled: reading one again takes no time.
+  const chartOf = async (d: Drawing | null) => (d === null ? null : (await d.done).chart);
   const charts: ReportCharts = {
-    attribution: chartOf(0),
-    tornado: chartOf(1),
-    series: series.map((_, i) => chartOf(firstSeries + i)),
-    outcomes: outcomes.map((_, i) => chartOf(firstOutcome + i)),
-    events: chartOf(firstOutcome + outcomes.length),
+    attribution: await chartOf(attribution),
+    tornado: await chartOf(tornado),
+    series: await Promise.all(series.map(chartOf)),
+    outcomes: await Promise.all(outcomes.map(chartOf)),
+    events: await chartOf(events),
   };
+  const files = settled.flatMap((s) => (s.status === 'fulfilled' ? (s.value?.files ?? []) : []));
 
   const htmlPath = join(outDir, 'report.html');
   await writeFile(htmlPath, reportHtml({ summary, manifest, charts }));
-  return [htmlPath, ...drawn.flatMap((d) => d?.files ?? [])];
+  return [htmlPath, ...files];
 }
