@@ -18,7 +18,7 @@ import { DEFAULT_KERNEL_PARAMS } from '../src/engine/kernel/defaultKernelParams.
 import { IntentBatch } from '../src/engine/kernel/intentBatch.ts';
 import { kernelStep } from '../src/engine/kernel/kernelStep.ts';
 import { spotAt } from '../src/engine/kernel/poolSwapTao.ts';
-import type { KernelParams, KernelState } from '../src/engine/kernel/types.ts';
+import type { KernelIntent, KernelParams, KernelState } from '../src/engine/kernel/types.ts';
 import { createStream } from '../src/sim/rng/stream.ts';
 import { PROJECT_ROOT } from '../src/sim/runner/manifest.ts';
 import { benchKernelState } from './kernel.ts';
@@ -100,6 +100,48 @@ function timeKernel(runs: number, seed: number): number {
   const t0 = performance.now();
   for (let r = 0; r < runs; r++) peerWorkloadRun({ flows: 'random', seed, run: r });
   return (performance.now() - t0) / 1000;
+}
+
+/** Seconds of the workload's random flows alone (the same draws as {@link peerWorkloadRun}, no kernel). */
+function timeDraws(runs: number, seed: number): number {
+  let sink = 0;
+  const t0 = performance.now();
+  for (let r = 0; r < runs; r++) {
+    const rng = createStream(seed, r, 'peers');
+    for (let k = 0; k < DAYS * PARAMS.slots; k++) sink += randomFlow(rng);
+  }
+  const s = (performance.now() - t0) / 1000;
+  return Number.isNaN(sink) ? Number.NaN : s;
+}
+
+/** Seconds of the bare coinbase: the workload's start state and steps, with no intents. */
+function timeCoinbase(runs: number): number {
+  const t0 = performance.now();
+  for (let r = 0; r < runs; r++) {
+    const state = benchKernelState(PARAMS);
+    for (let day = 0; day < DAYS; day++) kernelStep({ state, params: PARAMS, intents: NO_INTENTS });
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+const NO_INTENTS: readonly KernelIntent[] = [];
+
+/**
+ * The kernel's time on the workload split three ways, ns per subnet-step (medians of `rounds`): the
+ * random flows drawn, the bare coinbase (no intents, so its path differs a little), and the rest, which
+ * is the intents built and applied.
+ */
+function kernelSplit(runs: number, rounds: number): { draws: number; coinbase: number; total: number } {
+  const ns = (seconds: number) => (seconds * 1e9) / (runs * DAYS * PARAMS.slots);
+  const draws: number[] = [];
+  const coinbase: number[] = [];
+  const total: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    total.push(ns(timeKernel(runs, round + 1)));
+    draws.push(ns(timeDraws(runs, round + 1)));
+    coinbase.push(ns(timeCoinbase(runs)));
+  }
+  return { draws: median(draws), coinbase: median(coinbase), total: median(total) };
 }
 
 interface ScriptResult {
@@ -191,6 +233,28 @@ export function runPeersBench(): void {
     `Kernel vs numpy peers: ${PARAMS.slots} subnets x ${DAYS} days, one random staker per subnet per day; median of ${rounds} alternating rounds`,
     ['implementation', 'runs', 'runs/s', 'M subnet-steps/s', 'kernel / it'],
     rows,
+  );
+  const split = kernelSplit(kernelRuns / 2, rounds);
+  const share = (x: number) => `${fmt((100 * x) / split.total, 0)}%`;
+  const intents = split.total - split.draws - split.coinbase;
+  const batchNs = 'dir' in where ? 1e9 / (median(batch) * subnetSteps) : Number.NaN;
+  printTable(
+    `Where the kernel's time goes on this workload, ns per subnet-step (medians of ${rounds}, one part at a time)${'dir' in where ? `; np_batch.py takes ${fmt(batchNs, 0)} ns for all of it, its draws included` : ''}`,
+    ['part', 'ns', 'share'],
+    [
+      [
+        'random flows drawn (normal, exp and uniform from the lab stream)',
+        fmt(split.draws, 0),
+        share(split.draws),
+      ],
+      ['intents built and applied (one stake or unstake per subnet)', fmt(intents, 0), share(intents)],
+      [
+        'coinbase: 7,200 blocks in closed form, 20 epochs, moving price',
+        fmt(split.coinbase, 0),
+        share(split.coinbase),
+      ],
+      ['kernel on the workload', fmt(split.total, 0), '100%'],
+    ],
   );
   if (!('dir' in where)) {
     process.stdout.write(`numpy peers skipped: ${where.skip}\n`);

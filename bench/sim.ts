@@ -21,7 +21,8 @@ import type { z } from 'zod';
 import { BLOCKS_PER_DAY, kernelStep } from '../src/engine/kernel/index.ts';
 import type { ModelScenario } from '../src/sim/model/bittensor/modelScenario.ts';
 import { modelParamsSchema } from '../src/sim/model/bittensor/params.ts';
-import { initialKernelState, runFuture } from '../src/sim/model/bittensor/run.ts';
+import { initialKernelState, runFuture, simulateFuture } from '../src/sim/model/bittensor/run.ts';
+import { STEP_PHASES } from '../src/sim/model/bittensor/stepPhases.ts';
 import { PROJECT_ROOT } from '../src/sim/runner/manifest.ts';
 import { loadModel, type ModelRef, parseModelRef } from '../src/sim/runner/modelRef.ts';
 import { runExperiment } from '../src/sim/runner/runExperiment.ts';
@@ -213,6 +214,33 @@ function overhead(scenario: ModelScenario): { model: number; kernel: number; war
   return { model: median(modelMs), kernel: median(kernelMs), warmup };
 }
 
+/** Futures whose phases are timed one by one (after {@link overhead}'s warm-up). */
+const PHASE_TIMED_RUNS = 6;
+
+/**
+ * Where the agent step's time goes: wall µs per simulated step of each of the step's phases, over
+ * {@link PHASE_TIMED_RUNS} futures whose phases are wrapped in timers (a clock read before and after each
+ * phase, some tens of ns, is included in the phase). Run after {@link overhead}, so that the wrappers'
+ * extra call targets do not reach the futures it times.
+ */
+function phaseBreakdown(scenario: ModelScenario): { name: string; us: number }[] {
+  const steps = Math.round(scenario.horizonDays / (STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY));
+  const spent = new Float64Array(STEP_PHASES.length);
+  const timed = STEP_PHASES.map((phase, k) => ({
+    name: phase.name,
+    run(ctx: Parameters<typeof phase.run>[0]) {
+      const t0 = performance.now();
+      phase.run(ctx);
+      spent[k]! += performance.now() - t0;
+    },
+  }));
+  for (let r = 0; r < PHASE_TIMED_RUNS; r++) simulateFuture({ scenario, seed: 1, runIndex: r }, timed);
+  return STEP_PHASES.map((phase, k) => ({
+    name: phase.name,
+    us: (spent[k]! * 1000) / (PHASE_TIMED_RUNS * steps),
+  }));
+}
+
 /** Print the simulator's figures (see the file comment for arguments). */
 export async function runSimBench(): Promise<void> {
   const { model, scenario, label } = await choose();
@@ -288,6 +316,16 @@ export async function runSimBench(): Promise<void> {
       `full agent step vs bare kernel (same start state, horizon and run indices; CPU ms per simulated step, median of ${OVERHEAD_TIMED_RUNS} pairs after ${OVERHEAD_WARMUP_RUNS} warm-up futures, which took ${fmt(o.warmup, 0)} ms each with their kernel runs)`,
       ['model step ms', 'kernel step ms', 'model - kernel ms', 'overhead ratio'],
       [[fmt(o.model, 3), fmt(o.kernel, 3), fmt(o.model - o.kernel, 3), fmt(o.model / o.kernel, 2)]],
+    );
+    const phases = phaseBreakdown(scenario as unknown as ModelScenario);
+    const total = phases.reduce((t, p) => t + p.us, 0);
+    printTable(
+      `the agent step by phase, in the order they run (wall µs per simulated step over ${PHASE_TIMED_RUNS} futures, each phase timed on its own)`,
+      ['phase', 'µs per step', 'share'],
+      [
+        ...phases.map((p) => [p.name, fmt(p.us, 2), `${fmt((100 * p.us) / total, 1)}%`]),
+        ['all phases', fmt(total, 2), '100%'],
+      ],
     );
   }
 

@@ -6,10 +6,10 @@
  * declared metrics at the horizon.
  */
 import type { KernelParams, KernelState } from '../../../engine/kernel/types.ts';
-import { runPhases } from '../../contract/runPhases.ts';
+import { type Phases, runPhases } from '../../contract/runPhases.ts';
 import type { RunInput, RunOutput } from '../../contract/types.ts';
 import { createStream } from '../../rng/stream.ts';
-import { createFutureContext, startingState } from './createFutureContext.ts';
+import { createFutureContext, type FutureContext, startingState } from './createFutureContext.ts';
 import { kernelParams } from './kernelParams.ts';
 import { EVENT_METRICS, NEURON_METRICS, OUTCOME_METRICS } from './metrics.ts';
 import type { ModelScenario } from './modelScenario.ts';
@@ -38,14 +38,20 @@ export function runFuture(input: RunInput<ModelScenario>): RunOutput {
   return simulateFuture(input).output;
 }
 
-/** Run one future and keep its final chain state (for tests and forks). */
-export function simulateFuture(input: RunInput<ModelScenario>): { output: RunOutput; state: KernelState } {
+/**
+ * Run one future and keep its final chain state (for tests and forks). `phases` replaces the step's
+ * phases, for instruments that wrap them (the benchmark's per-phase timing); the lab runs {@link STEP_PHASES}.
+ */
+export function simulateFuture(
+  input: RunInput<ModelScenario>,
+  phases: Phases<FutureContext> = STEP_PHASES,
+): { output: RunOutput; state: KernelState } {
   const ctx = createFutureContext(input);
   record.run(ctx);
   for (let step = 1; step <= ctx.totalSteps; step++) {
     ctx.step = step;
     ctx.wholeDay = Math.floor(step * ctx.dt);
-    runPhases(STEP_PHASES, ctx);
+    runPhases(phases, ctx);
   }
 
   // Close open pumps at the horizon price to measure their profit.
