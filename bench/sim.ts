@@ -173,8 +173,12 @@ function subnetsOf(scenario: Scenario): { subnets: number; source: string } {
   return { subnets: 1, source: 'unknown for this model: counted as 1' };
 }
 
-/** Futures run before the agent step is timed: the model's many functions reach their optimised code late. */
-const OVERHEAD_WARMUP_RUNS = 8;
+/**
+ * Futures run before the agent step is timed. The model's code reaches its optimised steady state late:
+ * on a 2-core machine a future's CPU falls from about 500 ms (the first) to 60-90 ms (the 8th) and
+ * settles near 50 ms from about the 16th on, so the pairs start after twice that.
+ */
+const OVERHEAD_WARMUP_RUNS = 32;
 /** Timed pairs (a whole future, then the bare kernel over the same start and horizon). */
 const OVERHEAD_TIMED_RUNS = 9;
 
@@ -189,18 +193,24 @@ function cpuNowMs(): number {
  * the lab runs in (its workers run hundreds of futures each): median CPU ms per simulated step of a whole
  * model run, and of kernel steps with no intents, timed in pairs on the same run indices after a warm-up.
  */
-function overhead(scenario: ModelScenario): { model: number; kernel: number; warmup: number } {
+function overhead(scenario: ModelScenario): {
+  model: number;
+  kernel: number;
+  /** CPU ms of each warm-up future (the model's alone), in order. */
+  warmup: number[];
+} {
   const steps = Math.round(scenario.horizonDays / (STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY));
   const kernelRun = (runIndex: number) => {
     const { state, params } = initialKernelState({ scenario, seed: 1, runIndex });
     for (let k = 0; k < steps; k++) kernelStep({ state, params, intents: [] });
   };
-  const warm0 = cpuNowMs();
+  const warmup: number[] = [];
   for (let r = 0; r < OVERHEAD_WARMUP_RUNS; r++) {
+    const t0 = cpuNowMs();
     runFuture({ scenario, seed: 1, runIndex: 1000 + r });
+    warmup.push(cpuNowMs() - t0);
     kernelRun(1000 + r);
   }
-  const warmup = (cpuNowMs() - warm0) / OVERHEAD_WARMUP_RUNS;
   const modelMs: number[] = [];
   const kernelMs: number[] = [];
   for (let r = 0; r < OVERHEAD_TIMED_RUNS; r++) {
@@ -212,6 +222,19 @@ function overhead(scenario: ModelScenario): { model: number; kernel: number; war
     kernelMs.push((cpuNowMs() - t0) / steps);
   }
   return { model: median(modelMs), kernel: median(kernelMs), warmup };
+}
+
+/** The warm-up futures' CPU at a few points: how late the model's code settles. */
+function warmupCurve(ms: readonly number[]): string {
+  const at = [1, 4, 8, 16, ms.length].filter((k, j, all) => k <= ms.length && all.indexOf(k) === j);
+  return `${at.map((k) => `${fmt(ms[k - 1]!, 0)} ms`).join(', ')} for the ${at.map(ordinal).join(', ')}`;
+}
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 32nd. */
+function ordinal(k: number): string {
+  const teen = Math.floor(k / 10) % 10 === 1;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][k % 10] ?? 'th');
+  return `${k}${suffix}`;
 }
 
 /** Futures whose phases are timed one by one (after {@link overhead}'s warm-up). */
@@ -313,7 +336,7 @@ export async function runSimBench(): Promise<void> {
   if (label.includes('Bittensor model')) {
     const o = overhead(scenario as unknown as ModelScenario);
     printTable(
-      `full agent step vs bare kernel (same start state, horizon and run indices; CPU ms per simulated step, median of ${OVERHEAD_TIMED_RUNS} pairs after ${OVERHEAD_WARMUP_RUNS} warm-up futures, which took ${fmt(o.warmup, 0)} ms each with their kernel runs)`,
+      `full agent step vs bare kernel (same start state, horizon and run indices; CPU ms per simulated step, median of ${OVERHEAD_TIMED_RUNS} pairs after ${OVERHEAD_WARMUP_RUNS} warm-up futures, which took ${warmupCurve(o.warmup)})`,
       ['model step ms', 'kernel step ms', 'model - kernel ms', 'overhead ratio'],
       [[fmt(o.model, 3), fmt(o.kernel, 3), fmt(o.model - o.kernel, 3), fmt(o.model / o.kernel, 2)]],
     );
