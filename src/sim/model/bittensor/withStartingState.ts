@@ -18,6 +18,24 @@ export const UNMODELLED_GAPS: ReadonlySet<GapName> = new Set<GapName>(['minerBur
  */
 export function withStartingState(params: ModelParams, start: StartingState | undefined): ModelParams {
   if (start === undefined) return params;
+  // One object per (params, start), shared by every future that starts there: the parameters are read,
+  // never written, and a fresh spread per future gets a new hidden class once V8's spread fast path warms
+  // up (about the tenth future), which sends every optimised reader of the parameters back to deoptimise.
+  let byStart = filled.get(params);
+  if (byStart === undefined) {
+    byStart = new WeakMap();
+    filled.set(params, byStart);
+  }
+  const known = byStart.get(start);
+  if (known !== undefined) return known;
+  const made = fill(params, start);
+  byStart.set(start, made);
+  return made;
+}
+
+const filled = new WeakMap<ModelParams, WeakMap<StartingState, ModelParams>>();
+
+function fill(params: ModelParams, start: StartingState): ModelParams {
   const n = start.subnets.length;
   const net = params.network;
   const disabled = gapValue(start, 'emissionDisabledSubnets');
