@@ -49,9 +49,9 @@ export interface AgentContext {
   /** TAO traded against USD this step, for trades crossed off the pool and booked at the step's price. */
   readonly taoFlows: TaoFlows;
   /** Mechanisms: USD per day a team adds to its income for staying (bond, vesting, covenant, credits). */
-  readonly stayAdjustUsd?: Float64Array;
+  readonly stayAdjustUsd?: Float64Array | undefined;
   /** Mechanisms: 1 where a team leaves this step whatever its review says (a cliff exiter). */
-  readonly forceLeave?: Uint8Array;
+  readonly forceLeave?: Uint8Array | undefined;
 }
 
 /** One pump-for-share position. */

@@ -117,6 +117,9 @@ export interface FutureContext {
   report: StepReport;
 }
 
+/** Stands in for the agents' view while the context it reads is built; replaced before any use. */
+const NO_VIEW = null as unknown as AgentContext;
+
 /** The report before any kernel step. */
 const NO_REPORT: StepReport = Object.freeze({
   emitted: 0,
@@ -130,11 +133,11 @@ const NO_REPORT: StepReport = Object.freeze({
 });
 
 /** What the agents see this step (mechanism fields only when a mechanism is on). */
-export function agentView(
-  ctx: Omit<FutureContext, 'agents' | 'leavers' | 'rootBefore' | 'report'>,
-): AgentContext {
+export function agentView(ctx: FutureContext): AgentContext {
+  // Every field present in one literal (no spread): one hidden class for every future's view.
   return {
-    ...(ctx.mechanismsOn && { stayAdjustUsd: ctx.book.stayAdjustUsd, forceLeave: ctx.book.forceLeave }),
+    stayAdjustUsd: ctx.mechanismsOn ? ctx.book.stayAdjustUsd : undefined,
+    forceLeave: ctx.mechanismsOn ? ctx.book.forceLeave : undefined,
     step: ctx.step,
     tradeEvery: Math.max(1, Math.round(ctx.params.execution.tradeEveryDays / ctx.dt)),
     state: ctx.state,
@@ -234,7 +237,9 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
   const steps = recordSteps(scenario);
   const price0 = params.market.taoPriceUsd;
   const warm = warmStart({ state, kernel: kp, params, world, market: exogenous, taoUsd: price0, dt });
-  const base = {
+  // One literal with every field: a spread copy gets a new hidden class once V8's spread fast path warms
+  // up (a few futures in), which deoptimises every phase that reads the context.
+  const ctx: FutureContext = {
     scenario,
     params,
     kernel: kp,
@@ -288,6 +293,11 @@ export function createFutureContext(input: RunInput<ModelScenario>): FutureConte
     nextRecord: 0,
     step: 0,
     wholeDay: 0,
+    agents: NO_VIEW, // set below: the view reads the context
+    leavers: [],
+    rootBefore: 0,
+    report: NO_REPORT,
   };
-  return { ...base, agents: agentView(base), leavers: [], rootBefore: 0, report: NO_REPORT };
+  ctx.agents = agentView(ctx);
+  return ctx;
 }
