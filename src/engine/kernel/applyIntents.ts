@@ -30,6 +30,7 @@ import {
   HOLDER_CLASSES,
   HOLDER_INDEX,
   type HolderClass,
+  holderColumnOf,
   type KernelIntent,
   type KernelParams,
   type KernelState,
@@ -115,31 +116,14 @@ const ROOT_INDEX = HOLDER_INDEX.root;
 const isSlot = (ctx: IntentContext, slot: number) =>
   Number.isInteger(slot) && slot >= 0 && slot < ctx.params.slots && ctx.state.columns.active[slot] === 1;
 const positive = (x: number) => Number.isFinite(x) && x > 0;
-/** Column of a holder class in `holdings` ({@link HOLDER_INDEX}), -1 for anything else. */
-function holderColumn(holder: unknown): number {
-  switch (holder) {
-    case 'staker':
-      return HOLDER_INDEX.staker;
-    case 'owner':
-      return HOLDER_INDEX.owner;
-    case 'miner':
-      return HOLDER_INDEX.miner;
-    case 'speculator':
-      return HOLDER_INDEX.speculator;
-    case 'root':
-      return HOLDER_INDEX.root;
-    default:
-      return -1;
-  }
-}
-const isHolder = (holder: unknown): holder is HolderClass => holderColumn(holder) >= 0;
+const isHolder = (holder: unknown): holder is HolderClass => holderColumnOf(holder) >= 0;
 
 function applyIntent(ctx: IntentContext, intent: KernelIntent): number {
   const { state } = ctx;
   const c = state.columns;
   switch (intent.kind) {
     case 'stake': {
-      const h = holderColumn(intent.holder);
+      const h = holderColumnOf(intent.holder);
       if (h < 0) return 0;
       ctx.amount = intent.tao;
       buyIntent(ctx, 'stake', intent.slot, h);
@@ -151,7 +135,7 @@ function applyIntent(ctx: IntentContext, intent: KernelIntent): number {
       buyIntent(ctx, intent.kind, intent.slot, -1);
       return ctx.filled;
     case 'unstake': {
-      const h = holderColumn(intent.holder);
+      const h = holderColumnOf(intent.holder);
       if (h < 0) return 0;
       ctx.amount = intent.alpha;
       unstake(ctx, intent.slot, h);
@@ -160,7 +144,7 @@ function applyIntent(ctx: IntentContext, intent: KernelIntent): number {
     case 'destroyAlpha': {
       if (!isSlot(ctx, intent.slot) || !positive(intent.alpha) || !isHolder(intent.holder)) return 0;
       const i = intent.slot;
-      const h = holderColumn(intent.holder) * ctx.params.slots + i;
+      const h = holderColumnOf(intent.holder) * ctx.params.slots + i;
       const alpha = Math.min(intent.alpha, c.holdings[h]!);
       if (!(alpha > 0)) return 0;
       c.holdings[h]! -= alpha;

@@ -6,7 +6,14 @@ import { DEFAULT_KERNEL_PARAMS } from './defaultKernelParams.ts';
 import { IntentBatch } from './intentBatch.ts';
 import { userIntents } from './kernelIntents.testkit.ts';
 import { kernelStep } from './kernelStep.ts';
-import type { KernelIntent, KernelParams, KernelState } from './types.ts';
+import {
+  HOLDER_CLASSES,
+  HOLDER_INDEX,
+  holderColumnOf,
+  type KernelIntent,
+  type KernelParams,
+  type KernelState,
+} from './types.ts';
 
 const params: KernelParams = {
   ...DEFAULT_KERNEL_PARAMS,
@@ -99,5 +106,13 @@ describe('IntentBatch', () => {
     expect(batch.at(0)).toBe(odd);
     const report = kernelStep({ state: network(), params, intents: batch });
     expect(Array.from(report.filled)).toEqual([0]);
+  });
+});
+
+describe('holderColumnOf', () => {
+  it('gives each holder class its column in holdings, and -1 for anything else', () => {
+    expect(HOLDER_CLASSES.map(holderColumnOf)).toEqual([0, 1, 2, 3, 4]);
+    expect(HOLDER_CLASSES.map((h) => HOLDER_INDEX[h])).toEqual([0, 1, 2, 3, 4]);
+    expect([holderColumnOf('validator'), holderColumnOf(undefined), holderColumnOf(3)]).toEqual([-1, -1, -1]);
   });
 });

@@ -5,7 +5,7 @@
  * holds the results the step writes (filled, proceeds, received), which its report points to until the
  * next step.
  */
-import { HOLDER_CLASSES, HOLDER_INDEX, type HolderClass, type KernelIntent } from './types.ts';
+import { HOLDER_CLASSES, type HolderClass, holderColumnOf, type KernelIntent } from './types.ts';
 
 /** Kind codes of the columns (`OBJECT`: the intent is in `objects`). */
 export const BATCH_OBJECT = 0;
@@ -53,12 +53,12 @@ export class IntentBatch {
 
   /** Buy alpha on `slot` with `tao` TAO for `holder`. */
   stake(slot: number, tao: number, holder: HolderClass): void {
-    this.add(BATCH_STAKE, slot, tao, HOLDER_INDEX[holder]);
+    this.add(BATCH_STAKE, slot, tao, holderColumnOf(holder));
   }
 
   /** Sell `alpha` alpha of `holder` on `slot`. */
   unstake(slot: number, alpha: number, holder: HolderClass): void {
-    this.add(BATCH_UNSTAKE, slot, alpha, HOLDER_INDEX[holder]);
+    this.add(BATCH_UNSTAKE, slot, alpha, holderColumnOf(holder));
   }
 
   /** The owner buys alpha with `tao` TAO and burns it. */
@@ -129,5 +129,4 @@ export class IntentBatch {
   }
 }
 
-const isHolder = (holder: unknown): holder is HolderClass =>
-  typeof holder === 'string' && Object.hasOwn(HOLDER_INDEX, holder);
+const isHolder = (holder: unknown): holder is HolderClass => holderColumnOf(holder) >= 0;

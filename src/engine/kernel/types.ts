@@ -21,13 +21,19 @@ export type HolderClass = 'staker' | 'owner' | 'miner' | 'speculator' | 'root';
 export const HOLDER_CLASSES: readonly HolderClass[] = ['staker', 'owner', 'miner', 'speculator', 'root'];
 
 /** Column index of each holder class in `holdings` (the position in {@link HOLDER_CLASSES}). */
-export const HOLDER_INDEX: Readonly<Record<HolderClass, number>> = {
-  staker: 0,
-  owner: 1,
-  miner: 2,
-  speculator: 3,
-  root: 4,
-};
+export const HOLDER_INDEX = Object.fromEntries(HOLDER_CLASSES.map((holder, k) => [holder, k])) as Readonly<
+  Record<HolderClass, number>
+>;
+
+/**
+ * The column of `holder` in `holdings` (its position in {@link HOLDER_CLASSES}), or -1 for anything that
+ * is not a holder class. A search of the five names, not `HOLDER_INDEX[holder]`: a lookup keyed by a name
+ * that changes from call to call goes megamorphic in V8, and the intents make one per trade.
+ */
+export function holderColumnOf(holder: unknown): number {
+  for (let k = 0; k < HOLDER_CLASSES.length; k++) if (HOLDER_CLASSES[k] === holder) return k;
+  return -1;
+}
 
 /**
  * The rule packs the kernel implements (rulepacks.md §0), oldest first: every pack of the engine, read

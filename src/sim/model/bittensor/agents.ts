@@ -5,7 +5,7 @@
  */
 import { DEFAULT_KERNEL_PARAMS } from '../../../engine/kernel/defaultKernelParams.ts';
 import type { IntentBatch } from '../../../engine/kernel/intentBatch.ts';
-import type { HolderClass, KernelState } from '../../../engine/kernel/types.ts';
+import { type HolderClass, holderColumnOf, type KernelState } from '../../../engine/kernel/types.ts';
 import type { Rng } from '../../rng/stream.ts';
 import { buybackTaoPerDay } from './buybacks.ts';
 import type { Market } from './exogenous.ts';
@@ -13,7 +13,7 @@ import { type FlowTags, tagLastIntent } from './flowTags.ts';
 import type { ModelParams } from './params.ts';
 import { MINER_SHARE, minerCostUsd, type SalesPlan } from './sellPlan.ts';
 import type { TaoFlowClass, TaoFlows } from './taoMarket.ts';
-import { CLASS_INDEX, spotPrice } from './view.ts';
+import { spotPrice } from './view.ts';
 import { HISTORY_DAYS, historyHigh, LEFT, ON_NETWORK, type World } from './world.ts';
 
 /** What every policy reads. */
@@ -86,7 +86,7 @@ function spotOf(ctx: AgentContext, slot: number): number {
 
 /** Offset of a class's column in the kernel's holdings: `holdings[offset + slot]`, as `holding` reads it. */
 function classOffset(state: KernelState, cls: HolderClass): number {
-  return CLASS_INDEX[cls] * state.columns.active.length;
+  return holderColumnOf(cls) * state.columns.active.length;
 }
 
 /** Sell `alpha` of a class; with `flow`, the TAO it brings is traded against USD in that flow class. */

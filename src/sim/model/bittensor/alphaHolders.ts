@@ -7,10 +7,10 @@
  * trade κ × their position × ln(target / price) TAO per day toward it, on top of the TAO per day that
  * balanced the pool at the start (while the team stays). Their TAO comes from, and goes back to, USD.
  */
-import { HOLDER_CLASSES, type KernelState } from '../../../engine/kernel/types.ts';
+import { HOLDER_CLASSES, HOLDER_INDEX, type KernelState } from '../../../engine/kernel/types.ts';
 import { type AgentContext, stake, tradesNow, unstake } from './agents.ts';
 import type { ModelParams } from './params.ts';
-import { CLASS_INDEX, spotPrice } from './view.ts';
+import { spotPrice } from './view.ts';
 import { ON_NETWORK, type World } from './world.ts';
 
 /** Days over which the holders' yield estimate averages (as the chain's flow EMA, about a month). */
@@ -21,7 +21,7 @@ export function walletAlpha(state: KernelState, slot: number): number {
   const n = state.columns.active.length;
   const holdings = state.columns.holdings;
   let alpha = 0;
-  // Classes in their column order (CLASS_INDEX), summed in that order, without a lookup per class.
+  // Classes in their column order (HOLDER_INDEX), summed in that order, without a lookup per class.
   for (let k = 0; k < HOLDER_CLASSES.length; k++) alpha += holdings[k * n + slot]!;
   return alpha;
 }
@@ -81,7 +81,7 @@ export function alphaHoldersAct(ctx: AgentContext): void {
   const h = params.alphaHolders;
   const active = state.columns.active;
   const holdings = state.columns.holdings;
-  const stakers = CLASS_INDEX.staker * active.length;
+  const stakers = HOLDER_INDEX.staker * active.length;
   const period = dt * ctx.tradeEvery;
   for (let i = 0; i < world.slots; i++) {
     if (active[i] !== 1 || !tradesNow(ctx, i)) continue;

@@ -40,7 +40,7 @@ export function tagLastIntent(tags: FlowTags, intents: IntentBatch, cls: TaoFlow
   const t = tags.length;
   if (t === tags.intents.length) growTags(tags);
   tags.intents[t] = intents.length - 1;
-  tags.classes[t] = CLASS_CODE[cls];
+  tags.classes[t] = classCode(cls);
   tags.length = t + 1;
 }
 
@@ -53,11 +53,14 @@ function growTags(tags: FlowTags): void {
   tags.classes = classes;
 }
 
-/** Each flow class's code: its position in {@link TAO_FLOW_CLASSES}. */
-const CLASS_CODE = Object.fromEntries(TAO_FLOW_CLASSES.map((cls, code) => [cls, code])) as Record<
-  TaoFlowClass,
-  number
->;
+/**
+ * A flow class's code: its position in {@link TAO_FLOW_CLASSES}, found by a search of the three names
+ * (a lookup keyed by a name that changes from call to call goes megamorphic in V8).
+ */
+function classCode(cls: TaoFlowClass): number {
+  for (let code = 0; code < TAO_FLOW_CLASSES.length; code++) if (TAO_FLOW_CLASSES[code] === cls) return code;
+  return -1;
+}
 
 /** The flow classes' sums by code, as {@link addStepFlows} adds them up. */
 const classSums = new Float64Array(TAO_FLOW_CLASSES.length);

@@ -1,10 +1,5 @@
 /** Reading the kernel's columns the way agents need them (spot prices, holdings by class). */
-import { HOLDER_CLASSES, type HolderClass, type KernelState } from '../../../engine/kernel/types.ts';
-
-/** Column index of each holder class. */
-export const CLASS_INDEX: Readonly<Record<HolderClass, number>> = Object.fromEntries(
-  HOLDER_CLASSES.map((c, i) => [c, i]),
-) as Record<HolderClass, number>;
+import { type HolderClass, holderColumnOf, type KernelState } from '../../../engine/kernel/types.ts';
 
 /** Balancer spot price of a slot (TAO per alpha), 0 for an empty pool. */
 export function spotPrice(state: KernelState, slot: number): number {
@@ -16,5 +11,5 @@ export function spotPrice(state: KernelState, slot: number): number {
 
 /** Alpha held by a class on a slot. */
 export function holding(state: KernelState, cls: HolderClass, slot: number): number {
-  return state.columns.holdings[CLASS_INDEX[cls] * state.columns.active.length + slot]!;
+  return state.columns.holdings[holderColumnOf(cls) * state.columns.active.length + slot]!;
 }

@@ -5,13 +5,13 @@
  * pool's buyers match its sellers and the TAO market's baseline investors buy what is sold on it.
  */
 import { cloneKernelState, kernelStep } from '../../../engine/kernel/index.ts';
-import type { KernelParams, KernelState } from '../../../engine/kernel/types.ts';
+import { HOLDER_INDEX, type KernelParams, type KernelState } from '../../../engine/kernel/types.ts';
 import { startHolderValuation } from './alphaHolders.ts';
 import { buybackTaoPerDay } from './buybacks.ts';
 import type { Market } from './exogenous.ts';
 import type { ModelParams } from './params.ts';
 import { createSalesPlan, minerCostUsd, minerFlow, planSlotSales, type SalesPlan } from './sellPlan.ts';
-import { CLASS_INDEX, spotPrice } from './view.ts';
+import { spotPrice } from './view.ts';
 import { ON_NETWORK, type World } from './world.ts';
 
 /** What the trial step solves: alpha per slot per day, and the investors' baseline TAO bought per day. */
@@ -46,7 +46,7 @@ export function warmStart(args: {
   const t = trial.columns;
   const alphaPerDay = new Float64Array(n);
   const taoInPerDay = new Float64Array(n);
-  const root = CLASS_INDEX.root * n;
+  const root = HOLDER_INDEX.root * n;
   let soldOnMarket = 0;
   let holdersIn = 0;
   let buybacks = 0;
