@@ -31,8 +31,7 @@ export const HOLDER_INDEX = Object.fromEntries(HOLDER_CLASSES.map((holder, k) =>
  * that changes from call to call goes megamorphic in V8, and the intents make one per trade.
  */
 export function holderColumnOf(holder: unknown): number {
-  for (let k = 0; k < HOLDER_CLASSES.length; k++) if (HOLDER_CLASSES[k] === holder) return k;
-  return -1;
+  return HOLDER_CLASSES.indexOf(holder as HolderClass);
 }
 
 /**

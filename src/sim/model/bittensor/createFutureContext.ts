@@ -132,7 +132,7 @@ const NO_REPORT: StepReport = Object.freeze({
   epochs: 0,
 });
 
-/** What the agents see this step (mechanism fields only when a mechanism is on). */
+/** What the agents see this step (the mechanism fields are undefined unless a mechanism is on). */
 export function agentView(ctx: FutureContext): AgentContext {
   // Every field present in one literal (no spread): one hidden class for every future's view.
   return {

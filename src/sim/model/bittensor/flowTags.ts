@@ -40,7 +40,8 @@ export function tagLastIntent(tags: FlowTags, intents: IntentBatch, cls: TaoFlow
   const t = tags.length;
   if (t === tags.intents.length) growTags(tags);
   tags.intents[t] = intents.length - 1;
-  tags.classes[t] = classCode(cls);
+  // A search of the three names: a lookup keyed by a name that changes from call to call goes megamorphic.
+  tags.classes[t] = TAO_FLOW_CLASSES.indexOf(cls);
   tags.length = t + 1;
 }
 
@@ -51,15 +52,6 @@ function growTags(tags: FlowTags): void {
   classes.set(tags.classes);
   tags.intents = intents;
   tags.classes = classes;
-}
-
-/**
- * A flow class's code: its position in {@link TAO_FLOW_CLASSES}, found by a search of the three names
- * (a lookup keyed by a name that changes from call to call goes megamorphic in V8).
- */
-function classCode(cls: TaoFlowClass): number {
-  for (let code = 0; code < TAO_FLOW_CLASSES.length; code++) if (TAO_FLOW_CLASSES[code] === cls) return code;
-  return -1;
 }
 
 /** The flow classes' sums by code, as {@link addStepFlows} adds them up. */
