@@ -182,6 +182,11 @@ const OVERHEAD_WARMUP_RUNS = 32;
 /** Timed pairs (a whole future, then the bare kernel over the same start and horizon). */
 const OVERHEAD_TIMED_RUNS = 9;
 
+/** Simulated steps of a future of `scenario` (its horizon in steps of its step length). */
+function stepsOf(scenario: Pick<Scenario, 'horizonDays' | 'step'>): number {
+  return Math.round(scenario.horizonDays / (STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY));
+}
+
 /** CPU milliseconds of this process (the bench child runs no other busy thread here). */
 function cpuNowMs(): number {
   const u = process.cpuUsage();
@@ -199,7 +204,7 @@ function overhead(scenario: ModelScenario): {
   /** CPU ms of each warm-up future (the model's alone), in order. */
   warmup: number[];
 } {
-  const steps = Math.round(scenario.horizonDays / (STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY));
+  const steps = stepsOf(scenario);
   const kernelRun = (runIndex: number) => {
     const { state, params } = initialKernelState({ scenario, seed: 1, runIndex });
     for (let k = 0; k < steps; k++) kernelStep({ state, params, intents: [] });
@@ -247,7 +252,7 @@ const PHASE_TIMED_RUNS = 6;
  * extra call targets do not reach the futures it times.
  */
 function phaseBreakdown(scenario: ModelScenario): { name: string; us: number }[] {
-  const steps = Math.round(scenario.horizonDays / (STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY));
+  const steps = stepsOf(scenario);
   const spent = new Float64Array(STEP_PHASES.length);
   const timed = STEP_PHASES.map((phase, k) => ({
     name: phase.name,
@@ -267,7 +272,7 @@ function phaseBreakdown(scenario: ModelScenario): { name: string; us: number }[]
 /** Print the simulator's figures (see the file comment for arguments). */
 export async function runSimBench(): Promise<void> {
   const { model, scenario, label } = await choose();
-  const steps = Math.round(scenario.horizonDays / (STEP_BLOCKS[scenario.step] / BLOCKS_PER_DAY));
+  const steps = stepsOf(scenario);
   const { subnets, source } = subnetsOf(scenario);
   process.stdout.write(
     `\nsim: ${label}\n  horizon ${scenario.horizon}, step ${scenario.step} (${steps} steps), ${subnets} subnets per run (${source})\n`,
