@@ -11,6 +11,7 @@ import { runKernelBench } from './kernel.ts';
 import { runNodeBench } from './node.ts';
 import { runPeersBench } from './peers.ts';
 import { runQueueBench } from './queue.ts';
+import { runRoundingBench } from './rounding.ts';
 import { runSimBench } from './sim.ts';
 import { runSubnetBench } from './subnet.ts';
 
@@ -20,6 +21,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   kernel: runKernelBench,
   peers: runPeersBench,
   sim: runSimBench,
+  rounding: runRoundingBench,
   backtest: runBacktestBench,
   node: runNodeBench,
   subnet: runSubnetBench,
