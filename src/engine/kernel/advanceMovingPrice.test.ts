@@ -72,4 +72,25 @@ describe('advanceMovingPrice', () => {
     expect(exactEma({ ema: 0, price: 0.01, since: 0, blocks: 50 })).toBe(0);
     expect(span.ema).toBeLessThan(1e-12);
   });
+
+  it('gives each span the same result whatever spans came before it (the coefficients are cached)', () => {
+    // Slots started at the block of a recorded network, interleaved with slots registered later, over a
+    // half span and a whole one: the order a kernel step reads them in.
+    const spans = [0, 0, 7_000, 0, 150_000, 150_000, 0, 33].flatMap((since) =>
+      [3_599.5, 7_200].map((blocks) => ({ since, blocks })),
+    );
+    const advanced = (since: number, blocks: number) => {
+      const x = io({ ema: 0.02, meanClampedPrice: 0.04, priceSlope: 1e-9, blocksSinceStart: since, blocks });
+      advanceMovingPrice(x);
+      return x.ema;
+    };
+    const inOrder = spans.map((s) => advanced(s.since, s.blocks));
+    // Each again after a span that no other shares, so nothing it needs is still cached.
+    const alone = spans.map((s) => {
+      advanced(9_999_999, 11);
+      advanced(8_888_888, 13);
+      return advanced(s.since, s.blocks);
+    });
+    expect(inOrder).toEqual(alone);
+  });
 });

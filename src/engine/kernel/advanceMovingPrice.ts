@@ -46,8 +46,10 @@ const UNIT = 2 ** -32;
 
 /**
  * What the update over a span takes from b₀, n, α and h alone (not from the prices). Subnets started at the
- * same block share it, so the last one computed is kept; a miss computes it directly (cheaper than
- * searching a larger cache, since subnets of a recorded network each have their own start block).
+ * same block share it, so the last two computed are kept: a recorded network's subnets share one start,
+ * and each subnet registered since has its own, so a step through the slots alternates between the shared
+ * entry and a one-off (a single entry would lose the shared one at every registered subnet). A miss
+ * computes directly (cheaper than searching a larger cache).
  */
 interface SpanCoefficients {
   b0: number;
@@ -62,8 +64,8 @@ interface SpanCoefficients {
   shift: number;
 }
 
-/** The last span's coefficients (NaN keys: none yet). */
-const last: SpanCoefficients = {
+/** An empty cache entry (NaN keys match nothing). */
+const emptyCoefficients = (): SpanCoefficients => ({
   b0: Number.NaN,
   blocks: Number.NaN,
   movingAlpha: Number.NaN,
@@ -73,15 +75,25 @@ const last: SpanCoefficients = {
   firstAlpha: 0,
   lastAlpha: 0,
   shift: 0,
-};
+});
 
-/** The coefficients of `io`'s span (b₀ = max(0, blocksSinceStart)): the last ones when the span is the same. */
+/** The most recently used coefficients, and the other entry (replaced on a miss). */
+let recent = emptyCoefficients();
+let older = emptyCoefficients();
+
+const sameSpan = (r: SpanCoefficients, b0: number, n: number, a: number, h: number) =>
+  r.b0 === b0 && r.blocks === n && r.movingAlpha === a && r.halvingBlocks === h;
+
+/** The coefficients of `io`'s span (b₀ = max(0, blocksSinceStart)), from the cache when they are there. */
 function coefficientsOf(io: MovingPriceIo, b0: number): SpanCoefficients {
   const n = io.blocks;
   const a = io.movingAlpha;
   const h = io.halvingBlocks;
-  const r = last;
-  if (r.b0 === b0 && r.blocks === n && r.movingAlpha === a && r.halvingBlocks === h) return r;
+  if (sameSpan(recent, b0, n, a, h)) return recent;
+  const r = older;
+  older = recent;
+  recent = r;
+  if (sameSpan(r, b0, n, a, h)) return r;
   const meanAlpha = meanMovingAlpha(io);
   const bMid = b0 + (n + 1) / 2;
   const growth = (a * h) / (bMid + h) ** 2;

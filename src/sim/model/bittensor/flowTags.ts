@@ -40,8 +40,11 @@ export function tagLastIntent(tags: FlowTags, intents: IntentBatch, cls: TaoFlow
   const t = tags.length;
   if (t === tags.intents.length) growTags(tags);
   tags.intents[t] = intents.length - 1;
-  // A search of the three names: a lookup keyed by a name that changes from call to call goes megamorphic.
-  tags.classes[t] = TAO_FLOW_CLASSES.indexOf(cls);
+  // A search of the three names: a lookup keyed by a name that changes from call to call goes megamorphic,
+  // and `indexOf` is a call into a builtin where this loop is inlined.
+  let code = 0;
+  while (code < TAO_FLOW_CLASSES.length && TAO_FLOW_CLASSES[code] !== cls) code++;
+  tags.classes[t] = code;
   tags.length = t + 1;
 }
 
