@@ -1,7 +1,9 @@
 /**
  * How far a rounding-level change in the math moves a future: the default scenario's futures run as
  * they are, then again with one libm function's results moved by one unit in the last place (ulp),
- * every result or one in 1,000, and the outcomes compared future by future.
+ * every result or one in 1,000, and the outcomes compared future by future. Beside it, how often
+ * another libm gives other results than V8's: AssemblyScript's `Math`, compiled to WebAssembly the way
+ * the fast epoch's kernels are (WebAssembly has no libm of its own, so a kernel there brings one).
  *
  * This is the yardstick for a faster formulation that is not bit-identical (another libm, WebAssembly's
  * own `log1p`, a reordered sum): such a change is "within floating-point rounding" only if the outcomes
@@ -9,10 +11,12 @@
  * functions moved are the ones whose results differ between libm implementations.
  */
 import { join } from 'node:path';
+import asc from 'assemblyscript/asc';
 import { bittensorModel } from '../src/sim/model/bittensor/index.ts';
 import type { ModelScenario } from '../src/sim/model/bittensor/modelScenario.ts';
 import { modelParamsSchema } from '../src/sim/model/bittensor/params.ts';
 import { runFuture } from '../src/sim/model/bittensor/run.ts';
+import { createStream } from '../src/sim/rng/stream.ts';
 import { PROJECT_ROOT } from '../src/sim/runner/manifest.ts';
 import { loadScenario } from '../src/sim/scenario/loadScenario.ts';
 import { median, printTable } from './lib.ts';
@@ -62,8 +66,54 @@ function relChange(a: number, b: number): number {
 
 const sci = (x: number) => (x === 0 ? '0' : x.toExponential(1));
 
+/** Inputs compared per function in the libm table. */
+const LIBM_INPUTS = 2_000_000;
+
+/** Inputs of each function, spread over magnitudes the lab's calls take (u uniform in [0, 1)). */
+const LIBM_INPUT: Record<LibmName, (u: () => number) => number> = {
+  log: (u) => 10 ** (20 * u() - 10),
+  log1p: (u) => (4 * u() - 0.99) * 10 ** -Math.floor(12 * u()),
+  exp: (u) => 60 * u() - 30,
+  atan: (u) => (u() < 0.5 ? -1 : 1) * 10 ** (9 * u() - 4),
+  cos: (u) => 2 * Math.PI * u(), // Box–Muller's angle
+};
+
+/** AssemblyScript's `Math` functions, compiled with the fast epoch's optimisation levels. */
+async function assemblyScriptLibm(): Promise<Record<LibmName, (x: number) => number>> {
+  const source = FUNCTIONS.map((f) => `export function ${f}(x: f64): f64 { return Math.${f}(x); }`).join(
+    '\n',
+  );
+  const compiled = await asc.compileString(
+    { 'libm.ts': source },
+    { optimizeLevel: 3, shrinkLevel: 0, runtime: 'stub', noAssert: true, use: ['abort='] },
+  );
+  if (compiled.error || compiled.binary === null) throw new Error(compiled.stderr.toString());
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(compiled.binary), {});
+  return instance.exports as unknown as Record<LibmName, (x: number) => number>;
+}
+
+/** Print how often AssemblyScript's libm differs from V8's on the same inputs. */
+async function printLibmAgreement(): Promise<void> {
+  const other = await assemblyScriptLibm();
+  const rows = FUNCTIONS.map((name) => {
+    const rng = createStream(1, 0, `libm/${name}`);
+    const u = () => rng.uniform();
+    let differ = 0;
+    for (let k = 0; k < LIBM_INPUTS; k++) {
+      const x = LIBM_INPUT[name](u);
+      if (!Object.is(Math[name](x), other[name](x))) differ += 1;
+    }
+    return [`Math.${name}`, differ.toLocaleString('en-US'), `${((differ / LIBM_INPUTS) * 100).toFixed(3)}%`];
+  });
+  printTable(
+    `Another libm: AssemblyScript's Math (WebAssembly, -O3) against V8's on ${LIBM_INPUTS.toLocaleString('en-US')} inputs per function; results that are not bit-identical`,
+    ['function', 'differ', 'share'],
+    rows,
+  );
+}
+
 /** Print the comparison (see the file comment). */
-export function runRoundingBench(): void {
+export async function runRoundingBench(): Promise<void> {
   const scenario = loadScenario({
     file: join(PROJECT_ROOT, 'scenarios', 'default.yaml'),
     modelSchema: modelParamsSchema,
@@ -125,4 +175,5 @@ export function runRoundingBench(): void {
     ],
     rows,
   );
+  await printLibmAgreement();
 }
